@@ -2,10 +2,27 @@ import { resolve } from 'node:path';
 
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+import { META_CONTENT_SECURITY_POLICY } from './shared/security/content-security-policy';
 
 // The config is bundled before it runs, so paths come from the working directory (stack-notes §2).
 const root = process.cwd();
 const shared = { '@shared': resolve(root, 'shared') };
+
+/**
+ * The production CSP as a <meta> tag, added at build time only: the dev server's React refresh
+ * needs an inline script, the built app none. Electron also sends the policy as a header.
+ */
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'threadmark-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: META_CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+    ],
+  };
+}
 
 export default defineConfig({
   main: {
@@ -24,7 +41,7 @@ export default defineConfig({
     root: resolve(root, 'renderer'),
     base: './',
     resolve: { alias: shared },
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicyMeta()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       rolldownOptions: { input: resolve(root, 'renderer/index.html') },

@@ -1,0 +1,22 @@
+import type { CliIo } from './io';
+
+/** An in-memory CliIo that records what a command printed and wrote. */
+export function memoryIo(files: Record<string, string> = {}) {
+  const store = new Map(Object.entries(files));
+  const out: string[] = [];
+  const errors: string[] = [];
+  const io: CliIo = {
+    readFile: async (path) => {
+      const text = store.get(path);
+      if (text === undefined) throw Object.assign(new Error(`ENOENT: open '${path}'`), { code: 'ENOENT' });
+      return text;
+    },
+    writeFile: async (path, data) => {
+      if (path.startsWith('/readonly/')) throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
+      store.set(path, data);
+    },
+    stdout: (text) => void out.push(text),
+    stderr: (text) => void errors.push(text),
+  };
+  return { io, files: store, stdout: () => out.join(''), stderr: () => errors.join('') };
+}

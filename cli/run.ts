@@ -1,0 +1,32 @@
+import { exportCommand } from './commands/export';
+import { validateCommand } from './commands/validate';
+import { COMMAND_USAGE, USAGE, VERSION } from './help';
+import { EXIT_OK, type CliIo } from './io';
+import { usageError } from './usage-error';
+
+type Command = (args: readonly string[], io: CliIo) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  validate: validateCommand,
+  export: exportCommand,
+};
+
+/** Runs one command line (without `node` and the script path) and returns the exit status. */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    io.stdout(USAGE);
+    return EXIT_OK;
+  }
+  if (first === '--version' || first === '-v') {
+    io.stdout(`${VERSION}\n`);
+    return EXIT_OK;
+  }
+  const command = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
+  if (!command) return usageError(null, first.startsWith('-') ? `unknown option ${first}` : `unknown command "${first}"`, io);
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(COMMAND_USAGE[first] ?? USAGE);
+    return EXIT_OK;
+  }
+  return command(rest, io);
+}

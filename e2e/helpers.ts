@@ -1,0 +1,59 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** First run: the app asks who is coding, then opens the demo project. */
+export async function startAs(page: Page, name: string): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Start coding' }).click();
+  await expect(page.getByRole('article').first()).toBeVisible();
+}
+
+/** The post whose text contains `phrase`. */
+export function post(page: Page, phrase: string): Locator {
+  return page.getByRole('article').filter({ has: page.locator('[data-post-text]', { hasText: phrase }) });
+}
+
+/** Selects `phrase` inside the text of the post that contains it, as a mouse drag would. */
+export async function selectPhrase(page: Page, phrase: string, occurrenceIn?: string): Promise<void> {
+  const container = occurrenceIn ?? phrase;
+  await post(page, container).first().scrollIntoViewIfNeeded();
+  const ok = await page.evaluate(
+    ({ phrase: wanted, container: holder }) => {
+      const roots = [...document.querySelectorAll<HTMLElement>('[data-post-text]')];
+      const root = roots.find((r) => (r.textContent ?? '').includes(holder));
+      if (!root) return false;
+      const full = root.textContent ?? '';
+      const start = full.indexOf(wanted, full.indexOf(holder));
+      const end = start + wanted.length;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      let offset = 0;
+      let startNode: Node | null = null;
+      let startOffset = 0;
+      let endNode: Node | null = null;
+      let endOffset = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const length = node.textContent?.length ?? 0;
+        if (!startNode && start < offset + length) {
+          startNode = node;
+          startOffset = start - offset;
+        }
+        if (!endNode && end <= offset + length) {
+          endNode = node;
+          endOffset = end - offset;
+        }
+        offset += length;
+      }
+      if (!startNode || !endNode) return false;
+      window.getSelection()?.setBaseAndExtent(startNode, startOffset, endNode, endOffset);
+      return true;
+    },
+    { phrase, container },
+  );
+  expect(ok, `phrase "${phrase}" found in a post`).toBe(true);
+  // Lexical reads the selection on selectionchange, which fires asynchronously.
+  await page.waitForTimeout(50);
+}
+
+export function codeButton(page: Page, name: string): Locator {
+  return page.locator('.codebook-panel').getByRole('button', { name: new RegExp(`^${name}`) }).first();
+}

@@ -1,0 +1,119 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('electron', () => ({}));
+
+import { MAX_OPEN_BYTES, type Channel, type IpcResult, type Res } from '@shared/ipc/contract';
+
+import { registerFileHandlers } from './files';
+import type { Impl } from './handle';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'threadmark-files-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function setup(picked: { open?: string; save?: string }) {
+  const impls = new Map<Channel, Impl<Channel>>();
+  const dialog = {
+    showOpenDialog: vi.fn(async () => ({ canceled: picked.open === undefined, filePaths: picked.open ? [picked.open] : [] })),
+    showSaveDialog: vi.fn(async () => ({ canceled: picked.save === undefined, filePath: picked.save ?? '' })),
+  };
+  registerFileHandlers((channel, impl) => impls.set(channel, impl as Impl<Channel>), {
+    dialog: dialog as never,
+    windowFor: () => null,
+  });
+  const call = async <C extends 'file:open' | 'file:save'>(channel: C, req: unknown) =>
+    (await impls.get(channel)?.(req as never, { sender: {} as never })) as IpcResult<Res<C>>;
+  return { call, dialog };
+}
+
+const filters = [{ name: 'JSON', extensions: ['json'] }];
+
+describe('file:open', () => {
+  it('returns the name and text, with a UTF-8 BOM stripped', async () => {
+    const path = join(dir, 'thread.json');
+    writeFileSync(path, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"t":"café 👋"}')]));
+    const { call, dialog } = setup({ open: path });
+    expect(await call('file:open', { title: 'Open', filters })).toEqual({
+      ok: true,
+      value: { name: 'thread.json', content: '{"t":"café 👋"}' },
+    });
+    expect(dialog.showOpenDialog).toHaveBeenCalledWith({ title: 'Open', filters, properties: ['openFile'] });
+  });
+
+  it('rejects invalid UTF-8 with an io error naming the file', async () => {
+    const path = join(dir, 'latin1-export.csv');
+    writeFileSync(path, Buffer.from([0x61, 0x2c, 0xe9, 0x74, 0xe9, 0x0a])); // "a,été" in Latin-1
+    const { call } = setup({ open: path });
+    const result = await call('file:open', { title: 'Open', filters });
+    expect(result).toMatchObject({ ok: false, error: { code: 'io' } });
+    if (!result.ok) expect(result.error.message).toContain('"latin1-export.csv" is not UTF-8');
+  });
+
+  it('refuses a file over the size cap without reading it', async () => {
+    const path = join(dir, 'huge.json');
+    writeFileSync(path, '');
+    truncateSync(path, MAX_OPEN_BYTES + 1); // sparse: no 200 MB actually written
+    const { call } = setup({ open: path });
+    const result = await call('file:open', { title: 'Open', filters });
+    expect(result).toMatchObject({ ok: false, error: { code: 'io' } });
+    if (!result.ok) expect(result.error.message).toBe('"huge.json" is too large: files over 200 MB are not opened.');
+  });
+
+  it('names the file when it cannot be read', async () => {
+    const { call } = setup({ open: join(dir, 'gone.json') });
+    const result = await call('file:open', { title: 'Open', filters });
+    expect(result).toMatchObject({ ok: false, error: { code: 'io', message: 'Could not read "gone.json": the file does not exist.' } });
+  });
+
+  it('returns null when the dialog is cancelled', async () => {
+    const { call } = setup({});
+    expect(await call('file:open', { title: 'Open', filters })).toEqual({ ok: true, value: null });
+  });
+});
+
+describe('file:save', () => {
+  it('writes the content and leaves no temp file behind', async () => {
+    const path = join(dir, 'project.threadmark.json');
+    const { call, dialog } = setup({ save: path });
+    const result = await call('file:save', { suggestedName: 'project.threadmark.json', content: 'ünïcode ✓', filters });
+    expect(result).toEqual({ ok: true, value: { path } });
+    expect(readFileSync(path, 'utf8')).toBe('ünïcode ✓');
+    expect(readdirSync(dir)).toEqual(['project.threadmark.json']);
+    expect(dialog.showSaveDialog).toHaveBeenCalledWith(expect.objectContaining({ defaultPath: 'project.threadmark.json' }));
+  });
+
+  it('replaces an existing file by rename, not by rewriting it in place', async () => {
+    const path = join(dir, 'codings.csv');
+    writeFileSync(path, 'old,content\n');
+    const before = statSync(path).ino;
+    const { call } = setup({ save: path });
+    expect((await call('file:save', { suggestedName: 'codings.csv', content: 'new\n', filters })).ok).toBe(true);
+    expect(readFileSync(path, 'utf8')).toBe('new\n');
+    // A new inode means a new file was renamed over the old one: readers saw old or new, never half.
+    expect(statSync(path).ino).not.toBe(before);
+    expect(readdirSync(dir)).toEqual(['codings.csv']);
+  });
+
+  it('leaves the target untouched and cleans up when the final rename fails', async () => {
+    const path = join(dir, 'taken');
+    mkdirSync(path);
+    writeFileSync(join(path, 'keep.txt'), 'keep');
+    const { call } = setup({ save: path });
+    const result = await call('file:save', { suggestedName: 'taken', content: 'x', filters });
+    expect(result).toMatchObject({ ok: false, error: { code: 'io' } });
+    if (!result.ok) expect(result.error.message).toContain('"taken"');
+    expect(readdirSync(dir)).toEqual(['taken']);
+    expect(readFileSync(join(path, 'keep.txt'), 'utf8')).toBe('keep');
+  });
+
+  it('returns null when the dialog is cancelled', async () => {
+    const { call } = setup({});
+    expect(await call('file:save', { suggestedName: 'a.json', content: '', filters })).toEqual({ ok: true, value: null });
+  });
+});

@@ -1,0 +1,60 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+
+vi.mock('electron', () => ({}));
+
+import { buildMenuTemplate, installMenu } from './menu';
+
+const submenu = (template: MenuItemConstructorOptions[], label: string) =>
+  (template.find((item) => item.label === label)?.submenu ?? []) as MenuItemConstructorOptions[];
+const item = (items: MenuItemConstructorOptions[], label: string) => items.find((entry) => entry.label === label);
+
+describe('application menu', () => {
+  it('has the File commands and sends them as menu:command', () => {
+    const sendCommand = vi.fn();
+    const template = buildMenuTemplate({ platform: 'linux', isDev: false, sendCommand });
+    const file = submenu(template, 'File');
+    expect(file.filter((entry) => entry.label).map((entry) => entry.label)).toEqual([
+      'Import project bundle…',
+      'Export project bundle…',
+      'Export coded segments (CSV)…',
+      'Quit',
+    ]);
+    expect(item(file, 'Quit')?.role).toBe('quit');
+    const cases = [
+      ['Import project bundle…', 'import-bundle'],
+      ['Export project bundle…', 'export-bundle'],
+      ['Export coded segments (CSV)…', 'export-csv'],
+    ] as const;
+    for (const [label, command] of cases) {
+      (item(file, label)?.click as () => void)();
+      expect(sendCommand).toHaveBeenLastCalledWith(command);
+    }
+  });
+
+  it('has Undo and Redo with their accelerators, sent to the renderer', () => {
+    const sendCommand = vi.fn();
+    const edit = submenu(buildMenuTemplate({ platform: 'win32', isDev: false, sendCommand }), 'Edit');
+    expect(item(edit, 'Undo')).toMatchObject({ accelerator: 'CmdOrCtrl+Z' });
+    expect(item(edit, 'Redo')).toMatchObject({ accelerator: 'CmdOrCtrl+Shift+Z' });
+    (item(edit, 'Undo')?.click as () => void)();
+    (item(edit, 'Redo')?.click as () => void)();
+    expect(sendCommand.mock.calls).toEqual([['undo'], ['redo']]);
+    expect(edit.map((entry) => entry.role).filter(Boolean)).toEqual(['cut', 'copy', 'paste', 'selectAll']);
+  });
+
+  it('puts Quit in the app menu on macOS and DevTools only in development', () => {
+    const mac = buildMenuTemplate({ platform: 'darwin', isDev: false, sendCommand: vi.fn() });
+    expect(mac[0]?.role).toBe('appMenu');
+    expect(item(submenu(mac, 'File'), 'Quit')).toBeUndefined();
+    expect(item(mac, 'View')).toBeUndefined();
+    expect(item(buildMenuTemplate({ platform: 'linux', isDev: true, sendCommand: vi.fn() }), 'View')).toBeDefined();
+  });
+
+  it('installs the built menu as the application menu', () => {
+    const built = {};
+    const menu = { buildFromTemplate: vi.fn(() => built), setApplicationMenu: vi.fn() };
+    installMenu(menu as never, { platform: 'linux', isDev: false, sendCommand: vi.fn() });
+    expect(menu.setApplicationMenu).toHaveBeenCalledExactlyOnceWith(built);
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * The application menu. App commands (bundle import/export, CSV, undo/redo over the coding
+ * history) are not Electron roles: they go to the renderer as `menu:command` events.
+ */
+import type { Menu, MenuItemConstructorOptions } from 'electron';
+
+import type { MenuCommand } from '@shared/ipc/contract';
+
+export type MenuOptions = {
+  platform: NodeJS.Platform;
+  isDev: boolean;
+  sendCommand: (command: MenuCommand) => void;
+};
+
+export function buildMenuTemplate({ platform, isDev, sendCommand }: MenuOptions): MenuItemConstructorOptions[] {
+  const isMac = platform === 'darwin';
+  const command = (label: string, name: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
+    label,
+    ...(accelerator === undefined ? {} : { accelerator }),
+    click: () => sendCommand(name),
+  });
+
+  const file: MenuItemConstructorOptions = {
+    label: 'File',
+    submenu: [
+      command('Import project bundle…', 'import-bundle'),
+      command('Export project bundle…', 'export-bundle'),
+      command('Export coded segments (CSV)…', 'export-csv'),
+      // macOS keeps Quit in the app menu.
+      ...(isMac ? [] : [{ type: 'separator' } as const, { label: 'Quit', role: 'quit' } as const]),
+    ],
+  };
+
+  const edit: MenuItemConstructorOptions = {
+    label: 'Edit',
+    submenu: [
+      command('Undo', 'undo', 'CmdOrCtrl+Z'),
+      command('Redo', 'redo', 'CmdOrCtrl+Shift+Z'),
+      { type: 'separator' },
+      // Roles, because on macOS clipboard shortcuts only work through menu items.
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'selectAll' },
+    ],
+  };
+
+  const view: MenuItemConstructorOptions = {
+    label: 'View',
+    submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }],
+  };
+
+  return [...(isMac ? [{ role: 'appMenu' } as const] : []), file, edit, ...(isDev ? [view] : [])];
+}
+
+export function installMenu(menu: Pick<typeof Menu, 'buildFromTemplate' | 'setApplicationMenu'>, options: MenuOptions): void {
+  menu.setApplicationMenu(menu.buildFromTemplate(buildMenuTemplate(options)));
+}

@@ -1,0 +1,131 @@
+import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+
+import { sortCodesAsTree } from '@shared/codebook/code-path';
+import type { Coder } from '@shared/model/records';
+
+import { CodebookPanel } from '../features/codebook/CodebookPanel';
+import { CodingsPanel } from '../features/coding/CodingsPanel';
+import { useCodingActions } from '../features/coding/use-coding-actions';
+import { exportCodedSegments, exportProjectBundle, importProjectBundle, type ImportReport } from '../features/files/file-actions';
+import { ImportProblemsDialog } from '../features/files/ImportProblemsDialog';
+import { SaveStatus } from '../features/status/SaveStatus';
+import { ThreadList } from '../features/threads/ThreadList';
+import { ThreadView } from '../features/threads/ThreadView';
+import { useServices } from './services';
+import { useMenuCommands } from './use-menu-commands';
+import { useShortcuts } from './use-shortcuts';
+import { useWorkspaceData } from './use-workspace-data';
+
+interface Props {
+  coder: Coder;
+  projectName: string;
+  onSwitchCoder: () => void;
+}
+
+/** The coding workbench: threads and codebook, the thread as a reply tree, the focused post's codings. */
+export function Workspace({ coder, projectName, onSwitchCoder }: Props) {
+  const services = useServices();
+  const { db, tracker, history } = services;
+  const [chosenThreadId, setChosenThreadId] = useState<string | null>(null);
+  const [focusedPostId, setFocusedPostId] = useState<string | null>(null);
+  const [highlightIds, setHighlightIds] = useState<string[] | null>(null);
+  const [importReport, setImportReport] = useState<ImportReport | null>(null);
+  const codingsPanel = useRef<HTMLElement>(null);
+
+  const liveData = useWorkspaceData(db, chosenThreadId);
+  const threadId = liveData.threadId;
+  const thread = liveData.threads.find((t) => t.id === threadId);
+  const actions = useCodingActions(coder.id, liveData.postsById);
+  const shortcutCodes = useMemo(() => sortCodesAsTree(liveData.codes).slice(0, 9).map((r) => r.code), [liveData.codes]);
+  useShortcuts(shortcutCodes, actions);
+  useMenuCommands(actions, setImportReport);
+  const historyState = useSyncExternalStore(
+    useCallback((listener) => history.subscribe(listener), [history]),
+    useCallback(() => JSON.stringify(history.state()), [history]),
+  );
+  const { canUndo, canRedo } = JSON.parse(historyState) as { canUndo: boolean; canRedo: boolean };
+
+  const focusedPost = focusedPostId ? (liveData.postsById.get(focusedPostId) ?? null) : null;
+  const onFocusPost = useCallback((postId: string) => {
+    setFocusedPostId(postId);
+    setHighlightIds(null);
+  }, []);
+  const onMarkClick = useCallback((postId: string, ids: string[]) => {
+    setFocusedPostId(postId);
+    setHighlightIds(ids);
+  }, []);
+
+  return (
+    <div className="workspace">
+      <header className="app-header">
+        <h1 className="app-title">
+          Threadmark <span className="project-name">{projectName}</span>
+        </h1>
+        <div className="toolbar" role="toolbar" aria-label="Project">
+          <button type="button" onClick={() => void actions.undo()} disabled={!canUndo} aria-keyshortcuts="Control+Z">
+            Undo
+          </button>
+          <button type="button" onClick={() => void actions.redo()} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z">
+            Redo
+          </button>
+          <button type="button" onClick={() => void importProjectBundle(services).then(setImportReport)}>
+            Import bundle…
+          </button>
+          <button type="button" onClick={() => void exportProjectBundle(services)}>
+            Export bundle
+          </button>
+          <button type="button" onClick={() => void exportCodedSegments(services)}>
+            Export coded segments (CSV)
+          </button>
+        </div>
+        <SaveStatus tracker={tracker} />
+        <button type="button" className="coder-button" onClick={onSwitchCoder} title="Switch coder">
+          Coding as <strong>{coder.name}</strong>
+        </button>
+      </header>
+      <div className="sidebar">
+        <ThreadList
+          threads={liveData.threads}
+          selectedId={threadId}
+          onSelect={(id) => {
+            setChosenThreadId(id);
+            setFocusedPostId(null);
+          }}
+        />
+        <CodebookPanel
+          codes={liveData.codes}
+          counts={liveData.counts}
+          shortcutCodes={shortcutCodes}
+          onApply={(code) => void actions.applyCode(code)}
+        />
+      </div>
+      <main className="main-pane">
+        {thread && liveData.posts ? (
+          <ThreadView
+            key={thread.id}
+            title={thread.title}
+            posts={liveData.posts}
+            spansByPost={liveData.spansByPost}
+            focusedPostId={focusedPostId}
+            onFocusPost={onFocusPost}
+            onMarkClick={onMarkClick}
+            onOpenCodings={() => codingsPanel.current?.focus()}
+          />
+        ) : (
+          <p className="empty">{liveData.threads.length === 0 ? 'No threads yet. Import a project bundle.' : 'Loading the thread…'}</p>
+        )}
+      </main>
+      <CodingsPanel
+        ref={codingsPanel}
+        post={focusedPost}
+        codings={focusedPost ? (liveData.codingsByPost.get(focusedPost.id) ?? []) : []}
+        highlightIds={highlightIds}
+        codes={liveData.codesById}
+        coders={liveData.coders}
+        actions={actions}
+        onShowAll={() => setHighlightIds(null)}
+      />
+      {importReport ? <ImportProblemsDialog report={importReport} onClose={() => setImportReport(null)} /> : null}
+    </div>
+  );
+}

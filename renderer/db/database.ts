@@ -1,0 +1,65 @@
+import { Dexie, type Table } from 'dexie';
+
+import type { Code, Coder, Coding, Post, Project, Thread } from '@shared/model/records';
+
+import { MIGRATIONS, type Migration } from './migrations';
+
+/** A stored post: `seq` is its reading position within its thread (db-only, stripped on export). */
+export type PostRow = Post & { seq: number };
+
+/** App-level key/value settings (current coder, …): kept here, never in localStorage. */
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export type ReloadRequiredListener = () => void;
+
+export class ThreadmarkDB extends Dexie {
+  declare readonly meta: Table<MetaRow, string>;
+  declare readonly projects: Table<Project, string>;
+  declare readonly threads: Table<Thread, string>;
+  declare readonly posts: Table<PostRow, string>;
+  declare readonly codes: Table<Code, string>;
+  declare readonly coders: Table<Coder, string>;
+  declare readonly codings: Table<Coding, string>;
+
+  private reloadNeeded = false;
+  private readonly reloadListeners = new Set<ReloadRequiredListener>();
+
+  /** `migrations` is only narrowed by upgrade tests; the app always opens with all of them. */
+  constructor(name: string, migrations: readonly Migration[] = MIGRATIONS) {
+    // Strict: a coding is reported saved only once it is on disk (reliability.md §2.3).
+    super(name, { chromeTransactionDurability: 'strict' });
+    for (const m of migrations) {
+      const version = this.version(m.version).stores({ ...m.stores });
+      if (m.upgrade) version.upgrade(m.upgrade);
+    }
+    // Another window opened a newer schema (or deletes the DB). Dexie would silently reopen on the
+    // next query and keep writing with this stale code, so close for good and ask for a reload.
+    this.on('versionchange', () => {
+      this.close({ disableAutoOpen: true });
+      this.reloadNeeded = true;
+      for (const listener of [...this.reloadListeners]) listener();
+      return false;
+    });
+  }
+
+  /** True once this connection was closed because another one changed the schema. */
+  get reloadRequired(): boolean {
+    return this.reloadNeeded;
+  }
+
+  /** Called once a reload is required (at once if it already is). Returns an unsubscribe function. */
+  onReloadRequired(listener: ReloadRequiredListener): () => void {
+    this.reloadListeners.add(listener);
+    if (this.reloadNeeded) listener();
+    return () => {
+      this.reloadListeners.delete(listener);
+    };
+  }
+}
+
+export function openThreadmarkDB(name = 'threadmark'): ThreadmarkDB {
+  return new ThreadmarkDB(name);
+}

@@ -1,0 +1,7 @@
+import { initialMigration } from './0001-initial';
+import type { Migration } from './migration';
+
+export type { Migration } from './migration';
+
+/** Every schema step ever released, oldest first. Append; never edit or remove a released one. */
+export const MIGRATIONS: readonly Migration[] = [initialMigration];

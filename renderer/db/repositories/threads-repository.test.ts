@@ -1,0 +1,46 @@
+import 'fake-indexeddb/auto';
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { importBundle } from '../bundle-io';
+import type { ThreadmarkDB } from '../database';
+import { freshDb, sampleBundle } from '../testing/test-support';
+
+import { getProject, listThreads, postsOfThread } from './threads-repository';
+
+let db: ThreadmarkDB;
+beforeEach(() => {
+  db = freshDb();
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('threads repository', () => {
+  it('is empty on a new database', async () => {
+    expect(await listThreads(db)).toEqual([]);
+    expect(await getProject(db)).toBeUndefined();
+    expect(await postsOfThread(db, 't-b')).toEqual([]);
+  });
+
+  it('lists threads by import time with post counts, and posts in reading order without seq', async () => {
+    const bundle = sampleBundle();
+    await importBundle(db, bundle);
+    expect((await listThreads(db)).map((t) => [t.id, t.postCount])).toEqual([
+      ['t-b', 3],
+      ['t-a', 1],
+    ]);
+    const posts = await postsOfThread(db, 't-b');
+    expect(posts.map((p) => p.id)).toEqual(['p-b1', 'p-b3', 'p-b2']);
+    expect(posts).toEqual(bundle.posts.filter((p) => p.threadId === 't-b'));
+    expect(await getProject(db)).toEqual(bundle.project);
+  });
+
+  it('appends posts imported later after the thread’s existing ones', async () => {
+    const bundle = sampleBundle();
+    await importBundle(db, bundle);
+    const late = { ...bundle.posts[1]!, id: 'p-b0', text: 'late reply' };
+    await importBundle(db, { ...bundle, posts: [late, ...bundle.posts] });
+    expect((await postsOfThread(db, 't-b')).map((p) => p.id)).toEqual(['p-b1', 'p-b3', 'p-b2', 'p-b0']);
+  });
+});

@@ -1,0 +1,62 @@
+import { MarkNode } from '@lexical/mark';
+import type { EditorConfig, LexicalNode } from 'lexical';
+
+/**
+ * One flat highlight over a stretch of post text, listing every coding that covers it.
+ * Marks are rebuilt from Dexie on every change (DESIGN.md): the node carries ids and colours
+ * only for display, never state.
+ */
+export class CodingMarkNode extends MarkNode {
+  /** Colours of the codes of the covering codings, in the same order as the ids. */
+  __colors: readonly string[] = [];
+
+  override $config() {
+    return this.config('coding-mark', { extends: MarkNode });
+  }
+
+  override afterCloneFrom(prevNode: this): void {
+    super.afterCloneFrom(prevNode);
+    this.__colors = prevNode.__colors;
+  }
+
+  override createDOM(config: EditorConfig): HTMLElement {
+    const element = super.createDOM(config);
+    paintMark(element, this.getIDs(), this.__colors);
+    return element;
+  }
+
+  override updateDOM(prevNode: this, element: HTMLElement, config: EditorConfig): boolean {
+    const replaced = super.updateDOM(prevNode, element, config);
+    paintMark(element, this.getIDs(), this.__colors);
+    return replaced;
+  }
+}
+
+export function $createCodingMarkNode(ids: readonly string[], colors: readonly string[]): CodingMarkNode {
+  const node = new CodingMarkNode(ids);
+  node.__colors = colors;
+  return node;
+}
+
+export function $isCodingMarkNode(node: LexicalNode | null | undefined): node is CodingMarkNode {
+  return node instanceof CodingMarkNode;
+}
+
+/**
+ * Colours by CSSOM (allowed under the strict CSP). Overlaps show every code as a stripe, so a
+ * segment coded twice never looks like a segment coded once.
+ */
+function paintMark(element: HTMLElement, ids: readonly string[], colors: readonly string[]): void {
+  element.dataset.codingIds = ids.join(' ');
+  element.dataset.overlap = ids.length > 1 ? 'true' : 'false';
+  const distinct = [...new Set(colors)];
+  if (distinct.length <= 1) {
+    element.style.setProperty('--mark-color', distinct[0] ?? '#999999');
+    element.style.removeProperty('background-image');
+    return;
+  }
+  const band = 100 / distinct.length;
+  const stops = distinct.map((c, i) => `${c}66 ${i * band}%, ${c}66 ${(i + 1) * band}%`).join(', ');
+  element.style.setProperty('--mark-color', distinct[0] as string);
+  element.style.setProperty('background-image', `linear-gradient(180deg, ${stops})`);
+}

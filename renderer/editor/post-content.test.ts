@@ -1,0 +1,133 @@
+import { createHeadlessEditor } from '@lexical/headless';
+import { MarkNode } from '@lexical/mark';
+import {
+  $createRangeSelection,
+  $getRoot,
+  $isElementNode,
+  $isLineBreakNode,
+  $setSelection,
+  type LexicalEditor,
+  type LexicalNode,
+  type TextNode,
+} from 'lexical';
+import { describe, expect, it } from 'vitest';
+
+import { $isCodingMarkNode, CodingMarkNode } from './coding-mark-node';
+import { $setPostContent, type MarkSpan } from './post-content';
+import { $readSelectionRange } from './selection-offsets';
+
+function editorWith(text: string, spans: MarkSpan[]): LexicalEditor {
+  const editor = createHeadlessEditor({
+    nodes: [MarkNode, CodingMarkNode],
+    onError: (e) => {
+      throw e;
+    },
+  });
+  editor.update(() => $setPostContent(text, spans), { discrete: true });
+  return editor;
+}
+
+/** The post as [text, covering ids] pieces, line breaks as "\n". */
+function pieces(editor: LexicalEditor): Array<[string, string[]]> {
+  return editor.getEditorState().read(() => {
+    const out: Array<[string, string[]]> = [];
+    const visit = (node: LexicalNode, ids: string[]): void => {
+      if ($isCodingMarkNode(node)) {
+        node.getChildren().forEach((c) => visit(c, node.getIDs()));
+      } else if ($isElementNode(node)) {
+        node.getChildren().forEach((c) => visit(c, ids));
+      } else if ($isLineBreakNode(node)) {
+        out.push(['\n', ids]);
+      } else {
+        out.push([node.getTextContent(), ids]);
+      }
+    };
+    visit($getRoot(), []);
+    return out;
+  });
+}
+
+function textLeaves(editor: LexicalEditor): TextNode[] {
+  return editor.getEditorState().read(() => $getRoot().getAllTextNodes());
+}
+
+function selectAndRead(editor: LexicalEditor, anchor: [number, number], focus: [number, number]) {
+  let range: ReturnType<typeof $readSelectionRange> = null;
+  editor.update(
+    () => {
+      const leaves = $getRoot().getAllTextNodes();
+      const selection = $createRangeSelection();
+      selection.anchor.set((leaves[anchor[0]] as TextNode).getKey(), anchor[1], 'text');
+      selection.focus.set((leaves[focus[0]] as TextNode).getKey(), focus[1], 'text');
+      $setSelection(selection);
+      range = $readSelectionRange();
+    },
+    { discrete: true },
+  );
+  return range;
+}
+
+describe('post content', () => {
+  it('renders overlapping codings as flat marks listing every covering coding', () => {
+    const text = 'my cousin said the government hides it';
+    const editor = editorWith(text, [
+      { id: 'A', start: 3, end: 15, color: '#ff0000' },
+      { id: 'B', start: 10, end: 35, color: '#0000ff' },
+    ]);
+    expect(pieces(editor)).toEqual([
+      ['my ', []],
+      ['cousin ', ['A']],
+      ['said ', ['A', 'B']],
+      ['the government hides', ['B']],
+      [' it', []],
+    ]);
+    expect(editor.getEditorState().read(() => $getRoot().getTextContent())).toBe(text);
+  });
+
+  it('keeps line breaks, emoji and CRLF-free text exact', () => {
+    const text = 'first line 👩‍👩‍👧\n> quoted\nlast';
+    const editor = editorWith(text, [{ id: 'A', start: 6, end: 20, color: '#00aa00' }]);
+    expect(editor.getEditorState().read(() => $getRoot().getTextContent())).toBe(text);
+    expect(pieces(editor).map(([t]) => t).join('')).toBe(text);
+  });
+
+  it('rebuilding replaces the content instead of nesting marks', () => {
+    const editor = editorWith('abcdef', [{ id: 'A', start: 0, end: 3, color: '#ff0000' }]);
+    editor.update(
+      () =>
+        $setPostContent('abcdef', [
+          { id: 'A', start: 0, end: 3, color: '#ff0000' },
+          { id: 'B', start: 2, end: 6, color: '#0000ff' },
+        ]),
+      { discrete: true },
+    );
+    expect(pieces(editor)).toEqual([
+      ['ab', ['A']],
+      ['c', ['A', 'B']],
+      ['def', ['B']],
+    ]);
+  });
+});
+
+describe('selection offsets', () => {
+  const text = 'one two\nthree four';
+  const spans: MarkSpan[] = [{ id: 'A', start: 4, end: 12, color: '#ff0000' }];
+
+  it('reads a selection across mark and line-break boundaries as text offsets', () => {
+    const editor = editorWith(text, spans);
+    // leaves: "one " | "two" (A) | "thre" (A, after <br>) | "e four"
+    expect(textLeaves(editor).map((n) => n.getTextContent())).toEqual(['one ', 'two', 'thre', 'e four']);
+    expect(selectAndRead(editor, [0, 1], [3, 2])).toEqual({ start: 1, end: 14 });
+    expect(text.slice(1, 14)).toBe('ne two\nthree ');
+  });
+
+  it('normalizes a backward selection', () => {
+    const editor = editorWith(text, spans);
+    expect(selectAndRead(editor, [2, 3], [1, 0])).toEqual({ start: 4, end: 11 });
+  });
+
+  it('returns null for a collapsed selection', () => {
+    const editor = editorWith(text, spans);
+    expect(selectAndRead(editor, [0, 2], [0, 2])).toBeNull();
+  });
+});

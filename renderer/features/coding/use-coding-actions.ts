@@ -1,0 +1,111 @@
+import { useCallback } from 'react';
+
+import type { Code, Coding, Post } from '@shared/model/records';
+import { excerpt } from '../threads/format-time';
+
+import { useServices } from '../../app/services';
+import { addCoding, removeCoding, restoreCoding, updateMemo } from '../../db/repositories/codings-repository';
+import { readDomSelection } from '../../editor/read-dom-selection';
+
+export interface CodingActions {
+  /** Codes the current text selection; says why not when there is none or it spans two posts. */
+  applyCode(code: Code): Promise<void>;
+  remove(coding: Coding, codeName: string): Promise<void>;
+  editMemo(coding: Coding, memo: string): Promise<void>;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+}
+
+/** Every coding action: one Dexie write (tracked by the save watchdog) and one undoable step. */
+export function useCodingActions(coderId: string, postsById: ReadonlyMap<string, Post>): CodingActions {
+  const { db, tracker, history, clock, ids, announce } = useServices();
+
+  const fail = useCallback(
+    (what: string, error: unknown) => announce(`${what} failed: ${error instanceof Error ? error.message : String(error)}`, 'error'),
+    [announce],
+  );
+
+  const applyCode = useCallback(
+    async (code: Code) => {
+      const target = readDomSelection(window.getSelection(), (id) => postsById.get(id)?.text);
+      if (target.kind === 'cross-post') {
+        announce('A coding must lie inside one post: the selection spans two posts. Select text within a single post.', 'error');
+        return;
+      }
+      if (target.kind === 'none') {
+        announce('Select text in a post first (or press W on a focused post to select all of it).', 'error');
+        return;
+      }
+      try {
+        const coding = await tracker.track(
+          'add coding',
+          addCoding(db, { postId: target.postId, codeId: code.id, coderId, start: target.start, end: target.end, memo: '' }, { clock, ids }),
+        );
+        history.push({
+          label: `coding “${code.name}”`,
+          undo: async () => void (await tracker.track('undo coding', removeCoding(db, coding.id))),
+          redo: () => tracker.track('redo coding', restoreCoding(db, coding)),
+        });
+        announce(`Coded “${excerpt(coding.quote, 60)}” as ${code.name}.`);
+      } catch (error) {
+        fail('Coding', error);
+      }
+    },
+    [db, tracker, history, clock, ids, coderId, postsById, announce, fail],
+  );
+
+  const remove = useCallback(
+    async (coding: Coding, codeName: string) => {
+      try {
+        await tracker.track('remove coding', removeCoding(db, coding.id));
+        history.push({
+          label: `removing “${codeName}”`,
+          undo: () => tracker.track('undo removal', restoreCoding(db, coding)),
+          redo: async () => void (await tracker.track('redo removal', removeCoding(db, coding.id))),
+        });
+        announce(`Removed the ${codeName} coding. Ctrl+Z brings it back.`);
+      } catch (error) {
+        fail('Removing the coding', error);
+      }
+    },
+    [db, tracker, history, announce, fail],
+  );
+
+  const editMemo = useCallback(
+    async (coding: Coding, memo: string) => {
+      try {
+        const { before } = await tracker.track('memo', updateMemo(db, coding.id, memo, clock));
+        if (before === memo) return;
+        history.push({
+          label: 'memo',
+          undo: async () => void (await tracker.track('undo memo', updateMemo(db, coding.id, before, clock))),
+          redo: async () => void (await tracker.track('redo memo', updateMemo(db, coding.id, memo, clock))),
+        });
+        announce('Memo saved.');
+      } catch (error) {
+        fail('Saving the memo', error);
+      }
+    },
+    [db, tracker, history, clock, announce, fail],
+  );
+
+  const undo = useCallback(async () => {
+    try {
+      const label = await history.undo();
+      announce(label ? `Undid ${label}.` : 'Nothing to undo.');
+    } catch (error) {
+      fail('Undo', error);
+    }
+  }, [history, announce, fail]);
+
+  const redo = useCallback(async () => {
+    try {
+      const label = await history.redo();
+      announce(label ? `Redid ${label}.` : 'Nothing to redo.');
+    } catch (error) {
+      fail('Redo', error);
+    }
+  }, [history, announce, fail]);
+
+  return { applyCode, remove, editMemo, undo, redo };
+}

@@ -1,0 +1,70 @@
+import { BUNDLE_EXTENSION } from '@shared/bundle/bundle';
+import { serializeBundle } from '@shared/bundle/serialize';
+import { formatProblem, parseBundleText } from '@shared/bundle/validate';
+import { codedSegmentsCsv } from '@shared/export/coded-segments-csv';
+
+import type { Services } from '../../app/services';
+import { APP_INFO } from '../../app/app-info';
+import { exportBundle, importBundle } from '../../db/bundle-io';
+
+const BUNDLE_FILTERS = [{ name: 'Threadmark project bundle', extensions: ['json'] }];
+const CSV_FILTERS = [{ name: 'CSV', extensions: ['csv'] }];
+
+/** A file name from a project name: letters, digits and dashes only. */
+export function fileStem(name: string): string {
+  const stem = name
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase();
+  return stem.slice(0, 60) || 'threadmark-project';
+}
+
+export async function exportProjectBundle({ db, platform, clock, announce }: Services): Promise<void> {
+  const bundle = await exportBundle(db, { clock, app: APP_INFO });
+  const name = `${fileStem(bundle.project.name)}${BUNDLE_EXTENSION}`;
+  const saved = await platform.saveTextFile(name, serializeBundle(bundle), BUNDLE_FILTERS);
+  if (!saved.ok) announce(`Export failed: ${saved.error}`, 'error');
+  else if (saved.value) announce(`Exported the project (${bundle.codings.length} codings) to ${saved.value}.`);
+}
+
+export async function exportCodedSegments({ db, platform, clock, announce }: Services): Promise<void> {
+  const bundle = await exportBundle(db, { clock, app: APP_INFO });
+  const name = `${fileStem(bundle.project.name)}-coded-segments.csv`;
+  const saved = await platform.saveTextFile(name, codedSegmentsCsv(bundle), CSV_FILTERS);
+  if (!saved.ok) announce(`Export failed: ${saved.error}`, 'error');
+  else if (saved.value) announce(`Exported ${bundle.codings.length} coded segments to ${saved.value}.`);
+}
+
+export interface ImportReport {
+  fileName: string;
+  problems: string[];
+}
+
+/**
+ * Opens a bundle and adds what the project does not have yet. A bundle with any problem is refused
+ * whole, with every problem named; nothing already stored is changed.
+ */
+export async function importProjectBundle({ db, platform, tracker, announce }: Services): Promise<ImportReport | null> {
+  const opened = await platform.openTextFile('Import a project bundle', BUNDLE_FILTERS);
+  if (!opened.ok) {
+    announce(opened.error, 'error');
+    return null;
+  }
+  if (!opened.value) return null;
+  const { name, content } = opened.value;
+  const parsed = parseBundleText(content);
+  if (!parsed.ok) return { fileName: name, problems: parsed.error.map(formatProblem) };
+  try {
+    const summary = await tracker.track('import bundle', importBundle(db, parsed.value));
+    const added = summary.added;
+    const skipped = Object.values(summary.skipped).reduce((a, b) => a + b, 0);
+    announce(
+      `Imported ${name}: ${added.threads} threads, ${added.posts} posts, ${added.codes} codes, ${added.codings} codings added` +
+        (skipped > 0 ? `; ${skipped} records already present were kept as they were.` : '.'),
+    );
+    return null;
+  } catch (error) {
+    return { fileName: name, problems: [`The import was rolled back: ${error instanceof Error ? error.message : String(error)}`] };
+  }
+}

@@ -1,0 +1,99 @@
+import { memo } from 'react';
+
+import type { TreeRow } from '@shared/thread/reply-tree';
+
+import type { MarkSpan } from '../../editor/post-content';
+import { PostText } from '../../editor/PostText';
+import { formatPostTime } from './format-time';
+
+interface PostRowProps {
+  row: TreeRow;
+  index: number;
+  spans: readonly MarkSpan[];
+  focused: boolean;
+  codingCount: number;
+  onFocusPost: (index: number) => void;
+  onToggleCollapse: (postId: string) => void;
+  onMarkClick: (postId: string, codingIds: string[]) => void;
+  onSelectWholePost: (postId: string) => void;
+}
+
+/**
+ * A post as an `article` named by its author. Only the post's own text is inside the text area;
+ * author, time and controls sit in the header, outside it, so selections map to text offsets.
+ */
+export const PostRow = memo(function PostRow({
+  row,
+  index,
+  spans,
+  focused,
+  codingCount,
+  onFocusPost,
+  onToggleCollapse,
+  onMarkClick,
+  onSelectWholePost,
+}: PostRowProps) {
+  const { post, depth, replyCount, collapsed } = row;
+  const headingId = `post-${post.id}-heading`;
+  const deleted = post.meta.deleted === true;
+  return (
+    <article
+      className="post"
+      data-post-id={post.id}
+      data-row-index={index}
+      data-depth={depth}
+      data-focused={focused}
+      aria-labelledby={headingId}
+      tabIndex={focused ? 0 : -1}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget) onFocusPost(index);
+      }}
+      onMouseDown={() => onFocusPost(index)}
+    >
+      <div className="post-indent" aria-hidden="true">
+        {Array.from({ length: depth }, (_, i) => (
+          <span key={i} className="thread-line" />
+        ))}
+      </div>
+      <div className="post-body">
+        <header className="post-header">
+          <span id={headingId} className="post-heading">
+            <span className="post-author">{post.author}</span>
+            <span className="visually-hidden">, </span>
+            <time className="post-time" dateTime={post.createdAt ?? undefined} title={post.createdAt ?? undefined}>
+              {formatPostTime(post.createdAt)}
+            </time>
+            {depth > 0 ? <span className="visually-hidden">, reply level {depth}</span> : null}
+          </span>
+          {deleted ? <span className="post-badge">deleted</span> : null}
+          {codingCount > 0 ? (
+            <span className="post-badge" title="Codings in this post">
+              {codingCount} {codingCount === 1 ? 'coding' : 'codings'}
+            </span>
+          ) : null}
+          <span className="post-actions">
+            <button type="button" tabIndex={-1} onMouseDown={(e) => e.preventDefault()} onClick={() => onSelectWholePost(post.id)}>
+              Select whole post
+            </button>
+            {replyCount > 0 ? (
+              <button
+                type="button"
+                tabIndex={-1}
+                aria-expanded={!collapsed}
+                onClick={() => onToggleCollapse(post.id)}
+              >
+                {collapsed ? `Show ${replyCount} ${replyCount === 1 ? 'reply' : 'replies'}` : `Hide ${replyCount} ${replyCount === 1 ? 'reply' : 'replies'}`}
+              </button>
+            ) : null}
+          </span>
+        </header>
+        <PostText
+          postId={post.id}
+          text={post.text}
+          spans={spans}
+          onMarkClick={(ids) => onMarkClick(post.id, ids)}
+        />
+      </div>
+    </article>
+  );
+});

@@ -1,0 +1,183 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+
+import type { Post } from '@shared/model/records';
+import { ancestorsOf, buildReplyTree, visibleRows } from '@shared/thread/reply-tree';
+
+import type { MarkSpan } from '../../editor/post-content';
+import { ContextRail } from './ContextRail';
+import { PostRow } from './PostRow';
+import { moveCaret, selectWholePost, startCaret } from './text-caret';
+
+interface ThreadViewProps {
+  title: string;
+  posts: readonly Post[];
+  spansByPost: ReadonlyMap<string, readonly MarkSpan[]>;
+  focusedPostId: string | null;
+  onFocusPost: (postId: string) => void;
+  onMarkClick: (postId: string, codingIds: string[]) => void;
+  onOpenCodings: () => void;
+}
+
+const NO_SPANS: readonly MarkSpan[] = [];
+
+/**
+ * The thread as a virtualized reply tree. One tab stop: arrow keys move between posts, so a
+ * 10,000-post thread is as quick to walk by keyboard as by mouse.
+ */
+export function ThreadView({
+  title,
+  posts,
+  spansByPost,
+  focusedPostId,
+  onFocusPost,
+  onMarkClick,
+  onOpenCodings,
+}: ThreadViewProps) {
+  const tree = useMemo(() => buildReplyTree(posts), [posts]);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const rows = useMemo(() => visibleRows(tree, collapsed), [tree, collapsed]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [textMode, setTextMode] = useState(false);
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 140,
+    overscan: 4,
+    getItemKey: (index) => rows[index]?.post.id ?? index,
+  });
+
+  const focusedIndex = Math.max(
+    0,
+    rows.findIndex((r) => r.post.id === focusedPostId),
+  );
+  const pendingFocus = useRef<number | null>(null);
+
+  const focusRow = useCallback(
+    (index: number) => {
+      const row = rows[index];
+      if (!row) return;
+      pendingFocus.current = index;
+      setTextMode(false);
+      onFocusPost(row.post.id);
+      virtualizer.scrollToIndex(index, { align: 'auto' });
+    },
+    [rows, onFocusPost, virtualizer],
+  );
+
+  // Move DOM focus once the row is mounted (it may have just scrolled into view).
+  useEffect(() => {
+    const index = pendingFocus.current;
+    if (index === null) return;
+    const element = scrollRef.current?.querySelector<HTMLElement>(`article[data-row-index="${index}"]`);
+    if (element) {
+      pendingFocus.current = null;
+      element.focus({ preventScroll: true });
+    }
+  });
+
+  const toggleCollapse = useCallback((postId: string) => {
+    setCollapsed((prev) => {
+      const next = new Set(prev);
+      if (next.has(postId)) next.delete(postId);
+      else next.add(postId);
+      return next;
+    });
+  }, []);
+
+  const onFocusIndex = useCallback((index: number) => {
+    const row = rows[index];
+    if (row && row.post.id !== focusedPostId) onFocusPost(row.post.id);
+  }, [rows, focusedPostId, onFocusPost]);
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    const row = rows[focusedIndex];
+    if (!row || !(event.target instanceof HTMLElement) || !event.target.matches('article.post')) return;
+    if (textMode && handleCaretKey(event)) return;
+    const key = event.key;
+    if (key === 'ArrowDown' || key === 'j') focusRow(Math.min(rows.length - 1, focusedIndex + 1));
+    else if (key === 'ArrowUp' || key === 'k') focusRow(Math.max(0, focusedIndex - 1));
+    else if (key === 'Home') focusRow(0);
+    else if (key === 'End') focusRow(rows.length - 1);
+    else if (key === 'PageDown') focusRow(Math.min(rows.length - 1, focusedIndex + 5));
+    else if (key === 'PageUp') focusRow(Math.max(0, focusedIndex - 5));
+    else if (key === 'ArrowLeft' && row.replyCount > 0 && !row.collapsed) toggleCollapse(row.post.id);
+    else if (key === 'ArrowRight' && row.collapsed) toggleCollapse(row.post.id);
+    else if (key === 'ArrowLeft' && row.post.parentId) {
+      const parentIndex = rows.findIndex((r) => r.post.id === row.post.parentId);
+      if (parentIndex >= 0) focusRow(parentIndex);
+      else return;
+    } else if (key === 'Enter') {
+      setTextMode(startCaret(row.post.id));
+    } else if (key === 'w' || key === 'W') {
+      selectWholePost(row.post.id);
+    } else if (key === 'c') {
+      onOpenCodings();
+    } else return;
+    event.preventDefault();
+  };
+
+  const handleCaretKey = (event: React.KeyboardEvent): boolean => {
+    if (event.key === 'Escape') {
+      setTextMode(false);
+      event.preventDefault();
+      return true;
+    }
+    if (moveCaret(event)) {
+      event.preventDefault();
+      return true;
+    }
+    return false;
+  };
+
+  const focusedPost = rows[focusedIndex]?.post;
+  const ancestors = useMemo(() => (focusedPost ? ancestorsOf(tree, focusedPost.id) : []), [tree, focusedPost]);
+
+  return (
+    <section className="thread-view" aria-label={`Thread: ${title}`}>
+      <ContextRail
+        ancestors={ancestors}
+        onJump={(postId) => {
+          const index = rows.findIndex((r) => r.post.id === postId);
+          if (index >= 0) focusRow(index);
+        }}
+      />
+      <div className="thread-scroll" ref={scrollRef} onKeyDown={onKeyDown} data-testid="thread-scroll">
+        <div className="thread-rows" style={{ height: virtualizer.getTotalSize() }} role="feed" aria-busy="false" aria-label="Posts">
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index];
+            if (!row) return null;
+            const spans = spansByPost.get(row.post.id) ?? NO_SPANS;
+            return (
+              <div
+                key={item.key}
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                className="thread-row"
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
+                <PostRow
+                  row={row}
+                  index={item.index}
+                  spans={spans}
+                  focused={item.index === focusedIndex}
+                  codingCount={spans.length}
+                  onFocusPost={onFocusIndex}
+                  onToggleCollapse={toggleCollapse}
+                  onMarkClick={onMarkClick}
+                  onSelectWholePost={selectWholePost}
+                />
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      {textMode ? (
+        <p className="caret-hint" role="note">
+          Text mode: Shift+arrows select (Ctrl for whole words), 1–9 code the selection, Esc returns to post navigation.
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,22 @@
+import type { IpcResult, RendererBridge } from '@shared/ipc/contract';
+
+import type { Platform, PlatformResult } from './platform';
+
+/** The desktop runtime: native dialogs and file access in the main process, through the typed bridge. */
+export function electronPlatform(bridge: RendererBridge): Platform {
+  return {
+    kind: 'electron',
+    async openTextFile(title, filters) {
+      return toPlatform(await bridge.invoke('file:open', { title, filters }));
+    },
+    async saveTextFile(suggestedName, content, filters) {
+      const saved = toPlatform(await bridge.invoke('file:save', { suggestedName, content, filters }));
+      return saved.ok ? { ok: true, value: saved.value?.path ?? null } : saved;
+    },
+    onMenuCommand: (listener) => bridge.on('menu:command', ({ command }) => listener(command)),
+  };
+}
+
+function toPlatform<T>(result: IpcResult<T>): PlatformResult<T> {
+  return result.ok ? result : { ok: false, error: result.error.message };
+}

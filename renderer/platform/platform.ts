@@ -1,0 +1,25 @@
+/** What the UI needs from its host: files in and out. Electron uses native dialogs, the web a download. */
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+export interface OpenedFile {
+  name: string;
+  content: string;
+}
+
+export type PlatformResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Commands from the desktop application menu. */
+export type MenuCommand = 'undo' | 'redo' | 'export-bundle' | 'import-bundle' | 'export-csv';
+
+export interface Platform {
+  kind: 'electron' | 'web';
+  /** Resolves with null when the user cancels. */
+  openTextFile(title: string, filters: FileFilter[]): Promise<PlatformResult<OpenedFile | null>>;
+  /** Resolves with the saved location (a path, or the download name), or null when cancelled. */
+  saveTextFile(suggestedName: string, content: string, filters: FileFilter[]): Promise<PlatformResult<string | null>>;
+  /** Listens to the application menu (desktop only); returns the unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}

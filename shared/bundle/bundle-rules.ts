@@ -1,0 +1,156 @@
+/**
+ * Cross-record rules of bundle v1: unique ids, references that resolve, trees without loops, and
+ * offsets that address the post text exactly. Runs on records that passed the shape check; ids
+ * of records that failed it still count as known, so one bad record does not cascade into
+ * "unknown reference" noise elsewhere.
+ */
+import type { Code, Coder, Post, Thread } from '../model/records';
+import { codePointLength, sliceCodePoints } from '../text/offsets';
+import type { BundleCoding } from './bundle';
+import type { RecordArrayName } from './bundle-schema';
+import { quoteForMessage, recordLabel, type BundleProblem } from './problem';
+
+export interface Indexed<T> {
+  index: number;
+  value: T;
+}
+
+export interface CheckedRecords {
+  threads: Array<Indexed<Thread>>;
+  posts: Array<Indexed<Post>>;
+  codes: Array<Indexed<Code>>;
+  coders: Array<Indexed<Coder>>;
+  codings: Array<Indexed<BundleCoding>>;
+}
+
+/** A problem tagged with its record's position so the caller can list problems in file order. */
+export interface PlacedProblem {
+  array: RecordArrayName;
+  index: number;
+  problem: BundleProblem;
+}
+
+/** Every raw id per array, first occurrence wins (duplicates are reported, not resolved). */
+type KnownIds = Record<RecordArrayName, Map<string, number>>;
+
+export function checkBundleRules(raw: Record<RecordArrayName, readonly unknown[]>, checked: CheckedRecords): PlacedProblem[] {
+  const out: PlacedProblem[] = [];
+  const report = (array: RecordArrayName, index: number, id: string, field: string, message: string): void => {
+    out.push({ array, index, problem: { record: recordLabel(array, index, id), field, message } });
+  };
+
+  const known = collectIds(raw, (array, index, id, first) =>
+    report(array, index, id, 'id', `duplicate id (also used by ${recordLabel(array, first, id)})`),
+  );
+  const postsById = new Map(checked.posts.map(({ value }) => [value.id, value]));
+
+  for (const { index, value: t } of checked.threads) {
+    const root = postsById.get(t.rootPostId);
+    if (!known.posts.has(t.rootPostId)) report('threads', index, t.id, 'rootPostId', `unknown post ${JSON.stringify(t.rootPostId)}`);
+    else if (root && root.threadId !== t.id)
+      report('threads', index, t.id, 'rootPostId', `post ${JSON.stringify(root.id)} belongs to thread ${JSON.stringify(root.threadId)}`);
+  }
+
+  for (const { index, value: p } of checked.posts) {
+    if (!known.threads.has(p.threadId)) report('posts', index, p.id, 'threadId', `unknown thread ${JSON.stringify(p.threadId)}`);
+    if (p.parentId === null) continue;
+    const parent = postsById.get(p.parentId);
+    if (!known.posts.has(p.parentId)) report('posts', index, p.id, 'parentId', `unknown post ${JSON.stringify(p.parentId)}`);
+    else if (parent && parent.threadId !== p.threadId)
+      report('posts', index, p.id, 'parentId', `parent post ${JSON.stringify(parent.id)} is in thread ${JSON.stringify(parent.threadId)}, not ${JSON.stringify(p.threadId)}`);
+  }
+  for (const loop of findLoops(checked.posts.map((p) => p.value))) {
+    const first = checked.posts.find((p) => p.value.id === loop[0])!;
+    report('posts', first.index, first.value.id, 'parentId', `reply chain loops: ${loop.concat(loop[0]!).map((x) => JSON.stringify(x)).join(' → ')}`);
+  }
+
+  for (const { index, value: c } of checked.codes) {
+    if (c.parentId !== null && !known.codes.has(c.parentId))
+      report('codes', index, c.id, 'parentId', `unknown code ${JSON.stringify(c.parentId)}`);
+  }
+  for (const loop of findLoops(checked.codes.map((c) => c.value))) {
+    const first = checked.codes.find((c) => c.value.id === loop[0])!;
+    report('codes', first.index, first.value.id, 'parentId', `code tree loops: ${loop.concat(loop[0]!).map((x) => JSON.stringify(x)).join(' → ')}`);
+  }
+
+  for (const { index, value: c } of checked.codings) {
+    const at = (field: string, message: string): void => report('codings', index, c.id, field, message);
+    if (!known.posts.has(c.postId)) at('postId', `unknown post ${JSON.stringify(c.postId)}`);
+    if (!known.codes.has(c.codeId)) at('codeId', `unknown code ${JSON.stringify(c.codeId)}`);
+    if (!known.coders.has(c.coderId)) at('coderId', `unknown coder ${JSON.stringify(c.coderId)}`);
+    const post = postsById.get(c.postId);
+    if (post) checkOffsets(post.text, c, at);
+  }
+  return out;
+}
+
+function checkOffsets(text: string, c: BundleCoding, at: (field: string, message: string) => void): void {
+  const length = codePointLength(text);
+  let inRange = true;
+  for (const field of ['start', 'end'] as const) {
+    if (c[field] > length) {
+      at(field, `offset ${c[field]} is outside the post text (length ${length})`);
+      inRange = false;
+    }
+  }
+  if (c.start >= c.end) {
+    at('end', `end ${c.end} must be greater than start ${c.start} (a coding covers at least one character)`);
+    return;
+  }
+  if (!inRange) return;
+  const actual = sliceCodePoints(text, c.start, c.end);
+  if (actual !== c.quote)
+    at('quote', `${quoteForMessage(c.quote)} does not match the post text at [${c.start}, ${c.end}), which is ${quoteForMessage(actual)}`);
+}
+
+function collectIds(
+  raw: Record<RecordArrayName, readonly unknown[]>,
+  onDuplicate: (array: RecordArrayName, index: number, id: string, first: number) => void,
+): KnownIds {
+  const known = {} as KnownIds;
+  for (const array of Object.keys(raw) as RecordArrayName[]) {
+    const ids = new Map<string, number>();
+    raw[array].forEach((record, index) => {
+      const id = typeof record === 'object' && record !== null ? (record as { id?: unknown }).id : undefined;
+      if (typeof id !== 'string') return;
+      const first = ids.get(id);
+      if (first === undefined) ids.set(id, index);
+      else onDuplicate(array, index, id, first);
+    });
+    known[array] = ids;
+  }
+  return known;
+}
+
+/**
+ * Each parent-pointer loop once, as ids from its first member in array order. Linear: every node
+ * is walked at most once.
+ */
+export function findLoops(nodes: ReadonlyArray<{ id: string; parentId: string | null }>): string[][] {
+  const parentOf = new Map<string, string | null>();
+  const order = new Map<string, number>();
+  nodes.forEach((n, i) => {
+    if (parentOf.has(n.id)) return;
+    parentOf.set(n.id, n.parentId);
+    order.set(n.id, i);
+  });
+  const state = new Map<string, 'walking' | 'done'>();
+  const loops: string[][] = [];
+  for (const n of nodes) {
+    const path: string[] = [];
+    let id: string | null | undefined = n.id;
+    while (id !== null && id !== undefined && parentOf.has(id) && !state.has(id)) {
+      state.set(id, 'walking');
+      path.push(id);
+      id = parentOf.get(id);
+    }
+    if (id !== null && id !== undefined && state.get(id) === 'walking') {
+      const loop = path.slice(path.indexOf(id));
+      // Start at the member listed first in the file, so the report is stable and easy to find.
+      const firstAt = loop.reduce((best, x, i) => (order.get(x)! < order.get(loop[best]!)! ? i : best), 0);
+      loops.push([...loop.slice(firstAt), ...loop.slice(0, firstAt)]);
+    }
+    for (const p of path) state.set(p, 'done');
+  }
+  return loops;
+}

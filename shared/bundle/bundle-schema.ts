@@ -1,0 +1,100 @@
+/**
+ * Shape of bundle format version 1 (docs/formats.md). Records are strict: a field v1 does not know
+ * is reported rather than silently dropped, because dropping it would lose the user's data.
+ * Cross-record rules (ids, references, offsets) live in bundle-rules.ts.
+ */
+import * as z from 'zod';
+
+import type { Platform } from '../model/records';
+import { unlessMissing } from './zod-problems';
+
+export const PLATFORMS = [
+  'threadmark',
+  'reddit',
+  'twitter',
+  'mastodon',
+  'bluesky',
+  'youtube',
+  '4cat',
+  'csv',
+  'text',
+] as const satisfies readonly Platform[];
+
+// Fails to compile if records.ts gains a platform this list lacks.
+type MissingPlatform = Exclude<Platform, (typeof PLATFORMS)[number]>;
+const allPlatformsListed: MissingPlatform extends never ? true : MissingPlatform = true;
+void allPlatformsListed;
+
+export const isoTime = z.iso.datetime({
+  error: unlessMissing('expected an ISO 8601 UTC time such as "2024-05-01T12:00:00Z"'),
+});
+const id = z.string().min(1, { error: 'must not be empty' });
+const offset = z.int().nonnegative({ error: 'must not be negative' });
+
+export const appSchema = z.strictObject({ name: z.string(), version: z.string() });
+
+export const projectSchema = z.strictObject({ id, name: z.string(), createdAt: isoTime });
+
+export const threadSchema = z.strictObject({
+  id,
+  title: z.string(),
+  platform: z.enum(PLATFORMS),
+  rootPostId: id,
+  importedAt: isoTime,
+  source: z.string(),
+});
+
+export const postSchema = z.strictObject({
+  id,
+  threadId: id,
+  parentId: id.nullable(),
+  author: z.string(),
+  createdAt: isoTime.nullable(),
+  text: z.string(),
+  platform: z.enum(PLATFORMS),
+  platformId: z.string().nullable(),
+  url: z.string().nullable(),
+  meta: z.record(
+    z.string(),
+    z.union([z.string(), z.number(), z.boolean(), z.null()], {
+      error: 'expected a string, number, boolean or null',
+    }),
+  ),
+});
+
+export const codeSchema = z.strictObject({
+  id,
+  name: z.string().min(1, { error: 'must not be empty' }),
+  parentId: id.nullable(),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'expected a colour written "#rrggbb"' }),
+  description: z.string(),
+  /** Optional on read: a code without `order` takes its array index (tolerant restore). */
+  order: z.number().optional(),
+});
+
+export const coderSchema = z.strictObject({ id, name: z.string() });
+
+export const codingSchema = z.strictObject({
+  id,
+  postId: id,
+  codeId: id,
+  coderId: id,
+  start: offset,
+  end: offset,
+  quote: z.string(),
+  memo: z.string(),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+});
+
+/** The record arrays of a bundle, in the order they are written and checked. */
+export const recordSchemas = {
+  threads: threadSchema,
+  posts: postSchema,
+  codes: codeSchema,
+  coders: coderSchema,
+  codings: codingSchema,
+} as const;
+
+export type RecordArrayName = keyof typeof recordSchemas;
+export const RECORD_ARRAYS = Object.keys(recordSchemas) as RecordArrayName[];

@@ -1,0 +1,122 @@
+/**
+ * Reading a bundle: shape (zod) first, record by record, then the cross-record rules. Every problem
+ * is reported, not just the first, so a hand-edited file can be fixed in one pass.
+ */
+import type * as z from 'zod';
+
+import type { Result } from '../util/result';
+import { err, ok } from '../util/result';
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type Bundle } from './bundle';
+import { checkBundleRules, type CheckedRecords, type PlacedProblem } from './bundle-rules';
+import { appSchema, isoTime, projectSchema, RECORD_ARRAYS, recordSchemas, type RecordArrayName } from './bundle-schema';
+import { locateJsonError } from './json-error-location';
+import { recordLabel, type BundleProblem } from './problem';
+import { describeValue, issueMessage, issuesToProblems } from './zod-problems';
+
+export { formatProblem, type BundleProblem } from './problem';
+
+type Raw = Record<string, unknown>;
+
+/**
+ * A bundle, or every problem found in it. Unknown top-level keys are ignored (a later minor
+ * addition must not lock older readers out) and are not carried into the result. A code without
+ * `order` gets its array index (tolerant restore of hand-made codebooks).
+ */
+export function validateBundle(input: unknown): Result<Bundle, BundleProblem[]> {
+  if (!isObject(input)) return err([{ record: 'bundle', message: `expected a JSON object, got ${describeValue(input)}` }]);
+  const identity = checkIdentity(input);
+  if (identity.length > 0) return err(identity);
+
+  const problems: BundleProblem[] = [];
+  const exportedAt = parsePart(isoTime, input, 'exportedAt', problems);
+  const app = parsePart(appSchema, input, 'app', problems);
+  const project = parsePart(projectSchema, input, 'project', problems);
+
+  const raw = {} as Record<RecordArrayName, readonly unknown[]>;
+  const checked: CheckedRecords = { threads: [], posts: [], codes: [], coders: [], codings: [] };
+  const placed: PlacedProblem[] = [];
+  for (const array of RECORD_ARRAYS) {
+    const value = input[array];
+    if (!Array.isArray(value)) {
+      problems.push({ record: 'bundle', field: array, message: value === undefined ? 'missing (expected an array)' : `expected an array, got ${describeValue(value)}` });
+    }
+    raw[array] = Array.isArray(value) ? value : [];
+    raw[array].forEach((record, index) => {
+      const parsed = recordSchemas[array].safeParse(record, { error: issueMessage });
+      if (parsed.success) (checked[array] as Array<{ index: number; value: unknown }>).push({ index, value: parsed.data });
+      else {
+        const label = recordLabel(array, index, isObject(record) ? record.id : undefined);
+        for (const problem of issuesToProblems(parsed.error.issues, label)) placed.push({ array, index, problem });
+      }
+    });
+  }
+  placed.push(...checkBundleRules(raw, checked));
+  // File order: by array, then by record, each record's problems in the order they were found.
+  const rank = (p: PlacedProblem): number => RECORD_ARRAYS.indexOf(p.array);
+  placed.sort((a, b) => rank(a) - rank(b) || a.index - b.index);
+  problems.push(...placed.map((p) => p.problem));
+
+  if (problems.length > 0 || exportedAt === undefined || app === undefined || project === undefined) return err(problems);
+  return ok({
+    format: BUNDLE_FORMAT,
+    formatVersion: BUNDLE_FORMAT_VERSION,
+    exportedAt,
+    app,
+    project,
+    threads: checked.threads.map((r) => r.value),
+    posts: checked.posts.map((r) => r.value),
+    codes: checked.codes.map(({ index, value }) => ({ ...value, order: value.order ?? index })),
+    coders: checked.coders.map((r) => r.value),
+    codings: checked.codings.map((r) => r.value),
+  });
+}
+
+/** Text of a `*.threadmark.json` file → bundle. A leading BOM is allowed; syntax errors name line and column. */
+export function parseBundleText(text: string): Result<Bundle, BundleProblem[]> {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === '') return err([{ record: 'bundle', message: 'the file is empty' }]);
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch (e) {
+    const at = locateJsonError(body);
+    const message = at
+      ? `not valid JSON: line ${at.line}, column ${at.column}: ${at.message}`
+      : `not valid JSON: ${e instanceof Error ? e.message : String(e)}`;
+    return err([{ record: 'bundle', message }]);
+  }
+  return validateBundle(json);
+}
+
+/** Not a Threadmark bundle, or a version we cannot read: one clear problem instead of a flood. */
+function checkIdentity(input: Raw): BundleProblem[] {
+  const { format, formatVersion } = input;
+  if (format !== BUNDLE_FORMAT) {
+    const got = format === undefined ? 'it is missing' : `got ${describeValue(format)}`;
+    return [{ record: 'bundle', field: 'format', message: `not a Threadmark bundle: expected "${BUNDLE_FORMAT}", ${got}` }];
+  }
+  if (formatVersion === BUNDLE_FORMAT_VERSION) return [];
+  const message =
+    typeof formatVersion === 'number' && Number.isInteger(formatVersion) && formatVersion > BUNDLE_FORMAT_VERSION
+      ? `format version ${formatVersion} is newer than this version of Threadmark can read (${BUNDLE_FORMAT_VERSION}); update Threadmark`
+      : `unknown format version ${formatVersion === undefined ? '(missing)' : describeValue(formatVersion)}; this version of Threadmark reads version ${BUNDLE_FORMAT_VERSION}`;
+  return [{ record: 'bundle', field: 'formatVersion', message }];
+}
+
+function parsePart<T>(schema: z.ZodType<T>, input: Raw, key: string, problems: BundleProblem[]): T | undefined {
+  const value = input[key];
+  if (value === undefined) {
+    problems.push({ record: 'bundle', field: key, message: 'missing' });
+    return undefined;
+  }
+  const parsed = schema.safeParse(value, { error: issueMessage });
+  if (parsed.success) return parsed.data;
+  // exportedAt is a plain value on the envelope; app and project are records of their own.
+  const asRecord = isObject(value) && key !== 'exportedAt';
+  problems.push(...issuesToProblems(parsed.error.issues, asRecord ? key : 'bundle', asRecord ? [] : [key]));
+  return undefined;
+}
+
+function isObject(value: unknown): value is Raw {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

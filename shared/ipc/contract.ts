@@ -1,0 +1,72 @@
+/**
+ * The typed IPC contract between the renderer and the main process. The main process validates
+ * every request against these schemas; the preload only relays.
+ */
+import { z } from 'zod';
+
+import type { Result } from '../util/result';
+import { MENU_COMMANDS, type EventChannel, type InvokeChannel } from './channels';
+
+export { BRIDGE_GLOBAL, EVENT_CHANNELS, INVOKE_CHANNELS, MENU_COMMANDS } from './channels';
+export type { MenuCommand } from './channels';
+
+/** The largest file `file:open` reads; bigger files are refused before any byte is read. */
+export const MAX_OPEN_BYTES = 200 * 1024 * 1024;
+
+// Electron wants extensions without a dot ("json", "threadmark.json"), or "*" for all files.
+const extension = z.string().regex(/^(\*|[A-Za-z0-9]+(\.[A-Za-z0-9]+)*)$/, 'an extension without a dot, or "*"');
+const fileFilters = z
+  .array(z.strictObject({ name: z.string().min(1).max(100), extensions: z.array(extension).min(1).max(20) }))
+  .max(20);
+
+// Only a name: the renderer never chooses a folder, the user does in the dialog.
+const fileName = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[^/\\\0]+$/, 'a file name without a folder')
+  .refine((name) => name !== '.' && name !== '..', 'a file name without a folder');
+
+export const invokeContract = {
+  'app:info': {
+    req: z.undefined(),
+    res: z.strictObject({ name: z.string(), version: z.string(), platform: z.string() }),
+  },
+  /** null when the user cancels the dialog. */
+  'file:open': {
+    req: z.strictObject({ title: z.string().max(200), filters: fileFilters }),
+    res: z.strictObject({ name: z.string(), content: z.string() }).nullable(),
+  },
+  /** null when the user cancels the dialog. */
+  'file:save': {
+    req: z.strictObject({ suggestedName: fileName, content: z.string(), filters: fileFilters }),
+    res: z.strictObject({ path: z.string() }).nullable(),
+  },
+  /** Main accepts only http, https and mailto, and asks the user first. */
+  'shell:open-external': {
+    req: z.strictObject({ url: z.string().min(1).max(8192) }),
+    res: z.undefined(),
+  },
+} as const satisfies Record<InvokeChannel, { req: z.ZodType; res: z.ZodType }>; // exactly the listed channels
+
+export const eventContract = {
+  'menu:command': z.strictObject({ command: z.enum(MENU_COMMANDS) }),
+} as const satisfies Record<EventChannel, z.ZodType>;
+
+export type Channel = keyof typeof invokeContract;
+export type Req<C extends Channel> = z.input<(typeof invokeContract)[C]['req']>;
+export type Res<C extends Channel> = z.output<(typeof invokeContract)[C]['res']>;
+
+export type EventName = keyof typeof eventContract;
+export type EventPayload<E extends EventName> = z.output<(typeof eventContract)[E]>;
+
+export type IpcErrorCode = 'invalid-request' | 'untrusted-sender' | 'io' | 'cancelled' | 'internal';
+export type IpcError = { code: IpcErrorCode; message: string };
+export type IpcResult<T> = Result<T, IpcError>;
+
+export interface RendererBridge {
+  invoke<C extends Channel>(channel: C, req: Req<C>): Promise<IpcResult<Res<C>>>;
+  /** Returns the unsubscribe function. The listener gets the payload only, never the IPC event. */
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
