@@ -13,7 +13,7 @@ const SHARED_FORBIDDEN = [
 ];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
+  { ignores: ['out/**', 'reports/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -46,7 +46,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['cli/**/*.ts', 'bench/*.mjs', 'cli/bin/*.mjs', 'e2e/**/*.ts'],
+    files: ['cli/**/*.ts', 'bench/**/*.mjs', 'cli/bin/*.mjs', 'e2e/**/*.ts', '.ci/*.mjs'],
     rules: { 'no-console': 'off' },
   },
   {

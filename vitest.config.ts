@@ -7,6 +7,6 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['shared/**/*.test.ts', 'resources/**/*.test.ts', 'renderer/**/*.test.ts', 'renderer/**/*.test.tsx', 'main/**/*.test.ts', 'cli/**/*.test.ts'],
-    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
+    reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
   },
 });

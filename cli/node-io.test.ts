@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -26,7 +26,7 @@ describe('nodeIo', () => {
   it('cleans up and rejects when the target cannot be replaced', async () => {
     const target = join(dir, 'is-a-dir');
     await writeFile(join(dir, 'keep'), '');
-    await import('node:fs/promises').then((fs) => fs.mkdir(target));
+    await mkdir(target);
     await expect(nodeIo.writeFile(target, 'x')).rejects.toThrow();
     expect((await readdir(dir)).sort()).toEqual(['is-a-dir', 'keep']);
   });

@@ -2,7 +2,7 @@ import { serializeBundle } from '@shared/bundle/serialize';
 import { codedSegmentsCsv } from '@shared/export/coded-segments-csv';
 import { describe, expect, it } from 'vitest';
 
-import { exampleBundle } from '../../shared/bundle/fixtures.test-helpers';
+import { exampleBundle } from '@shared/bundle/fixtures.test-helpers';
 import { memoryIo } from '../memory-io.test-helpers';
 import { run } from '../run';
 

@@ -1,7 +1,7 @@
 import { serializeBundle } from '@shared/bundle/serialize';
 import { describe, expect, it } from 'vitest';
 
-import { exampleBundle } from '../../shared/bundle/fixtures.test-helpers';
+import { exampleBundle } from '@shared/bundle/fixtures.test-helpers';
 import { memoryIo } from '../memory-io.test-helpers';
 import { run } from '../run';
 

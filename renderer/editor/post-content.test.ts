@@ -47,8 +47,8 @@ function pieces(editor: LexicalEditor): Array<[string, string[]]> {
   });
 }
 
-function textLeaves(editor: LexicalEditor): TextNode[] {
-  return editor.getEditorState().read(() => $getRoot().getAllTextNodes());
+function leafTexts(editor: LexicalEditor): string[] {
+  return editor.getEditorState().read(() => $getRoot().getAllTextNodes().map((n) => n.getTextContent()));
 }
 
 function selectAndRead(editor: LexicalEditor, anchor: [number, number], focus: [number, number]) {
@@ -116,7 +116,7 @@ describe('selection offsets', () => {
   it('reads a selection across mark and line-break boundaries as text offsets', () => {
     const editor = editorWith(text, spans);
     // leaves: "one " | "two" (A) | "thre" (A, after <br>) | "e four"
-    expect(textLeaves(editor).map((n) => n.getTextContent())).toEqual(['one ', 'two', 'thre', 'e four']);
+    expect(leafTexts(editor)).toEqual(['one ', 'two', 'thre', 'e four']);
     expect(selectAndRead(editor, [0, 1], [3, 2])).toEqual({ start: 1, end: 14 });
     expect(text.slice(1, 14)).toBe('ne two\nthree ');
   });

@@ -79,6 +79,14 @@ describe('sliceCodePoints', () => {
     expect(sliceCodePoints(`${FLAG}`, 1, 2)).toBe('🇷');
   });
 
+  it('gives the worked example of docs/formats.md', () => {
+    const text = 'Hi 😀 there 👩‍👩‍👧';
+    expect([codePointLength(text), text.length]).toEqual([16, 20]);
+    expect(sliceCodePoints(text, 5, 10)).toBe('there');
+    expect(sliceCodePoints(text, 11, 16)).toBe(FAMILY);
+    expect([utf16ToCodePoint(text, 6), utf16ToCodePoint(text, 12), utf16ToCodePoint(text, 20)]).toEqual([5, 11, 16]);
+  });
+
   it('clamps and returns empty for inverted or empty ranges', () => {
     expect(sliceCodePoints('abc', -3, 2)).toBe('ab');
     expect(sliceCodePoints('abc', 1, 99)).toBe('bc');

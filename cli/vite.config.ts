@@ -1,0 +1,30 @@
+/**
+ * Builds the `threadmark` CLI into one ESM file for Node 20: out/cli/threadmark.mjs.
+ * SSR mode keeps node: builtins external; noExternal bundles zod and csv-stringify in, so the
+ * output runs without node_modules.
+ */
+import { fileURLToPath } from 'node:url';
+
+import { defineConfig } from 'vite';
+
+// Vite rewrites import.meta.url in config files to the real location, so this works from any cwd.
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export default defineConfig({
+  root,
+  publicDir: false,
+  logLevel: 'warn',
+  resolve: { alias: { '@shared': `${root}shared` } },
+  ssr: { target: 'node', noExternal: true },
+  build: {
+    ssr: 'cli/threadmark.ts',
+    outDir: 'out/cli',
+    emptyOutDir: true,
+    target: 'node20',
+    minify: false,
+    sourcemap: false,
+    rolldownOptions: {
+      output: { format: 'es', entryFileNames: 'threadmark.mjs' },
+    },
+  },
+});
