@@ -16,7 +16,7 @@ export default defineConfig({
   build: {
     outDir: resolve(root, 'out/bench'),
     emptyOutDir: true,
-    // Keep names readable in CPU profiles; the size difference does not matter here.
-    sourcemap: true,
+    // BENCH_NO_MINIFY=1 keeps function names readable in CPU profiles (investigation only).
+    minify: process.env.BENCH_NO_MINIFY !== '1',
   },
 });

@@ -149,4 +149,26 @@ test('the codebook adds, edits and deletes codes, saying how many codings go wit
   await page.getByRole('button', { name: /^Delete code and 1 coding$/ }).click();
   await expect(codeButton(page, 'Victim-blaming')).toHaveCount(0);
   await expect(page.getByRole('article').first().locator('mark')).toHaveCount(0);
+
+  // Undo brings the code back with its coding.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(codeButton(page, 'Victim-blaming')).toBeVisible();
+  await expect(page.getByRole('article').first().locator('mark')).toHaveCount(1);
+});
+
+test('"Code whole post" codes the whole text of a post with the chosen code', async ({ page }) => {
+  await startAs(page, 'Ada');
+  const reply = page.getByRole('article').nth(1);
+  const fullText = (await reply.locator('[data-post-text]').textContent()) ?? '';
+  await reply.getByRole('button', { name: 'Code whole post' }).click();
+  const menu = page.getByRole('menu', { name: 'Code the whole post as' });
+  await expect(menu.getByRole('menuitem').first()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitem', { name: 'Derailing' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(menu).toHaveCount(0);
+  await expect(reply.locator('mark')).toHaveText(fullText);
+  await reply.locator('mark').click();
+  await expect(page.locator('.codings-panel .coding-item')).toContainText('Derailing');
 });

@@ -16,8 +16,9 @@ async function codeFirstPost(page: Page): Promise<string> {
   return phrase;
 }
 
-async function download(page: Page, button: string): Promise<{ name: string; content: string }> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+async function download(page: Page, button: string, choice?: string): Promise<{ name: string; content: string }> {
+  if (choice) await page.getByRole('button', { name: button }).click();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: choice ?? button }).click()]);
   const path = await file.path();
   return { name: file.suggestedFilename(), content: await readFile(path, 'utf8') };
 }
@@ -26,7 +27,7 @@ test('exports the bundle and the coded-segments CSV, and the bundle opens the sa
   await startAs(page, 'Ada');
   const phrase = await codeFirstPost(page);
 
-  const csv = await download(page, 'Export coded segments (CSV)');
+  const csv = await download(page, 'Export coded segments (CSV)', 'For R, Python or SPSS (exact text)');
   expect(csv.name).toMatch(/-coded-segments\.csv$/);
   expect(csv.content.charCodeAt(0)).not.toBe(0xfeff);
   const rows = parse(csv.content) as string[][];
@@ -60,6 +61,28 @@ test('exports the bundle and the coded-segments CSV, and the bundle opens the sa
   expect(again.posts).toEqual(bundle.posts);
   expect(again.codings).toEqual(bundle.codings);
   await fresh.close();
+});
+
+test('the formula-safe CSV neutralizes a post that a spreadsheet would run as a formula', async ({ page }) => {
+  await startAs(page, 'Ada');
+  const mention = page.getByRole('article').filter({ has: page.locator('[data-post-text]', { hasText: /^@/ }) }).first();
+  // The @-post sits deeper in the thread: scroll until the virtual list mounts it.
+  while ((await mention.count()) === 0) {
+    await page.locator('.thread-scroll').evaluate((el) => el.scrollBy(0, 600));
+    await page.waitForTimeout(30);
+  }
+  const text = (await mention.locator('[data-post-text]').textContent()) ?? '';
+  await mention.getByRole('button', { name: 'Code whole post' }).click();
+  await page.getByRole('menuitem', { name: 'Hostility' }).click();
+  await expect(mention.locator('mark')).toHaveCount(1);
+
+  const exact = parse((await download(page, 'Export coded segments (CSV)', 'For R, Python or SPSS (exact text)')).content) as string[][];
+  const safe = await download(page, 'Export coded segments (CSV)', 'For Excel or Sheets (formula-safe)');
+  expect(safe.name).toMatch(/-spreadsheet\.csv$/);
+  const rows = parse(safe.content) as string[][];
+  const quote = CSV_HEADER.indexOf('quote');
+  expect(exact[1]?.[quote]).toBe(text);
+  expect(rows[1]?.[quote]).toBe(`'${text}`);
 });
 
 test('a broken bundle is refused with every problem named, and nothing changes', async ({ page }) => {

@@ -14,9 +14,11 @@ export type MenuOptions = {
 
 export function buildMenuTemplate({ platform, isDev, sendCommand }: MenuOptions): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
+  // Accelerators are shown but not registered: the renderer handles Ctrl+Z itself, so inside a
+  // memo or a code's name field the keys keep their native text-editing meaning.
   const command = (label: string, name: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
     label,
-    ...(accelerator === undefined ? {} : { accelerator }),
+    ...(accelerator === undefined ? {} : { accelerator, registerAccelerator: false }),
     click: () => sendCommand(name),
   });
 

@@ -3,6 +3,10 @@
  * @tanstack/react-virtual settings: estimateSize 140, overscan 4, measureElement, keyed by post id)
  * but each post's text is plain React — the same segmentize() cut, each covered segment one flat
  * <mark> listing its coding ids and painted like CodingMarkNode. No Lexical anywhere.
+ *
+ * PlainPostRow mirrors renderer/features/threads/PostRow.tsx minus PostText. Keep it in step when
+ * PostRow's chrome changes: bench/run.mjs compares the two rows' markup outside the text, and the
+ * height of the scrolling list, and warns when they differ.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useMemo, useRef, type CSSProperties } from 'react';
@@ -12,6 +16,8 @@ import { segmentize } from '@shared/text/segments';
 import { buildReplyTree, visibleRows, type TreeRow } from '@shared/thread/reply-tree';
 
 import type { MarkSpan } from '../../renderer/editor/post-content';
+import { WholePostMenu } from '../../renderer/features/coding/WholePostMenu';
+import { ContextRail } from '../../renderer/features/threads/ContextRail';
 import { formatPostTime } from '../../renderer/features/threads/format-time';
 
 interface PlainThreadListProps {
@@ -21,6 +27,8 @@ interface PlainThreadListProps {
 }
 
 const NO_SPANS: readonly MarkSpan[] = [];
+const NO_ANCESTORS: readonly Post[] = [];
+const noop = () => {};
 
 export function PlainThreadList({ title, posts, spansByPost }: PlainThreadListProps) {
   const tree = useMemo(() => buildReplyTree(posts), [posts]);
@@ -38,6 +46,8 @@ export function PlainThreadList({ title, posts, spansByPost }: PlainThreadListPr
 
   return (
     <section className="thread-view" aria-label={`Thread: ${title}`}>
+      {/* The real (Lexical-free) rail, empty as in ThreadView with no reply focused: same list height. */}
+      <ContextRail ancestors={NO_ANCESTORS} onJump={noop} />
       <div className="thread-scroll" ref={scrollRef} data-testid="thread-scroll">
         <div className="thread-rows" style={{ height: virtualizer.getTotalSize() }} role="feed" aria-busy="false" aria-label="Posts">
           {virtualizer.getVirtualItems().map((item) => {
@@ -52,7 +62,7 @@ export function PlainThreadList({ title, posts, spansByPost }: PlainThreadListPr
                 className="thread-row"
                 style={{ transform: `translateY(${item.start}px)` }}
               >
-                <PlainPostRow row={row} index={item.index} spans={spans} />
+                <PlainPostRow row={row} index={item.index} spans={spans} focused={item.index === 0} />
               </div>
             );
           })}
@@ -66,10 +76,12 @@ interface PlainPostRowProps {
   row: TreeRow;
   index: number;
   spans: readonly MarkSpan[];
+  /** As in ThreadView with no post focused: row 0 carries the focus styling and the tab stop. */
+  focused: boolean;
 }
 
 /** PostRow's markup (article, indent lines, header, actions) with PlainPostText in place of PostText. */
-const PlainPostRow = memo(function PlainPostRow({ row, index, spans }: PlainPostRowProps) {
+const PlainPostRow = memo(function PlainPostRow({ row, index, spans, focused }: PlainPostRowProps) {
   const { post, depth, replyCount, collapsed } = row;
   const headingId = `post-${post.id}-heading`;
   const deleted = post.meta.deleted === true;
@@ -80,9 +92,9 @@ const PlainPostRow = memo(function PlainPostRow({ row, index, spans }: PlainPost
       data-post-id={post.id}
       data-row-index={index}
       data-depth={depth}
-      data-focused={false}
+      data-focused={focused}
       aria-labelledby={headingId}
-      tabIndex={-1}
+      tabIndex={focused ? 0 : -1}
     >
       <div className="post-indent" aria-hidden="true">
         {Array.from({ length: depth }, (_, i) => (
@@ -109,6 +121,7 @@ const PlainPostRow = memo(function PlainPostRow({ row, index, spans }: PlainPost
             <button type="button" tabIndex={-1}>
               Select whole post
             </button>
+            <WholePostMenu postId={post.id} />
             {replyCount > 0 ? (
               <button type="button" tabIndex={-1} aria-expanded={!collapsed}>
                 {collapsed ? `Show ${replyCount} ${replyCount === 1 ? 'reply' : 'replies'}` : `Hide ${replyCount} ${replyCount === 1 ? 'reply' : 'replies'}`}

@@ -1,5 +1,7 @@
 /**
- * Benchmark page. ?mode=lexical|plain&n=10000&run=1[&seed=…]
+ * Benchmark page. ?mode=lexical|plain&n=10000&run=1[&seed=…][&wait=1]
+ * With wait=1 the page stops after building the data (phase 'generated') until the driver has
+ * collected the garbage and calls `window.__bench.start()`; otherwise it starts by itself.
  * Builds the thread (untimed), renders the real ThreadView (lexical) or PlainThreadList (plain)
  * inside the app's workspace layout, times the first frame, and exposes `window.__bench` so
  * bench/run.mjs can trigger the coding and scroll measurements and read the results.
@@ -8,7 +10,7 @@ import '../../renderer/styles/app.css';
 
 import { useLayoutEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { createRoot } from 'react-dom/client';
+import { createRoot, type Root } from 'react-dom/client';
 
 import type { Post } from '@shared/model/records';
 
@@ -32,6 +34,10 @@ export interface FirstFrameResult {
   rowsMounted: number;
   marksInDom: number;
   domElements: number;
+  /** Tags and text of the first row outside its post text: the driver checks both views match. */
+  rowChrome: string;
+  /** Height of the scrolling list (both views must show the same number of pixels of posts). */
+  scrollerHeight: number;
 }
 
 export interface CodingResult {
@@ -55,8 +61,20 @@ export interface ScrollResult {
   rowsMounted: number;
 }
 
+export interface RerenderResult {
+  /** performance.now() around flushSync(setState(new Map(same arrays))): no post changes. */
+  stepsMs: number[];
+  medianMs: number;
+}
+
+export interface FocusResult {
+  /** performance.now() around flushSync(dispatch ArrowDown on the focused post): ThreadView only. */
+  stepsMs: number[];
+  medianMs: number;
+}
+
 export interface BenchApi {
-  phase: 'loading' | 'ready' | 'error';
+  phase: 'loading' | 'generated' | 'ready' | 'error';
   mode: Mode;
   n: number;
   run: string;
@@ -65,8 +83,21 @@ export interface BenchApi {
   firstFrame?: FirstFrameResult;
   coding?: CodingResult;
   scroll?: ScrollResult;
+  rerender?: RerenderResult;
+  focus?: FocusResult | null;
+  warmFirstFrame?: FirstFrameResult;
+  /** With wait=1: render the view now (the first-frame measurement). */
+  start: () => void;
+  /** Settles when phase becomes 'ready' or 'error' (so the driver need not poll during timing). */
+  whenReady: Promise<void>;
   applyCoding: () => Promise<CodingResult>;
   scrollSteps: (steps: number, px: number) => Promise<ScrollResult>;
+  /** Re-renders the view with an equal spans map (every array kept): the view's own per-render cost. */
+  rerenderUnchanged: (times: number) => Promise<RerenderResult>;
+  /** ArrowDown through the posts (keyboard navigation); null for the plain list, which has none. */
+  focusSteps: (times: number) => Promise<FocusResult | null>;
+  /** Unmounts the view and measures the first frame again in the same, now warm, page. */
+  remount: () => Promise<FirstFrameResult>;
 }
 
 declare global {
@@ -80,6 +111,7 @@ const mode: Mode = params.get('mode') === 'plain' ? 'plain' : 'lexical';
 const n = Math.max(1, Number.parseInt(params.get('n') ?? '10000', 10) || 10000);
 const run = params.get('run') ?? '0';
 const seed = Number.parseInt(params.get('seed') ?? '20240611', 10) || 20240611;
+const waitForStart = params.get('wait') === '1';
 
 /** The next frame has been produced: rAF (before paint) then a task (after it). */
 function nextFrame(): Promise<void> {
@@ -103,6 +135,8 @@ const controller: { setSpans: ((next: SpanMap) => void) | null; spans: SpanMap }
 
 function BenchApp({ title, posts, initialSpans }: { title: string; posts: readonly Post[]; initialSpans: SpanMap }) {
   const [spansByPost, setSpansByPost] = useState<SpanMap>(initialSpans);
+  // As Workspace: the focused post is state above the view, set through a stable callback.
+  const [focusedPostId, setFocusedPostId] = useState<string | null>(null);
   useLayoutEffect(() => {
     controller.setSpans = setSpansByPost;
     return () => {
@@ -124,8 +158,8 @@ function BenchApp({ title, posts, initialSpans }: { title: string; posts: readon
             title={title}
             posts={posts}
             spansByPost={spansByPost}
-            focusedPostId={null}
-            onFocusPost={noop}
+            focusedPostId={focusedPostId}
+            onFocusPost={setFocusedPostId}
             onMarkClick={noop}
             onOpenCodings={noop}
           />
@@ -156,10 +190,13 @@ function contentReady(): { ok: boolean; rows: number; marks: number } {
   return { ok: ok && marks > 0, rows: articles.length, marks };
 }
 
+let mounted: Root | null = null;
+
 async function measureFirstFrame(title: string, posts: readonly Post[], spans: SpanMap): Promise<FirstFrameResult> {
   const container = document.getElementById('root');
   if (!container) throw new Error('bench: #root missing');
   const root = createRoot(container);
+  mounted = root;
   controller.spans = spans;
 
   const t0 = performance.now();
@@ -168,7 +205,7 @@ async function measureFirstFrame(title: string, posts: readonly Post[], spans: S
   void document.body.offsetHeight; // force style + layout of the committed DOM
   const tLayout = performance.now();
   let frames = 0;
-  let state = contentReady();
+  let state: ReturnType<typeof contentReady>;
   do {
     await nextFrame();
     frames++;
@@ -177,6 +214,8 @@ async function measureFirstFrame(title: string, posts: readonly Post[], spans: S
   const t1 = performance.now();
   if (!state.ok) throw new Error('bench: posts never showed their text and marks');
   return {
+    rowChrome: rowChrome(),
+    scrollerHeight: scroller().clientHeight,
     firstFrameMs: t1 - t0,
     renderSyncMs: tCommit - t0,
     layoutMs: tLayout - tCommit,
@@ -185,6 +224,15 @@ async function measureFirstFrame(title: string, posts: readonly Post[], spans: S
     marksInDom: state.marks,
     domElements: document.getElementsByTagName('*').length,
   };
+}
+
+function rowChrome(): string {
+  const article = scroller().querySelector('article.post');
+  if (!article) return '';
+  const text = article.querySelector('.post-text');
+  const tags = [...article.querySelectorAll('*')].filter((e) => !text?.contains(e)).map((e) => e.tagName.toLowerCase());
+  const header = article.querySelector('header')?.textContent ?? '';
+  return `${tags.join(' ')} | ${header}`;
 }
 
 /** The post nearest the middle of the visible part of the list. */
@@ -255,14 +303,60 @@ async function scrollSteps(steps: number, px: number): Promise<ScrollResult> {
   };
 }
 
+async function rerenderUnchanged(times: number): Promise<RerenderResult> {
+  const stepsMs: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const setSpans = controller.setSpans;
+    if (!setSpans) throw new Error('bench: app not mounted');
+    const next = new Map(controller.spans);
+    const t0 = performance.now();
+    flushSync(() => setSpans(next));
+    stepsMs.push(performance.now() - t0);
+    controller.spans = next;
+    await nextFrame();
+  }
+  return { stepsMs, medianMs: median(stepsMs) };
+}
+
+async function focusSteps(times: number): Promise<FocusResult | null> {
+  if (mode !== 'lexical') return null;
+  const stepsMs: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const article = scroller().querySelector<HTMLElement>('article.post[data-focused="true"]');
+    if (!article) throw new Error('bench: no focused post');
+    const event = new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, cancelable: true });
+    const t0 = performance.now();
+    flushSync(() => article.dispatchEvent(event));
+    stepsMs.push(performance.now() - t0);
+    if (!event.defaultPrevented) throw new Error('bench: ThreadView ignored ArrowDown');
+    await nextFrame();
+  }
+  return { stepsMs, medianMs: median(stepsMs) };
+}
+
+async function remount(title: string, posts: readonly Post[]): Promise<FirstFrameResult> {
+  mounted?.unmount();
+  mounted = null;
+  await nextFrame();
+  await nextFrame();
+  return measureFirstFrame(title, posts, controller.spans);
+}
+
 async function main(): Promise<void> {
+  let settle = () => {};
+  const whenReady = new Promise<void>((resolve) => (settle = resolve));
   const api: BenchApi = {
+    whenReady,
     phase: 'loading',
     mode,
     n,
     run,
     applyCoding: () => Promise.reject(new Error('bench: not ready')),
     scrollSteps: () => Promise.reject(new Error('bench: not ready')),
+    rerenderUnchanged: () => Promise.reject(new Error('bench: not ready')),
+    focusSteps: () => Promise.reject(new Error('bench: not ready')),
+    start: () => {},
+    remount: () => Promise.reject(new Error('bench: not ready')),
   };
   window.__bench = api;
   try {
@@ -271,14 +365,24 @@ async function main(): Promise<void> {
     // Let the page settle after the data build so its garbage and tasks stay out of the timing.
     await nextFrame();
     await nextFrame();
+    if (waitForStart) {
+      await new Promise<void>((resolve) => {
+        api.start = resolve;
+        api.phase = 'generated';
+      });
+    }
     api.firstFrame = await measureFirstFrame(thread.title, thread.posts, thread.spansByPost);
     api.applyCoding = async () => (api.coding = await applyCoding(thread.posts));
     api.scrollSteps = async (steps, px) => (api.scroll = await scrollSteps(steps, px));
+    api.rerenderUnchanged = async (times) => (api.rerender = await rerenderUnchanged(times));
+    api.focusSteps = async (times) => (api.focus = await focusSteps(times));
+    api.remount = async () => (api.warmFirstFrame = await remount(thread.title, thread.posts));
     api.phase = 'ready';
   } catch (error) {
     api.error = error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
     api.phase = 'error';
   }
+  settle();
 }
 
 void main();

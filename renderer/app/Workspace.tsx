@@ -1,12 +1,14 @@
 import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 
 import { sortCodesAsTree } from '@shared/codebook/code-path';
-import type { Coder } from '@shared/model/records';
+import type { Code, Coder } from '@shared/model/records';
 
 import { CodebookPanel } from '../features/codebook/CodebookPanel';
+import { CodingCommandsContext } from '../features/coding/coding-commands';
 import { CodingsPanel } from '../features/coding/CodingsPanel';
 import { useCodingActions } from '../features/coding/use-coding-actions';
 import { exportCodedSegments, exportProjectBundle, importProjectBundle, type ImportReport } from '../features/files/file-actions';
+import { CsvExportDialog } from '../features/files/CsvExportDialog';
 import { ImportProblemsDialog } from '../features/files/ImportProblemsDialog';
 import { SaveStatus } from '../features/status/SaveStatus';
 import { ThreadList } from '../features/threads/ThreadList';
@@ -30,6 +32,7 @@ export function Workspace({ coder, projectName, onSwitchCoder }: Props) {
   const [focusedPostId, setFocusedPostId] = useState<string | null>(null);
   const [highlightIds, setHighlightIds] = useState<string[] | null>(null);
   const [importReport, setImportReport] = useState<ImportReport | null>(null);
+  const [csvDialog, setCsvDialog] = useState(false);
   const codingsPanel = useRef<HTMLElement>(null);
 
   const liveData = useWorkspaceData(db, chosenThreadId);
@@ -38,7 +41,7 @@ export function Workspace({ coder, projectName, onSwitchCoder }: Props) {
   const actions = useCodingActions(coder.id, liveData.postsById);
   const shortcutCodes = useMemo(() => sortCodesAsTree(liveData.codes).slice(0, 9).map((r) => r.code), [liveData.codes]);
   useShortcuts(shortcutCodes, actions);
-  useMenuCommands(actions, setImportReport);
+  useMenuCommands(actions, setImportReport, () => setCsvDialog(true));
   const historyState = useSyncExternalStore(
     useCallback((listener) => history.subscribe(listener), [history]),
     useCallback(() => JSON.stringify(history.state()), [history]),
@@ -55,77 +58,96 @@ export function Workspace({ coder, projectName, onSwitchCoder }: Props) {
     setHighlightIds(ids);
   }, []);
 
+  const codingCommands = useMemo(
+    () => ({
+      codes: sortCodesAsTree(liveData.codes).map((r) => r.code),
+      codeWholePost: (postId: string, code: Code) => void actions.codeWholePost(postId, code),
+    }),
+    [liveData.codes, actions],
+  );
+
   return (
-    <div className="workspace">
-      <header className="app-header">
-        <h1 className="app-title">
-          Threadmark <span className="project-name">{projectName}</span>
-        </h1>
-        <div className="toolbar" role="toolbar" aria-label="Project">
-          <button type="button" onClick={() => void actions.undo()} disabled={!canUndo} aria-keyshortcuts="Control+Z">
-            Undo
+    <CodingCommandsContext.Provider value={codingCommands}>
+      <div className="workspace">
+        <header className="app-header">
+          <h1 className="app-title">
+            Threadmark <span className="project-name">{projectName}</span>
+          </h1>
+          <div className="toolbar" role="toolbar" aria-label="Project">
+            <button type="button" onClick={() => void actions.undo()} disabled={!canUndo} aria-keyshortcuts="Control+Z">
+              Undo
+            </button>
+            <button type="button" onClick={() => void actions.redo()} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z">
+              Redo
+            </button>
+            <button type="button" onClick={() => void importProjectBundle(services).then(setImportReport)}>
+              Import bundle…
+            </button>
+            <button type="button" onClick={() => void exportProjectBundle(services)}>
+              Export bundle
+            </button>
+            <button type="button" onClick={() => setCsvDialog(true)}>
+              Export coded segments (CSV)
+            </button>
+          </div>
+          <SaveStatus tracker={tracker} />
+          <button type="button" className="coder-button" onClick={onSwitchCoder} title="Switch coder">
+            Coding as <strong>{coder.name}</strong>
           </button>
-          <button type="button" onClick={() => void actions.redo()} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z">
-            Redo
-          </button>
-          <button type="button" onClick={() => void importProjectBundle(services).then(setImportReport)}>
-            Import bundle…
-          </button>
-          <button type="button" onClick={() => void exportProjectBundle(services)}>
-            Export bundle
-          </button>
-          <button type="button" onClick={() => void exportCodedSegments(services)}>
-            Export coded segments (CSV)
-          </button>
-        </div>
-        <SaveStatus tracker={tracker} />
-        <button type="button" className="coder-button" onClick={onSwitchCoder} title="Switch coder">
-          Coding as <strong>{coder.name}</strong>
-        </button>
-      </header>
-      <div className="sidebar">
-        <ThreadList
-          threads={liveData.threads}
-          selectedId={threadId}
-          onSelect={(id) => {
-            setChosenThreadId(id);
-            setFocusedPostId(null);
-          }}
-        />
-        <CodebookPanel
-          codes={liveData.codes}
-          counts={liveData.counts}
-          shortcutCodes={shortcutCodes}
-          onApply={(code) => void actions.applyCode(code)}
-        />
-      </div>
-      <main className="main-pane">
-        {thread && liveData.posts ? (
-          <ThreadView
-            key={thread.id}
-            title={thread.title}
-            posts={liveData.posts}
-            spansByPost={liveData.spansByPost}
-            focusedPostId={focusedPostId}
-            onFocusPost={onFocusPost}
-            onMarkClick={onMarkClick}
-            onOpenCodings={() => codingsPanel.current?.focus()}
+        </header>
+        <div className="sidebar">
+          <ThreadList
+            threads={liveData.threads}
+            selectedId={threadId}
+            onSelect={(id) => {
+              setChosenThreadId(id);
+              setFocusedPostId(null);
+            }}
           />
-        ) : (
-          <p className="empty">{liveData.threads.length === 0 ? 'No threads yet. Import a project bundle.' : 'Loading the thread…'}</p>
-        )}
-      </main>
-      <CodingsPanel
-        ref={codingsPanel}
-        post={focusedPost}
-        codings={focusedPost ? (liveData.codingsByPost.get(focusedPost.id) ?? []) : []}
-        highlightIds={highlightIds}
-        codes={liveData.codesById}
-        coders={liveData.coders}
-        actions={actions}
-        onShowAll={() => setHighlightIds(null)}
-      />
-      {importReport ? <ImportProblemsDialog report={importReport} onClose={() => setImportReport(null)} /> : null}
-    </div>
+          <CodebookPanel
+            codes={liveData.codes}
+            counts={liveData.counts}
+            shortcutCodes={shortcutCodes}
+            onApply={(code) => void actions.applyCode(code)}
+          />
+        </div>
+        <main className="main-pane">
+          {thread && liveData.posts ? (
+            <ThreadView
+              key={thread.id}
+              title={thread.title}
+              posts={liveData.posts}
+              spansByPost={liveData.spansByPost}
+              focusedPostId={focusedPostId}
+              onFocusPost={onFocusPost}
+              onMarkClick={onMarkClick}
+              onOpenCodings={() => codingsPanel.current?.focus()}
+            />
+          ) : (
+            <p className="empty">{liveData.threads.length === 0 ? 'No threads yet. Import a project bundle.' : 'Loading the thread…'}</p>
+          )}
+        </main>
+        <CodingsPanel
+          ref={codingsPanel}
+          post={focusedPost}
+          codings={focusedPost ? (liveData.codingsByPost.get(focusedPost.id) ?? []) : []}
+          highlightIds={highlightIds}
+          codes={liveData.codesById}
+          coders={liveData.coders}
+          actions={actions}
+          onShowAll={() => setHighlightIds(null)}
+        />
+        {csvDialog ? (
+          <CsvExportDialog
+            onCancel={() => setCsvDialog(false)}
+            onExport={(safe) => {
+              setCsvDialog(false);
+              void exportCodedSegments(services, safe);
+            }}
+          />
+        ) : null}
+        {importReport ? <ImportProblemsDialog report={importReport} onClose={() => setImportReport(null)} /> : null}
+      </div>
+    </CodingCommandsContext.Provider>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 export interface Announcement {
   message: string;
@@ -7,6 +7,9 @@ export interface Announcement {
   serial: number;
 }
 
+/** How long a message stays on screen; errors stay longer so they can be read. */
+const VISIBLE_MS = { info: 6000, error: 12000 } as const;
+
 export function useAnnouncer() {
   const [announcement, setAnnouncement] = useState<Announcement | null>(null);
   const serial = useRef(0);
@@ -14,6 +17,11 @@ export function useAnnouncer() {
     serial.current += 1;
     setAnnouncement({ message, tone, serial: serial.current });
   }, []);
+  useEffect(() => {
+    if (!announcement) return;
+    const timer = window.setTimeout(() => setAnnouncement(null), VISIBLE_MS[announcement.tone]);
+    return () => window.clearTimeout(timer);
+  }, [announcement]);
   return { announcement, announce };
 }
 

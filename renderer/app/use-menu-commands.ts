@@ -1,22 +1,26 @@
 import { useEffect, useRef } from 'react';
 
 import type { CodingActions } from '../features/coding/use-coding-actions';
-import { exportCodedSegments, exportProjectBundle, importProjectBundle, type ImportReport } from '../features/files/file-actions';
+import { exportProjectBundle, importProjectBundle, type ImportReport } from '../features/files/file-actions';
 import { useServices } from './services';
 
 /** The desktop menu runs the same actions as the toolbar. */
-export function useMenuCommands(actions: CodingActions, onImportReport: (report: ImportReport | null) => void): void {
+export function useMenuCommands(
+  actions: CodingActions,
+  onImportReport: (report: ImportReport | null) => void,
+  onExportCsv: () => void,
+): void {
   const services = useServices();
-  const latest = useRef({ actions, onImportReport });
-  latest.current = { actions, onImportReport };
+  const latest = useRef({ actions, onImportReport, onExportCsv });
+  latest.current = { actions, onImportReport, onExportCsv };
   useEffect(
     () =>
       services.platform.onMenuCommand((command) => {
-        const { actions: act, onImportReport: report } = latest.current;
+        const { actions: act, onImportReport: report, onExportCsv: exportCsv } = latest.current;
         if (command === 'undo') void act.undo();
         else if (command === 'redo') void act.redo();
         else if (command === 'export-bundle') void exportProjectBundle(services);
-        else if (command === 'export-csv') void exportCodedSegments(services);
+        else if (command === 'export-csv') exportCsv();
         else void importProjectBundle(services).then(report);
       }),
     [services],

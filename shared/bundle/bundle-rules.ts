@@ -6,6 +6,7 @@
  */
 import type { Code, Coder, Post, Thread } from '../model/records';
 import { codePointLength, sliceCodePoints } from '../text/offsets';
+import { firstUnpairedSurrogate } from '../text/well-formed';
 import type { BundleCoding } from './bundle';
 import type { RecordArrayName } from './bundle-schema';
 import { quoteForMessage, recordLabel, type BundleProblem } from './problem';
@@ -53,6 +54,9 @@ export function checkBundleRules(raw: Record<RecordArrayName, readonly unknown[]
 
   for (const { index, value: p } of checked.posts) {
     if (!known.threads.has(p.threadId)) report('posts', index, p.id, 'threadId', `unknown thread ${JSON.stringify(p.threadId)}`);
+    const lone = firstUnpairedSurrogate(p.text);
+    if (lone !== -1)
+      report('posts', index, p.id, 'text', `unpaired surrogate U+${p.text.charCodeAt(lone).toString(16).toUpperCase()} at UTF-16 index ${lone}: not valid Unicode text`);
     if (p.parentId === null) continue;
     const parent = postsById.get(p.parentId);
     if (!known.posts.has(p.parentId)) report('posts', index, p.id, 'parentId', `unknown post ${JSON.stringify(p.parentId)}`);

@@ -132,6 +132,15 @@ describe('validateBundle', () => {
     ]);
   });
 
+  it('rejects post text with an unpaired surrogate (reliability.md §3.6), naming post and field', () => {
+    const b = exampleBundleJson();
+    const post = b.posts[0]!;
+    post.text = `${post.text}\ud800`;
+    expect(problemsOf(b)).toContain(
+      `posts[0] (id "${post.id}") text: unpaired surrogate U+D800 at UTF-16 index ${post.text.length - 1}: not valid Unicode text`,
+    );
+  });
+
   it('accepts a whole-post coding ending exactly at the text length', () => {
     const b = exampleBundleJson();
     expect(b.codings[0]!.end).toBe(71);

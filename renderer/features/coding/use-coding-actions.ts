@@ -1,15 +1,18 @@
 import { useCallback } from 'react';
 
 import type { Code, Coding, Post } from '@shared/model/records';
-import { excerpt } from '../threads/format-time';
+import { codePointLength } from '@shared/text/offsets';
 
 import { useServices } from '../../app/services';
 import { addCoding, removeCoding, restoreCoding, updateMemo } from '../../db/repositories/codings-repository';
 import { readDomSelection } from '../../editor/read-dom-selection';
+import { excerpt } from '../threads/format-time';
 
 export interface CodingActions {
   /** Codes the current text selection; says why not when there is none or it spans two posts. */
   applyCode(code: Code): Promise<void>;
+  /** Codes a post's whole text (a whole-post coding is a coding over the whole text). */
+  codeWholePost(postId: string, code: Code): Promise<void>;
   remove(coding: Coding, codeName: string): Promise<void>;
   editMemo(coding: Coding, memo: string): Promise<void>;
   undo(): Promise<void>;
@@ -25,8 +28,28 @@ export function useCodingActions(coderId: string, postsById: ReadonlyMap<string,
     [announce],
   );
 
+  const code = useCallback(
+    async (postId: string, codeToApply: Code, start: number, end: number) => {
+      try {
+        const coding = await tracker.track(
+          'add coding',
+          addCoding(db, { postId, codeId: codeToApply.id, coderId, start, end, memo: '' }, { clock, ids }),
+        );
+        history.push({
+          label: `coding “${codeToApply.name}”`,
+          undo: async () => void (await tracker.track('undo coding', removeCoding(db, coding.id))),
+          redo: () => tracker.track('redo coding', restoreCoding(db, coding)),
+        });
+        announce(`Coded “${excerpt(coding.quote, 60)}” as ${codeToApply.name}.`);
+      } catch (error) {
+        fail('Coding', error);
+      }
+    },
+    [db, tracker, history, clock, ids, coderId, announce, fail],
+  );
+
   const applyCode = useCallback(
-    async (code: Code) => {
+    async (codeToApply: Code) => {
       const target = readDomSelection(window.getSelection(), (id) => postsById.get(id)?.text);
       if (target.kind === 'cross-post') {
         announce('A coding must lie inside one post: the selection spans two posts. Select text within a single post.', 'error');
@@ -36,22 +59,21 @@ export function useCodingActions(coderId: string, postsById: ReadonlyMap<string,
         announce('Select text in a post first (or press W on a focused post to select all of it).', 'error');
         return;
       }
-      try {
-        const coding = await tracker.track(
-          'add coding',
-          addCoding(db, { postId: target.postId, codeId: code.id, coderId, start: target.start, end: target.end, memo: '' }, { clock, ids }),
-        );
-        history.push({
-          label: `coding “${code.name}”`,
-          undo: async () => void (await tracker.track('undo coding', removeCoding(db, coding.id))),
-          redo: () => tracker.track('redo coding', restoreCoding(db, coding)),
-        });
-        announce(`Coded “${excerpt(coding.quote, 60)}” as ${code.name}.`);
-      } catch (error) {
-        fail('Coding', error);
-      }
+      await code(target.postId, codeToApply, target.start, target.end);
     },
-    [db, tracker, history, clock, ids, coderId, postsById, announce, fail],
+    [postsById, announce, code],
+  );
+
+  const codeWholePost = useCallback(
+    async (postId: string, codeToApply: Code) => {
+      const text = postsById.get(postId)?.text ?? '';
+      if (text.length === 0) {
+        announce('This post has no text to code.', 'error');
+        return;
+      }
+      await code(postId, codeToApply, 0, codePointLength(text));
+    },
+    [postsById, announce, code],
   );
 
   const remove = useCallback(
@@ -107,5 +129,5 @@ export function useCodingActions(coderId: string, postsById: ReadonlyMap<string,
     }
   }, [history, announce, fail]);
 
-  return { applyCode, remove, editMemo, undo, redo };
+  return { applyCode, codeWholePost, remove, editMemo, undo, redo };
 }

@@ -28,10 +28,17 @@ export async function exportProjectBundle({ db, platform, clock, announce }: Ser
   else if (saved.value) announce(`Exported the project (${bundle.codings.length} codings) to ${saved.value}.`);
 }
 
-export async function exportCodedSegments({ db, platform, clock, announce }: Services): Promise<void> {
+/**
+ * `spreadsheetSafe` prefixes ' to cells a spreadsheet would run as a formula (OWASP CSV injection):
+ * for Excel. Off, the text is exact: for R, Python and SPSS.
+ */
+export async function exportCodedSegments(
+  { db, platform, clock, announce }: Services,
+  spreadsheetSafe = false,
+): Promise<void> {
   const bundle = await exportBundle(db, { clock, app: APP_INFO });
-  const name = `${fileStem(bundle.project.name)}-coded-segments.csv`;
-  const saved = await platform.saveTextFile(name, codedSegmentsCsv(bundle), CSV_FILTERS);
+  const name = `${fileStem(bundle.project.name)}-coded-segments${spreadsheetSafe ? '-spreadsheet' : ''}.csv`;
+  const saved = await platform.saveTextFile(name, codedSegmentsCsv(bundle, { spreadsheetSafe }), CSV_FILTERS);
   if (!saved.ok) announce(`Export failed: ${saved.error}`, 'error');
   else if (saved.value) announce(`Exported ${bundle.codings.length} coded segments to ${saved.value}.`);
 }

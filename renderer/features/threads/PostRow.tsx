@@ -4,6 +4,7 @@ import type { TreeRow } from '@shared/thread/reply-tree';
 
 import type { MarkSpan } from '../../editor/post-content';
 import { PostText } from '../../editor/PostText';
+import { WholePostMenu } from '../coding/WholePostMenu';
 import { formatPostTime } from './format-time';
 
 interface PostRowProps {
@@ -75,6 +76,7 @@ export const PostRow = memo(function PostRow({
             <button type="button" tabIndex={-1} onMouseDown={(e) => e.preventDefault()} onClick={() => onSelectWholePost(post.id)}>
               Select whole post
             </button>
+            <WholePostMenu postId={post.id} />
             {replyCount > 0 ? (
               <button
                 type="button"

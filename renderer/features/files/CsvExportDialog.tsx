@@ -1,0 +1,40 @@
+interface Props {
+  onExport: (spreadsheetSafe: boolean) => void;
+  onCancel: () => void;
+}
+
+/** The coded-segments CSV comes exact (for analysis code) or formula-safe (for spreadsheets). */
+export function CsvExportDialog({ onExport, onCancel }: Props) {
+  return (
+    <div className="dialog-backdrop">
+      <div
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="csv-export-title"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') onCancel();
+        }}
+      >
+        <h2 id="csv-export-title">Export coded segments (CSV)</h2>
+        <p>One row per coding: post, author, code path, coder, offsets in Unicode code points, quote and memo.</p>
+        <div className="choice-list">
+          <button type="button" className="primary" autoFocus onClick={() => onExport(false)}>
+            For R, Python or SPSS (exact text)
+          </button>
+          <button type="button" onClick={() => onExport(true)}>
+            For Excel or Sheets (formula-safe)
+          </button>
+        </div>
+        <p className="panel-sub">
+          Formula-safe puts a ' before cells that start with = + - @, so a spreadsheet cannot run a post as a formula.
+        </p>
+        <div className="dialog-actions">
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
