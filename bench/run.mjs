@@ -173,7 +173,9 @@ async function measure(browser, origin, mode, n, run) {
     const heapScrolled = await heapAfterGc(cdp);
     const rerender = await page.evaluate((times) => window.__bench.rerenderUnchanged(times), RERENDERS);
     await sleep(300);
+    const warmBefore = await cpuCounters(cdp);
     const warmFirstFrame = await page.evaluate(() => window.__bench.remount());
+    const warmFirstFrameCpu = delta(await cpuCounters(cdp), warmBefore);
     await sleep(300);
     const focus = await page.evaluate((times) => window.__bench.focusSteps(times), FOCUS_STEPS);
     return {
@@ -188,6 +190,7 @@ async function measure(browser, origin, mode, n, run) {
       heapScrolled,
       rerender,
       warmFirstFrame,
+      warmFirstFrameCpu,
       focus,
       problems,
     };
@@ -212,6 +215,7 @@ const METRICS = [
   ['firstFrameLayouts', '  layouts (CDP LayoutCount)', '', (r) => r.firstFrameCpu.LayoutCount],
   ['firstFrameLayoutMs', '  layout time (CDP LayoutDuration)', 'ms', (r) => r.firstFrameCpu.LayoutDuration],
   ['warmFirstFrameMs', 'first frame again, warm page (remount)', 'ms', (r) => r.warmFirstFrame.firstFrameMs],
+  ['warmFirstFrameCpuMs', '  main-thread CPU (incl. unmount)', 'ms', (r) => r.warmFirstFrameCpu.ThreadTime],
   ['codingToFrameMs', 'coding → in DOM + frame', 'ms', (r) => r.coding.toFrameMs],
   ['codingScriptMs', 'coding scripting (flushSync)', 'ms', (r) => r.coding.scriptMs],
   ['rerenderUnchangedMs', 're-render, no span changed (median 20)', 'ms', (r) => r.rerender.medianMs],

@@ -11,6 +11,11 @@ Commands:
   export <bundle> --to csv -o <file> [--spreadsheet-safe]
       Write the coded-segments CSV (one row per coding). -o - writes to stdout.
       --spreadsheet-safe prefixes ' to cells a spreadsheet would run as formulas.
+  agree --units <file.csv> [--json] [--bootstrap N --seed S]
+      Inter-coder agreement from a unit,coder,value CSV (blank value = missing): percent and
+      pairwise agreement, Cohen's and Fleiss' kappa, Brennan-Prediger, Gwet's AC1 and
+      Krippendorff's alpha (nominal, ordinal, interval, ratio). --json prints unrounded values.
+      --bootstrap N --seed S adds 95 % bootstrap intervals for alpha (Hayes & Krippendorff 2007).
 
 Options:
   -h, --help       Show this help (also: threadmark <command> --help)
@@ -23,4 +28,5 @@ Formats: docs/formats.md
 export const COMMAND_USAGE: Record<string, string> = {
   validate: 'Usage: threadmark validate <bundle> [--json]\n',
   export: 'Usage: threadmark export <bundle> --to csv -o <file> [--spreadsheet-safe]\n',
+  agree: 'Usage: threadmark agree --units <file.csv> [--json] [--bootstrap N --seed S]\n',
 };

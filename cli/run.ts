@@ -1,3 +1,4 @@
+import { agreeUnitsCommand } from './commands/agree-units';
 import { exportCommand } from './commands/export';
 import { validateCommand } from './commands/validate';
 import { COMMAND_USAGE, USAGE, VERSION } from './help';
@@ -9,7 +10,17 @@ type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   validate: validateCommand,
   export: exportCommand,
+  agree: agreeCommand,
 };
+
+/**
+ * `agree` has two forms: `--units <file.csv>` (reliability data) and `agree <bundle...> --unit …`,
+ * which is agreeBundles in commands/agree-bundles.ts once that exists; until then it is a usage error.
+ */
+async function agreeCommand(args: readonly string[], io: CliIo): Promise<number> {
+  if (args.some((arg) => arg === '--units' || arg.startsWith('--units='))) return agreeUnitsCommand(args, io);
+  return usageError('agree', 'comparing bundles is not available yet; use --units <file.csv>', io);
+}
 
 /** Runs one command line (without `node` and the script path) and returns the exit status. */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {

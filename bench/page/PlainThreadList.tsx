@@ -62,7 +62,7 @@ export function PlainThreadList({ title, posts, spansByPost }: PlainThreadListPr
                 className="thread-row"
                 style={{ transform: `translateY(${item.start}px)` }}
               >
-                <PlainPostRow row={row} index={item.index} spans={spans} focused={item.index === 0} />
+                <PlainPostRow row={row} index={item.index} setSize={rows.length} spans={spans} focused={item.index === 0} />
               </div>
             );
           })}
@@ -75,13 +75,14 @@ export function PlainThreadList({ title, posts, spansByPost }: PlainThreadListPr
 interface PlainPostRowProps {
   row: TreeRow;
   index: number;
+  setSize: number;
   spans: readonly MarkSpan[];
   /** As in ThreadView with no post focused: row 0 carries the focus styling and the tab stop. */
   focused: boolean;
 }
 
 /** PostRow's markup (article, indent lines, header, actions) with PlainPostText in place of PostText. */
-const PlainPostRow = memo(function PlainPostRow({ row, index, spans, focused }: PlainPostRowProps) {
+const PlainPostRow = memo(function PlainPostRow({ row, index, setSize, spans, focused }: PlainPostRowProps) {
   const { post, depth, replyCount, collapsed } = row;
   const headingId = `post-${post.id}-heading`;
   const deleted = post.meta.deleted === true;
@@ -94,6 +95,8 @@ const PlainPostRow = memo(function PlainPostRow({ row, index, spans, focused }: 
       data-depth={depth}
       data-focused={focused}
       aria-labelledby={headingId}
+      aria-posinset={index + 1}
+      aria-setsize={setSize}
       tabIndex={focused ? 0 : -1}
     >
       <div className="post-indent" aria-hidden="true">

@@ -71,7 +71,7 @@ export function CodebookPanel({ codes, counts, shortcutCodes, onApply }: Props) 
                     <span className="swatch" style={{ backgroundColor: code.color }} aria-hidden="true" />
                     <span className="code-name">{code.name}</span>
                     {shortcut > 0 ? <kbd aria-hidden="true">{shortcut}</kbd> : null}
-                    <span className="code-count" aria-label={`${counts.get(code.id) ?? 0} codings`}>
+                    <span className="code-count" title="Codings with this code, all coders" aria-label={`${counts.get(code.id) ?? 0} codings`}>
                       {counts.get(code.id) ?? 0}
                     </span>
                   </button>

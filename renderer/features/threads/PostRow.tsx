@@ -10,6 +10,8 @@ import { formatPostTime } from './format-time';
 interface PostRowProps {
   row: TreeRow;
   index: number;
+  /** Rows in the feed: only some are mounted, so position and size are given explicitly. */
+  setSize: number;
   spans: readonly MarkSpan[];
   focused: boolean;
   codingCount: number;
@@ -26,6 +28,7 @@ interface PostRowProps {
 export const PostRow = memo(function PostRow({
   row,
   index,
+  setSize,
   spans,
   focused,
   codingCount,
@@ -45,6 +48,8 @@ export const PostRow = memo(function PostRow({
       data-depth={depth}
       data-focused={focused}
       aria-labelledby={headingId}
+      aria-posinset={index + 1}
+      aria-setsize={setSize}
       tabIndex={focused ? 0 : -1}
       onFocus={(e) => {
         if (e.target === e.currentTarget) onFocusPost(index);

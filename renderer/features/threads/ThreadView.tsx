@@ -160,6 +160,7 @@ export function ThreadView({
                 <PostRow
                   row={row}
                   index={item.index}
+                  setSize={rows.length}
                   spans={spans}
                   focused={item.index === focusedIndex}
                   codingCount={spans.length}
