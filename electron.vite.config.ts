@@ -44,6 +44,8 @@ export default defineConfig({
     plugins: [react(), contentSecurityPolicyMeta()],
     build: {
       outDir: resolve(root, 'out/renderer'),
+      // electron-vite leaves the renderer unminified; the web runtime downloads and parses it.
+      minify: true,
       rolldownOptions: { input: resolve(root, 'renderer/index.html') },
     },
     worker: { format: 'es' },

@@ -12,7 +12,7 @@ interface PostTextProps {
   postId: string;
   text: string;
   spans: readonly MarkSpan[];
-  onMarkClick: (codingIds: string[]) => void;
+  onMarkClick: (postId: string, codingIds: string[]) => void;
 }
 
 const theme = { paragraph: 'post-paragraph', mark: 'coding-mark', markOverlap: 'coding-mark-overlap' };
@@ -46,14 +46,14 @@ export function PostText({ postId, text, spans, onMarkClick }: PostTextProps) {
   );
 }
 
-function TextRoot({ postId, onMarkClick }: { postId: string; onMarkClick: (ids: string[]) => void }) {
+function TextRoot({ postId, onMarkClick }: { postId: string; onMarkClick: (postId: string, ids: string[]) => void }) {
   const [editor] = useLexicalComposerContext();
   const ref = useCallback((element: HTMLDivElement | null) => editor.setRootElement(element), [editor]);
   const onClick = (event: React.MouseEvent) => {
     // A click that ends a drag-selection is a selection, not a click on a highlight.
     if (!window.getSelection()?.isCollapsed) return;
     const mark = (event.target as HTMLElement).closest<HTMLElement>('mark[data-coding-ids]');
-    if (mark?.dataset.codingIds) onMarkClick(mark.dataset.codingIds.split(' '));
+    if (mark?.dataset.codingIds) onMarkClick(postId, mark.dataset.codingIds.split(' '));
   };
   return <div ref={ref} className="post-text" data-post-text={postId} onClick={onClick} />;
 }

@@ -7,6 +7,9 @@ import { PostText } from '../../editor/PostText';
 import { WholePostMenu } from '../coding/WholePostMenu';
 import { formatPostTime } from './format-time';
 
+/** Deeper replies stop indenting (a 200-deep chain would squeeze the text to nothing) and say their level. */
+const MAX_INDENT = 8;
+
 interface PostRowProps {
   row: TreeRow;
   index: number;
@@ -57,7 +60,7 @@ export const PostRow = memo(function PostRow({
       onMouseDown={() => onFocusPost(index)}
     >
       <div className="post-indent" aria-hidden="true">
-        {Array.from({ length: depth }, (_, i) => (
+        {Array.from({ length: Math.min(depth, MAX_INDENT) }, (_, i) => (
           <span key={i} className="thread-line" />
         ))}
       </div>
@@ -71,6 +74,11 @@ export const PostRow = memo(function PostRow({
             </time>
             {depth > 0 ? <span className="visually-hidden">, reply level {depth}</span> : null}
           </span>
+          {depth > MAX_INDENT ? (
+            <span className="post-badge" aria-hidden="true" title="Reply level">
+              level {depth}
+            </span>
+          ) : null}
           {deleted ? <span className="post-badge">deleted</span> : null}
           {codingCount > 0 ? (
             <span className="post-badge" title="Codings in this post">
@@ -94,12 +102,7 @@ export const PostRow = memo(function PostRow({
             ) : null}
           </span>
         </header>
-        <PostText
-          postId={post.id}
-          text={post.text}
-          spans={spans}
-          onMarkClick={(ids) => onMarkClick(post.id, ids)}
-        />
+        <PostText postId={post.id} text={post.text} spans={spans} onMarkClick={onMarkClick} />
       </div>
     </article>
   );

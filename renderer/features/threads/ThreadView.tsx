@@ -20,6 +20,7 @@ interface ThreadViewProps {
 }
 
 const NO_SPANS: readonly MarkSpan[] = [];
+const estimateRowSize = () => 140;
 
 /**
  * The thread as a virtualized reply tree. One tab stop: arrow keys move between posts, so a
@@ -40,18 +41,19 @@ export function ThreadView({
   const scrollRef = useRef<HTMLDivElement>(null);
   const [textMode, setTextMode] = useState(false);
 
+  // Stable callbacks: a new getItemKey makes the virtualizer recompute every row's position.
+  const getItemKey = useCallback((index: number) => rows[index]?.post.id ?? index, [rows]);
+  const getScrollElement = useCallback(() => scrollRef.current, []);
   const virtualizer = useVirtualizer({
     count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => 140,
+    getScrollElement,
+    estimateSize: estimateRowSize,
     overscan: 4,
-    getItemKey: (index) => rows[index]?.post.id ?? index,
+    getItemKey,
   });
 
-  const focusedIndex = Math.max(
-    0,
-    rows.findIndex((r) => r.post.id === focusedPostId),
-  );
+  const indexOfPost = useMemo(() => new Map(rows.map((r, i) => [r.post.id, i])), [rows]);
+  const focusedIndex = (focusedPostId !== null ? indexOfPost.get(focusedPostId) : undefined) ?? 0;
   const pendingFocus = useRef<number | null>(null);
 
   const focusRow = useCallback(
@@ -86,10 +88,14 @@ export function ThreadView({
     });
   }, []);
 
+  // Kept stable across focus moves so that moving focus re-renders two rows, not every mounted one.
+  const latestFocus = useRef({ rows, focusedPostId, onFocusPost });
+  latestFocus.current = { rows, focusedPostId, onFocusPost };
   const onFocusIndex = useCallback((index: number) => {
-    const row = rows[index];
-    if (row && row.post.id !== focusedPostId) onFocusPost(row.post.id);
-  }, [rows, focusedPostId, onFocusPost]);
+    const { rows: current, focusedPostId: focused, onFocusPost: focus } = latestFocus.current;
+    const row = current[index];
+    if (row && row.post.id !== focused) focus(row.post.id);
+  }, []);
 
   const onKeyDown = (event: React.KeyboardEvent) => {
     const row = rows[focusedIndex];
@@ -105,8 +111,8 @@ export function ThreadView({
     else if (key === 'ArrowLeft' && row.replyCount > 0 && !row.collapsed) toggleCollapse(row.post.id);
     else if (key === 'ArrowRight' && row.collapsed) toggleCollapse(row.post.id);
     else if (key === 'ArrowLeft' && row.post.parentId) {
-      const parentIndex = rows.findIndex((r) => r.post.id === row.post.parentId);
-      if (parentIndex >= 0) focusRow(parentIndex);
+      const parentIndex = indexOfPost.get(row.post.parentId);
+      if (parentIndex !== undefined) focusRow(parentIndex);
       else return;
     } else if (key === 'Enter') {
       setTextMode(startCaret(row.post.id));
@@ -139,8 +145,8 @@ export function ThreadView({
       <ContextRail
         ancestors={ancestors}
         onJump={(postId) => {
-          const index = rows.findIndex((r) => r.post.id === postId);
-          if (index >= 0) focusRow(index);
+          const index = indexOfPost.get(postId);
+          if (index !== undefined) focusRow(index);
         }}
       />
       <div className="thread-scroll" ref={scrollRef} onKeyDown={onKeyDown} data-testid="thread-scroll">
