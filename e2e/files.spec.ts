@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 
-import { codeButton, selectPhrase, startAs } from './helpers';
+import { codeButton, fileCommand, selectPhrase, startAs } from './helpers';
 
 const CSV_HEADER = ['coding_id', 'thread_id', 'post_id', 'parent_id', 'author', 'created_at', 'code_id', 'code', 'coder', 'start', 'end', 'quote', 'memo'];
 
@@ -16,9 +16,13 @@ async function codeFirstPost(page: Page): Promise<string> {
   return phrase;
 }
 
-async function download(page: Page, button: string, choice?: string): Promise<{ name: string; content: string }> {
-  if (choice) await page.getByRole('button', { name: button }).click();
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: choice ?? button }).click()]);
+/** Downloads what a File menu command writes; `choice` answers the dialog the command opens. */
+async function download(page: Page, command: string, choice?: string): Promise<{ name: string; content: string }> {
+  if (choice) await fileCommand(page, command);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    choice ? page.getByRole('button', { name: choice }).click() : fileCommand(page, command),
+  ]);
   const path = await file.path();
   return { name: file.suggestedFilename(), content: await readFile(path, 'utf8') };
 }
@@ -27,7 +31,7 @@ test('exports the bundle and the coded-segments CSV, and the bundle opens the sa
   await startAs(page, 'Ada');
   const phrase = await codeFirstPost(page);
 
-  const csv = await download(page, 'Export coded segments (CSV)', 'For R, Python or SPSS (exact text)');
+  const csv = await download(page, 'Export coded segments (CSV)…', 'For R, Python or SPSS (exact text)');
   expect(csv.name).toMatch(/-coded-segments\.csv$/);
   expect(csv.content.charCodeAt(0)).not.toBe(0xfeff);
   const rows = parse(csv.content) as string[][];
@@ -36,7 +40,7 @@ test('exports the bundle and the coded-segments CSV, and the bundle opens the sa
   const row = Object.fromEntries(CSV_HEADER.map((h, i) => [h, rows[1]?.[i]]));
   expect(row).toMatchObject({ author: 'quietlantern', code: 'Universalizing reframe', coder: 'Ada', start: '0', end: String([...phrase].length), quote: phrase, parent_id: '' });
 
-  const bundleFile = await download(page, 'Export bundle');
+  const bundleFile = await download(page, 'Export project bundle');
   expect(bundleFile.name).toMatch(/\.threadmark\.json$/);
   const bundle = JSON.parse(bundleFile.content) as { format: string; formatVersion: number; posts: unknown[]; codings: Array<{ quote: string }>; coders: Array<{ name: string }> };
   expect(bundle.format).toBe('threadmark');
@@ -50,14 +54,14 @@ test('exports the bundle and the coded-segments CSV, and the bundle opens the sa
   const other = await fresh.newPage();
   await startAs(other, 'Ben');
   await expect(other.getByRole('article').first().locator('mark')).toHaveCount(0);
-  const [chooser] = await Promise.all([other.waitForEvent('filechooser'), other.getByRole('button', { name: 'Import bundle…' }).click()]);
+  const [chooser] = await Promise.all([other.waitForEvent('filechooser'), fileCommand(other, 'Import project bundle…')]);
   await chooser.setFiles({ name: bundleFile.name, mimeType: 'application/json', buffer: Buffer.from(bundleFile.content) });
   await expect(other.getByRole('status').last()).toContainText('1 codings added');
   await expect(other.getByRole('article').first().locator('mark')).toHaveText(phrase);
   await other.getByRole('article').first().locator('mark').click();
   await expect(other.locator('.codings-panel')).toContainText('by Ada');
   // Exported again, the project is the same (apart from the export time and Ben, who joined).
-  const again = JSON.parse((await download(other, 'Export bundle')).content) as typeof bundle;
+  const again = JSON.parse((await download(other, 'Export project bundle')).content) as typeof bundle;
   expect(again.posts).toEqual(bundle.posts);
   expect(again.codings).toEqual(bundle.codings);
   await fresh.close();
@@ -76,8 +80,8 @@ test('the formula-safe CSV neutralizes a post that a spreadsheet would run as a 
   await page.getByRole('menuitem', { name: 'Hostility' }).click();
   await expect(mention.locator('mark')).toHaveCount(1);
 
-  const exact = parse((await download(page, 'Export coded segments (CSV)', 'For R, Python or SPSS (exact text)')).content) as string[][];
-  const safe = await download(page, 'Export coded segments (CSV)', 'For Excel or Sheets (formula-safe)');
+  const exact = parse((await download(page, 'Export coded segments (CSV)…', 'For R, Python or SPSS (exact text)')).content) as string[][];
+  const safe = await download(page, 'Export coded segments (CSV)…', 'For Excel or Sheets (formula-safe)');
   expect(safe.name).toMatch(/-spreadsheet\.csv$/);
   const rows = parse(safe.content) as string[][];
   const quote = CSV_HEADER.indexOf('quote');
@@ -100,19 +104,19 @@ test('a broken bundle is refused with every problem named, and nothing changes',
     coders: [],
     codings: [{ id: 'c1', postId: 'nope', codeId: 'nope', coderId: 'nope', start: 0, end: 3, quote: 'abc', memo: '', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' }],
   });
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import bundle…' }).click()]);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), fileCommand(page, 'Import project bundle…')]);
   await chooser.setFiles({ name: 'broken.threadmark.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
   const dialog = page.getByRole('alertdialog');
   await expect(dialog).toContainText('broken.threadmark.json was not imported');
   await expect(dialog).toContainText('codings[0]');
   await dialog.getByRole('button', { name: 'Close' }).click();
 
-  const [chooser2] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import bundle…' }).click()]);
+  const [chooser2] = await Promise.all([page.waitForEvent('filechooser'), fileCommand(page, 'Import project bundle…')]);
   await chooser2.setFiles({ name: 'truncated.threadmark.json', mimeType: 'application/json', buffer: Buffer.from(broken.slice(0, 120)) });
   await expect(page.getByRole('alertdialog')).toContainText(/line 1/);
   await page.getByRole('alertdialog').getByRole('button', { name: 'Close' }).click();
 
-  const [chooser3] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import bundle…' }).click()]);
+  const [chooser3] = await Promise.all([page.waitForEvent('filechooser'), fileCommand(page, 'Import project bundle…')]);
   await chooser3.setFiles({ name: 'latin1.threadmark.json', mimeType: 'application/json', buffer: Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x7d]) });
   await expect(page.getByRole('status').last()).toContainText('latin1.threadmark.json is not valid UTF-8');
 

@@ -57,3 +57,9 @@ export async function selectPhrase(page: Page, phrase: string, occurrenceIn?: st
 export function codeButton(page: Page, name: string): Locator {
   return page.locator('.codebook-panel').getByRole('button', { name: new RegExp(`^${name}`) }).first();
 }
+
+/** Runs a command from the header's File menu. */
+export async function fileCommand(page: Page, item: string): Promise<void> {
+  await page.getByRole('button', { name: 'File', exact: true }).click();
+  await page.getByRole('menu', { name: 'File' }).getByRole('menuitem', { name: item }).click();
+}

@@ -3,6 +3,7 @@ import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 're
 import { sortCodesAsTree } from '@shared/codebook/code-path';
 import type { Code, Coder } from '@shared/model/records';
 
+import { AgreementView } from '../features/agreement/AgreementView';
 import { CodebookPanel } from '../features/codebook/CodebookPanel';
 import { CodingCommandsContext } from '../features/coding/coding-commands';
 import { CodingsPanel } from '../features/coding/CodingsPanel';
@@ -14,6 +15,7 @@ import { SaveStatus } from '../features/status/SaveStatus';
 import { ThreadList } from '../features/threads/ThreadList';
 import { ThreadView } from '../features/threads/ThreadView';
 import { useServices } from './services';
+import { MenuButton } from './ui/MenuButton';
 import { useMenuCommands } from './use-menu-commands';
 import { useShortcuts } from './use-shortcuts';
 import { useWorkspaceData } from './use-workspace-data';
@@ -33,6 +35,7 @@ export function Workspace({ coder, projectName, onSwitchCoder }: Props) {
   const [highlightIds, setHighlightIds] = useState<string[] | null>(null);
   const [importReport, setImportReport] = useState<ImportReport | null>(null);
   const [csvDialog, setCsvDialog] = useState(false);
+  const [view, setView] = useState<'coding' | 'agreement'>('coding');
   const codingsPanel = useRef<HTMLElement>(null);
 
   const liveData = useWorkspaceData(db, chosenThreadId);
@@ -73,6 +76,14 @@ export function Workspace({ coder, projectName, onSwitchCoder }: Props) {
           <h1 className="app-title">
             Threadmark <span className="project-name">{projectName}</span>
           </h1>
+          <nav className="view-switch" aria-label="Views">
+            <button type="button" aria-current={view === 'coding' ? 'page' : undefined} onClick={() => setView('coding')}>
+              Coding
+            </button>
+            <button type="button" aria-current={view === 'agreement' ? 'page' : undefined} onClick={() => setView('agreement')}>
+              Agreement
+            </button>
+          </nav>
           <div className="toolbar" role="toolbar" aria-label="Project">
             <button type="button" onClick={() => void actions.undo()} disabled={!canUndo} aria-keyshortcuts="Control+Z">
               Undo
@@ -80,63 +91,71 @@ export function Workspace({ coder, projectName, onSwitchCoder }: Props) {
             <button type="button" onClick={() => void actions.redo()} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z">
               Redo
             </button>
-            <button type="button" onClick={() => void importProjectBundle(services).then(setImportReport)}>
-              Import bundle…
-            </button>
-            <button type="button" onClick={() => void exportProjectBundle(services)}>
-              Export bundle
-            </button>
-            <button type="button" onClick={() => setCsvDialog(true)}>
-              Export coded segments (CSV)
-            </button>
+            <MenuButton
+              label="File"
+              menuLabel="File"
+              items={[
+                { key: 'import', label: 'Import project bundle…', onSelect: () => void importProjectBundle(services).then(setImportReport) },
+                { key: 'export', label: 'Export project bundle', onSelect: () => void exportProjectBundle(services) },
+                { key: 'csv', label: 'Export coded segments (CSV)…', onSelect: () => setCsvDialog(true) },
+              ]}
+            />
           </div>
           <SaveStatus tracker={tracker} />
           <button type="button" className="coder-button" onClick={onSwitchCoder} title="Switch coder">
             Coding as <strong>{coder.name}</strong>
           </button>
         </header>
-        <div className="sidebar">
-          <ThreadList
-            threads={liveData.threads}
-            selectedId={threadId}
-            onSelect={(id) => {
-              setChosenThreadId(id);
-              setFocusedPostId(null);
-            }}
-          />
-          <CodebookPanel
-            codes={liveData.codes}
-            counts={liveData.counts}
-            shortcutCodes={shortcutCodes}
-            onApply={(code) => void actions.applyCode(code)}
-          />
-        </div>
-        <main className="main-pane">
-          {thread && liveData.posts ? (
-            <ThreadView
-              key={thread.id}
-              title={thread.title}
-              posts={liveData.posts}
-              spansByPost={liveData.spansByPost}
-              focusedPostId={focusedPostId}
-              onFocusPost={onFocusPost}
-              onMarkClick={onMarkClick}
-              onOpenCodings={() => codingsPanel.current?.focus()}
+        {view === 'agreement' ? (
+          <main className="agreement-pane">
+            <AgreementView />
+          </main>
+        ) : (
+          <>
+            <div className="sidebar">
+              <ThreadList
+                threads={liveData.threads}
+                selectedId={threadId}
+                onSelect={(id) => {
+                  setChosenThreadId(id);
+                  setFocusedPostId(null);
+                }}
+              />
+              <CodebookPanel
+                codes={liveData.codes}
+                counts={liveData.counts}
+                shortcutCodes={shortcutCodes}
+                onApply={(code) => void actions.applyCode(code)}
+              />
+            </div>
+            <main className="main-pane">
+              {thread && liveData.posts ? (
+                <ThreadView
+                  key={thread.id}
+                  title={thread.title}
+                  posts={liveData.posts}
+                  spansByPost={liveData.spansByPost}
+                  focusedPostId={focusedPostId}
+                  onFocusPost={onFocusPost}
+                  onMarkClick={onMarkClick}
+                  onOpenCodings={() => codingsPanel.current?.focus()}
+                />
+              ) : (
+                <p className="empty">{liveData.threads.length === 0 ? 'No threads yet. Import a project bundle.' : 'Loading the thread…'}</p>
+              )}
+            </main>
+            <CodingsPanel
+              ref={codingsPanel}
+              post={focusedPost}
+              codings={focusedPost ? (liveData.codingsByPost.get(focusedPost.id) ?? []) : []}
+              highlightIds={highlightIds}
+              codes={liveData.codesById}
+              coders={liveData.coders}
+              actions={actions}
+              onShowAll={() => setHighlightIds(null)}
             />
-          ) : (
-            <p className="empty">{liveData.threads.length === 0 ? 'No threads yet. Import a project bundle.' : 'Loading the thread…'}</p>
-          )}
-        </main>
-        <CodingsPanel
-          ref={codingsPanel}
-          post={focusedPost}
-          codings={focusedPost ? (liveData.codingsByPost.get(focusedPost.id) ?? []) : []}
-          highlightIds={highlightIds}
-          codes={liveData.codesById}
-          coders={liveData.coders}
-          actions={actions}
-          onShowAll={() => setHighlightIds(null)}
-        />
+          </>
+        )}
         {csvDialog ? (
           <CsvExportDialog
             onCancel={() => setCsvDialog(false)}

@@ -1,5 +1,5 @@
 /**
- * Krippendorff's difference functions δ²(c, k) (Krippendorff 2011, section B), evaluated over the
+ * Krippendorff's difference functions δ²(c, k) (Krippendorff 2011, sections D–F), evaluated over the
  * category set. Ordinal differences are (Σ_{g=c..k} n_g − (n_c + n_k)/2)², which is the squared
  * difference of the categories' midranks M_c = Σ_{g<c} n_g + n_c/2; so ordinal and interval share
  * one form over "positions": midranks for ordinal, the values themselves for interval and ratio.

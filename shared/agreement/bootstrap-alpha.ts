@@ -9,7 +9,8 @@
  * - M = min(25·Q, ⌊(m − 1)·n/2⌋): Q non-zero cells of the full matrix, m coders, n pairable values.
  * - The expected disagreement De stays that of the data; α* = 1 − (Σ drawn δ²)/(M·De), floored at −1.
  * - As in the macro, α* = 1 from a matrix with a single non-zero diagonal cell counts as 0, and up to
- *   round(samples·Σ_c (o_cc/n)^M) replicates of α* = 1 (those expected to lack all variation) become 0.
+ *   round(samples·Σ_c (o_cc/n)^M) replicates of α* = 1 (those expected to lack all variation) become 0;
+ *   the exponent is the number of draws M (KALPHA 3.0 uses the number of pairable pairs there).
  * - The interval is the macro's percentile interval: with the replicates sorted ascending and numbered
  *   from 1, low is number ⌊t·samples⌋ (at least 1) and high number ⌊(1 − t)·samples⌋ + 1, t = (1 − level)/2.
  */

@@ -1,5 +1,5 @@
 /**
- * The observed coincidence matrix o_ck (Krippendorff 2011, section B) as its non-zero cells with
+ * The observed coincidence matrix o_ck (Krippendorff 2011) as its non-zero cells with
  * c ≤ k: o_ck = Σ_u n_uc n_uk / (m_u − 1), o_cc = Σ_u n_uc (n_uc − 1) / (m_u − 1), over pairable units.
  * Stored sparsely because continuous data can have millions of categories but few co-occurring pairs.
  */

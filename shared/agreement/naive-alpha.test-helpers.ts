@@ -1,5 +1,5 @@
 /**
- * Krippendorff's α computed the slow, literal way (Krippendorff 2011, section B): a full coincidence
+ * Krippendorff's α computed the slow, literal way (Krippendorff 2011): a full coincidence
  * matrix from every ordered pair of values within each unit, weighted 1/(m_u − 1), and δ² exactly as
  * printed, the ordinal one as a sum over the categories between c and k. It shares no code with the
  * engine, so agreement between the two checks the engine's algebra.

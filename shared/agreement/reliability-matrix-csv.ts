@@ -1,23 +1,26 @@
 /**
  * The reliability matrix as `unit,coder,value` CSV (RFC 4180, CRLF, blank = missing), one row per unit
  * and coder, so any other tool can recheck our coefficients; parseUnitsCsv reads it back.
- * As in coded-segments-csv, csv-stringify's browser entry runs in the renderer and in Node, and we
- * add the quoting of bare LF and CR that RFC 4180 requires.
+ * Written by hand: the rule is one line, and csv-stringify takes seconds on a million-unit matrix.
  */
-import { stringify } from 'csv-stringify/browser/esm/sync';
-
 import type { ReliabilityData } from './reliability-data';
 import { UNITS_CSV_HEADER } from './units-csv';
 
+// RFC 4180: a field with a comma, quote, CR or LF is quoted, its quotes doubled.
+const NEEDS_QUOTES = /[",\r\n]/;
+const field = (text: string) => (NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+
 export function reliabilityMatrixCsv(data: ReliabilityData): string {
-  const rows: string[][] = [[...UNITS_CSV_HEADER]];
+  const lines = [UNITS_CSV_HEADER.join(',')];
+  const coders = data.coders.map(field);
   data.units.forEach((unit, u) => {
+    const prefix = `${field(unit)},`;
     const row = data.values[u];
-    data.coders.forEach((coder, c) => {
+    coders.forEach((coder, c) => {
       const value = row?.[c];
       // String(n) is the shortest text that reads back as the same double.
-      rows.push([unit, coder, value === null || value === undefined ? '' : String(value)]);
+      lines.push(`${prefix}${coder},${value === null || value === undefined ? '' : field(String(value))}`);
     });
   });
-  return stringify(rows, { record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
+  return `${lines.join('\r\n')}\r\n`;
 }

@@ -24,8 +24,11 @@ export function parseUnitsCsv(text: string): Result<ReliabilityData, string[]> {
   const rowValue: string[] = [];
   const rowLine: number[] = [];
   const problems: string[] = [];
-  let header: number[] | null | undefined;
+  // undefined until the first record; null if that record is not a valid header.
+  let header = undefined as number[] | null | undefined;
   let nextLine = 1;
+  // Values become numbers only if every non-blank one is a decimal number.
+  let numeric = true;
   try {
     parse(text, {
       ...STRICT,
@@ -40,18 +43,22 @@ export function parseUnitsCsv(text: string): Result<ReliabilityData, string[]> {
           return null;
         }
         if (!header) return null;
-        const [unit, coder, value] = header.map((i) => record[i] ?? '') as [string, string, string];
+        const unit = record[header[0]!]!;
+        const coder = record[header[1]!]!;
+        const value = record[header[2]!]!;
         if (unit.trim() === '') problems.push(`line ${line}: unit is empty`);
         if (coder.trim() === '') problems.push(`line ${line}: coder is empty`);
         rowUnit.push(units.index(unit));
         rowCoder.push(coders.index(coder));
         rowValue.push(value);
         rowLine.push(line);
+        if (numeric && !isBlank(value) && !isDecimal(value)) numeric = false;
         return null;
       },
     });
   } catch (e) {
-    return err([...problems, describeCsvError(e)]);
+    // After a bad header, csv-parse's field counts are measured against it and say nothing useful.
+    return err(header === null ? problems : [...problems, describeCsvError(e, nextLine)]);
   }
   if (header === undefined) return err(['the file is empty: expected the header unit,coder,value']);
   if (problems.length > 0) return err(problems);
@@ -66,7 +73,6 @@ export function parseUnitsCsv(text: string): Result<ReliabilityData, string[]> {
   }
   if (problems.length > 0) return err(problems);
 
-  const numeric = rowValue.every((v) => isBlank(v) || isDecimal(v));
   const values = units.labels.map(() => new Array<RatingValue | null>(nCoders).fill(null));
   for (let r = 0; r < rowValue.length; r++) {
     const value = rowValue[r]!;
@@ -89,14 +95,15 @@ function readHeader(record: string[]): number[] | null {
   return record.length === UNITS_CSV_HEADER.length && positions.every((p) => p !== -1) ? positions : null;
 }
 
-function describeCsvError(e: unknown): string {
+/** A csv-parse error named by the line where the failing row starts (csv-parse counts to where it stopped). */
+function describeCsvError(e: unknown, line: number): string {
   const error = e as Partial<CsvError> & { record?: string[] };
-  if (typeof error.code !== 'string' || typeof error.lines !== 'number') throw e;
+  if (typeof error.code !== 'string') throw e;
   if (error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' && error.record) {
     const found = error.record.length === 1 && error.record[0] === '' ? 'a blank line' : `${error.record.length} fields`;
-    return `line ${error.lines}: expected 3 fields (unit,coder,value), found ${found}`;
+    return `line ${line}: expected 3 fields (unit,coder,value), found ${found}`;
   }
-  return `line ${error.lines}: ${(error.message ?? '').replace(/ (?:at|on) line \d+/, '')}`;
+  return `line ${line}: ${(error.message ?? '').replace(/ (?:at|on) line \d+/, '')}`;
 }
 
 /** Labels in order of first appearance, with their index. */

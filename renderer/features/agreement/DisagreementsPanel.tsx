@@ -1,0 +1,60 @@
+import { useMemo } from 'react';
+
+import { disagreementsFor } from '@shared/agreement/report/disagreements';
+import type { Code, Post } from '@shared/model/records';
+
+import { formatPostTime } from '../threads/format-time';
+import { HighlightedText } from './HighlightedText';
+import type { AgreementSource } from './load-agreement-input';
+
+interface Props {
+  source: AgreementSource;
+  code: Code;
+  codePathText: string;
+  coders: ReadonlyArray<{ id: string; name: string }>;
+  onClose: () => void;
+}
+
+const SHOWN = 50;
+
+/** Posts where the coders coded one code differently, each shown side by side per coder. */
+export function DisagreementsPanel({ source, code, codePathText, coders, onClose }: Props) {
+  const found = useMemo(
+    () => disagreementsFor(source.input, code.id, coders.map((c) => c.id)),
+    [source, code.id, coders],
+  );
+  return (
+    <section className="disagreements" aria-labelledby="disagreements-title">
+      <div className="panel-heading">
+        <h2 id="disagreements-title">
+          Disagreements on {codePathText} ({found.length} {found.length === 1 ? 'post' : 'posts'})
+        </h2>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      {found.length === 0 ? <p className="empty">The coders coded this code identically on every post they all rated.</p> : null}
+      <ol className="disagreement-list">
+        {found.slice(0, SHOWN).map((d) => {
+          const post = source.postsById.get(d.postId) as Post;
+          return (
+            <li key={d.postId} className="disagreement">
+              <p className="disagreement-head">
+                <strong>{post.author}</strong> · {formatPostTime(post.createdAt)} · {d.disputedChars} characters disputed
+              </p>
+              <div className="compare-columns" style={{ gridTemplateColumns: `repeat(${coders.length}, minmax(0, 1fr))` }}>
+                {coders.map((coder, i) => (
+                  <div key={coder.id} className="compare-column">
+                    <h3>{coder.name}</h3>
+                    <HighlightedText text={post.text} intervals={d.byCoder[i] ?? []} color={code.color} />
+                  </div>
+                ))}
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      {found.length > SHOWN ? <p className="panel-sub">Showing the {SHOWN} most disputed posts of {found.length}.</p> : null}
+    </section>
+  );
+}

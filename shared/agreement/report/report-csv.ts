@@ -1,0 +1,24 @@
+import { toCsv } from '../../util/csv';
+import type { ReportRow } from './report-rows';
+
+export const REPORT_CSV_HEADER = ['code', 'coder_pair', 'coefficient', 'n', 'value', 'ci_low', 'ci_high', 'ci_level', 'reading', 'undefined_reason'] as const;
+
+/** The agreement table as CSV, numbers unrounded (String(n) reads back as the same double). */
+export function reportCsv(rows: readonly ReportRow[]): string {
+  const cell = (n: number | null | undefined): string => (n === null || n === undefined ? '' : String(n));
+  return toCsv([
+    [...REPORT_CSV_HEADER],
+    ...rows.map((r) => [
+      r.code,
+      r.pair ?? '',
+      r.metric,
+      cell(r.n),
+      cell(r.value),
+      cell(r.interval?.low),
+      cell(r.interval?.high),
+      cell(r.interval?.level),
+      r.reading ?? '',
+      r.reason ?? '',
+    ]),
+  ]);
+}
