@@ -9,6 +9,8 @@ import { CodingCommandsContext } from '../features/coding/coding-commands';
 import { CodingsPanel } from '../features/coding/CodingsPanel';
 import { useCodingActions } from '../features/coding/use-coding-actions';
 import { exportCodedSegments, exportProjectBundle, importProjectBundle, type ImportReport } from '../features/files/file-actions';
+import { applyCoderFile, type CoderFileProposal, proposeCoderFile } from '../features/files/add-coder-file';
+import { CoderFileDialog } from '../features/files/CoderFileDialog';
 import { CsvExportDialog } from '../features/files/CsvExportDialog';
 import { ImportProblemsDialog } from '../features/files/ImportProblemsDialog';
 import { SaveStatus } from '../features/status/SaveStatus';
@@ -36,6 +38,9 @@ export function Workspace({ coder, projectName, onSwitchCoder }: Props) {
   const [importReport, setImportReport] = useState<ImportReport | null>(null);
   const [csvDialog, setCsvDialog] = useState(false);
   const [view, setView] = useState<'coding' | 'agreement'>('coding');
+  const [coderFile, setCoderFile] = useState<CoderFileProposal | null>(null);
+  // Remounts the agreement view after a coder file is added, so it reads the new layer.
+  const [dataVersion, setDataVersion] = useState(0);
   const codingsPanel = useRef<HTMLElement>(null);
 
   const liveData = useWorkspaceData(db, chosenThreadId);
@@ -96,6 +101,15 @@ export function Workspace({ coder, projectName, onSwitchCoder }: Props) {
               menuLabel="File"
               items={[
                 { key: 'import', label: 'Import project bundle…', onSelect: () => void importProjectBundle(services).then(setImportReport) },
+                {
+                  key: 'coder',
+                  label: 'Add coder file…',
+                  onSelect: () =>
+                    void proposeCoderFile(services).then((result) => {
+                      if (result && 'plan' in result) setCoderFile(result);
+                      else setImportReport(result);
+                    }),
+                },
                 { key: 'export', label: 'Export project bundle', onSelect: () => void exportProjectBundle(services) },
                 { key: 'csv', label: 'Export coded segments (CSV)…', onSelect: () => setCsvDialog(true) },
               ]}
@@ -108,7 +122,7 @@ export function Workspace({ coder, projectName, onSwitchCoder }: Props) {
         </header>
         {view === 'agreement' ? (
           <main className="agreement-pane">
-            <AgreementView />
+            <AgreementView key={dataVersion} />
           </main>
         ) : (
           <>
@@ -162,6 +176,16 @@ export function Workspace({ coder, projectName, onSwitchCoder }: Props) {
             onExport={(safe) => {
               setCsvDialog(false);
               void exportCodedSegments(services, safe);
+            }}
+          />
+        ) : null}
+        {coderFile ? (
+          <CoderFileDialog
+            proposal={coderFile}
+            onCancel={() => setCoderFile(null)}
+            onConfirm={(replace) => {
+              setCoderFile(null);
+              void applyCoderFile(services, coderFile, replace).then(() => setDataVersion((v) => v + 1));
             }}
           />
         ) : null}
