@@ -16,6 +16,13 @@ Commands:
       pairwise agreement, Cohen's and Fleiss' kappa, Brennan-Prediger, Gwet's AC1 and
       Krippendorff's alpha (nominal, ordinal, interval, ratio). --json prints unrounded values.
       --bootstrap N --seed S adds 95 % bootstrap intervals for alpha (Hayes & Krippendorff 2007).
+  agree <bundle...> --unit post|char|span|unitized [--code NAME]... [--coders A,B] [--json]
+      Inter-coder agreement on the codings of coders' bundles. Posts match by id, else by
+      (platform, platformId); a post whose text differs between bundles is left out (warning).
+      post: every coefficient above per code (coded in the post or not); char: kappa and percent
+      agreement per character; span: F1 (exact, any overlap, one-to-one); unitized: u-alpha,
+      |u-alpha and cu-alpha. --code (repeatable) takes a path "Parent > Child" or a unique name;
+      --coders picks coders and their order (the first is the reference for span F1).
 
 Options:
   -h, --help       Show this help (also: threadmark <command> --help)
@@ -28,5 +35,7 @@ Formats: docs/formats.md
 export const COMMAND_USAGE: Record<string, string> = {
   validate: 'Usage: threadmark validate <bundle> [--json]\n',
   export: 'Usage: threadmark export <bundle> --to csv -o <file> [--spreadsheet-safe]\n',
-  agree: 'Usage: threadmark agree --units <file.csv> [--json] [--bootstrap N --seed S]\n',
+  agree:
+    'Usage: threadmark agree --units <file.csv> [--json] [--bootstrap N --seed S]\n' +
+    '       threadmark agree <bundle...> --unit post|char|span|unitized [--code NAME]... [--coders A,B] [--json]\n',
 };

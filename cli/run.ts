@@ -1,3 +1,4 @@
+import { agreeBundlesCommand } from './commands/agree-bundles';
 import { agreeUnitsCommand } from './commands/agree-units';
 import { exportCommand } from './commands/export';
 import { validateCommand } from './commands/validate';
@@ -13,13 +14,10 @@ const COMMANDS: Record<string, Command> = {
   agree: agreeCommand,
 };
 
-/**
- * `agree` has two forms: `--units <file.csv>` (reliability data) and `agree <bundle...> --unit …`,
- * which is agreeBundles in commands/agree-bundles.ts once that exists; until then it is a usage error.
- */
+/** `agree` has two forms: `--units <file.csv>` (reliability data) and `agree <bundle...> --unit …` (codings). */
 async function agreeCommand(args: readonly string[], io: CliIo): Promise<number> {
   if (args.some((arg) => arg === '--units' || arg.startsWith('--units='))) return agreeUnitsCommand(args, io);
-  return usageError('agree', 'comparing bundles is not available yet; use --units <file.csv>', io);
+  return agreeBundlesCommand(args, io);
 }
 
 /** Runs one command line (without `node` and the script path) and returns the exit status. */

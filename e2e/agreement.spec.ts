@@ -41,6 +41,13 @@ test('two coders: add a coder file, compare in the Agreement view as the CLI doe
   await dialog.getByRole('button', { name: 'Add 2 codings' }).click();
   await expect(page.getByRole('status').last()).toContainText('Added 2 codings from ben.threadmark.json');
 
+  // Both layers show as highlights; "Only my codings" hides Ben's while Ada codes on.
+  const marks = page.getByRole('article').first().locator('mark');
+  await expect(marks).toHaveCount(4);
+  await page.getByLabel('Only my codings').check();
+  await expect(marks).toHaveCount(2);
+  await page.getByLabel('Only my codings').uncheck();
+
   await page.getByRole('button', { name: 'Agreement' }).click();
   await page.getByLabel(/^Character/).check();
   await page.getByRole('button', { name: 'Compute agreement' }).click();

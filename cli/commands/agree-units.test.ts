@@ -4,6 +4,7 @@ import cohenCsv from '@shared/agreement/fixtures/wikipedia-cohen-2x50.csv?raw';
 import { parseUnitsCsv } from '@shared/agreement/units-csv';
 import { describe, expect, it } from 'vitest';
 
+import { COMMAND_USAGE } from '../help';
 import { memoryIo } from '../memory-io.test-helpers';
 import { run } from '../run';
 
@@ -111,17 +112,17 @@ describe('threadmark agree --units', () => {
     const { code, stdout, stderr } = await agree(argv);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toBe(`threadmark: ${reason}\nUsage: threadmark agree --units <file.csv> [--json] [--bootstrap N --seed S]\n`);
+    expect(stderr).toBe(`threadmark: ${reason}\n${COMMAND_USAGE.agree}`);
   });
 
-  it('routes agree without --units to the bundle form, which is not available yet', async () => {
+  it('routes agree without --units to the bundle form', async () => {
     const { code, stderr } = await agree(['a.threadmark.json', '--unit', 'post']);
-    expect(code).toBe(2);
-    expect(stderr).toMatch(/^threadmark: comparing bundles is not available yet; use --units <file\.csv>\nUsage: threadmark agree/);
+    expect(code).toBe(1);
+    expect(stderr).toBe('threadmark: cannot read a.threadmark.json: no such file or directory\n');
   });
 
   it('prints its usage for agree --help and is listed in the main usage', async () => {
-    expect((await agree(['--help'])).stdout).toBe('Usage: threadmark agree --units <file.csv> [--json] [--bootstrap N --seed S]\n');
+    expect((await agree(['--help'])).stdout).toMatch(/^Usage: threadmark agree --units <file\.csv> \[--json\] \[--bootstrap N --seed S\]\n/);
     const m = memoryIo();
     await run(['--help'], m.io);
     expect(m.stdout()).toContain('agree --units <file.csv> [--json] [--bootstrap N --seed S]');

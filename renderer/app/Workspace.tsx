@@ -43,7 +43,8 @@ export function Workspace({ coder, projectName, onSwitchCoder }: Props) {
   const [dataVersion, setDataVersion] = useState(0);
   const codingsPanel = useRef<HTMLElement>(null);
 
-  const liveData = useWorkspaceData(db, chosenThreadId);
+  const [onlyMine, setOnlyMine] = useState(false);
+  const liveData = useWorkspaceData(db, chosenThreadId, onlyMine ? coder.id : null);
   const threadId = liveData.threadId;
   const thread = liveData.threads.find((t) => t.id === threadId);
   const actions = useCodingActions(coder.id, liveData.postsById);
@@ -115,6 +116,10 @@ export function Workspace({ coder, projectName, onSwitchCoder }: Props) {
               ]}
             />
           </div>
+          <label className="check header-check">
+            <input type="checkbox" checked={onlyMine} onChange={(e) => setOnlyMine(e.target.checked)} />
+            Only my codings
+          </label>
           <SaveStatus tracker={tracker} />
           <button type="button" className="coder-button" onClick={onSwitchCoder} title="Switch coder">
             Coding as <strong>{coder.name}</strong>

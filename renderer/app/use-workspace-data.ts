@@ -29,13 +29,20 @@ export interface WorkspaceData {
 }
 
 /** Live views of Dexie: every write anywhere shows up here without manual refreshes. */
-export function useWorkspaceData(db: ThreadmarkDB, chosenThreadId: string | null): WorkspaceData {
+/**
+ * `onlyCoderId` hides other coders' codings (coding independently before comparing); null shows all.
+ */
+export function useWorkspaceData(db: ThreadmarkDB, chosenThreadId: string | null, onlyCoderId: string | null = null): WorkspaceData {
   const threads = useLiveQuery(() => listThreads(db), [db]) ?? EMPTY;
   const threadId = chosenThreadId ?? threads[0]?.id ?? null;
   const posts = useLiveQuery(() => (threadId ? postsOfThread(db, threadId) : Promise.resolve([])), [db, threadId]);
   const codes = useLiveQuery(() => listCodes(db), [db]) ?? EMPTY;
   const coderList = useLiveQuery(() => listCoders(db), [db]) ?? EMPTY;
-  const codings = useLiveQuery(() => (threadId ? codingsForThread(db, threadId) : Promise.resolve([])), [db, threadId]) ?? EMPTY;
+  const allCodings = useLiveQuery(() => (threadId ? codingsForThread(db, threadId) : Promise.resolve([])), [db, threadId]) ?? EMPTY;
+  const codings = useMemo(
+    () => (onlyCoderId === null ? allCodings : allCodings.filter((c) => c.coderId === onlyCoderId)),
+    [allCodings, onlyCoderId],
+  );
   // One indexed count per code: cheap for a codebook, and never loads the codings themselves.
   const countList = useLiveQuery(() => Promise.all(codes.map((c) => db.codings.where('codeId').equals(c.id).count())), [db, codes]);
 

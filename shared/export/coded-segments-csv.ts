@@ -1,15 +1,10 @@
 /**
  * Coded segments CSV: one row per coding, for R, pandas and SPSS (docs/formats.md).
  * RFC 4180 with CRLF record ends; the caller encodes the string as UTF-8 without BOM.
- *
- * csv-stringify's `browser/esm/sync` entry is the one that runs unchanged both in the renderer
- * (Vite, no Node `Buffer`) and in Node (CLI, tests). It quotes fields containing the record
- * delimiter (CRLF) but not a bare LF or CR, which RFC 4180 requires, so we add that rule.
  */
-import { stringify } from 'csv-stringify/browser/esm/sync';
-
 import type { Bundle, BundleCoding } from '../bundle/bundle';
 import { codePath } from '../codebook/code-path';
+import { toCsv } from '../util/csv';
 
 export const CODED_SEGMENTS_HEADER = [
   'coding_id',
@@ -86,11 +81,8 @@ export function codedSegmentsCsv(bundle: Bundle, options: CodedSegmentsCsvOption
 
   const safe = options.spreadsheetSafe === true;
   const body = safe ? rows.map((row) => row.map((cell) => (FORMULA_START.test(cell) ? `'${cell}` : cell))) : rows;
-  return stringify([[...CODED_SEGMENTS_HEADER], ...body], {
-    record_delimiter: '\r\n',
-    // Line breaks inside a cell must be quoted; escaped formula cells are quoted as OWASP advises.
-    quoted_match: safe ? [/[\r\n]/, /^'[=+\-@\t\r]/] : /[\r\n]/,
-  });
+  // Escaped formula cells are quoted as OWASP advises.
+  return toCsv([[...CODED_SEGMENTS_HEADER], ...body], safe ? { alsoQuote: /^'[=+\-@\t\r]/ } : {});
 }
 
 /** Code-unit order: exact and identical on every machine, which row order in exports needs. */

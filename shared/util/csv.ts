@@ -6,6 +6,7 @@
  */
 import { stringify } from 'csv-stringify/browser/esm/sync';
 
-export function toCsv(rows: ReadonlyArray<ReadonlyArray<string>>): string {
-  return stringify(rows as string[][], { record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
+export function toCsv(rows: ReadonlyArray<ReadonlyArray<string>>, options: { alsoQuote?: RegExp } = {}): string {
+  const quoted_match = options.alsoQuote ? [/[\r\n]/, options.alsoQuote] : /[\r\n]/;
+  return stringify(rows as string[][], { record_delimiter: '\r\n', quoted_match });
 }

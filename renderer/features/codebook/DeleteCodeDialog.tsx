@@ -4,6 +4,7 @@ import type { Code } from '@shared/model/records';
 
 import { useServices } from '../../app/services';
 import { countCodingsOfCode } from '../../db/repositories/codes-repository';
+import { Dialog } from '../../app/ui/Dialog';
 
 interface Props {
   code: Code;
@@ -29,17 +30,7 @@ export function DeleteCodeDialog({ code, onConfirm, onCancel }: Props) {
         ? 'No codings use it.'
         : `${count} ${count === 1 ? 'coding goes' : 'codings go'} with it (with its sub-codes, by every coder).`;
   return (
-    <div className="dialog-backdrop">
-      <div
-        className="dialog"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="delete-code-title"
-        aria-describedby="delete-code-desc"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') onCancel();
-        }}
-      >
+    <Dialog labelledBy="delete-code-title" describedBy="delete-code-desc" role="alertdialog" onCancel={onCancel}>
         <h2 id="delete-code-title">Delete the code “{code.name}”?</h2>
         <p id="delete-code-desc">{consequence}</p>
         <div className="dialog-actions">
@@ -50,7 +41,6 @@ export function DeleteCodeDialog({ code, onConfirm, onCancel }: Props) {
             Delete code{count ? ` and ${count} ${count === 1 ? 'coding' : 'codings'}` : ''}
           </button>
         </div>
-      </div>
-    </div>
+    </Dialog>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 
 import type { CoderFileProposal } from './add-coder-file';
+import { Dialog } from '../../app/ui/Dialog';
 
 interface Props {
   proposal: CoderFileProposal;
@@ -21,16 +22,7 @@ export function CoderFileDialog({ proposal, onConfirm, onCancel }: Props) {
     });
   const added = plan.coders.filter((c) => c.isNew || replace.has(c.projectCoderId));
   return (
-    <div className="dialog-backdrop">
-      <div
-        className="dialog wide"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="coder-file-title"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') onCancel();
-        }}
-      >
+    <Dialog labelledBy="coder-file-title" wide onCancel={onCancel}>
         <h2 id="coder-file-title">Add the coders in {fileName}</h2>
         {plan.coders.length === 0 ? <p>The file has no codings on posts of this project.</p> : null}
         <ul className="coder-plan">
@@ -72,7 +64,6 @@ export function CoderFileDialog({ proposal, onConfirm, onCancel }: Props) {
             Add {added.reduce((n, c) => n + c.incomingCodings, 0)} codings
           </button>
         </div>
-      </div>
-    </div>
+    </Dialog>
   );
 }

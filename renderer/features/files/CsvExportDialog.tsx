@@ -1,3 +1,5 @@
+import { Dialog } from '../../app/ui/Dialog';
+
 interface Props {
   onExport: (spreadsheetSafe: boolean) => void;
   onCancel: () => void;
@@ -6,16 +8,7 @@ interface Props {
 /** The coded-segments CSV comes exact (for analysis code) or formula-safe (for spreadsheets). */
 export function CsvExportDialog({ onExport, onCancel }: Props) {
   return (
-    <div className="dialog-backdrop">
-      <div
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="csv-export-title"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') onCancel();
-        }}
-      >
+    <Dialog labelledBy="csv-export-title" onCancel={onCancel}>
         <h2 id="csv-export-title">Export coded segments (CSV)</h2>
         <p>One row per coding: post, author, code path, coder, offsets in Unicode code points, quote and memo.</p>
         <div className="choice-list">
@@ -34,7 +27,6 @@ export function CsvExportDialog({ onExport, onCancel }: Props) {
             Cancel
           </button>
         </div>
-      </div>
-    </div>
+    </Dialog>
   );
 }

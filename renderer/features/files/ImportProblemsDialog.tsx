@@ -1,20 +1,12 @@
 import type { ImportReport } from './file-actions';
+import { Dialog } from '../../app/ui/Dialog';
 
 const SHOWN = 50;
 
 export function ImportProblemsDialog({ report, onClose }: { report: ImportReport; onClose: () => void }) {
   const more = report.problems.length - SHOWN;
   return (
-    <div className="dialog-backdrop">
-      <div
-        className="dialog wide"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="import-problems-title"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') onClose();
-        }}
-      >
+    <Dialog labelledBy="import-problems-title" role="alertdialog" wide onCancel={onClose}>
         <h2 id="import-problems-title">{report.fileName} was not imported</h2>
         <p>Nothing in your project was changed. The file has {report.problems.length === 1 ? 'this problem' : `${report.problems.length} problems`}:</p>
         <ul className="problem-list">
@@ -28,7 +20,6 @@ export function ImportProblemsDialog({ report, onClose }: { report: ImportReport
             Close
           </button>
         </div>
-      </div>
-    </div>
+    </Dialog>
   );
 }

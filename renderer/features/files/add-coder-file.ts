@@ -1,9 +1,8 @@
 import { type CoderLayerPlan, planCoderLayer } from '@shared/bundle/coder-layer-plan';
-import { formatProblem, parseBundleText } from '@shared/bundle/validate';
 
 import type { Services } from '../../app/services';
 import { applyCoderLayer, readProjectSnapshot } from '../../db/coder-layer-import';
-import type { ImportReport } from './file-actions';
+import { type ImportReport, openBundleFile } from './file-actions';
 
 export interface CoderFileProposal {
   fileName: string;
@@ -15,18 +14,12 @@ export interface CoderFileProposal {
  * written until the researcher confirms the plan (replacing a coder already present needs a tick).
  */
 export async function proposeCoderFile(services: Services): Promise<CoderFileProposal | ImportReport | null> {
-  const opened = await services.platform.openTextFile('Add another coder’s bundle', [{ name: 'Threadmark project bundle', extensions: ['json'] }]);
-  if (!opened.ok) {
-    services.announce(opened.error, 'error');
-    return null;
-  }
-  if (!opened.value) return null;
-  const { name, content } = opened.value;
-  const parsed = parseBundleText(content);
-  if (!parsed.ok) return { fileName: name, problems: parsed.error.map(formatProblem) };
+  const opened = await openBundleFile(services, 'Add another coder’s bundle');
+  if (opened === null || 'problems' in opened) return opened;
+  const { name, bundle } = opened;
   try {
     const snapshot = await readProjectSnapshot(services.db);
-    return { fileName: name, plan: planCoderLayer(snapshot, parsed.value, { ids: services.ids }) };
+    return { fileName: name, plan: planCoderLayer(snapshot, bundle, { ids: services.ids }) };
   } catch (error) {
     return { fileName: name, problems: [error instanceof Error ? error.message : String(error)] };
   }

@@ -1,4 +1,4 @@
-import { BUNDLE_EXTENSION } from '@shared/bundle/bundle';
+import { type Bundle, BUNDLE_EXTENSION } from '@shared/bundle/bundle';
 import { serializeBundle } from '@shared/bundle/serialize';
 import { formatProblem, parseBundleText } from '@shared/bundle/validate';
 import { codedSegmentsCsv } from '@shared/export/coded-segments-csv';
@@ -43,6 +43,25 @@ export async function exportCodedSegments(
   else if (saved.value) announce(`Exported ${bundle.codings.length} coded segments to ${saved.value}.`);
 }
 
+/**
+ * Lets the user pick a bundle and parses and validates it completely. Null when cancelled or the
+ * file could not be read (said in the status line); every problem of an invalid file otherwise.
+ */
+export async function openBundleFile(
+  { platform, announce }: Services,
+  title: string,
+): Promise<{ name: string; bundle: Bundle } | ImportReport | null> {
+  const opened = await platform.openTextFile(title, BUNDLE_FILTERS);
+  if (!opened.ok) {
+    announce(opened.error, 'error');
+    return null;
+  }
+  if (!opened.value) return null;
+  const { name, content } = opened.value;
+  const parsed = parseBundleText(content);
+  return parsed.ok ? { name, bundle: parsed.value } : { fileName: name, problems: parsed.error.map(formatProblem) };
+}
+
 export interface ImportReport {
   fileName: string;
   problems: string[];
@@ -52,18 +71,13 @@ export interface ImportReport {
  * Opens a bundle and adds what the project does not have yet. A bundle with any problem is refused
  * whole, with every problem named; nothing already stored is changed.
  */
-export async function importProjectBundle({ db, platform, tracker, announce }: Services): Promise<ImportReport | null> {
-  const opened = await platform.openTextFile('Import a project bundle', BUNDLE_FILTERS);
-  if (!opened.ok) {
-    announce(opened.error, 'error');
-    return null;
-  }
-  if (!opened.value) return null;
-  const { name, content } = opened.value;
-  const parsed = parseBundleText(content);
-  if (!parsed.ok) return { fileName: name, problems: parsed.error.map(formatProblem) };
+export async function importProjectBundle(services: Services): Promise<ImportReport | null> {
+  const { db, tracker, announce } = services;
+  const opened = await openBundleFile(services, 'Import a project bundle');
+  if (opened === null || 'problems' in opened) return opened;
+  const { name, bundle } = opened;
   try {
-    const summary = await tracker.track('import bundle', importBundle(db, parsed.value));
+    const summary = await tracker.track('import bundle', importBundle(db, bundle));
     const added = summary.added;
     const skipped = Object.values(summary.skipped).reduce((a, b) => a + b, 0);
     announce(
