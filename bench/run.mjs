@@ -2,9 +2,12 @@
 // thread in headless Chromium. Builds bench/page with Vite, serves it on 127.0.0.1, runs each mode
 // in a fresh page per run (modes interleaved), prints a table and writes bench/results/latest.json.
 // Budgets are reported, never enforced: the exit code is non-zero only if the bench itself breaks.
+// Then the agreement bench (bench/agreement.ts, built by bench/agreement.vite.config.ts) runs in a
+// child Node process and prints its own table.
 //
-//   npm run bench                     5 runs per mode, N = 10,000
+//   npm run bench                     5 runs per mode, N = 10,000; then the agreement bench (3 runs)
 //   npm run bench -- --runs 3 --n 2000
+//   npm run bench -- --only thread    only the browser bench (--only agreement: only the agreement bench)
 
 /* global window -- only inside page.evaluate/waitForFunction callbacks, which run in the page */
 
@@ -40,16 +43,21 @@ const MODES = /** @type {const} */ (['lexical', 'plain']);
 const LABEL = { lexical: 'Lexical ThreadView', plain: 'plain React list' };
 const BUDGET = { firstFrameRatio: 1.5, codingScriptMs: 16 };
 
+const ONLY = ['thread', 'agreement'];
+
 function parseArgs(argv) {
-  const options = { runs: 5, n: 10_000 };
+  const options = { runs: 5, n: 10_000, only: null, runsGiven: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = Number.parseInt(argv[i + 1] ?? '', 10);
     if ((arg === '--runs' || arg === '--n') && Number.isFinite(value) && value > 0) {
       options[arg.slice(2)] = value;
+      if (arg === '--runs') options.runsGiven = true;
       i++;
+    } else if (arg === '--only' && ONLY.includes(argv[i + 1])) {
+      options.only = argv[++i];
     } else {
-      throw new Error(`bench: unknown or invalid argument ${arg} (use --runs N, --n N)`);
+      throw new Error(`bench: unknown or invalid argument ${arg} (use --runs N, --n N, --only thread|agreement)`);
     }
   }
   return options;
@@ -289,8 +297,32 @@ function printTable(summary, budgets, meta) {
   for (const b of budgets) console.log(`  ${b.met ? 'met    ' : 'NOT MET'}  ${b.description}: ${b.detail}`);
 }
 
+/**
+ * The agreement bench in a child process (--expose-gc lets it collect garbage between phases).
+ * Its budgets are reported like these; only a crash of the bench makes the exit code non-zero.
+ */
+function agreementBench(options) {
+  console.log('');
+  console.log('bench: building bench/agreement.ts (vite) …');
+  const built = spawnSync('npx', ['vite', 'build', '--config', 'bench/agreement.vite.config.ts'], {
+    cwd: REPO,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (built.status !== 0) throw new Error(`bench: agreement build failed (exit ${built.status ?? built.signal})`);
+  const args = ['--expose-gc', join(REPO, 'out', 'bench-agreement', 'agreement.mjs')];
+  // Its own default is 3 runs; --runs, when given, applies to both benches.
+  if (options.runsGiven) args.push('--runs', String(options.runs));
+  const result = spawnSync(process.execPath, args, { cwd: REPO, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (result.status !== 0) throw new Error(`bench: agreement bench failed (exit ${result.status ?? result.signal})`);
+}
+
 async function main() {
   const options = parseArgs(process.argv.slice(2));
+  if (options.only !== 'agreement') await threadBench(options);
+  if (options.only !== 'thread') agreementBench(options);
+}
+
+async function threadBench(options) {
   const loadBefore = os.loadavg();
   console.log(`bench: building bench/page (vite) …`);
   const buildMs = build();

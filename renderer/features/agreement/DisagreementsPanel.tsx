@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 
 import { disagreementsFor } from '@shared/agreement/report/disagreements';
+import { type CharAgreement, charComparison } from '@shared/agreement/units/char-unit';
 import type { Code, Post } from '@shared/model/records';
 
 import { formatPostTime } from '../threads/format-time';
@@ -23,6 +24,13 @@ export function DisagreementsPanel({ source, code, codePathText, coders, onClose
     () => disagreementsFor(source.input, code.id, coders.map((c) => c.id)),
     [source, code.id, coders],
   );
+  // Per-post character agreement (NVivo's view) for the first pair of coders.
+  const perPost = useMemo(() => {
+    const [a, b] = coders;
+    if (!a || !b) return new Map<string, CharAgreement>();
+    const comparison = charComparison(source.input, code.id, a.id, b.id, { perPost: true });
+    return new Map(comparison.posts.map((p) => [p.postId, p.agreement]));
+  }, [source, code.id, coders]);
   return (
     <section className="disagreements" aria-labelledby="disagreements-title">
       <div className="panel-heading">
@@ -41,6 +49,7 @@ export function DisagreementsPanel({ source, code, codePathText, coders, onClose
             <li key={d.postId} className="disagreement">
               <p className="disagreement-head">
                 <strong>{post.author}</strong> · {formatPostTime(post.createdAt)} · {d.disputedChars} characters disputed
+                {describeChars(perPost.get(d.postId), coders)}
               </p>
               <div className="compare-columns" style={{ gridTemplateColumns: `repeat(${coders.length}, minmax(0, 1fr))` }}>
                 {coders.map((coder, i) => (
@@ -57,4 +66,11 @@ export function DisagreementsPanel({ source, code, codePathText, coders, onClose
       {found.length > SHOWN ? <p className="panel-sub">Showing the {SHOWN} most disputed posts of {found.length}.</p> : null}
     </section>
   );
+}
+
+function describeChars(agreement: CharAgreement | undefined, coders: ReadonlyArray<{ name: string }>): string {
+  if (!agreement || coders.length < 2) return '';
+  const kappa = agreement.kappa === null ? 'κ not defined' : `κ ${agreement.kappa.toFixed(3)}`;
+  const percent = agreement.percent_agreement === null ? '' : `, ${(agreement.percent_agreement * 100).toFixed(1)}% of characters agree`;
+  return ` · ${coders[0]?.name} vs ${coders[1]?.name} on this post: ${kappa}${percent}`;
 }

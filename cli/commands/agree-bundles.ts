@@ -1,0 +1,252 @@
+import { COEFFICIENTS, type CoefficientReport } from '@shared/agreement/reliability-data';
+import {
+  AGREEMENT_UNITS,
+  agreementReport,
+  type AgreementReport,
+  type AgreementUnit,
+  type CharReport,
+  type PostReport,
+  type SpanReport,
+  type UnitizedReport,
+} from '@shared/agreement/units/agreement-report';
+import { matchPosts, type BundleLayer } from '@shared/agreement/units/match-posts';
+import type { SpanScore, SpanScores } from '@shared/agreement/units/span-f1';
+
+import { parseArgs } from '../args';
+import { EXIT_FAILED, EXIT_OK, type CliIo } from '../io';
+import { loadBundle } from '../load-bundle';
+import { usageError } from '../usage-error';
+
+/**
+ * `threadmark agree <bundle...> --unit post|char|span|unitized [--code NAME]... [--coders A,B] [--json]`
+ *
+ * Every bundle is loaded and validated first (all problems of all files are printed before
+ * giving up). Posts are matched across bundles by id, else by (platform, platformId); a post whose
+ * text differs between bundles is named in a warning on stderr and left out of every coefficient.
+ */
+export async function agreeBundlesCommand(args: readonly string[], io: CliIo): Promise<number> {
+  // --code may repeat, which the shared parser (rightly) refuses for every other option.
+  const split = takeRepeated(args, 'code', ['unit', 'coders']);
+  if (!split.ok) return usageError('agree', split.error, io);
+  const parsed = parseArgs(split.rest, [
+    { name: 'unit', takesValue: true },
+    { name: 'coders', takesValue: true },
+    { name: 'json', takesValue: false },
+  ]);
+  if (!parsed.ok) return usageError('agree', parsed.error, io);
+  const { positionals: paths, options } = parsed.value;
+  const unit = options.get('unit');
+  if (paths.length === 0) return usageError('agree', 'missing <bundle...> (or --units <file.csv>)', io);
+  if (typeof unit !== 'string') return usageError('agree', `missing --unit (one of: ${AGREEMENT_UNITS.join(', ')})`, io);
+  if (!isUnit(unit)) return usageError('agree', `unknown unit "${unit}" (one of: ${AGREEMENT_UNITS.join(', ')})`, io);
+  const codersOption = options.get('coders');
+  let coders: string[] | undefined;
+  if (typeof codersOption === 'string') {
+    coders = codersOption.split(',').map((name) => name.trim());
+    if (coders.some((name) => name === '')) return usageError('agree', `--coders needs comma-separated coder names (got "${codersOption}")`, io);
+  }
+
+  // Load every file before stopping, so one run shows the problems of all of them.
+  const layers: BundleLayer[] = [];
+  const problems: string[] = [];
+  for (const path of paths) {
+    const loaded = await loadBundle(path, io);
+    if (loaded.ok) layers.push({ name: path, bundle: loaded.value });
+    else problems.push(...loaded.error.lines);
+  }
+  if (problems.length > 0) {
+    io.stderr(problems.map((line) => `${line}\n`).join(''));
+    return EXIT_FAILED;
+  }
+
+  const { input, mismatched } = matchPosts(layers);
+  for (const m of mismatched) {
+    io.stderr(`threadmark: warning: post ${m.postId} differs between ${m.bundles[0]} and ${m.bundles[1]}: not compared\n`);
+  }
+  const report = agreementReport(input, { unit, codes: split.values, coders });
+  if (!report.ok) {
+    io.stderr(`threadmark: ${report.error}\n`);
+    return EXIT_FAILED;
+  }
+
+  if (options.has('json')) {
+    io.stdout(`${JSON.stringify(report.value, null, 2)}\n`);
+    return EXIT_OK;
+  }
+  const coderNames = coders ?? input.coders.map((c) => c.name);
+  const summary =
+    `${input.posts.length} ${plural(input.posts.length, 'post')} compared` +
+    (mismatched.length > 0 ? ` (${mismatched.length} left out: text differs between bundles)` : '') +
+    `; coders ${coderNames.join(', ')}`;
+  io.stdout(formatReport(report.value, summary));
+  return EXIT_OK;
+}
+
+const isUnit = (text: string): text is AgreementUnit => (AGREEMENT_UNITS as readonly string[]).includes(text);
+
+const plural = (n: number, word: string) => (n === 1 ? word : `${word}s`);
+
+/**
+ * Pulls every `--name value` / `--name=value` out of argv, keeping the rest in order for
+ * parseArgs. `valued` lists the other options that take a value, so `--coders --code` keeps
+ * "--code" as the coders' value just as parseArgs would read it.
+ */
+function takeRepeated(
+  args: readonly string[],
+  name: string,
+  valued: readonly string[],
+): { ok: true; values: string[]; rest: string[] } | { ok: false; error: string } {
+  const values: string[] = [];
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') {
+      rest.push(...args.slice(i));
+      break;
+    }
+    if (arg === `--${name}` || arg.startsWith(`--${name}=`)) {
+      const value = arg === `--${name}` ? args[++i] : arg.slice(name.length + 3);
+      if (value === undefined || value === '') return { ok: false, error: `option --${name} needs a value` };
+      values.push(value);
+      continue;
+    }
+    rest.push(arg);
+    if (valued.some((v) => arg === `--${v}`) && i + 1 < args.length) rest.push(args[++i]!);
+  }
+  return { ok: true, values, rest };
+}
+
+// ─── The readable report ──────────────────────────────────────────────────────────────────────
+
+/** Undefined values become "undefined [n]", with each distinct reason listed once under the table. */
+class Notes {
+  private readonly reasons: string[] = [];
+
+  cell(value: number | null, reason: string | undefined): string {
+    if (value !== null) return fixed(value);
+    const text = reason ?? 'not defined';
+    let n = this.reasons.indexOf(text);
+    if (n === -1) n = this.reasons.push(text) - 1;
+    return `undefined [${n + 1}]`;
+  }
+
+  lines(): string[] {
+    return this.reasons.map((reason, i) => `[${i + 1}] ${reason}`);
+  }
+}
+
+function formatReport(report: AgreementReport, summary: string): string {
+  switch (report.unit) {
+    case 'char':
+      return charText(report, summary);
+    case 'span':
+      return spanText(report, summary);
+    case 'unitized':
+      return unitizedText(report, summary);
+    case 'post':
+      return postText(report, summary);
+  }
+}
+
+function charText(report: CharReport, summary: string): string {
+  const notes = new Notes();
+  const rows: string[][] = [];
+  for (const [code, pairs] of Object.entries(report.codes)) {
+    for (const [pair, r] of Object.entries(pairs)) {
+      rows.push([code, pair, notes.cell(r.kappa, r.undefined.kappa), notes.cell(r.percent_agreement, r.undefined.percent_agreement), count(r.n_chars)]);
+    }
+  }
+  return joinBlocks([
+    [`Character agreement (every character a unit, pooled over posts): ${summary}`],
+    table(['code', 'pair', 'kappa', 'percent_agreement', 'n_chars'], rows, 2),
+    notes.lines(),
+  ]);
+}
+
+function spanText(report: SpanReport, summary: string): string {
+  let undefinedSeen = false;
+  const cells = (score: SpanScore) =>
+    [score.precision, score.recall, score.f1].map((v) => {
+      if (v === null) undefinedSeen = true;
+      return v === null ? '–' : fixed(v);
+    });
+  const rows: string[][] = [];
+  const add = (code: string, pair: string, scores: SpanScores) =>
+    rows.push([code, pair, ...cells(scores.exact), ...cells(scores.overlap_any), ...cells(scores.overlap_1to1)]);
+  for (const [code, pairs] of Object.entries(report.codes)) for (const [pair, scores] of Object.entries(pairs)) add(code, pair, scores);
+  for (const [pair, scores] of Object.entries(report.micro)) add('(micro-average)', pair, scores);
+  const header = ['code', 'pair', ...['exact', 'any overlap', '1:1 overlap'].flatMap((rule) => [`${rule} P`, 'R', 'F1'])];
+  return joinBlocks([
+    [`Span F1 (P = precision, R = recall; the first coder of a pair is the reference): ${summary}`],
+    table(header, rows, 2),
+    undefinedSeen
+      ? ['– undefined: precision when the second coder of the pair has no spans, recall when the first has none, F1 when neither has any']
+      : [],
+  ]);
+}
+
+function unitizedText(report: UnitizedReport, summary: string): string {
+  const notes = new Notes();
+  const codeRows = Object.entries(report.codes).map(([code, r]) => [
+    code,
+    notes.cell(r.u_alpha, r.undefined.u_alpha),
+    notes.cell(r.u_alpha_binary, r.undefined.u_alpha_binary),
+  ]);
+  const domainRows = Object.entries(report.domains).map(([domain, r]) => [
+    domain,
+    notes.cell(r.u_alpha, r.undefined.u_alpha),
+    notes.cell(r.u_alpha_binary, r.undefined.u_alpha_binary),
+    notes.cell(r.cu_alpha, r.undefined.cu_alpha),
+  ]);
+  return joinBlocks([
+    [`Unitizing alphas (posts concatenated into one continuum): ${summary}`],
+    table(['code', 'u_alpha', 'u_alpha_binary'], codeRows, 1),
+    domainRows.length > 0 ? ['Domains (the codable children of a parent code as its values):', ...table(['domain', 'u_alpha', 'u_alpha_binary', 'cu_alpha'], domainRows, 1)] : [],
+    notes.lines(),
+  ]);
+}
+
+function postText(report: PostReport, summary: string): string {
+  const block = (title: string, r: CoefficientReport): string[] => {
+    const width = Math.max(...COEFFICIENTS.map((name) => name.length)) + 2;
+    return [
+      `${title}: ${r.n_units} units, ${r.n_coders} coders, ${r.n_pairable_units} pairable units`,
+      ...COEFFICIENTS.map((name) => {
+        const value = r[name];
+        return `  ${name.padEnd(width)}${value === null ? `undefined: ${r.undefined[name] ?? ''}` : fixed(value)}`;
+      }),
+    ];
+  };
+  return joinBlocks([
+    [`Post as unit (per code: coded anywhere in the post or not): ${summary}`],
+    ...Object.entries(report.codes).map(([code, r]) => block(code, r)),
+    block('All codes (every post × code a unit)', report.all_codes),
+  ]);
+}
+
+/** Left-aligns the first `textColumns` columns and right-aligns the numbers. */
+function table(header: string[], rows: string[][], textColumns: number): string[] {
+  if (rows.length === 0) return ['(no codes)'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i < textColumns ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...rows.map(line)];
+}
+
+function joinBlocks(blocks: string[][]): string {
+  return `${blocks
+    .filter((b) => b.length > 0)
+    .map((b) => b.join('\n'))
+    .join('\n\n')}\n`;
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+// toFixed keeps a sign on values that round to zero ("-0.000"); a reader should see 0.000.
+function fixed(value: number): string {
+  const text = value.toFixed(3);
+  return text === '-0.000' ? '0.000' : text;
+}
