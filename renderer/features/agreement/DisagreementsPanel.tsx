@@ -1,8 +1,10 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 
 import { disagreementsFor } from '@shared/agreement/report/disagreements';
 import { type CharAgreement, charComparison } from '@shared/agreement/units/char-unit';
+import type { Interval } from '@shared/agreement/units/intervals';
 import type { Code, Post } from '@shared/model/records';
+import { codePointLength } from '@shared/text/offsets';
 
 import { formatPostTime } from '../threads/format-time';
 import { HighlightedText } from './HighlightedText';
@@ -24,6 +26,7 @@ export function DisagreementsPanel({ source, code, codePathText, coders, onClose
     () => disagreementsFor(source.input, code.id, coders.map((c) => c.id)),
     [source, code.id, coders],
   );
+  const [whole, setWhole] = useState<ReadonlySet<string>>(new Set());
   // Per-post character agreement (NVivo's view) for the first pair of coders.
   const perPost = useMemo(() => {
     const [a, b] = coders;
@@ -55,10 +58,20 @@ export function DisagreementsPanel({ source, code, codePathText, coders, onClose
                 {coders.map((coder, i) => (
                   <div key={coder.id} className="compare-column">
                     <h3>{coder.name}</h3>
-                    <HighlightedText text={post.text} intervals={d.byCoder[i] ?? []} color={code.color} />
+                    <HighlightedText
+                      text={post.text}
+                      intervals={d.byCoder[i] ?? []}
+                      color={code.color}
+                      window={whole.has(d.postId) ? undefined : disputedWindow(d.byCoder, codePointLength(post.text))}
+                    />
                   </div>
                 ))}
               </div>
+              {!whole.has(d.postId) ? (
+                <button type="button" className="link-button" onClick={() => setWhole((prev) => new Set(prev).add(d.postId))}>
+                  Show the whole post
+                </button>
+              ) : null}
             </li>
           );
         })}
@@ -73,4 +86,14 @@ function describeChars(agreement: CharAgreement | undefined, coders: ReadonlyArr
   const kappa = agreement.kappa === null ? 'κ not defined' : `κ ${agreement.kappa.toFixed(3)}`;
   const percent = agreement.percent_agreement === null ? '' : `, ${(agreement.percent_agreement * 100).toFixed(1)}% of characters agree`;
   return ` · ${coders[0]?.name} vs ${coders[1]?.name} on this post: ${kappa}${percent}`;
+}
+
+/** Context around what the coders highlighted, so a long post shows the disputed passage first. */
+const CONTEXT = 160;
+function disputedWindow(byCoder: ReadonlyArray<readonly Interval[]>, length: number): Interval | undefined {
+  const all = byCoder.flat();
+  if (all.length === 0) return undefined;
+  const start = Math.max(0, Math.min(...all.map((i) => i.start)) - CONTEXT);
+  const end = Math.min(length, Math.max(...all.map((i) => i.end)) + CONTEXT);
+  return start === 0 && end === length ? undefined : { start, end };
 }
