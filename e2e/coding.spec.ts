@@ -172,3 +172,17 @@ test('"Code whole post" codes the whole text of a post with the chosen code', as
   await reply.locator('mark').click();
   await expect(page.locator('.codings-panel .coding-item')).toContainText('Derailing');
 });
+
+test('the selection stays after coding, so a second code applies to the same claim', async ({ page }) => {
+  await startAs(page, 'Ada');
+  const text = (await page.locator('[data-post-text]').first().textContent()) ?? '';
+  const claim = text.slice(10, 70);
+  await selectPhrase(page, claim);
+  await page.keyboard.press('1');
+  await expect(page.getByRole('article').first().locator('mark')).toHaveText(claim);
+  await page.keyboard.press('9');
+  const mark = page.getByRole('article').first().locator('mark');
+  await expect(mark).toHaveCount(1);
+  await expect(mark).toHaveAttribute('data-overlap', 'true');
+  await expect(mark).toHaveText(claim);
+});

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react'
 import { CodingMarkNode } from './coding-mark-node';
 import { editorRegistry } from './editor-registry';
 import { $setPostContent, type MarkSpan } from './post-content';
+import { selectTextRange, takeReselect } from './reselect';
 
 interface PostTextProps {
   postId: string;
@@ -40,7 +41,7 @@ export function PostText({ postId, text, spans, onMarkClick }: PostTextProps) {
   return (
     <LexicalComposer initialConfig={initialConfig}>
       <TextRoot postId={postId} onMarkClick={onMarkClick} />
-      <SyncContent text={text} spans={spans} />
+      <SyncContent postId={postId} text={text} spans={spans} />
       <Register postId={postId} />
     </LexicalComposer>
   );
@@ -49,16 +50,22 @@ export function PostText({ postId, text, spans, onMarkClick }: PostTextProps) {
 function TextRoot({ postId, onMarkClick }: { postId: string; onMarkClick: (postId: string, ids: string[]) => void }) {
   const [editor] = useLexicalComposerContext();
   const ref = useCallback((element: HTMLDivElement | null) => editor.setRootElement(element), [editor]);
+  // A click that ends a drag is a text selection, not a click on a highlight. The pointer's travel
+  // tells them apart (the selection itself may still be the one kept from the last coding).
+  const pressedAt = useRef<{ x: number; y: number } | null>(null);
+  const onMouseDown = (event: React.MouseEvent) => {
+    pressedAt.current = { x: event.clientX, y: event.clientY };
+  };
   const onClick = (event: React.MouseEvent) => {
-    // A click that ends a drag-selection is a selection, not a click on a highlight.
-    if (!window.getSelection()?.isCollapsed) return;
+    const from = pressedAt.current;
+    if (from && Math.hypot(event.clientX - from.x, event.clientY - from.y) > 3) return;
     const mark = (event.target as HTMLElement).closest<HTMLElement>('mark[data-coding-ids]');
     if (mark?.dataset.codingIds) onMarkClick(postId, mark.dataset.codingIds.split(' '));
   };
-  return <div ref={ref} className="post-text" data-post-text={postId} onClick={onClick} />;
+  return <div ref={ref} className="post-text" data-post-text={postId} onMouseDown={onMouseDown} onClick={onClick} />;
 }
 
-function SyncContent({ text, spans }: { text: string; spans: readonly MarkSpan[] }) {
+function SyncContent({ postId, text, spans }: { postId: string; text: string; spans: readonly MarkSpan[] }) {
   const [editor] = useLexicalComposerContext();
   const first = useRef(true);
   useLayoutEffect(() => {
@@ -68,7 +75,10 @@ function SyncContent({ text, spans }: { text: string; spans: readonly MarkSpan[]
     }
     // Rebuild only this post; discrete so the highlight is in the DOM before the next frame.
     editor.update(() => $setPostContent(text, spans), { discrete: true });
-  }, [editor, text, spans]);
+    const reselect = takeReselect(postId);
+    const root = editor.getRootElement();
+    if (reselect && root) selectTextRange(root, reselect.start, reselect.end);
+  }, [editor, postId, text, spans]);
   return null;
 }
 

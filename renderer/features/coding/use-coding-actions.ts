@@ -1,11 +1,12 @@
 import { useCallback } from 'react';
 
 import type { Code, Coding, Post } from '@shared/model/records';
-import { codePointLength } from '@shared/text/offsets';
+import { codePointLength, codePointToUtf16 } from '@shared/text/offsets';
 
 import { useServices } from '../../app/services';
 import { addCoding, removeCoding, restoreCoding, updateMemo } from '../../db/repositories/codings-repository';
 import { readDomSelection } from '../../editor/read-dom-selection';
+import { requestReselect, takeReselect } from '../../editor/reselect';
 import { excerpt } from '../threads/format-time';
 
 export interface CodingActions {
@@ -42,6 +43,7 @@ export function useCodingActions(coderId: string, postsById: ReadonlyMap<string,
         });
         announce(`Coded “${excerpt(coding.quote, 60)}” as ${codeToApply.name}.`);
       } catch (error) {
+        takeReselect(postId);
         fail('Coding', error);
       }
     },
@@ -59,6 +61,8 @@ export function useCodingActions(coderId: string, postsById: ReadonlyMap<string,
         announce('Select text in a post first (or press W on a focused post to select all of it).', 'error');
         return;
       }
+      const text = postsById.get(target.postId)?.text ?? '';
+      requestReselect(target.postId, { start: codePointToUtf16(text, target.start), end: codePointToUtf16(text, target.end) });
       await code(target.postId, codeToApply, target.start, target.end);
     },
     [postsById, announce, code],

@@ -1,0 +1,47 @@
+/**
+ * serializeBundle's exact bytes, produced in pieces. A bundle of a million posts serializes to
+ * more characters than V8's longest string, so the import writes it chunk by chunk. Each batch of
+ * records goes through serializeBundle itself (key order, meta sorting, indentation) and its array
+ * body is cut out, so the output cannot drift from the format; bundle-chunks.test.ts checks that
+ * the joined chunks equal serializeBundle for every array size.
+ */
+import type { Bundle } from '@shared/bundle/bundle';
+import { serializeBundle } from '@shared/bundle/serialize';
+
+const ARRAYS = ['threads', 'posts', 'codes', 'coders', 'codings'] as const;
+type ArrayName = (typeof ARRAYS)[number];
+
+const BATCH = 2000;
+
+export function* serializeBundleChunks(bundle: Bundle): Generator<string> {
+  const empty: Bundle = { ...bundle, threads: [], posts: [], codes: [], coders: [], codings: [] };
+  const skeleton = serializeBundle(empty);
+  let at = 0;
+  for (const name of ARRAYS) {
+    const marker = `"${name}": []`;
+    const found = skeleton.indexOf(marker, at);
+    if (found === -1) throw new Error(`serializeBundleChunks: "${name}" not found in the serialized bundle`);
+    const open = found + marker.length - 1;
+    yield skeleton.slice(at, open);
+    at = open;
+    const records = bundle[name] as readonly unknown[];
+    if (records.length === 0) continue;
+    yield '\n';
+    for (let start = 0; start < records.length; start += BATCH) {
+      if (start > 0) yield ',\n';
+      yield arrayBody(empty, name, records.slice(start, start + BATCH));
+    }
+    yield '\n  ';
+  }
+  yield skeleton.slice(at);
+}
+
+/** The records of one batch as serializeBundle writes them inside the array, without brackets. */
+function arrayBody(empty: Bundle, name: ArrayName, records: readonly unknown[]): string {
+  const text = serializeBundle({ ...empty, [name]: records });
+  const open = `"${name}": [\n`;
+  const start = text.indexOf(open) + open.length;
+  // Nested arrays (meta values) are indented deeper, so the first "\n  ]" closes this one.
+  const end = text.indexOf('\n  ]', start);
+  return text.slice(start, end);
+}

@@ -1,0 +1,111 @@
+/**
+ * File access for `threadmark import`, which needs more than CliIo: bytes (decodeText reports
+ * encoding errors by byte offset), chunked reads (a big NDJSON is never one string) and a chunked
+ * atomic write (a million-post bundle is longer than the longest string V8 can build).
+ * The node version streams through node:fs; any other CliIo (tests' memory io) is adapted.
+ */
+import { createReadStream } from 'node:fs';
+import { open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { Buffer } from 'node:buffer';
+import process from 'node:process';
+
+import type { CliIo } from '../io';
+import { nodeIo } from '../node-io';
+
+export interface ImportIo extends CliIo {
+  readBytes(path: string): Promise<Uint8Array>;
+  fileSize(path: string): Promise<number>;
+  /** The first `maxBytes` bytes (fewer when the file is shorter). */
+  readHead(path: string, maxBytes: number): Promise<Uint8Array>;
+  readChunks(path: string): AsyncIterable<Uint8Array>;
+  /** Writes the concatenated chunks atomically (temp file + rename): the old file or the whole new one. */
+  writeChunks(path: string, chunks: Iterable<string>): Promise<void>;
+}
+
+export function isImportIo(io: CliIo): io is ImportIo {
+  return typeof (io as Partial<ImportIo>).readChunks === 'function' && typeof (io as Partial<ImportIo>).writeChunks === 'function';
+}
+
+/** The io the import command works with: streaming node:fs for the real CLI, an adapter otherwise. */
+export function importIoOf(io: CliIo): ImportIo {
+  if (isImportIo(io)) return io;
+  if (io === nodeIo) return nodeImportIo;
+  return textImportIo(io);
+}
+
+/** Over a plain CliIo: files are UTF-8 text read whole, output joined then written once. */
+export function textImportIo(io: CliIo): ImportIo {
+  const bytes = async (path: string) => new TextEncoder().encode(await io.readFile(path));
+  return {
+    ...io,
+    readBytes: bytes,
+    fileSize: async (path) => (await bytes(path)).length,
+    readHead: async (path, maxBytes) => (await bytes(path)).subarray(0, maxBytes),
+    async *readChunks(path) {
+      yield await bytes(path);
+    },
+    writeChunks: (path, chunks) => io.writeFile(path, [...chunks].join('')),
+  };
+}
+
+const READ_CHUNK = 1024 * 1024;
+/** Output strings are gathered to about this many characters per write call. */
+const WRITE_BATCH_CHARS = 1024 * 1024;
+let tempCounter = 0;
+
+export const nodeImportIo: ImportIo = {
+  ...nodeIo,
+  readBytes: async (path) => new Uint8Array(await readFile(path)),
+  fileSize: async (path) => (await stat(path)).size,
+  async readHead(path, maxBytes) {
+    const handle = await open(path, 'r');
+    try {
+      const buffer = new Uint8Array(maxBytes);
+      let filled = 0;
+      while (filled < maxBytes) {
+        const { bytesRead } = await handle.read(buffer, filled, maxBytes - filled, filled);
+        if (bytesRead === 0) break;
+        filled += bytesRead;
+      }
+      return buffer.subarray(0, filled);
+    } finally {
+      await handle.close();
+    }
+  },
+  async *readChunks(path) {
+    for await (const chunk of createReadStream(path, { highWaterMark: READ_CHUNK })) yield chunk as Uint8Array;
+  },
+  async writeChunks(path, chunks) {
+    // Same directory, so the rename is atomic and never crosses file systems (as node-io does).
+    const temp = join(dirname(path), `.${basename(path)}.${process.pid}.import${++tempCounter}.tmp`);
+    try {
+      const handle = await open(temp, 'wx');
+      const flush = async (text: string): Promise<void> => {
+        const bytes = Buffer.from(text, 'utf8');
+        for (let at = 0; at < bytes.length; ) at += (await handle.write(bytes, at, bytes.length - at, null)).bytesWritten;
+      };
+      try {
+        let batch: string[] = [];
+        let size = 0;
+        for (const chunk of chunks) {
+          batch.push(chunk);
+          size += chunk.length;
+          if (size >= WRITE_BATCH_CHARS) {
+            await flush(batch.join(''));
+            batch = [];
+            size = 0;
+          }
+        }
+        if (batch.length > 0) await flush(batch.join(''));
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temp, path);
+    } catch (e) {
+      await rm(temp, { force: true });
+      throw e;
+    }
+  },
+};
