@@ -11,6 +11,13 @@ Commands:
   export <bundle> --to csv -o <file> [--spreadsheet-safe]
       Write the coded-segments CSV (one row per coding). -o - writes to stdout.
       --spreadsheet-safe prefixes ' to cells a spreadsheet would run as formulas.
+  import <files...> -o <bundle> [--into <bundle>] [--format F] [--map field=column,...]
+      Import thread exports (Reddit, X/Twitter, Mastodon, Bluesky, YouTube, …; the format is
+      detected from each file's content unless --format names it) into a bundle. --into adds
+      to an existing bundle (its codes and codings kept; posts already in it are skipped and
+      counted); -o may be the --into bundle. All or nothing: on any problem nothing is written.
+      --map tells formats with columns (CSV) which column holds which field. --stats prints
+      time and memory per phase on stderr.
   agree --units <file.csv> [--json] [--bootstrap N --seed S]
       Inter-coder agreement from a unit,coder,value CSV (blank value = missing): percent and
       pairwise agreement, Cohen's and Fleiss' kappa, Brennan-Prediger, Gwet's AC1 and
@@ -35,6 +42,7 @@ Formats: docs/formats.md
 export const COMMAND_USAGE: Record<string, string> = {
   validate: 'Usage: threadmark validate <bundle> [--json]\n',
   export: 'Usage: threadmark export <bundle> --to csv -o <file> [--spreadsheet-safe]\n',
+  import: 'Usage: threadmark import <files...> -o <bundle.threadmark.json> [--into <bundle>] [--format F] [--map field=column,...] [--stats]\n',
   agree:
     'Usage: threadmark agree --units <file.csv> [--json] [--bootstrap N --seed S]\n' +
     '       threadmark agree <bundle...> --unit post|char|span|unitized [--code NAME]... [--coders A,B] [--json]\n',

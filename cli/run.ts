@@ -1,6 +1,7 @@
 import { agreeBundlesCommand } from './commands/agree-bundles';
 import { agreeUnitsCommand } from './commands/agree-units';
 import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
 import { validateCommand } from './commands/validate';
 import { COMMAND_USAGE, USAGE, VERSION } from './help';
 import { EXIT_OK, type CliIo } from './io';
@@ -11,6 +12,7 @@ type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   validate: validateCommand,
   export: exportCommand,
+  import: (args, io) => importCommand(args, io),
   agree: agreeCommand,
 };
 

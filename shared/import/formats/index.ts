@@ -10,6 +10,10 @@ import { mastodonParser } from './mastodon-parser';
 import { twitterV1Parser, twitterV2Parser } from './twitter-api-parser';
 import { twitterArchiveParser } from './twitter-archive-parser';
 import { youtubeParser } from './youtube-parser';
+import { zeeschuimerParser } from './zeeschuimer-ndjson';
+import { fourcatCsvParser } from './fourcat-csv';
+import { csvParser } from './csv-parser';
+import { textParser } from './text-parser';
 
 export const redditThreadParser: FormatParser = {
   id: REDDIT_THREAD_FORMAT,
@@ -26,6 +30,8 @@ export const redditDumpParser: FormatParser = {
 };
 
 export const formatParsers: FormatParser[] = [
+  // Zeeschuimer / 4CAT envelopes wrap other platforms' records: before those platforms' parsers.
+  zeeschuimerParser,
   redditThreadParser,
   redditDumpParser,
   twitterArchiveParser,
@@ -34,4 +40,8 @@ export const formatParsers: FormatParser[] = [
   mastodonParser,
   blueskyParser,
   youtubeParser,
+  // Tables: 4CAT's columns before any CSV; plain text is the last resort.
+  fourcatCsvParser,
+  csvParser,
+  textParser,
 ];

@@ -1,0 +1,220 @@
+import process from 'node:process';
+
+import type { Bundle } from '@shared/bundle/bundle';
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION } from '@shared/bundle/bundle';
+import { formatProblem } from '@shared/bundle/validate';
+import type { ExistingPosts } from '@shared/import/assemble-threads';
+import { parserById, type FormatParser } from '@shared/import/detect-format';
+import { formatParsers } from '@shared/import/formats';
+import type { ImportProblem, ImportWarning, ParsedFile } from '@shared/import/raw-post';
+import type { Platform, Project } from '@shared/model/records';
+import { randomIds, systemClock, type Clock, type IdSource } from '@shared/util/clock';
+
+import { parseArgs } from '../args';
+import { VERSION } from '../help';
+import { describeFileError, EXIT_FAILED, EXIT_OK, type CliIo } from '../io';
+import { loadBundle } from '../load-bundle';
+import { usageError } from '../usage-error';
+import { assembleInBatches, DEFAULT_ASSEMBLY_BATCH, type BatchedImport } from '../import/assemble-in-batches';
+import { serializeBundleChunks } from '../import/bundle-chunks';
+import { mappingFormats, readColumnMapping, type ColumnMapping, type MappingFormats } from '../import/column-mapping';
+import { importIoOf } from '../import/import-io';
+import { fullGc } from '../import/gc';
+import { formatImportProblem } from '../import/import-problem-text';
+import { DEFAULT_STREAM_THRESHOLD, readImportFile } from '../import/read-import-file';
+import { DEFAULT_WHOLE_VALIDATION_LIMIT, validateImport } from '../import/validate-import';
+
+/** Warnings printed in the summary; the rest are counted. */
+export const SHOWN_WARNINGS = 20;
+
+export interface ImportDeps {
+  parsers: readonly FormatParser[];
+  clock: Clock;
+  ids: IdSource;
+  /** Files at least this big are streamed line by line when their format allows it. */
+  streamThreshold: number;
+  /** Posts per assembleThreads call (whole threads). */
+  assemblyBatch: number;
+  /** Bundles with up to this many posts are validated in one validateBundle call, bigger ones in batches. */
+  wholeValidationLimit: number;
+  /** Imports of at least this many posts collect garbage after every batch (gc.ts). */
+  gcThreshold: number;
+  /** Formats that take --map. */
+  mappingFormats: MappingFormats;
+}
+
+const defaultDeps: ImportDeps = {
+  parsers: formatParsers,
+  clock: systemClock,
+  ids: randomIds,
+  streamThreshold: DEFAULT_STREAM_THRESHOLD,
+  assemblyBatch: DEFAULT_ASSEMBLY_BATCH,
+  wholeValidationLimit: DEFAULT_WHOLE_VALIDATION_LIMIT,
+  mappingFormats,
+  gcThreshold: 200_000,
+};
+
+/**
+ * `threadmark import <files...> [--format F] [--map field=column,...] -o <bundle> [--into <bundle>]`
+ * All or nothing: every file is read, parsed and assembled, and the bundle validated, before the
+ * output is written (atomically). -o may equal --into: the bundle is then replaced only on success.
+ */
+export async function importCommand(args: readonly string[], cliIo: CliIo, overrides: Partial<ImportDeps> = {}): Promise<number> {
+  const deps = { ...defaultDeps, ...overrides };
+  const io = importIoOf(cliIo);
+  const parsed = parseArgs(args, [
+    { name: 'format', takesValue: true },
+    { name: 'map', takesValue: true },
+    { name: 'output', short: 'o', takesValue: true },
+    { name: 'into', takesValue: true },
+    { name: 'stats', takesValue: false },
+  ]);
+  if (!parsed.ok) return usageError('import', parsed.error, io);
+  const { positionals: files, options } = parsed.value;
+  const output = options.get('output');
+  const into = options.get('into');
+  const formatId = options.get('format');
+  const mapSpec = options.get('map');
+  if (files.length === 0) return usageError('import', 'missing <files...>', io);
+  if (typeof output !== 'string' || output === '-') return usageError('import', 'missing -o <bundle.threadmark.json>', io);
+  const ids = deps.parsers.map((p) => p.id).join(', ');
+  let forced: FormatParser | null = null;
+  if (typeof formatId === 'string') {
+    forced = parserById(formatId, deps.parsers);
+    if (forced === null) return usageError('import', `unknown format "${formatId}" (one of: ${ids})`, io);
+  }
+  let mapping: ColumnMapping | null = null;
+  if (typeof mapSpec === 'string') {
+    const map = readColumnMapping(mapSpec, (forced ? [forced] : deps.parsers).map((p) => p.id), deps.mappingFormats);
+    if (!map.ok && map.error === 'none') {
+      const reason = forced ? `format "${forced.id}" takes no --map` : 'no import format takes --map';
+      return usageError('import', `${reason} (--map is for formats with columns, such as CSV)`, io);
+    }
+    if (!map.ok) return usageError('import', map.error, io);
+    mapping = map.value;
+  }
+
+  const stats = options.has('stats');
+  const started = Date.now();
+  const stat = (phase: string): void => {
+    if (!stats) return;
+    const m = process.memoryUsage();
+    const mb = (n: number) => Math.round(n / (1024 * 1024));
+    io.stderr(`stats: ${phase} after ${((Date.now() - started) / 1000).toFixed(1)} s: heap ${mb(m.heapUsed)} MB, rss ${mb(m.rss)} MB, peak rss ${mb(process.resourceUsage().maxRSS * 1024)} MB\n`);
+  };
+  const fail = (lines: string[]): number => {
+    io.stderr(lines.map((l) => `${l}\n`).join(''));
+    return EXIT_FAILED;
+  };
+
+  // The bundle to add to: read and validated first, so a bad one stops the import before parsing.
+  let base: Bundle | null = null;
+  if (typeof into === 'string') {
+    const loaded = await loadBundle(into, io);
+    if (!loaded.ok) return fail(loaded.error.lines);
+    base = loaded.value;
+  }
+
+  const read: Array<{ fileName: string; parsed: ParsedFile; format: string }> = [];
+  const problems: ImportProblem[] = [];
+  for (const file of files) {
+    const result = await readImportFile(io, file, { parsers: deps.parsers, forced, mapping, streamThreshold: deps.streamThreshold });
+    if (result.ok) read.push({ fileName: file, parsed: result.value.parsed, format: result.value.parser.id });
+    else problems.push(...result.error);
+  }
+  stat('parsed');
+  if (problems.length > 0) return fail([...problems.map(formatImportProblem), `threadmark: nothing written (${files.length === 1 ? 'the file has' : 'an import of several files is all or nothing;'} problems above)`]);
+  if (mapping !== null && !read.some((r) => mapping.byFormat.has(r.format))) {
+    return usageError('import', `--map was given but no file is of a format that takes it (${read.map((r) => `${r.fileName}: ${r.format}`).join(', ')})`, io);
+  }
+
+  const existing = existingPosts(base);
+  const parsedPosts = read.reduce((n, r) => n + r.parsed.posts.length, 0);
+  const collect = parsedPosts >= deps.gcThreshold ? fullGc() : () => {};
+  const parserWarnings = read.flatMap((r) => r.parsed.warnings);
+  // Hands the parsed posts over: they are let go batch by batch as threads are assembled.
+  const assembled = assembleInBatches(
+    read.map(({ fileName, parsed }) => ({ fileName, parsed })),
+    existing,
+    deps,
+    deps.assemblyBatch,
+    collect,
+  );
+  stat('assembled');
+  const warnings: ImportWarning[] = [...parserWarnings, ...assembled.warnings];
+
+  const now = deps.clock.now();
+  const project: Project = base?.project ?? { id: deps.ids.newId(), name: projectName(files[0] as string), createdAt: now };
+  const bundle: Bundle = {
+    format: BUNDLE_FORMAT,
+    formatVersion: BUNDLE_FORMAT_VERSION,
+    exportedAt: now,
+    app: { name: 'Threadmark', version: VERSION },
+    project,
+    threads: base ? [...base.threads, ...assembled.threads] : assembled.threads,
+    posts: base ? [...base.posts, ...assembled.posts] : assembled.posts,
+    codes: base?.codes ?? [],
+    coders: base?.coders ?? [],
+    codings: base?.codings ?? [],
+  };
+  // A defect in assembly must not ship an invalid file.
+  const invalid = validateImport(bundle, { threads: base?.threads.length ?? 0, posts: base?.posts.length ?? 0 }, deps.wholeValidationLimit, collect);
+  stat('validated');
+  if (invalid.length > 0) {
+    const shown = invalid.slice(0, SHOWN_WARNINGS).map((p) => `${output}: ${formatProblem(p)}`);
+    const more = invalid.length - shown.length;
+    return fail([...shown, ...(more > 0 ? [`…and ${more} more`] : []), 'threadmark: internal error: the assembled bundle is not valid; nothing written']);
+  }
+
+  try {
+    await io.writeChunks(output, serializeBundleChunks(bundle));
+  } catch (e) {
+    return fail([`threadmark: cannot write ${output}: ${describeFileError(e)}`]);
+  }
+
+  stat('written');
+  io.stdout(summary(read, assembled, warnings, output));
+  return EXIT_OK;
+}
+
+function existingPosts(base: Bundle | null): ExistingPosts {
+  const byPlatform = new Map<Platform, Set<string>>();
+  for (const post of base?.posts ?? []) {
+    if (post.platformId === null) continue;
+    let ids = byPlatform.get(post.platform);
+    if (!ids) byPlatform.set(post.platform, (ids = new Set()));
+    ids.add(post.platformId);
+  }
+  return { hasPost: (platform, platformId) => byPlatform.get(platform)?.has(platformId) ?? false };
+}
+
+/** `data/askscience-2024.ndjson` → `askscience-2024`. */
+function projectName(file: string): string {
+  const name = file.split(/[\\/]/).pop() ?? file;
+  return name.replace(/(\.[A-Za-z0-9]{1,8})+$/, '') || name;
+}
+
+function summary(
+  read: ReadonlyArray<{ fileName: string; format: string }>,
+  assembled: BatchedImport,
+  warnings: readonly ImportWarning[],
+  output: string,
+): string {
+  const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+  const lines = read.map(({ fileName, format }, i) => {
+    const threads = assembled.threads.filter((t) => t.source.split(', ').includes(fileName)).length;
+    const duplicates = assembled.duplicatesPerFile[i] ?? 0;
+    const posts = assembled.postsPerFile[i] ?? 0;
+    const fileWarnings = warnings.filter((w) => w.file === fileName).length;
+    return `${fileName}: ${format}, ${plural(threads, 'thread')}, ${plural(posts, 'post')}, ${plural(duplicates, 'duplicate')} skipped, ${plural(fileWarnings, 'warning')}`;
+  });
+  lines.push(
+    `wrote ${output}: ${plural(assembled.threads.length, 'new thread')}, ${plural(assembled.posts.length, 'new post')} (placeholders included), ${plural(assembled.duplicatesSkipped, 'duplicate')} skipped`,
+  );
+  if (warnings.length > 0) {
+    lines.push(`${plural(warnings.length, 'warning')}:`);
+    for (const w of warnings.slice(0, SHOWN_WARNINGS)) lines.push(`  ${formatImportProblem(w)}`);
+    if (warnings.length > SHOWN_WARNINGS) lines.push(`  …and ${warnings.length - SHOWN_WARNINGS} more`);
+  }
+  return lines.map((l) => `${l}\n`).join('');
+}

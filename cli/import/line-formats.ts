@@ -1,0 +1,76 @@
+/**
+ * Line formats the CLI streams: NDJSON whose parser exposes a per-line record function. The file
+ * goes through node:fs read streams and Utf8LineSplitter, one JSON line at a time, so only the
+ * posts stay in memory, never the file as one string. To stream another format, add an entry.
+ */
+import { isImportProblem } from '@shared/import/import-problem';
+import type { ImportProblem, ParsedFile, RawPost } from '@shared/import/raw-post';
+import { REDDIT_DUMP_FORMAT, redditDumpRecord } from '@shared/import/formats/reddit-pushshift';
+import { inheritRootThreadKeys } from '@shared/import/formats/thread-keys';
+import { twitterRecord } from '@shared/import/formats/twitter-record';
+import { err, ok, type Result } from '@shared/util/result';
+
+import { compact } from './compact';
+
+export interface LineSession {
+  /** One parsed line; a problem refuses the file. */
+  record(value: unknown, line: number): ImportProblem | null;
+  finish(): Result<ParsedFile, ImportProblem[]>;
+}
+
+export interface LineFormat {
+  /** True when the file's first line, parsed alone, is a record: the file is JSON Lines. */
+  streamable(firstLine: unknown): boolean;
+  begin(file: string): LineSession;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Pushshift / Arctic Shift: each line is a post; escaping is detected per record when streaming. */
+const redditDump: LineFormat = {
+  streamable: isObject,
+  begin(file) {
+    const posts: RawPost[] = [];
+    return {
+      record(value, line) {
+        const post = redditDumpRecord(value, { file, line }, 'detect');
+        if (isImportProblem(post)) return posts.length === 0 ? { ...post, message: `not a Reddit dump: ${post.message}` } : post;
+        posts.push(compact(post));
+        return null;
+      },
+      finish: () => (posts.length === 0 ? err([{ file, message: 'the file is empty' }]) : ok({ format: REDDIT_DUMP_FORMAT, posts, warnings: [] })),
+    };
+  },
+};
+
+/** twarc2 / v1.1 JSON Lines: the same steps as parseTwitterRecords, one record at a time. */
+function twitterLines(format: string): LineFormat {
+  return {
+    streamable: isObject,
+    begin(file) {
+      const byId = new Map<string, RawPost>();
+      return {
+        record(value, line) {
+          const result = twitterRecord(value, { file, line });
+          if (!Array.isArray(result)) return result;
+          for (const post of result) {
+            const seen = byId.get(post.platformId);
+            if (seen === undefined || (seen.deleted === true && post.deleted !== true)) byId.set(post.platformId, compact(post));
+          }
+          return null;
+        },
+        finish: () => ok({ format, posts: inheritRootThreadKeys([...byId.values()]), warnings: [] }),
+      };
+    },
+  };
+}
+
+export const lineFormats: Record<string, LineFormat> = {
+  [REDDIT_DUMP_FORMAT]: redditDump,
+  'twitter-v2': twitterLines('twitter-v2'),
+  'twitter-v1': twitterLines('twitter-v1'),
+};
+
+export function lineFormatFor(formatId: string): LineFormat | null {
+  return Object.hasOwn(lineFormats, formatId) ? (lineFormats[formatId] ?? null) : null;
+}

@@ -1,0 +1,57 @@
+/**
+ * validateBundle over the bundle an import is about to write. Up to `wholeLimit` posts the whole
+ * bundle is validated in one call. Above it, zod's parsed copy of every record would double the
+ * import's memory, so the new threads are validated in batches, each batch a bundle of its own
+ * (the project, codes and coders, whole threads with all their posts), and ids are checked for
+ * uniqueness across the whole bundle; the --into part was validated whole when it was loaded,
+ * and the import adds no codings. Every rule that can involve a new record is checked either way.
+ */
+import type { Bundle } from '@shared/bundle/bundle';
+import { validateBundle, type BundleProblem } from '@shared/bundle/validate';
+
+export const DEFAULT_WHOLE_VALIDATION_LIMIT = 100_000;
+const BATCH_POSTS = 100_000;
+
+export function validateImport(
+  bundle: Bundle,
+  base: { threads: number; posts: number },
+  wholeLimit = DEFAULT_WHOLE_VALIDATION_LIMIT,
+  afterBatch: () => void = () => {},
+): BundleProblem[] {
+  if (bundle.posts.length <= wholeLimit) return problemsOf(bundle);
+
+  const problems: BundleProblem[] = [];
+  const ids = new Set<string>();
+  for (const [array, records] of [['threads', bundle.threads], ['posts', bundle.posts]] as const) {
+    records.forEach((record, index) => {
+      if (ids.has(record.id)) problems.push({ record: `${array}[${index}]`, field: 'id', message: `id "${record.id}" is used twice` });
+      ids.add(record.id);
+    });
+  }
+  ids.clear();
+
+  const envelope: Bundle = { ...bundle, threads: [], posts: [], codings: [] };
+  let t = base.threads;
+  let p = base.posts;
+  while ((t < bundle.threads.length || p < bundle.posts.length) && problems.length < 100) {
+    const firstThread = t;
+    const firstPost = p;
+    // Whole threads: a thread's posts follow it in order, as assembly emits them.
+    while (t < bundle.threads.length && p - firstPost < BATCH_POSTS) {
+      const threadId = (bundle.threads[t] as { id: string }).id;
+      t++;
+      while (p < bundle.posts.length && bundle.posts[p]?.threadId === threadId) p++;
+    }
+    // Posts of no thread in order (a defect) go into the last batch, where validation names them.
+    if (t === bundle.threads.length) p = bundle.posts.length;
+    problems.push(...problemsOf({ ...envelope, threads: bundle.threads.slice(firstThread, t), posts: bundle.posts.slice(firstPost, p) }));
+    afterBatch();
+  }
+  return problems;
+}
+
+function problemsOf(bundle: Bundle): BundleProblem[] {
+  // Only the problems are kept: the validated copy of a big bundle is not held on to.
+  const result = validateBundle(bundle);
+  return result.ok ? [] : result.error;
+}
