@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { assembleThreads } from '../assemble-threads';
 import { decodeText } from '../decode-text';
 import { detectFormat } from '../detect-format';
-import { readFixtureText, readSampleBytes, sampleAvailable, SAMPLES_SKIP_REASON, testDeps } from '../files.test-helpers';
+import { readFixtureText, readSampleBytes, sampleAvailable, SAMPLES_SKIP_REASON } from '../files.test-helpers';
 import type { ParsedFile, RawPost } from '../raw-post';
 import { formatParsers } from './index';
+import { outline as outlineBy, parseWith, postByPlatformId } from './parser.test-helpers';
 import { blueskyParser } from './bluesky-parser';
 
 const NESTED = readFixtureText('bluesky/thread-nested.json');
@@ -17,28 +17,12 @@ const FEED_SAMPLE = 'bluesky/bskyr_getAuthorFeed_reply_repost.json';
 const uri = (who: string, rkey: string): string => `at://did:plc:${who}/app.bsky.feed.post/${rkey}`;
 const ROOT = uri('alice', '3kroot');
 
-function parsed(text: string, name = 'b.json'): ParsedFile {
-  const result = blueskyParser.parse(text, name);
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return result.value;
-}
+const parsed = parseWith(blueskyParser, 'b.json');
 
-const byId = (file: ParsedFile, id: string): RawPost => {
-  const post = file.posts.find((p) => p.platformId === id);
-  if (!post) throw new Error(`no post ${id}`);
-  return post;
-};
+const byId = postByPlatformId;
 
 /** Outline by the record key (the last part of the uri), placeholders as <text>. */
-function outline(file: ParsedFile): string[] {
-  const result = assembleThreads([{ fileName: 'f', parsed: file }], { hasPost: () => false }, testDeps());
-  const depth = new Map<string, number>();
-  return result.posts.map((p) => {
-    const d = p.parentId === null ? 0 : (depth.get(p.parentId) ?? -99) + 1;
-    depth.set(p.id, d);
-    return '  '.repeat(d) + (p.platformId === null ? `<${p.text}>` : (p.platformId.split('/').pop() as string));
-  });
-}
+const outline = (file: ParsedFile): string[] => outlineBy(file, (id) => id.split('/').pop() as string);
 
 /** A facet's slice of the text, in the UTF-8 bytes the lexicon counts. */
 const byteSlice = (text: string, start: number, end: number): string =>

@@ -1,38 +1,20 @@
 import { describe, expect, it } from 'vitest';
 
-import { assembleThreads } from '../assemble-threads';
 import { decodeText } from '../decode-text';
 import { detectFormat } from '../detect-format';
-import { readFixtureText, readSampleBytes, sampleAvailable, SAMPLES_SKIP_REASON, testDeps } from '../files.test-helpers';
-import type { ParsedFile, RawPost } from '../raw-post';
+import { readFixtureText, readSampleBytes, sampleAvailable, SAMPLES_SKIP_REASON } from '../files.test-helpers';
 import { formatParsers } from './index';
+import { outline, parseWith, postByPlatformId } from './parser.test-helpers';
 import { mastodonParser } from './mastodon-parser';
 
 const CONTEXT = readFixtureText('mastodon/context-focal-absent.json');
 const STATUSES = readFixtureText('mastodon/statuses-with-boost.json');
 const SAMPLE = 'mastodon/rtoot_context_tchncs_2022.json';
 
-function parsed(text: string, name = 'm.json'): ParsedFile {
-  const result = mastodonParser.parse(text, name);
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return result.value;
-}
+const parsed = parseWith(mastodonParser, 'm.json');
 
-const byId = (file: ParsedFile, id: string): RawPost => {
-  const post = file.posts.find((p) => p.platformId === id);
-  if (!post) throw new Error(`no post ${id}`);
-  return post;
-};
+const byId = postByPlatformId;
 
-function outline(file: ParsedFile): string[] {
-  const result = assembleThreads([{ fileName: 'f', parsed: file }], { hasPost: () => false }, testDeps());
-  const depth = new Map<string, number>();
-  return result.posts.map((p) => {
-    const d = p.parentId === null ? 0 : (depth.get(p.parentId) ?? -99) + 1;
-    depth.set(p.id, d);
-    return '  '.repeat(d) + (p.platformId ?? `<${p.text}>`);
-  });
-}
 
 describe('Mastodon detection', () => {
   it('is what the format registry picks for these files', () => {

@@ -1,39 +1,22 @@
 import { describe, expect, it } from 'vitest';
 
-import { assembleThreads } from '../assemble-threads';
 import { decodeText } from '../decode-text';
 import { detectFormat } from '../detect-format';
-import { readFixtureText, readSampleBytes, sampleAvailable, SAMPLES_SKIP_REASON, testDeps } from '../files.test-helpers';
-import type { ParsedFile, RawPost } from '../raw-post';
+import { readFixtureText, readSampleBytes, sampleAvailable, SAMPLES_SKIP_REASON } from '../files.test-helpers';
 import { twitterV1Parser, twitterV2Parser } from './twitter-api-parser';
 import { formatParsers } from './index';
+import { outline, postByPlatformId, unwrapParsed } from './parser.test-helpers';
 import { twitterArchiveParser } from './twitter-archive-parser';
 
 const V2 = 'twitter/v2-conversation.jsonl';
 const V1 = 'twitter/v1-thread.jsonl';
 const SAMPLE = 'twitter/twarc2_v2_reply_amp_flag.jsonl';
 
-function parsed(result: ReturnType<typeof twitterV2Parser.parse>): ParsedFile {
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return result.value;
-}
+const parsed = unwrapParsed;
 
-const byId = (file: ParsedFile, id: string): RawPost => {
-  const post = file.posts.find((p) => p.platformId === id);
-  if (!post) throw new Error(`no post ${id}`);
-  return post;
-};
+const byId = postByPlatformId;
 
 /** Assembled threads as indented outlines of platform ids (placeholders as <text>). */
-function outline(file: ParsedFile): string[] {
-  const result = assembleThreads([{ fileName: 'f', parsed: file }], { hasPost: () => false }, testDeps());
-  const depth = new Map<string, number>();
-  return result.posts.map((p) => {
-    const d = p.parentId === null ? 0 : (depth.get(p.parentId) ?? -99) + 1;
-    depth.set(p.id, d);
-    return '  '.repeat(d) + (p.platformId ?? `<${p.text}>`);
-  });
-}
 
 describe('X/Twitter detection', () => {
   it('tells v2 pages, v1.1 tweets and the archive apart', () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
 import { readFixtureText } from '../files.test-helpers';
-import type { ParsedFile, RawPost } from '../raw-post';
+import type { ParsedFile } from '../raw-post';
 import { twitterArchiveParser } from './twitter-archive-parser';
+import { postByPlatformId } from './parser.test-helpers';
 
 // Named .txt because `eslint .` would lint a .js fixture as code; detection reads content, not names.
 const ARCHIVE = readFixtureText('twitter/archive-tweets.js.txt');
@@ -13,11 +14,7 @@ function parsed(text: string, name = 'tweets.js'): ParsedFile {
   return result.value;
 }
 
-const byId = (file: ParsedFile, id: string): RawPost => {
-  const post = file.posts.find((p) => p.platformId === id);
-  if (!post) throw new Error(`no post ${id}`);
-  return post;
-};
+const byId = postByPlatformId;
 
 describe('X/Twitter account archive (tweets.js)', () => {
   const file = parsed(ARCHIVE);

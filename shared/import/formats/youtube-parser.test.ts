@@ -1,38 +1,20 @@
 import { describe, expect, it } from 'vitest';
 
-import { assembleThreads } from '../assemble-threads';
 import { decodeText } from '../decode-text';
 import { detectFormat } from '../detect-format';
-import { readFixtureText, readSampleBytes, sampleAvailable, SAMPLES_SKIP_REASON, testDeps } from '../files.test-helpers';
-import type { ParsedFile, RawPost } from '../raw-post';
+import { readFixtureText, readSampleBytes, sampleAvailable, SAMPLES_SKIP_REASON } from '../files.test-helpers';
 import { formatParsers } from './index';
+import { outline, parseWith, postByPlatformId } from './parser.test-helpers';
 import { youtubeParser } from './youtube-parser';
 
 const PAGES = readFixtureText('youtube/comment-threads-pages.json');
 const SAMPLE = 'youtube/fluxcup_commentThreads_2016.json';
 const VIDEO = 'dQw4w9WgXcQ';
 
-function parsed(text: string, name = 'y.json'): ParsedFile {
-  const result = youtubeParser.parse(text, name);
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return result.value;
-}
+const parsed = parseWith(youtubeParser, 'y.json');
 
-const byId = (file: ParsedFile, id: string): RawPost => {
-  const post = file.posts.find((p) => p.platformId === id);
-  if (!post) throw new Error(`no post ${id}`);
-  return post;
-};
+const byId = postByPlatformId;
 
-function outline(file: ParsedFile): string[] {
-  const result = assembleThreads([{ fileName: 'f', parsed: file }], { hasPost: () => false }, testDeps());
-  const depth = new Map<string, number>();
-  return result.posts.map((p) => {
-    const d = p.parentId === null ? 0 : (depth.get(p.parentId) ?? -99) + 1;
-    depth.set(p.id, d);
-    return '  '.repeat(d) + (p.platformId ?? `<${p.text}>`);
-  });
-}
 
 const comment = (id: string, snippet: Record<string, unknown>): Record<string, unknown> => ({
   kind: 'youtube#comment',
