@@ -28,7 +28,7 @@ import { matchPosts } from '@shared/agreement/units/match-posts';
 import type { Bundle, BundleCoding } from '@shared/bundle/bundle';
 import { serializeBundle } from '@shared/bundle/serialize';
 import { validateBundle } from '@shared/bundle/validate';
-import type { Post, Thread } from '@shared/model/records';
+import { EMPTY_CODE_FIELDS, type Post, type Thread } from '@shared/model/records';
 import { codePointLength, sliceCodePoints } from '@shared/text/offsets';
 
 const UNITS = 1_000_000;
@@ -189,13 +189,13 @@ function codingBundles(): Generated {
     }));
     const b: Bundle = {
       format: 'threadmark',
-      formatVersion: 1,
+      formatVersion: 2,
       exportedAt: T0,
       app: { name: 'Threadmark', version: 'bench' },
       project: { id: 'bench', name: 'Bench', createdAt: T0 },
       threads,
       posts,
-      codes: [{ id: 'k-claim', name: 'Claim', parentId: null, color: '#336699', description: '', order: 0 }],
+      codes: [{ id: 'k-claim', name: 'Claim', parentId: null, color: '#336699', ...EMPTY_CODE_FIELDS, order: 0 }],
       coders: [{ id: `u-${coder}`, name: coder }],
       codings,
     };

@@ -15,6 +15,7 @@ describe('application menu', () => {
     const template = buildMenuTemplate({ platform: 'linux', isDev: false, sendCommand });
     const file = submenu(template, 'File');
     expect(file.filter((entry) => entry.label).map((entry) => entry.label)).toEqual([
+      'Import threads…',
       'Import project bundle…',
       'Export project bundle…',
       'Export coded segments (CSV)…',
@@ -22,6 +23,7 @@ describe('application menu', () => {
     ]);
     expect(item(file, 'Quit')?.role).toBe('quit');
     const cases = [
+      ['Import threads…', 'import-threads'],
       ['Import project bundle…', 'import-bundle'],
       ['Export project bundle…', 'export-bundle'],
       ['Export coded segments (CSV)…', 'export-csv'],

@@ -25,6 +25,7 @@ export function buildMenuTemplate({ platform, isDev, sendCommand }: MenuOptions)
   const file: MenuItemConstructorOptions = {
     label: 'File',
     submenu: [
+      command('Import threads…', 'import-threads'),
       command('Import project bundle…', 'import-bundle'),
       command('Export project bundle…', 'export-bundle'),
       command('Export coded segments (CSV)…', 'export-csv'),

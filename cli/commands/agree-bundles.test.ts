@@ -2,7 +2,7 @@ import { agreementReport } from '@shared/agreement/units/agreement-report';
 import { matchPosts } from '@shared/agreement/units/match-posts';
 import type { Bundle } from '@shared/bundle/bundle';
 import { serializeBundle } from '@shared/bundle/serialize';
-import type { Code, Post } from '@shared/model/records';
+import { EMPTY_CODE_FIELDS, type Code, type Post } from '@shared/model/records';
 import { sliceCodePoints } from '@shared/text/offsets';
 import { describe, expect, it } from 'vitest';
 
@@ -26,17 +26,17 @@ const post = (id: string, text: string, platformId: string | null = null): Post 
 });
 
 const CODES: Code[] = [
-  { id: 'k-claim', name: 'Claim', parentId: null, color: '#336699', description: '', order: 0 },
-  { id: 'k-fal', name: 'Fallacy', parentId: null, color: '#993333', description: '', order: 1 },
-  { id: 'k-hom', name: 'Ad hominem', parentId: 'k-fal', color: '#993333', description: '', order: 0 },
-  { id: 'k-straw', name: 'Straw man', parentId: 'k-fal', color: '#993333', description: '', order: 1 },
+  { id: 'k-claim', name: 'Claim', parentId: null, color: '#336699', ...EMPTY_CODE_FIELDS, order: 0 },
+  { id: 'k-fal', name: 'Fallacy', parentId: null, color: '#993333', ...EMPTY_CODE_FIELDS, order: 1 },
+  { id: 'k-hom', name: 'Ad hominem', parentId: 'k-fal', color: '#993333', ...EMPTY_CODE_FIELDS, order: 0 },
+  { id: 'k-straw', name: 'Straw man', parentId: 'k-fal', color: '#993333', ...EMPTY_CODE_FIELDS, order: 1 },
 ];
 
 /** One coder's bundle; codings are [postId, codeId, start, end] and get their quote from the text. */
 function coderBundle(coder: string, posts: Post[], codings: Array<[string, string, number, number]>): string {
   const bundle: Bundle = {
     format: 'threadmark',
-    formatVersion: 1,
+    formatVersion: 2,
     exportedAt: T0,
     app: { name: 'Threadmark', version: '0.1.0' },
     project: { id: 'proj', name: 'Study', createdAt: T0 },

@@ -44,7 +44,7 @@ describe('threadmark import', () => {
     expect(await importCommand([name, '-o', 'out.threadmark.json'], m.io, deps())).toBe(0);
     expect(m.stderr()).toBe('');
     const b = bundleOf(m.text('out.threadmark.json'));
-    expect(b.formatVersion).toBe(1);
+    expect(b.formatVersion).toBe(2);
     expect(b.posts.length).toBeGreaterThan(0);
     expect(b.threads.every((t) => t.source === name)).toBe(true);
     expect(b.project.name).toBe(name.split('/').pop()?.replace(/(\.[A-Za-z0-9]{1,8})+$/, ''));

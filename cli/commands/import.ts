@@ -17,7 +17,7 @@ import { loadBundle } from '../load-bundle';
 import { usageError } from '../usage-error';
 import { assembleInBatches, DEFAULT_ASSEMBLY_BATCH, type BatchedImport } from '../import/assemble-in-batches';
 import { serializeBundleChunks } from '../import/bundle-chunks';
-import { mappingFormats, readColumnMapping, type ColumnMapping, type MappingFormats } from '../import/column-mapping';
+import { mappingFormats, readColumnMapping, type ColumnMapping, type MappingFormats } from '@shared/import/stream/column-mapping';
 import { importIoOf } from '../import/import-io';
 import { fullGc } from '../import/gc';
 import { formatImportProblem } from '../import/import-problem-text';

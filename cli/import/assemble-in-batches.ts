@@ -12,7 +12,7 @@ import { assembleThreads, type AssembleDeps, type ExistingPosts } from '@shared/
 import type { ImportWarning, ParsedFile, RawPost } from '@shared/import/raw-post';
 import type { Post, Thread } from '@shared/model/records';
 
-import { compact } from './compact';
+import { compact } from '@shared/import/stream/compact';
 
 export const DEFAULT_ASSEMBLY_BATCH = 50_000;
 

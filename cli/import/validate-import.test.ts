@@ -35,4 +35,11 @@ describe('validateImport', () => {
     expect(problems.some((p) => p.startsWith('parentId:'))).toBe(true);
     expect(problems.some((p) => /p-1/.test(p))).toBe(true);
   });
+
+  it.each([0, 1_000_000])('accepts a base codebook with exemplar codings (whole limit %i)', (limit) => {
+    const b = withImported(60_000);
+    const coding = b.codings[0]!;
+    b.codes = b.codes.map((c) => (c.id === coding.codeId ? { ...c, exemplarCodingIds: [coding.id] } : c));
+    expect(validateImport(b, base, limit)).toEqual([]);
+  });
 });

@@ -4,7 +4,7 @@
  * import's memory, so the new threads are validated in batches, each batch a bundle of its own
  * (the project, codes and coders, whole threads with all their posts), and ids are checked for
  * uniqueness across the whole bundle; the --into part was validated whole when it was loaded,
- * and the import adds no codings. Every rule that can involve a new record is checked either way.
+ * and the import adds no codings (nor exemplars). Every rule that can involve a new record is checked either way.
  */
 import type { Bundle } from '@shared/bundle/bundle';
 import { validateBundle, type BundleProblem } from '@shared/bundle/validate';
@@ -30,7 +30,9 @@ export function validateImport(
   }
   ids.clear();
 
-  const envelope: Bundle = { ...bundle, threads: [], posts: [], codings: [] };
+  // Batches hold no codings (the import adds none; the --into part was validated whole), so the
+  // codes' exemplars, which refer to codings, are left out of the batches too.
+  const envelope: Bundle = { ...bundle, codes: bundle.codes.map((c) => ({ ...c, exemplarCodingIds: [] })), threads: [], posts: [], codings: [] };
   let t = base.threads;
   let p = base.posts;
   while ((t < bundle.threads.length || p < bundle.posts.length) && problems.length < 100) {

@@ -13,6 +13,7 @@ import { applyCoderFile, type CoderFileProposal, proposeCoderFile } from '../fea
 import { CoderFileDialog } from '../features/files/CoderFileDialog';
 import { CsvExportDialog } from '../features/files/CsvExportDialog';
 import { ImportProblemsDialog } from '../features/files/ImportProblemsDialog';
+import { ImportDialog } from '../features/import/ImportDialog';
 import { SaveStatus } from '../features/status/SaveStatus';
 import { ThreadList } from '../features/threads/ThreadList';
 import { ThreadView } from '../features/threads/ThreadView';
@@ -37,6 +38,7 @@ export function Workspace({ coder, projectName, onSwitchCoder }: Props) {
   const [highlightIds, setHighlightIds] = useState<string[] | null>(null);
   const [importReport, setImportReport] = useState<ImportReport | null>(null);
   const [csvDialog, setCsvDialog] = useState(false);
+  const [importDialog, setImportDialog] = useState(false);
   const [view, setView] = useState<'coding' | 'agreement'>('coding');
   const [coderFile, setCoderFile] = useState<CoderFileProposal | null>(null);
   // Remounts the agreement view after a coder file is added, so it reads the new layer.
@@ -50,7 +52,7 @@ export function Workspace({ coder, projectName, onSwitchCoder }: Props) {
   const actions = useCodingActions(coder.id, liveData.postsById);
   const shortcutCodes = useMemo(() => sortCodesAsTree(liveData.codes).slice(0, 9).map((r) => r.code), [liveData.codes]);
   useShortcuts(shortcutCodes, actions);
-  useMenuCommands(actions, setImportReport, () => setCsvDialog(true));
+  useMenuCommands(actions, setImportReport, () => setCsvDialog(true), () => setImportDialog(true));
   const historyState = useSyncExternalStore(
     useCallback((listener) => history.subscribe(listener), [history]),
     useCallback(() => JSON.stringify(history.state()), [history]),
@@ -101,6 +103,7 @@ export function Workspace({ coder, projectName, onSwitchCoder }: Props) {
               label="File"
               menuLabel="File"
               items={[
+                { key: 'threads', label: 'Import threads…', onSelect: () => setImportDialog(true) },
                 { key: 'import', label: 'Import project bundle…', onSelect: () => void importProjectBundle(services).then(setImportReport) },
                 {
                   key: 'coder',
@@ -175,6 +178,7 @@ export function Workspace({ coder, projectName, onSwitchCoder }: Props) {
             />
           </>
         )}
+        {importDialog ? <ImportDialog dbName={db.name} onClose={() => setImportDialog(false)} /> : null}
         {csvDialog ? (
           <CsvExportDialog
             onCancel={() => setCsvDialog(false)}

@@ -9,10 +9,11 @@ export function useMenuCommands(
   actions: CodingActions,
   onImportReport: (report: ImportReport | null) => void,
   onExportCsv: () => void,
+  onImportThreads: () => void,
 ): void {
   const services = useServices();
-  const latest = useRef({ actions, onImportReport, onExportCsv });
-  latest.current = { actions, onImportReport, onExportCsv };
+  const latest = useRef({ actions, onImportReport, onExportCsv, onImportThreads });
+  latest.current = { actions, onImportReport, onExportCsv, onImportThreads };
   useEffect(
     () =>
       services.platform.onMenuCommand((command) => {
@@ -21,7 +22,8 @@ export function useMenuCommands(
         else if (command === 'redo') void act.redo();
         else if (command === 'export-bundle') void exportProjectBundle(services);
         else if (command === 'export-csv') exportCsv();
-        else void importProjectBundle(services).then(report);
+        else if (command === 'import-threads') latest.current.onImportThreads();
+        else if (command === 'import-bundle') void importProjectBundle(services).then(report);
       }),
     [services],
   );

@@ -11,6 +11,7 @@ import { exportBundle, importBundle, isDatabaseEmpty } from './bundle-io';
 import type { ThreadmarkDB } from './database';
 import { setCurrentCoderId } from './repositories/settings-repository';
 import { APP, freshDb, sampleBundle, tableCounts, testClock } from './testing/test-support';
+import { patchStoredPost } from './testing/stored-posts';
 
 let db: ThreadmarkDB;
 beforeEach(() => {
@@ -21,7 +22,8 @@ afterEach(async () => {
 });
 
 const exportNow = () => exportBundle(db, { clock: testClock(), app: APP });
-const zero = { threads: 0, posts: 0, codes: 0, coders: 0, codings: 0 };
+const zero = { threads: 0, posts: 0, codes: 0, coders: 0, codings: 0, codebookChanges: 0, codebookVersions: 0 };
+const all = { threads: 2, posts: 4, codes: 5, coders: 2, codings: 5, codebookChanges: 1, codebookVersions: 1 };
 
 /** Only thread t-a and what it needs: a database that already holds some work. */
 function partOfSample(): Bundle {
@@ -33,6 +35,8 @@ function partOfSample(): Bundle {
     codes: b.codes.filter((c) => c.id === 'c-fallacy' || c.id === 'c-false-eq'),
     coders: b.coders.filter((c) => c.id === 'coder-ben'),
     codings: b.codings.filter((c) => c.id === 'k-5'),
+    codebookChanges: [],
+    codebookVersions: [],
   };
 }
 
@@ -41,7 +45,7 @@ describe('export and import round trip', () => {
     expect(await isDatabaseEmpty(db)).toBe(true);
     const bundle = sampleBundle();
     const summary = await importBundle(db, bundle);
-    expect(summary).toEqual({ added: { threads: 2, posts: 4, codes: 5, coders: 2, codings: 5 }, skipped: zero });
+    expect(summary).toEqual({ added: all, skipped: zero });
     expect(await isDatabaseEmpty(db)).toBe(false);
 
     const exported = await exportNow();
@@ -73,7 +77,7 @@ describe('export and import round trip', () => {
     await importBundle(db, sampleBundle());
     const before = await exportNow();
     const summary = await importBundle(db, sampleBundle());
-    expect(summary).toEqual({ added: zero, skipped: { threads: 2, posts: 4, codes: 5, coders: 2, codings: 5 } });
+    expect(summary).toEqual({ added: zero, skipped: all });
     expect(await exportNow()).toEqual(before);
   });
 
@@ -85,14 +89,49 @@ describe('export and import round trip', () => {
     other.codes = other.codes.map((c) => ({ ...c, name: `${c.name} (theirs)` }));
     const summary = await importBundle(db, other);
     expect(summary).toEqual({
-      added: { threads: 1, posts: 3, codes: 3, coders: 1, codings: 4 },
-      skipped: { threads: 1, posts: 1, codes: 2, coders: 1, codings: 1 },
+      added: { threads: 1, posts: 3, codes: 3, coders: 1, codings: 4, codebookChanges: 1, codebookVersions: 1 },
+      skipped: { threads: 1, posts: 1, codes: 2, coders: 1, codings: 1, codebookChanges: 0, codebookVersions: 0 },
     });
     const exported = await exportNow();
     expect(exported.project.id).toBe('project-1');
     expect(exported.codings.find((c) => c.id === 'k-5')?.memo).toBe('my own memo');
     expect(exported.codes.find((c) => c.id === 'c-fallacy')?.name).toBe('Fallacy');
     expect(exported.codes.find((c) => c.id === 'c-agree')?.name).toBe('Agreement (theirs)');
+  });
+
+  it('carries the structured code fields, the change log and versions both ways', async () => {
+    const bundle = sampleBundle();
+    Object.assign(bundle.codes[1]!, { inclusion: 'When…', exclusion: 'Unless…', examples: ['e1', 'e2'], exemplarCodingIds: ['k-3'], shortcut: 'w', retired: true });
+    Object.assign(bundle.codes[0]!, { codable: false });
+    await importBundle(db, bundle);
+    expect(await db.codes.get('c-whatabout')).toEqual(bundle.codes[1]);
+    expect(await db.codebookChanges.toArray()).toEqual(bundle.codebookChanges);
+    expect(await db.codebookVersions.toArray()).toEqual(bundle.codebookVersions);
+    expect(await exportNow()).toEqual({ ...bundle, exportedAt: '2025-01-01T00:00:00.000Z' });
+  });
+
+  it('exports the change log by time and versions by creation time', async () => {
+    const bundle = sampleBundle();
+    const change = bundle.codebookChanges![0]!;
+    const version = bundle.codebookVersions![0]!;
+    bundle.codebookChanges = [{ ...change, id: 'ch-late', at: '2025-01-09T00:00:00.000Z' }, change];
+    bundle.codebookVersions = [{ ...version, id: 'v-late', createdAt: '2025-01-09T00:00:00.000Z' }, version];
+    await importBundle(db, bundle);
+    const exported = await exportNow();
+    expect(exported.codebookChanges?.map((c) => c.id)).toEqual(['ch-1', 'ch-late']);
+    expect(exported.codebookVersions?.map((v) => v.id)).toEqual(['v-1', 'v-late']);
+  });
+
+  it('keeps stored shortcut keys: an added code whose key is taken goes without', async () => {
+    await importBundle(db, partOfSample());
+    await db.codes.update('c-fallacy', { shortcut: 'a' });
+    const other = sampleBundle();
+    Object.assign(other.codes.find((c) => c.id === 'c-agree')!, { shortcut: 'a' });
+    Object.assign(other.codes.find((c) => c.id === 'c-deep')!, { shortcut: 'd' });
+    await importBundle(db, other);
+    expect((await db.codes.get('c-agree'))?.shortcut).toBeNull();
+    expect((await db.codes.get('c-deep'))?.shortcut).toBe('d');
+    expect((await db.codes.get('c-fallacy'))?.shortcut).toBe('a');
   });
 
   it('treats a database holding only settings as empty, and refuses to export without a project', async () => {
@@ -127,8 +166,9 @@ describe('import is all or nothing', () => {
   });
 
   it('rolls back at every single write boundary', async () => {
-    const tables = [db.threads, db.posts, db.codes, db.coders, db.codings];
-    const newRows = 1 + 3 + 3 + 1 + 4; // the project row is kept, so not written
+    const tables = [db.threads, db.postPages, db.threadStats, db.codes, db.coders, db.codings, db.codebookChanges, db.codebookVersions];
+    // The project row is kept, so not written; the thread's 3 posts are one page plus its stats row.
+    const newRows = 1 + 2 + 3 + 1 + 4 + 1 + 1;
     for (let k = 1; k <= newRows + 1; k++) {
       let writes = 0;
       const failAtK = () => {
@@ -151,7 +191,7 @@ describe('import is all or nothing', () => {
   });
 
   it('refuses a coding whose quote does not match the stored post with that id', async () => {
-    await db.posts.update('p-a1', { text: 'A different text stored under the same id' });
+    await patchStoredPost(db, 'p-a1', { text: 'A different text stored under the same id' });
     const bundle = sampleBundle();
     const moved = { ...bundle.codings[4]!, id: 'k-new' };
     await expectUnchangedAfterFailure(

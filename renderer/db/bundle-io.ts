@@ -1,14 +1,14 @@
 import type { Table } from 'dexie';
 
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type Bundle, type BundleCoding } from '@shared/bundle/bundle';
-import type { Coding, Post } from '@shared/model/records';
+import type { Code, CodebookChange, CodebookVersion, Coding, Post } from '@shared/model/records';
 import { codePointLength, sliceCodePoints } from '@shared/text/offsets';
 import type { Clock } from '@shared/util/clock';
 
 import { codesInTreeOrder } from './code-tree';
-import type { PostRow, ThreadmarkDB } from './database';
+import type { ThreadmarkDB } from './database';
 import { byImportThenId, byPosition, compareStrings } from './ordering';
-import { threadPosts, toPost } from './post-rows';
+import { allPosts, appendPosts, getPosts, postTables } from './post-store';
 
 export interface ImportCounts {
   threads: number;
@@ -16,6 +16,8 @@ export interface ImportCounts {
   codes: number;
   coders: number;
   codings: number;
+  codebookChanges: number;
+  codebookVersions: number;
 }
 
 export interface ImportSummary {
@@ -24,7 +26,7 @@ export interface ImportSummary {
 }
 
 const allTables = (db: ThreadmarkDB) =>
-  [db.projects, db.threads, db.posts, db.codes, db.coders, db.codings] as const;
+  [db.projects, db.threads, ...postTables(db), db.codes, db.coders, db.codings, db.codebookChanges, db.codebookVersions] as const;
 
 function toBundleCoding(coding: Coding): BundleCoding {
   const { threadId, ...rest } = coding;
@@ -35,8 +37,9 @@ function toBundleCoding(coding: Coding): BundleCoding {
 /**
  * Everything in the database as a bundle, read in one transaction (a consistent snapshot), in a
  * stable order: threads by import time then id, each thread's posts in reading order, codes in
- * tree order, coders by name, codings by post order then start, end, id. Records whose parent
- * record is missing are still written (last), never dropped.
+ * tree order, coders by name, codings by post order then start, end, id, the codebook's change log
+ * by time then id, its versions by creation time then id. Records whose parent record is missing
+ * are still written (last), never dropped.
  */
 export async function exportBundle(
   db: ThreadmarkDB,
@@ -44,26 +47,23 @@ export async function exportBundle(
 ): Promise<Bundle> {
   const exportedAt = deps.clock.now();
   return db.transaction('r', allTables(db), async () => {
-    const [project, threads, postRows, codes, coders, codings] = await Promise.all([
+    const [project, threads, postRows, codes, coders, codings, changes, versions] = await Promise.all([
       db.projects.toCollection().first(),
       db.threads.toArray(),
-      db.posts.toArray(),
+      allPosts(db),
       db.codes.toArray(),
       db.coders.toArray(),
       db.codings.toArray(),
+      db.codebookChanges.toArray(),
+      db.codebookVersions.toArray(),
     ]);
     if (!project) throw new Error('Nothing to export: the database holds no project.');
 
     threads.sort(byImportThenId);
     const threadRank = new Map(threads.map((t, i) => [t.id, i]));
     const rankOfThread = (id: string): number => threadRank.get(id) ?? threads.length;
-    postRows.sort(
-      (a, b) =>
-        rankOfThread(a.threadId) - rankOfThread(b.threadId) ||
-        compareStrings(a.threadId, b.threadId) ||
-        a.seq - b.seq ||
-        compareStrings(a.id, b.id),
-    );
+    // Stable: each thread's posts keep their reading order.
+    postRows.sort((a, b) => rankOfThread(a.threadId) - rankOfThread(b.threadId) || compareStrings(a.threadId, b.threadId));
     const postRank = new Map(postRows.map((p, i) => [p.id, i]));
     const rankOfPost = (id: string): number => postRank.get(id) ?? postRows.length;
     codings.sort(
@@ -73,6 +73,8 @@ export async function exportBundle(
         byPosition(a, b),
     );
     coders.sort((a, b) => compareStrings(a.name, b.name) || compareStrings(a.id, b.id));
+    changes.sort((a, b) => compareStrings(a.at, b.at) || compareStrings(a.id, b.id));
+    versions.sort((a, b) => compareStrings(a.createdAt, b.createdAt) || compareStrings(a.id, b.id));
 
     return {
       format: BUNDLE_FORMAT,
@@ -81,10 +83,12 @@ export async function exportBundle(
       app: { name: deps.app.name, version: deps.app.version },
       project,
       threads,
-      posts: postRows.map(toPost),
+      posts: postRows,
       codes: codesInTreeOrder(codes),
       coders,
       codings: codings.map(toBundleCoding),
+      codebookChanges: changes,
+      codebookVersions: versions,
     };
   });
 }
@@ -100,28 +104,36 @@ async function notStored<T extends { id: string }>(table: Table<T, string>, reco
  * Writes a validated bundle in ONE transaction over every table: all or nothing. Records whose id
  * already exists are skipped and counted; stored data is never overwritten (`bulkAdd`, whose
  * failure aborts the whole transaction). The project is written only into a database without one.
- * New posts of a thread get reading positions after the ones it already has. Only Dexie is
- * awaited inside the transaction (reliability.md §2.2).
+ * New posts of a thread get reading positions after the ones it already has. An added code whose
+ * shortcut key a stored code already has loses it (keys stay unique). The codebook's change log
+ * and versions are added like any record. Only Dexie is awaited inside the transaction
+ * (reliability.md §2.2).
  */
 export async function importBundle(db: ThreadmarkDB, bundle: Bundle): Promise<ImportSummary> {
   const bundlePosts = new Map(bundle.posts.map((p) => [p.id, p]));
+  const bundleChanges = bundle.codebookChanges ?? [];
+  const bundleVersions = bundle.codebookVersions ?? [];
   return db.transaction('rw', allTables(db), async () => {
     const hasProject = (await db.projects.count()) > 0;
     const threads = await notStored(db.threads, bundle.threads);
-    const posts = await notStored(db.posts, bundle.posts);
-    const codes = await notStored(db.codes, bundle.codes);
+    const storedPosts = await getPosts(db, bundle.posts.map((p) => p.id));
+    const posts = bundle.posts.filter((p) => !storedPosts.has(p.id));
+    const codes = withFreeShortcuts(await notStored(db.codes, bundle.codes), await db.codes.toArray());
     const coders = await notStored(db.coders, bundle.coders);
     const codings = await notStored(db.codings, bundle.codings);
+    const changes: CodebookChange[] = await notStored(db.codebookChanges, bundleChanges);
+    const versions: CodebookVersion[] = await notStored(db.codebookVersions, bundleVersions);
 
-    const postRows = await withReadingPositions(db, posts);
     const codingRows = await withStoredPosts(db, codings, bundlePosts);
 
     if (!hasProject) await db.projects.add(bundle.project);
     await db.threads.bulkAdd(threads);
-    await db.posts.bulkAdd(postRows);
+    await appendPosts(db, posts);
     await db.codes.bulkAdd(codes);
     await db.coders.bulkAdd(coders);
     await db.codings.bulkAdd(codingRows);
+    await db.codebookChanges.bulkAdd(changes);
+    await db.codebookVersions.bulkAdd(versions);
 
     return {
       added: {
@@ -130,6 +142,8 @@ export async function importBundle(db: ThreadmarkDB, bundle: Bundle): Promise<Im
         codes: codes.length,
         coders: coders.length,
         codings: codings.length,
+        codebookChanges: changes.length,
+        codebookVersions: versions.length,
       },
       skipped: {
         threads: bundle.threads.length - threads.length,
@@ -137,21 +151,17 @@ export async function importBundle(db: ThreadmarkDB, bundle: Bundle): Promise<Im
         codes: bundle.codes.length - codes.length,
         coders: bundle.coders.length - coders.length,
         codings: bundle.codings.length - codings.length,
+        codebookChanges: bundleChanges.length - changes.length,
+        codebookVersions: bundleVersions.length - versions.length,
       },
     };
   });
 }
 
-/** Bundle order is reading order; a thread that already has posts continues after its last one. */
-async function withReadingPositions(db: ThreadmarkDB, posts: readonly Post[]): Promise<PostRow[]> {
-  const threadIds = [...new Set(posts.map((p) => p.threadId))];
-  const lasts = await Promise.all(threadIds.map((t) => threadPosts(db, t).last()));
-  const next = new Map(threadIds.map((t, i) => [t, (lasts[i]?.seq ?? -1) + 1]));
-  return posts.map((post) => {
-    const seq = next.get(post.threadId) ?? 0;
-    next.set(post.threadId, seq + 1);
-    return { ...post, seq };
-  });
+/** The stored codebook keeps its shortcut keys; an added code whose key is taken goes without. */
+function withFreeShortcuts(adding: readonly Code[], stored: readonly Code[]): Code[] {
+  const taken = new Set(stored.map((c) => c.shortcut).filter((k) => k !== null));
+  return adding.map((code) => (code.shortcut !== null && taken.has(code.shortcut) ? { ...code, shortcut: null } : code));
 }
 
 /**
@@ -164,12 +174,12 @@ async function withStoredPosts(
   bundlePosts: ReadonlyMap<string, Post>,
 ): Promise<Coding[]> {
   const postIds = [...new Set(codings.map((c) => c.postId))];
-  const stored = await db.posts.bulkGet(postIds);
+  const stored = await getPosts(db, postIds);
   const target = new Map<string, Post>();
-  postIds.forEach((id, i) => {
-    const post = stored[i] ?? bundlePosts.get(id);
+  for (const id of postIds) {
+    const post = stored.get(id) ?? bundlePosts.get(id);
     if (post) target.set(id, post);
-  });
+  }
   return codings.map((coding) => {
     const post = target.get(coding.postId);
     if (!post) throw new Error(`Coding ${coding.id} refers to post ${coding.postId}, which is in neither the bundle nor the database.`);
@@ -185,7 +195,7 @@ async function withStoredPosts(
   });
 }
 
-/** True when no project, thread, post, code, coder or coding is stored (settings don't count). */
+/** True when no project, thread, post, code, coder, coding or codebook history is stored (settings don't count). */
 export async function isDatabaseEmpty(db: ThreadmarkDB): Promise<boolean> {
   return db.transaction('r', allTables(db), async () => {
     const counts = await Promise.all(allTables(db).map((t) => t.count()));

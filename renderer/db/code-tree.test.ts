@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import type { Code } from '@shared/model/records';
+import { EMPTY_CODE_FIELDS, type Code } from '@shared/model/records';
 
 import { codesInTreeOrder, subtreeIds } from './code-tree';
 
@@ -9,7 +9,7 @@ const code = (id: string, parentId: string | null, order: number): Code => ({
   name: id,
   parentId,
   color: '#000000',
-  description: '',
+  ...EMPTY_CODE_FIELDS,
   order,
 });
 

@@ -6,7 +6,7 @@ import type { Bundle } from '@shared/bundle/bundle';
 import { planCoderLayer, type CoderLayerPlan } from '@shared/bundle/coder-layer-plan';
 import { codingOn } from '@shared/bundle/fixtures.test-helpers';
 import { validateBundle } from '@shared/bundle/validate';
-import type { Code, Post } from '@shared/model/records';
+import { EMPTY_CODE_FIELDS, type Code, type Post } from '@shared/model/records';
 
 import demoBundle from '../../resources/demo/demo-project.threadmark.json';
 
@@ -14,6 +14,7 @@ import { exportBundle, importBundle } from './bundle-io';
 import { applyCoderLayer, CoderLayerConflictError, readProjectSnapshot } from './coder-layer-import';
 import type { ThreadmarkDB } from './database';
 import { APP, freshDb, testClock, testIds } from './testing/test-support';
+import { deleteStoredPost } from './testing/stored-posts';
 
 function valid(input: unknown): Bundle {
   const result = validateBundle(input);
@@ -49,7 +50,7 @@ function projectBundle(): Bundle {
   return valid(b);
 }
 
-const code = (id: string, name: string, parentId: string | null, order: number): Code => ({ id, name, parentId, color: '#884400', description: `${name}.`, order });
+const code = (id: string, name: string, parentId: string | null, order: number): Code => ({ id, name, parentId, color: '#884400', order, ...EMPTY_CODE_FIELDS, definition: `${name}.` });
 
 /**
  * Ben's file, made from the same demo on another machine: post B was re-imported (new id, same
@@ -203,6 +204,12 @@ describe("a file for a coder already present (Ada's revision)", () => {
     expect(after.coders).toEqual([{ id: 'coder-ada', name: 'Ada' }]);
     expect(after.codes.some((c) => c.id === 'code-sarcasm')).toBe(true);
   });
+
+  it('takes her replaced codings out of the exemplars they were', async () => {
+    await db.codes.update(FALSE_EQ, { exemplarCodingIds: ['ada-1'] });
+    await applyCoderLayer(db, await planFor(adasFile()), { replace: new Set(['coder-ada']) });
+    expect((await db.codes.get(FALSE_EQ))?.exemplarCodingIds).toEqual([]);
+  });
 });
 
 describe('all or nothing', () => {
@@ -220,7 +227,7 @@ describe('all or nothing', () => {
 
   it('refuses when a referenced post was deleted after planning', async () => {
     const plan = await planFor(bensFile());
-    await db.posts.delete(POST_A.id);
+    await deleteStoredPost(db, POST_A.id);
     await expectUnchanged(() => applyCoderLayer(db, plan, { replace: none }), CoderLayerConflictError);
     await expect(applyCoderLayer(db, plan, { replace: none })).rejects.toThrow(new RegExp(`post ${POST_A.id} is no longer in the project`));
   });
@@ -229,6 +236,12 @@ describe('all or nothing', () => {
     const plan = await planFor(bensFile());
     await db.codes.delete(HOSTILITY);
     await expectUnchanged(() => applyCoderLayer(db, plan, { replace: none }), new RegExp(`code ${HOSTILITY} is no longer in the project`));
+  });
+
+  it('refuses when a code the layer uses became category-only after planning', async () => {
+    const plan = await planFor(bensFile());
+    await db.codes.update(HOSTILITY, { codable: false });
+    await expectUnchanged(() => applyCoderLayer(db, plan, { replace: none }), /code "Hostility" is a category in this project/);
   });
 
   it('refuses a replacement when the coder coded more after the confirmation', async () => {

@@ -9,6 +9,8 @@ import type { Code, Coding } from '@shared/model/records';
 import { codePointLength, sliceCodePoints } from '@shared/text/offsets';
 
 import type { ThreadmarkDB } from './database';
+import { allPosts, getPosts, postTables } from './post-store';
+import { dropExemplars } from './repositories/exemplars-repository';
 
 export interface CoderLayerChoices {
   /** projectCoderIds of coders already present whose stored codings the user agreed to replace. */
@@ -39,9 +41,9 @@ export class CoderLayerConflictError extends Error {
  * matching reads; codings only as primary keys and per-coder counts, never as records.
  */
 export async function readProjectSnapshot(db: ThreadmarkDB): Promise<ProjectSnapshot> {
-  return db.transaction('r', [db.posts, db.codes, db.coders, db.codings], async () => {
+  return db.transaction('r', [...postTables(db), db.codes, db.coders, db.codings], async () => {
     const [rows, codes, coders, codingIds] = await Promise.all([
-      db.posts.toArray(),
+      allPosts(db),
       db.codes.toArray(),
       db.coders.toArray(),
       db.codings.toCollection().primaryKeys(),
@@ -87,14 +89,20 @@ export async function applyCoderLayer(
   });
   if (applied.length === 0) return summary(0);
 
-  return db.transaction('rw', [db.posts, db.codes, db.coders, db.codings], async () => {
+  return db.transaction('rw', [...postTables(db), db.codes, db.coders, db.codings], async () => {
     await checkPosts(db, codings);
     await checkCodes(db, codes, codings);
     await checkCoders(db, newCoders, replaced);
     await checkCodingIdsFree(db, codings);
 
     let replacedCodings = 0;
-    for (const coder of replaced) replacedCodings += await db.codings.where('coderId').equals(coder.projectCoderId).delete();
+    for (const coder of replaced) {
+      const gone = await db.codings.where('coderId').equals(coder.projectCoderId).primaryKeys();
+      await db.codings.bulkDelete(gone);
+      // A replaced coding is no exemplar any more.
+      await dropExemplars(db, new Set(gone));
+      replacedCodings += gone.length;
+    }
     await db.codes.bulkAdd(codes);
     await db.coders.bulkAdd(newCoders.map((c) => ({ id: c.projectCoderId, name: c.name })));
     await db.codings.bulkAdd(codings);
@@ -119,8 +127,7 @@ function codesUsed(codesToAdd: readonly Code[], codings: readonly Coding[]): Cod
 /** Every post still stored, in the same thread, its text still carrying each coding's quote. */
 async function checkPosts(db: ThreadmarkDB, codings: readonly Coding[]): Promise<void> {
   const ids = [...new Set(codings.map((c) => c.postId))];
-  const stored = await db.posts.bulkGet(ids);
-  const byId = new Map(stored.flatMap((p) => (p === undefined ? [] : [[p.id, p] as const])));
+  const byId = await getPosts(db, ids);
   for (const coding of codings) {
     const post = byId.get(coding.postId);
     if (post === undefined) throw new CoderLayerConflictError(`post ${coding.postId} is no longer in the project`);
@@ -142,6 +149,9 @@ async function checkCodes(db: ThreadmarkDB, codes: readonly Code[], codings: rea
   const stored = await db.codes.bulkGet(existing);
   const missing = existing.find((_, i) => stored[i] === undefined);
   if (missing !== undefined) throw new CoderLayerConflictError(`code ${missing} is no longer in the project`);
+  const usedIds = new Set(codings.map((c) => c.codeId));
+  const category = stored.find((c) => c !== undefined && !c.codable && usedIds.has(c.id));
+  if (category) throw new CoderLayerConflictError(`code "${category.name}" is a category in this project: nothing can be coded with it`);
 }
 
 /**

@@ -1,11 +1,10 @@
 import { Dexie, type Table } from 'dexie';
 
-import type { Code, Coder, Coding, Post, Project, Thread } from '@shared/model/records';
+import type { Code, CodebookChange, CodebookVersion, Coder, Coding, Project, Thread } from '@shared/model/records';
 
 import { MIGRATIONS, type Migration } from './migrations';
+import type { PostPageRow, ThreadStatsRow } from './post-store';
 
-/** A stored post: `seq` is its reading position within its thread (db-only, stripped on export). */
-export type PostRow = Post & { seq: number };
 
 /** App-level key/value settings (current coder, …): kept here, never in localStorage. */
 export interface MetaRow {
@@ -19,10 +18,14 @@ export class ThreadmarkDB extends Dexie {
   declare readonly meta: Table<MetaRow, string>;
   declare readonly projects: Table<Project, string>;
   declare readonly threads: Table<Thread, string>;
-  declare readonly posts: Table<PostRow, string>;
+  /** Posts live in pages (post-store.ts); read and write them only through post-store.ts. */
+  declare readonly postPages: Table<PostPageRow, [string, number]>;
+  declare readonly threadStats: Table<ThreadStatsRow, string>;
   declare readonly codes: Table<Code, string>;
   declare readonly coders: Table<Coder, string>;
   declare readonly codings: Table<Coding, string>;
+  declare readonly codebookChanges: Table<CodebookChange, string>;
+  declare readonly codebookVersions: Table<CodebookVersion, string>;
 
   private reloadNeeded = false;
   private readonly reloadListeners = new Set<ReloadRequiredListener>();

@@ -12,7 +12,9 @@ export interface OpenedFile {
 export type PlatformResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** Commands from the desktop application menu. */
-export type MenuCommand = 'undo' | 'redo' | 'export-bundle' | 'import-bundle' | 'export-csv';
+import type { MenuCommand } from '@shared/ipc/channels';
+
+export type { MenuCommand };
 
 export interface Platform {
   kind: 'electron' | 'web';

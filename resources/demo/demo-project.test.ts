@@ -81,7 +81,7 @@ describe('demo project bundle', () => {
 
   it('has the bundle envelope and the demo project', () => {
     expect(demo.format).toBe('threadmark');
-    expect(demo.formatVersion).toBe(1);
+    expect(demo.formatVersion).toBe(2);
     expect(demo.exportedAt).toMatch(ISO_UTC);
     expect(demo.app).toEqual({ name: 'Threadmark', version: '0.1.0' });
     expect(demo.project.name).toBe('Demo: #MeToo backlash thread');
@@ -89,6 +89,8 @@ describe('demo project bundle', () => {
     expect(demo.project.createdAt).toMatch(ISO_UTC);
     expect(demo.coders).toEqual([]);
     expect(demo.codings).toEqual([]);
+    expect(demo.codebookChanges).toEqual([]);
+    expect(demo.codebookVersions).toEqual([]);
   });
 
   it('has one demo thread whose root is the only post without a parent', () => {
@@ -207,8 +209,8 @@ describe('demo project bundle', () => {
       expect(code.color).toMatch(/^#[0-9a-f]{6}$/i);
       expect(code.parentId === null || codeIds.has(code.parentId)).toBe(true);
       // One sentence: starts with a capital, ends with a full stop, no sentence break inside.
-      expect(code.description).toMatch(/^[A-Z].*\.$/s);
-      expect(code.description).not.toMatch(/[.!?]\s+[A-Z]/);
+      expect(code.definition).toMatch(/^[A-Z].*\.$/s);
+      expect(code.definition).not.toMatch(/[.!?]\s+[A-Z]/);
       // Readable as a 35% highlight on white: black text keeps AAA contrast.
       const background = luminance(highlightOnWhite(code.color, 0.35));
       expect((background + 0.05) / 0.05).toBeGreaterThanOrEqual(7);
@@ -238,7 +240,10 @@ describe('demo project bundle', () => {
     const tree = codesInTreeOrder(demo.codes);
     expect(tree).toHaveLength(demo.codes.length);
     const categories = new Set(demo.codes.map((c) => c.parentId).filter((id) => id !== null));
-    for (const code of tree.slice(0, 9)) expect(categories.has(code.id), code.name).toBe(false);
+    for (const code of tree.slice(0, 9)) {
+      expect(categories.has(code.id), code.name).toBe(false);
+      expect(code.codable, code.name).toBe(true);
+    }
     const names = demo.codes.map((c) => c.name);
     for (const name of [
       'False equivalence',
@@ -252,6 +257,22 @@ describe('demo project bundle', () => {
     ]) {
       expect(names).toContain(name);
     }
+  });
+
+  it('shows a structured codebook: criteria and examples, and a category that only groups codes', () => {
+    const structured = demo.codes.filter((c) => c.inclusion !== '' && c.exclusion !== '' && c.examples.length > 0);
+    expect(structured.length).toBeGreaterThanOrEqual(5);
+    for (const code of structured) for (const text of [code.inclusion, code.exclusion, ...code.examples]) expect(text).toBe(text.trim());
+    const categories = demo.codes.filter((c) => !c.codable);
+    expect(categories.length).toBeGreaterThanOrEqual(1);
+    for (const category of categories) expect(demo.codes.filter((c) => c.parentId === category.id).length).toBeGreaterThanOrEqual(2);
+    for (const code of demo.codes) expect(code.retired).toBe(false);
+  });
+
+  it('gives the nine codable moves keys 1–9 in codebook order, and no other code a key', () => {
+    const tree = codesInTreeOrder(demo.codes);
+    expect(tree.slice(0, 9).map((c) => c.shortcut)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    expect(tree.slice(9).map((c) => c.shortcut)).toEqual(tree.slice(9).map(() => null));
   });
 
   it('passes validateBundle and reads back unchanged', () => {

@@ -1,14 +1,16 @@
 /**
- * Cross-record rules of bundle v1: unique ids, references that resolve, trees without loops, and
- * offsets that address the post text exactly. Runs on records that passed the shape check; ids
+ * Cross-record rules of bundle v2: unique ids, references that resolve, trees without loops, and
+ * offsets that address the post text exactly;
+ * the codebook's own rules (exemplars, shortcuts, change log, versions) are in codebook-rules.ts. Runs on records that passed the shape check; ids
  * of records that failed it still count as known, so one bad record does not cascade into
  * "unknown reference" noise elsewhere.
  */
-import type { Code, Coder, Post, Thread } from '../model/records';
+import type { Code, CodebookChange, CodebookVersion, Coder, Post, Thread } from '../model/records';
 import { codePointLength, sliceCodePoints } from '../text/offsets';
 import { firstUnpairedSurrogate } from '../text/well-formed';
 import type { BundleCoding } from './bundle';
 import type { RecordArrayName } from './bundle-schema';
+import { checkCodebookRules } from './codebook-rules';
 import { quoteForMessage, recordLabel, type BundleProblem } from './problem';
 
 export interface Indexed<T> {
@@ -22,6 +24,8 @@ export interface CheckedRecords {
   codes: Array<Indexed<Code>>;
   coders: Array<Indexed<Coder>>;
   codings: Array<Indexed<BundleCoding>>;
+  codebookChanges: Array<Indexed<CodebookChange>>;
+  codebookVersions: Array<Indexed<CodebookVersion>>;
 }
 
 /** A problem tagged with its record's position so the caller can list problems in file order. */
@@ -32,7 +36,7 @@ export interface PlacedProblem {
 }
 
 /** Every raw id per array, first occurrence wins (duplicates are reported, not resolved). */
-type KnownIds = Record<RecordArrayName, Map<string, number>>;
+export type KnownIds = Record<RecordArrayName, Map<string, number>>;
 
 export function checkBundleRules(raw: Record<RecordArrayName, readonly unknown[]>, checked: CheckedRecords): PlacedProblem[] {
   const out: PlacedProblem[] = [];
@@ -85,6 +89,7 @@ export function checkBundleRules(raw: Record<RecordArrayName, readonly unknown[]
     const post = postsById.get(c.postId);
     if (post) checkOffsets(post.text, c, at);
   }
+  checkCodebookRules(checked, known, report);
   return out;
 }
 

@@ -1,11 +1,12 @@
 /**
- * Shape of bundle format version 1 (docs/formats.md). Records are strict: a field v1 does not know
+ * Shape of bundle format version 2 (docs/formats.md); version 1 is migrated to it first
+ * (migrate-v1.ts). Records are strict: a field v1 does not know
  * is reported rather than silently dropped, because dropping it would lose the user's data.
  * Cross-record rules (ids, references, offsets) live in bundle-rules.ts.
  */
 import * as z from 'zod';
 
-import type { Platform } from '../model/records';
+import type { CodebookChangeKind, Platform } from '../model/records';
 import { unlessMissing } from './zod-problems';
 
 export const PLATFORMS = [
@@ -62,14 +63,53 @@ export const postSchema = z.strictObject({
   ),
 });
 
-export const codeSchema = z.strictObject({
+const codeFields = {
   id,
   name: z.string().min(1, { error: 'must not be empty' }),
   parentId: id.nullable(),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'expected a colour written "#rrggbb"' }),
-  description: z.string(),
   /** Optional on read: a code without `order` takes its array index (tolerant restore). */
   order: z.number().optional(),
+  definition: z.string(),
+  inclusion: z.string(),
+  exclusion: z.string(),
+  examples: z.array(z.string()),
+  exemplarCodingIds: z.array(id),
+  shortcut: z.string().regex(/^[a-z0-9]$/, { error: 'expected one character a–z or 0–9' }).nullable(),
+  codable: z.boolean(),
+  retired: z.boolean(),
+};
+
+export const codeSchema = z.strictObject(codeFields);
+
+/** A code as the change log and versions record it: a snapshot, so `order` is required. */
+export const codeSnapshotSchema = z.strictObject({ ...codeFields, order: z.number() });
+
+export const CODEBOOK_CHANGE_KINDS = ['add', 'edit', 'move', 'delete', 'merge', 'split', 'import'] as const satisfies readonly CodebookChangeKind[];
+
+// Fails to compile if records.ts gains a change kind this list lacks.
+type MissingKind = Exclude<CodebookChangeKind, (typeof CODEBOOK_CHANGE_KINDS)[number]>;
+const allKindsListed: MissingKind extends never ? true : MissingKind = true;
+void allKindsListed;
+
+export const codebookChangeSchema = z.strictObject({
+  id,
+  operationId: id,
+  at: isoTime,
+  coderId: id,
+  kind: z.enum(CODEBOOK_CHANGE_KINDS),
+  codeId: id,
+  summary: z.string(),
+  before: codeSnapshotSchema.nullable(),
+  after: codeSnapshotSchema.nullable(),
+});
+
+export const codebookVersionSchema = z.strictObject({
+  id,
+  name: z.string().min(1, { error: 'must not be empty' }),
+  createdAt: isoTime,
+  coderId: id,
+  codes: z.array(codeSnapshotSchema),
 });
 
 export const coderSchema = z.strictObject({ id, name: z.string() });
@@ -94,6 +134,8 @@ export const recordSchemas = {
   codes: codeSchema,
   coders: coderSchema,
   codings: codingSchema,
+  codebookChanges: codebookChangeSchema,
+  codebookVersions: codebookVersionSchema,
 } as const;
 
 export type RecordArrayName = keyof typeof recordSchemas;

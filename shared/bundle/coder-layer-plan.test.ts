@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import type { Code, Post } from '../model/records';
+import { EMPTY_CODE_FIELDS, type Code, type Post } from '../model/records';
 import type { IdSource } from '../util/clock';
 import type { Bundle } from './bundle';
 import { planCoderLayer, type ProjectSnapshot } from './coder-layer-plan';
@@ -26,8 +26,9 @@ const code = (id: string, name: string, parentId: string | null, order = 0): Cod
   name,
   parentId,
   color: '#112233',
-  description: `${name}.`,
   order,
+  ...EMPTY_CODE_FIELDS,
+  definition: `${name}.`,
 });
 
 function post(id: string, text: string, extra: Partial<Post> = {}): Post {
@@ -55,7 +56,7 @@ function otherCodersFile(): Bundle {
       code('z-strawman', 'Straw man', 'k-fallacy', 5),
       code('z-derail', 'Derailing', null, 1),
       code('z-tactics', 'Tactics', null, 2),
-      code('z-sealion', 'Sealioning', 'z-tactics', 0),
+      { ...code('z-sealion', 'Sealioning', 'z-tactics', 0), inclusion: 'Polite, endless demands for evidence.', examples: ['Source?'], shortcut: 'f', exemplarCodingIds: ['d-1'] },
       code('z-unused', 'Unused', null, 3),
       code('z-only-skipped', 'Only on skipped posts', null, 4),
     ],
@@ -94,7 +95,8 @@ describe('planCoderLayer', () => {
     expect(plan.codesToAdd).toEqual([
       { ...code('z-strawman', 'Straw man', 'k-fallacy'), order: 1 },
       { ...code('z-tactics', 'Tactics', null), order: 2 },
-      { ...code('z-sealion', 'Sealioning', 'z-tactics'), order: 0 },
+      // Definition and criteria come along; the file's exemplars and shortcut keys do not.
+      { ...code('z-sealion', 'Sealioning', 'z-tactics'), order: 0, inclusion: 'Polite, endless demands for evidence.', examples: ['Source?'] },
     ]);
     const cleo = plan.codingsByCoder.get('n-1');
     expect(cleo?.map((c) => [c.id, c.postId, c.threadId, c.codeId, c.coderId])).toEqual([

@@ -260,7 +260,9 @@ function planCodes(
     // already has matched by id above, so it is never added.
     const parentId = code.parentId === null ? null : (projectIdOf.get(code.parentId) ?? null);
     projectIdOf.set(code.id, code.id);
-    toAdd.push({ id: code.id, name: code.name, parentId, color: code.color, description: code.description, order: orderAfterSiblings(parentId) });
+    // The file's exemplars are its own codings and its shortcuts may clash with this project's keys,
+    // so neither comes along; the rest of the definition does.
+    toAdd.push({ ...code, parentId, order: orderAfterSiblings(parentId), examples: [...code.examples], exemplarCodingIds: [], shortcut: null });
   }
   return { projectIdOf, toAdd };
 }

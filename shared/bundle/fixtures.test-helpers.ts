@@ -1,8 +1,9 @@
 /**
- * A small valid bundle for tests: two threads, a reply tree, a two-level codebook, two coders and
- * codings over emoji, a ZWJ family, a combining mark and CSV-hostile characters.
+ * A small valid bundle for tests: two threads, a reply tree, a two-level codebook with structured
+ * fields (shortcuts, criteria and examples; exemplars are added by the tests that need them), two coders, codings over emoji, a ZWJ
+ * family, a combining mark and CSV-hostile characters, one change-log entry and one named version.
  */
-import type { Code, Post } from '../model/records';
+import { EMPTY_CODE_FIELDS, type Code, type Post } from '../model/records';
 import { codePointLength, sliceCodePoints } from '../text/offsets';
 import type { Bundle, BundleCoding } from './bundle';
 
@@ -17,8 +18,8 @@ function post(id: string, threadId: string, parentId: string | null, text: strin
   return { id, threadId, parentId, author: `user-${id}`, createdAt: T0, text, platform: 'reddit', platformId: `rd_${id}`, url: null, meta: { score: 3 }, ...extra };
 }
 
-function code(id: string, name: string, parentId: string | null, order: number): Code {
-  return { id, name, parentId, color: '#cc3366', description: `${name}.`, order };
+function code(id: string, name: string, parentId: string | null, order: number, extra: Partial<Code> = {}): Code {
+  return { id, name, parentId, color: '#cc3366', order, ...EMPTY_CODE_FIELDS, examples: [], exemplarCodingIds: [], definition: `${name}.`, ...extra };
 }
 
 /** A coding whose quote is taken from the text, so offsets and quote always agree. */
@@ -29,7 +30,7 @@ export function codingOn(text: string, id: string, postId: string, codeId: strin
 export function exampleBundle(): Bundle {
   return {
     format: 'threadmark',
-    formatVersion: 1,
+    formatVersion: 2,
     exportedAt: T0,
     app: { name: 'Threadmark', version: '0.1.0' },
     project: { id: 'proj-1', name: 'Vaccine threads', createdAt: T0 },
@@ -43,9 +44,13 @@ export function exampleBundle(): Bundle {
       post('p-3', 't-2', null, OTHER_TEXT, { platform: 'mastodon', author: '-dash' }),
     ],
     codes: [
-      code('k-fallacy', 'Fallacy', null, 0),
-      code('k-equiv', 'False equivalence', 'k-fallacy', 0),
-      code('k-derail', 'Derailing', null, 1),
+      code('k-fallacy', 'Fallacy', null, 0, { shortcut: 'f' }),
+      code('k-equiv', 'False equivalence', 'k-fallacy', 0, {
+        inclusion: 'Two unlike things are treated as alike.',
+        exclusion: 'A fair comparison: use no code.',
+        examples: ['"Both sides are the same."', 'Line one\nline two'],
+      }),
+      code('k-derail', 'Derailing', null, 1, { shortcut: '2' }),
     ],
     coders: [
       { id: 'u-ana', name: 'Ana' },
@@ -58,6 +63,28 @@ export function exampleBundle(): Bundle {
       codingOn(ROOT_TEXT, 'c-emoji', 'p-1', 'k-fallacy', 'u-ana', 33, 34),
       codingOn(OTHER_TEXT, 'c-formula', 'p-3', 'k-equiv', 'u-ana', 0, 22, '+1 agreed'),
       codingOn(REPLY_TEXT, 'c-mark', 'p-2', 'k-fallacy', 'u-ana', 41, 43),
+    ],
+    codebookChanges: [
+      {
+        id: 'ch-1',
+        operationId: 'op-1',
+        at: T0,
+        coderId: 'u-ana',
+        kind: 'edit',
+        codeId: 'k-derail',
+        summary: 'Renamed “Derail” to “Derailing”',
+        before: code('k-derail', 'Derail', null, 1),
+        after: code('k-derail', 'Derailing', null, 1, { shortcut: '2' }),
+      },
+    ],
+    codebookVersions: [
+      {
+        id: 'v-1',
+        name: 'v1, sent to coders 12 March',
+        createdAt: T0,
+        coderId: 'u-ben',
+        codes: [code('k-fallacy', 'Fallacy', null, 0), code('k-derail', 'Derail', null, 1)],
+      },
     ],
   };
 }

@@ -15,9 +15,42 @@ describe('serializeBundle', () => {
   it('writes 2-space JSON with a trailing newline, envelope keys in documented order', () => {
     const text = serializeBundle(exampleBundle());
     expect(text.endsWith('}\n')).toBe(true);
-    expect(text.startsWith('{\n  "format": "threadmark",\n  "formatVersion": 1,\n  "exportedAt"')).toBe(true);
+    expect(text.startsWith('{\n  "format": "threadmark",\n  "formatVersion": 2,\n  "exportedAt"')).toBe(true);
     const keys = Object.keys(JSON.parse(text) as object);
-    expect(keys).toEqual(['format', 'formatVersion', 'exportedAt', 'app', 'project', 'threads', 'posts', 'codes', 'coders', 'codings']);
+    expect(keys).toEqual([
+      'format',
+      'formatVersion',
+      'exportedAt',
+      'app',
+      'project',
+      'threads',
+      'posts',
+      'codes',
+      'coders',
+      'codings',
+      'codebookChanges',
+      'codebookVersions',
+    ]);
+  });
+
+  it('writes the structured code fields in documented order, in codes, change log and versions', () => {
+    const written = JSON.parse(serializeBundle(exampleBundle())) as Bundle;
+    const codeKeys = ['id', 'name', 'parentId', 'color', 'order', 'definition', 'inclusion', 'exclusion', 'examples', 'exemplarCodingIds', 'shortcut', 'codable', 'retired'];
+    expect(Object.keys(written.codes[0]!)).toEqual(codeKeys);
+    const change = written.codebookChanges![0]!;
+    expect(Object.keys(change)).toEqual(['id', 'operationId', 'at', 'coderId', 'kind', 'codeId', 'summary', 'before', 'after']);
+    expect(Object.keys(change.after!)).toEqual(codeKeys);
+    expect(Object.keys(written.codebookVersions![0]!)).toEqual(['id', 'name', 'createdAt', 'coderId', 'codes']);
+    expect(Object.keys(written.codebookVersions![0]!.codes[0]!)).toEqual(codeKeys);
+  });
+
+  it('writes empty change log and versions for a bundle built without them', () => {
+    const { codebookChanges, codebookVersions, ...rest } = exampleBundle();
+    void codebookChanges;
+    void codebookVersions;
+    const written = JSON.parse(serializeBundle(rest)) as Bundle;
+    expect(written.codebookChanges).toEqual([]);
+    expect(written.codebookVersions).toEqual([]);
   });
 
   it('does not depend on the key order of the objects it is given', () => {
@@ -48,7 +81,9 @@ describe('serializeBundle', () => {
   });
 
   it('gives byte-identical output for export → import → export', () => {
-    const first = serializeBundle(exampleBundle());
+    const b = exampleBundle();
+    b.codes[0]!.exemplarCodingIds = ['c-mark', 'c-emoji'];
+    const first = serializeBundle(b);
     const second = serializeBundle(reimport(first));
     expect(second).toBe(first);
   });

@@ -4,7 +4,7 @@
  * byte-identical. Key order is the one documented in docs/formats.md. Fields a record carries
  * beyond the format (e.g. a Coding's `threadId` inside the app) are not written.
  */
-import type { Code, Coder, Post, PostMeta, Project, Thread } from '../model/records';
+import type { Code, CodebookChange, CodebookVersion, Coder, Post, PostMeta, Project, Thread } from '../model/records';
 import type { Bundle, BundleCoding } from './bundle';
 
 export function serializeBundle(b: Bundle): string {
@@ -19,6 +19,8 @@ export function serializeBundle(b: Bundle): string {
     codes: b.codes.map(code),
     coders: b.coders.map(coder),
     codings: b.codings.map(coding),
+    codebookChanges: (b.codebookChanges ?? []).map(change),
+    codebookVersions: (b.codebookVersions ?? []).map(version),
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
@@ -52,8 +54,35 @@ const code = (c: Code): Code => ({
   name: c.name,
   parentId: c.parentId,
   color: c.color,
-  description: c.description,
   order: c.order,
+  definition: c.definition,
+  inclusion: c.inclusion,
+  exclusion: c.exclusion,
+  examples: [...c.examples],
+  exemplarCodingIds: [...c.exemplarCodingIds],
+  shortcut: c.shortcut,
+  codable: c.codable,
+  retired: c.retired,
+});
+
+const change = (c: CodebookChange): CodebookChange => ({
+  id: c.id,
+  operationId: c.operationId,
+  at: c.at,
+  coderId: c.coderId,
+  kind: c.kind,
+  codeId: c.codeId,
+  summary: c.summary,
+  before: c.before === null ? null : code(c.before),
+  after: c.after === null ? null : code(c.after),
+});
+
+const version = (v: CodebookVersion): CodebookVersion => ({
+  id: v.id,
+  name: v.name,
+  createdAt: v.createdAt,
+  coderId: v.coderId,
+  codes: v.codes.map(code),
 });
 
 const coder = (c: Coder): Coder => ({ id: c.id, name: c.name });

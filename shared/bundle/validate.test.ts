@@ -22,12 +22,12 @@ describe('validateBundle', () => {
   });
 
   it('gives one clear problem for an unknown format version', () => {
-    const newer = { ...exampleBundleJson(), formatVersion: 2, posts: 'changed shape' };
+    const newer = { ...exampleBundleJson(), formatVersion: 3, posts: 'changed shape' };
     expect(problemsOf(newer)).toEqual([
-      'bundle formatVersion: format version 2 is newer than this version of Threadmark can read (1); update Threadmark',
+      'bundle formatVersion: format version 3 is newer than this version of Threadmark can read (2); update Threadmark',
     ]);
     expect(problemsOf({ ...exampleBundleJson(), formatVersion: '1' })).toEqual([
-      'bundle formatVersion: unknown format version "1"; this version of Threadmark reads version 1',
+      'bundle formatVersion: unknown format version "1"; this version of Threadmark reads versions 1 to 2',
     ]);
   });
 
@@ -40,7 +40,7 @@ describe('validateBundle', () => {
   it('reports unknown fields inside records', () => {
     const b = exampleBundleJson();
     Object.assign(b.coders[0]!, { colour: 'red' });
-    expect(problemsOf(b)).toEqual(['coders[0] (id "u-ana") colour: unknown field (not part of bundle format version 1)']);
+    expect(problemsOf(b)).toEqual(['coders[0] (id "u-ana") colour: unknown field (not part of bundle format version 2)']);
   });
 
   it('reports every shape problem, naming record and field', () => {

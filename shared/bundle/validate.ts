@@ -10,6 +10,7 @@ import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type Bundle } from './bundle';
 import { checkBundleRules, type CheckedRecords, type PlacedProblem } from './bundle-rules';
 import { appSchema, isoTime, projectSchema, RECORD_ARRAYS, recordSchemas, type RecordArrayName } from './bundle-schema';
 import { locateJsonError } from './json-error-location';
+import { migrateBundleV1 } from './migrate-v1';
 import { recordLabel, type BundleProblem } from './problem';
 import { describeValue, issueMessage, issuesToProblems } from './zod-problems';
 
@@ -17,15 +18,20 @@ export { formatProblem, type BundleProblem } from './problem';
 
 type Raw = Record<string, unknown>;
 
+const OPTIONAL_ARRAYS: ReadonlySet<RecordArrayName> = new Set(['codebookChanges', 'codebookVersions']);
+
 /**
- * A bundle, or every problem found in it. Unknown top-level keys are ignored (a later minor
- * addition must not lock older readers out) and are not carried into the result. A code without
- * `order` gets its array index (tolerant restore of hand-made codebooks).
+ * A bundle, or every problem found in it. A version 1 bundle is migrated to version 2 first; a
+ * missing `codebookChanges` or `codebookVersions` reads as empty.
+ * Unknown top-level keys are ignored (a later minor addition must not lock older readers out) and
+ * are not carried into the result. A code without `order` gets its array index (tolerant restore
+ * of hand-made codebooks).
  */
-export function validateBundle(input: unknown): Result<Bundle, BundleProblem[]> {
-  if (!isObject(input)) return err([{ record: 'bundle', message: `expected a JSON object, got ${describeValue(input)}` }]);
-  const identity = checkIdentity(input);
+export function validateBundle(json: unknown): Result<Bundle, BundleProblem[]> {
+  if (!isObject(json)) return err([{ record: 'bundle', message: `expected a JSON object, got ${describeValue(json)}` }]);
+  const identity = checkIdentity(json);
   if (identity.length > 0) return err(identity);
+  const input = json.formatVersion === 1 ? migrateBundleV1(json) : json;
 
   const problems: BundleProblem[] = [];
   const exportedAt = parsePart(isoTime, input, 'exportedAt', problems);
@@ -33,10 +39,15 @@ export function validateBundle(input: unknown): Result<Bundle, BundleProblem[]> 
   const project = parsePart(projectSchema, input, 'project', problems);
 
   const raw = {} as Record<RecordArrayName, readonly unknown[]>;
-  const checked: CheckedRecords = { threads: [], posts: [], codes: [], coders: [], codings: [] };
+  const checked: CheckedRecords = { threads: [], posts: [], codes: [], coders: [], codings: [], codebookChanges: [], codebookVersions: [] };
   const placed: PlacedProblem[] = [];
   for (const array of RECORD_ARRAYS) {
     const value = input[array];
+    // A bundle written without a codebook history (the CLI import, a hand-made file) has none.
+    if (value === undefined && OPTIONAL_ARRAYS.has(array)) {
+      raw[array] = [];
+      continue;
+    }
     if (!Array.isArray(value)) {
       problems.push({ record: 'bundle', field: array, message: value === undefined ? 'missing (expected an array)' : `expected an array, got ${describeValue(value)}` });
     }
@@ -68,6 +79,8 @@ export function validateBundle(input: unknown): Result<Bundle, BundleProblem[]> 
     codes: checked.codes.map(({ index, value }) => ({ ...value, order: value.order ?? index })),
     coders: checked.coders.map((r) => r.value),
     codings: checked.codings.map((r) => r.value),
+    codebookChanges: checked.codebookChanges.map((r) => r.value),
+    codebookVersions: checked.codebookVersions.map((r) => r.value),
   });
 }
 
@@ -95,11 +108,11 @@ function checkIdentity(input: Raw): BundleProblem[] {
     const got = format === undefined ? 'it is missing' : `got ${describeValue(format)}`;
     return [{ record: 'bundle', field: 'format', message: `not a Threadmark bundle: expected "${BUNDLE_FORMAT}", ${got}` }];
   }
-  if (formatVersion === BUNDLE_FORMAT_VERSION) return [];
+  if (formatVersion === BUNDLE_FORMAT_VERSION || formatVersion === 1) return [];
   const message =
     typeof formatVersion === 'number' && Number.isInteger(formatVersion) && formatVersion > BUNDLE_FORMAT_VERSION
       ? `format version ${formatVersion} is newer than this version of Threadmark can read (${BUNDLE_FORMAT_VERSION}); update Threadmark`
-      : `unknown format version ${formatVersion === undefined ? '(missing)' : describeValue(formatVersion)}; this version of Threadmark reads version ${BUNDLE_FORMAT_VERSION}`;
+      : `unknown format version ${formatVersion === undefined ? '(missing)' : describeValue(formatVersion)}; this version of Threadmark reads versions 1 to ${BUNDLE_FORMAT_VERSION}`;
   return [{ record: 'bundle', field: 'formatVersion', message }];
 }
 

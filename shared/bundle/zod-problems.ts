@@ -1,6 +1,7 @@
 /** Turns zod issues into BundleProblems worded for researchers rather than for programmers. */
 import type * as z from 'zod';
 
+import { BUNDLE_FORMAT_VERSION } from './bundle';
 import type { BundleProblem } from './problem';
 
 /** Per-parse error map: says "missing" for absent fields and names types in plain words. */
@@ -25,7 +26,7 @@ export function issuesToProblems(issues: readonly z.core.$ZodIssue[], record: st
   return issues.flatMap((iss) => {
     const path = [...fieldPrefix, ...iss.path.map(String)];
     if (iss.code === 'unrecognized_keys') {
-      return iss.keys.map((key) => ({ record, field: [...path, key].join('.'), message: 'unknown field (not part of bundle format version 1)' }));
+      return iss.keys.map((key) => ({ record, field: [...path, key].join('.'), message: `unknown field (not part of bundle format version ${BUNDLE_FORMAT_VERSION})` }));
     }
     const problem: BundleProblem = { record, message: iss.message };
     if (path.length > 0) problem.field = path.join('.');

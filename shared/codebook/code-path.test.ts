@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import type { Code } from '../model/records';
+import { EMPTY_CODE_FIELDS, type Code } from '../model/records';
 import { codePath, sortCodesAsTree } from './code-path';
 
 const code = (id: string, name: string, parentId: string | null, order = 0): Code => ({
@@ -9,7 +9,7 @@ const code = (id: string, name: string, parentId: string | null, order = 0): Cod
   parentId,
   order,
   color: '#336699',
-  description: '',
+  ...EMPTY_CODE_FIELDS,
 });
 
 const codebook: Code[] = [

@@ -5,7 +5,7 @@
  * repository root (process.cwd() under vitest). Runtime code in shared/ never reads files.
  */
 // eslint-disable-next-line no-restricted-imports -- tests run in Node and read fixture bytes; nothing here ships
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 const SAMPLES_DIR = `${process.cwd()}/../shared/samples/threads`;
 const FIXTURES_DIR = `${process.cwd()}/shared/import/fixtures`;
@@ -18,6 +18,14 @@ export function sampleAvailable(relativePath: string): boolean {
 
 export function readSampleBytes(relativePath: string): Uint8Array {
   return new Uint8Array(readFileSync(`${SAMPLES_DIR}/${relativePath}`));
+}
+
+/** Every fixture file, as paths relative to the fixtures folder. */
+export function listFixtures(): string[] {
+  return readdirSync(FIXTURES_DIR, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => `${e.parentPath}/${e.name}`.slice(FIXTURES_DIR.length + 1))
+    .sort();
 }
 
 export function readFixtureBytes(name: string): Uint8Array {

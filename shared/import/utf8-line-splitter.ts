@@ -121,7 +121,7 @@ export class Utf8LineSplitter {
       line: this.line,
       message: utf16
         ? 'the file is UTF-16; this reader takes UTF-8 only. Save it as UTF-8 and import it again.'
-        : `not valid UTF-8: ${what} at byte offset ${fileOffset} (line ${this.line}). Save it as UTF-8 and import it again.`,
+        : `not valid UTF-8: ${what} at byte offset ${fileOffset} (line ${this.line}). Save it as UTF-8 (or UTF-16 with a byte-order mark) and import it again.`,
     };
   }
 

@@ -12,7 +12,7 @@ export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 export const EVENT_CHANNELS = ['menu:command'] as const;
 export type EventChannel = (typeof EVENT_CHANNELS)[number];
 
-export const MENU_COMMANDS = ['undo', 'redo', 'export-bundle', 'import-bundle', 'export-csv'] as const;
+export const MENU_COMMANDS = ['undo', 'redo', 'import-threads', 'export-bundle', 'import-bundle', 'export-csv'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export const isInvokeChannel = (value: unknown): value is InvokeChannel =>

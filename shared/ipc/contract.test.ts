@@ -60,6 +60,6 @@ describe('IPC contract', () => {
     const schema = eventContract['menu:command'];
     for (const command of MENU_COMMANDS) expect(accepts(schema, { command })).toBe(true);
     expect(accepts(schema, { command: 'format-disk' })).toBe(false);
-    expect(MENU_COMMANDS).toEqual(['undo', 'redo', 'export-bundle', 'import-bundle', 'export-csv']);
+    expect(MENU_COMMANDS).toEqual(['undo', 'redo', 'import-threads', 'export-bundle', 'import-bundle', 'export-csv']);
   });
 });

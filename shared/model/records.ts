@@ -57,10 +57,69 @@ export interface Code {
   parentId: string | null;
   /** "#rrggbb" */
   color: string;
-  /** One-sentence definition. */
-  description: string;
   /** Order among siblings in the codebook panel (ascending). */
   order: number;
+  /** What the code means: the definition coders apply. */
+  definition: string;
+  /** When to apply it (inclusion criteria). */
+  inclusion: string;
+  /** When not to apply it, and which code to use instead (exclusion criteria). */
+  exclusion: string;
+  /** Free-text examples, one per entry. */
+  examples: string[];
+  /** Codings marked as exemplars of this code: shown with their quote. */
+  exemplarCodingIds: string[];
+  /** One key (a–z or 0–9) that applies the code while reading, or null. */
+  shortcut: string | null;
+  /** false: a category that only groups codes; nothing can be coded with it. */
+  codable: boolean;
+  /** Retired codes keep their codings but are no longer offered for coding. */
+  retired: boolean;
+}
+
+/** The structured fields of a code a researcher edits (everything but identity and place). */
+export type CodeFields = Pick<Code, 'name' | 'color' | 'definition' | 'inclusion' | 'exclusion' | 'examples' | 'exemplarCodingIds' | 'shortcut' | 'codable' | 'retired'>;
+
+/** Defaults for the structured fields of a code that only has a name (REFI, CSV, v1 bundles). */
+export const EMPTY_CODE_FIELDS: Omit<CodeFields, 'name' | 'color'> = {
+  definition: '',
+  inclusion: '',
+  exclusion: '',
+  examples: [],
+  exemplarCodingIds: [],
+  shortcut: null,
+  codable: true,
+  retired: false,
+};
+
+export type CodebookChangeKind = 'add' | 'edit' | 'move' | 'delete' | 'merge' | 'split' | 'import';
+
+/**
+ * One entry of the codebook's change log: who changed which code when, and the code before and
+ * after (null before for an added code, null after for a deleted one). One researcher action that
+ * touches several codes (a merge, an import) writes one entry per code sharing `operationId`.
+ */
+export interface CodebookChange {
+  id: string;
+  operationId: string;
+  at: string;
+  /** The coder who made the change. */
+  coderId: string;
+  kind: CodebookChangeKind;
+  codeId: string;
+  /** A readable sentence: "Renamed “Derailing” to “Derailment”". */
+  summary: string;
+  before: Code | null;
+  after: Code | null;
+}
+
+/** A named snapshot of the whole codebook ("v2, sent to coders 12 March"). */
+export interface CodebookVersion {
+  id: string;
+  name: string;
+  createdAt: string;
+  coderId: string;
+  codes: Code[];
 }
 
 export interface Coder {

@@ -2,130 +2,241 @@ import 'fake-indexeddb/auto';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { importBundle } from '../bundle-io';
 import type { ThreadmarkDB } from '../database';
-import { freshDb, sampleBundle, tableCounts, testIds } from '../testing/test-support';
+import { codebookDb, codebookDeps, codebookState, newChanges, problemOf, valueOf } from '../testing/codebook-support';
+import { tableCounts } from '../testing/test-support';
 
-import {
-  addCode,
-  countCodingsOfCode,
-  deleteCode,
-  listCodes,
-  restoreDeletedCodes,
-  updateCode,
-} from './codes-repository';
+import { redoCodebookOperation, undoCodebookOperation } from './codebook-undo';
+import type { CodebookDeps } from './codebook-write';
+import { addCode, codingCountsByCode, countCodingsOfCode, deleteCode, listCodes, updateCode } from './codes-repository';
+import { addCoding } from './codings-repository';
 
 let db: ThreadmarkDB;
-const deps = { ids: testIds('code') };
-const base = { color: '#112233', description: 'd' };
+let deps: CodebookDeps;
+const base = { color: '#112233', definition: 'd' };
 
 beforeEach(async () => {
-  db = freshDb();
-  await importBundle(db, sampleBundle());
+  db = await codebookDb();
+  deps = codebookDeps();
 });
 afterEach(async () => {
   await db.delete();
 });
 
 describe('addCode', () => {
-  it('adds a trimmed code last among its siblings', async () => {
-    const code = await addCode(db, { ...base, name: '  Derailing ', color: '#ABCDEF', parentId: 'c-fallacy' }, deps);
-    expect(code).toMatchObject({ name: 'Derailing', color: '#abcdef', parentId: 'c-fallacy', order: 2 });
-    const root = await addCode(db, { ...base, name: 'Hedging' }, deps);
+  it('adds a trimmed code last among its siblings, with its structured fields', async () => {
+    const op = valueOf(
+      await addCode(
+        db,
+        { ...base, name: '  Derailing ', color: '#ABCDEF', parentId: 'c-fallacy', inclusion: ' when ', examples: [' one ', ' '], shortcut: 'D', codable: true },
+        deps,
+      ),
+    );
+    const code = op.codes[0]!.after!;
+    expect(code).toEqual({
+      id: 'new-1',
+      name: 'Derailing',
+      parentId: 'c-fallacy',
+      color: '#abcdef',
+      order: 2,
+      definition: 'd',
+      inclusion: 'when',
+      exclusion: '',
+      examples: ['one'],
+      exemplarCodingIds: [],
+      shortcut: 'd',
+      codable: true,
+      retired: false,
+    });
+    expect(await db.codes.get('new-1')).toEqual(code);
+    const root = valueOf(await addCode(db, { ...base, name: 'Hedging' }, deps)).codes[0]!.after;
     expect(root).toMatchObject({ parentId: null, order: 2 });
-    expect((await listCodes(db)).map((c) => c.name)).toEqual([
-      'Fallacy',
-      'Whataboutism',
-      'False equivalence',
-      'Deep child',
-      'Derailing',
-      'Agreement',
-      'Hedging',
+    expect((await listCodes(db)).map((c) => c.name)).toEqual(['Fallacy', 'Whataboutism', 'False equivalence', 'Deep child', 'Derailing', 'Agreement', 'Hedging']);
+  });
+
+  it('logs who added what, when', async () => {
+    const op = valueOf(await addCode(db, { ...base, name: 'Derailing', parentId: 'c-fallacy' }, deps));
+    expect(op).toMatchObject({ operationId: 'new-2', kind: 'add', at: '2025-01-01T00:00:00.000Z', coderId: 'coder-ana', summary: 'Added “Derailing” under “Fallacy”' });
+    expect(await newChanges(db)).toEqual([
+      {
+        id: 'new-3',
+        operationId: 'new-2',
+        at: '2025-01-01T00:00:00.000Z',
+        coderId: 'coder-ana',
+        kind: 'add',
+        codeId: 'new-1',
+        summary: 'Added “Derailing” under “Fallacy”',
+        before: null,
+        after: op.codes[0]!.after,
+      },
     ]);
   });
 
-  it('gives the first child order 0', async () => {
-    expect(await addCode(db, { ...base, name: 'Sub', parentId: 'c-agree' }, deps)).toMatchObject({ order: 0 });
-  });
-
   it.each([
-    ['an empty name', { name: '   ' }, /needs a name/],
-    ['a sibling name in another case', { name: 'whataboutism ', parentId: 'c-fallacy' }, /"Whataboutism" already exists under the same parent/],
-    ['a root name in another case', { name: 'AGREEMENT' }, /"Agreement" already exists at the top level/],
-    ['a bad colour', { name: 'X', color: 'red' }, /#rrggbb/],
-    ['an unknown parent', { name: 'X', parentId: 'nope' }, /parent nope does not exist/],
+    ['an empty name', { name: '   ' }, 'code “” (id new-1) name: a code needs a name'],
+    ['a sibling name in another case', { name: 'whataboutism ', parentId: 'c-fallacy' }, 'code “whataboutism” (id new-1) name: a code named “Whataboutism” already exists under “Fallacy”'],
+    ['a root name in another case', { name: 'AGREEMENT' }, 'code “AGREEMENT” (id new-1) name: a code named “Agreement” already exists at the top level'],
+    ['a bad colour', { name: 'X', color: 'red' }, 'code “X” (id new-1) color: colour "red" is not of the form #rrggbb'],
+    ['an unknown parent', { name: 'X', parentId: 'nope' }, 'code “X” (id new-1) parentId: its parent code nope does not exist'],
+    ['a shortcut of two keys', { name: 'X', shortcut: 'ab' }, 'code “X” (id new-1) shortcut: "ab" is not a single key a–z or 0–9'],
+    ['a shortcut that is not a–z or 0–9', { name: 'X', shortcut: '!' }, 'code “X” (id new-1) shortcut: "!" is not a single key a–z or 0–9'],
   ])('refuses %s and writes nothing', async (_, patch, message) => {
     const before = await tableCounts(db);
-    await expect(addCode(db, { ...base, ...patch }, deps)).rejects.toThrow(message);
+    expect(problemOf(await addCode(db, { ...base, ...patch }, deps))).toBe(message);
     expect(await tableCounts(db)).toEqual(before);
   });
 
-  it('allows the same name under a different parent', async () => {
-    await expect(addCode(db, { ...base, name: 'Agreement', parentId: 'c-fallacy' }, deps)).resolves.toMatchObject({
-      name: 'Agreement',
-    });
+  it('refuses a shortcut another code has', async () => {
+    await updateCode(db, 'c-agree', { shortcut: 'a' }, deps);
+    expect(problemOf(await addCode(db, { ...base, name: 'X', shortcut: 'A' }, deps))).toBe('code “X” (id new-3) shortcut: key "a" is already the shortcut of “Agreement”');
+  });
+
+  it('refuses to change the codebook when no coder is chosen', async () => {
+    await db.meta.clear();
+    expect(problemOf(await addCode(db, { ...base, name: 'X' }, deps))).toBe('codebook coderId: no coder is chosen: say who is coding before changing the codebook');
+  });
+
+  it('is undone (code deleted, logged) and redone', async () => {
+    const before = await codebookState(db);
+    const op = valueOf(await addCode(db, { ...base, name: 'X' }, deps));
+    const undo = valueOf(await undoCodebookOperation(db, op, deps));
+    expect(await codebookState(db)).toEqual(before);
+    expect(undo.summary).toBe('Undid: Added “X” at the top level');
+    valueOf(await redoCodebookOperation(db, op, deps));
+    expect(await db.codes.get('new-1')).toEqual(op.codes[0]!.after);
+    expect((await newChanges(db)).map((c) => [c.kind, c.summary])).toEqual([
+      ['add', 'Added “X” at the top level'],
+      ['delete', 'Undid: Added “X” at the top level'],
+      ['add', 'Redid: Added “X” at the top level'],
+    ]);
+  });
+
+  it('refuses to undo an add once the code has codings, rather than delete them', async () => {
+    const op = valueOf(await addCode(db, { ...base, name: 'X' }, deps));
+    await addCoding(db, { postId: 'p-b1', codeId: 'new-1', coderId: 'coder-ana', start: 0, end: 1, memo: '' }, deps);
+    expect(problemOf(await undoCodebookOperation(db, op, deps))).toBe('code “X” (id new-1) id: cannot delete it: 1 coding still uses it');
+    expect(await db.codes.get('new-1')).toBeDefined();
   });
 });
 
 describe('updateCode', () => {
-  it('renames, recolours and redescribes', async () => {
-    const updated = await updateCode(db, 'c-agree', { name: ' Agreeing ', color: '#00FF00', description: ' new ' });
-    expect(updated).toMatchObject({ id: 'c-agree', name: 'Agreeing', color: '#00ff00', description: 'new', order: 1 });
-    expect(await db.codes.get('c-agree')).toEqual(updated);
+  it('changes structured fields and logs before, after and a sentence', async () => {
+    const before = await db.codes.get('c-agree');
+    const op = valueOf(await updateCode(db, 'c-agree', { name: ' Agreeing ', color: '#00FF00', definition: ' new ', exclusion: 'Not irony.', retired: true }, deps));
+    const after = { ...before!, name: 'Agreeing', color: '#00ff00', definition: 'new', exclusion: 'Not irony.', retired: true };
+    expect(await db.codes.get('c-agree')).toEqual(after);
+    expect(op.codes).toEqual([{ before, after }]);
+    const [entry] = await newChanges(db);
+    expect(entry).toMatchObject({ kind: 'edit', codeId: 'c-agree', before, after, coderId: 'coder-ana' });
+    expect(entry?.summary).toBe('Renamed “Agreement” to “Agreeing”, changed its definition, exclusion criteria, and colour, and retired it');
   });
 
-  it('allows a change of case of its own name but not a sibling’s name', async () => {
-    await expect(updateCode(db, 'c-agree', { name: 'AGREEMENT' })).resolves.toMatchObject({ name: 'AGREEMENT' });
-    await expect(updateCode(db, 'c-agree', { name: 'fallacy' })).rejects.toThrow(/"Fallacy" already exists/);
-    await expect(updateCode(db, 'c-agree', { color: '#12345' })).rejects.toThrow(/#rrggbb/);
-    await expect(updateCode(db, 'nope', { name: 'x' })).rejects.toThrow(/code nope does not exist/);
+  it('writes and logs nothing when nothing changes', async () => {
+    const op = valueOf(await updateCode(db, 'c-agree', { name: 'Agreement ' }, deps));
+    expect(op.codes).toEqual([]);
+    expect(await newChanges(db)).toEqual([]);
+  });
+
+  it('allows a change of case of its own name but not a sibling’s name, a bad colour or an unknown code', async () => {
+    expect(valueOf(await updateCode(db, 'c-agree', { name: 'AGREEMENT' }, deps)).codes[0]?.after?.name).toBe('AGREEMENT');
+    expect(problemOf(await updateCode(db, 'c-agree', { name: 'fallacy' }, deps))).toBe('code “fallacy” (id c-agree) name: a code named “Fallacy” already exists at the top level');
+    expect(problemOf(await updateCode(db, 'c-agree', { color: '#12345' }, deps))).toMatch(/color: colour "#12345" is not of the form #rrggbb/);
+    expect(problemOf(await updateCode(db, 'nope', { name: 'x' }, deps))).toBe('code nope id: unknown code: cannot change it');
     expect((await db.codes.get('c-agree'))?.name).toBe('AGREEMENT');
+  });
+
+  it('refuses to make a code with codings category-only, and allows it for a code without', async () => {
+    expect(problemOf(await updateCode(db, 'c-agree', { codable: false }, deps))).toBe(
+      'code “Agreement” (id c-agree) codable: cannot be category-only: 2 codings use it (merge or move them first)',
+    );
+    expect(valueOf(await updateCode(db, 'c-fallacy', { codable: false }, deps)).codes[0]?.after?.codable).toBe(false);
+  });
+
+  it('is undone exactly, and refuses an undo over a later edit', async () => {
+    const before = await codebookState(db);
+    const first = valueOf(await updateCode(db, 'c-agree', { definition: 'one' }, deps));
+    valueOf(await updateCode(db, 'c-agree', { definition: 'two' }, deps));
+    expect(problemOf(await undoCodebookOperation(db, first, deps))).toBe(
+      'code “Agreement” (id c-agree) id: changed since “Changed the definition of “Agreement””, so it cannot be undone',
+    );
+    await db.codes.update('c-agree', { definition: 'one' });
+    valueOf(await undoCodebookOperation(db, first, deps));
+    expect(await codebookState(db)).toEqual(before);
   });
 });
 
 describe('deleteCode', () => {
-  it('counts the codings of a code and its descendants', async () => {
+  it('counts the codings of a code and its descendants, and of every code', async () => {
     expect(await countCodingsOfCode(db, 'c-fallacy')).toBe(3);
     expect(await countCodingsOfCode(db, 'c-false-eq')).toBe(2);
-    expect(await countCodingsOfCode(db, 'c-agree')).toBe(2);
+    expect(Object.fromEntries(await codingCountsByCode(db))).toEqual({ 'c-agree': 2, 'c-deep': 1, 'c-fallacy': 0, 'c-false-eq': 1, 'c-whatabout': 1 });
   });
 
-  it('deletes the code, its descendants and their codings together, returning them', async () => {
-    const deleted = await deleteCode(db, 'c-fallacy');
-    expect(deleted.codes.map((c) => c.id)).toEqual(['c-fallacy', 'c-whatabout', 'c-false-eq', 'c-deep']);
-    expect(deleted.codings.map((c) => c.id).sort()).toEqual(['k-3', 'k-4', 'k-5']);
+  it('deletes the code, its descendants and their codings together, logging each code', async () => {
+    const op = valueOf(await deleteCode(db, 'c-fallacy', deps));
+    expect(op.codes.map((c) => c.before?.id)).toEqual(['c-fallacy', 'c-whatabout', 'c-false-eq', 'c-deep']);
+    expect(op.codings.map((c) => c.before?.id).sort()).toEqual(['k-3', 'k-4', 'k-5']);
+    expect(op.summary).toBe('Deleted “Fallacy” with its 3 sub-codes and 3 codings');
     expect(await tableCounts(db)).toMatchObject({ codes: 1, codings: 2 });
-    expect((await db.codings.toArray()).map((c) => c.codeId)).toEqual(['c-agree', 'c-agree']);
+    expect((await newChanges(db)).map((c) => [c.kind, c.codeId, c.after])).toEqual([
+      ['delete', 'c-fallacy', null],
+      ['delete', 'c-whatabout', null],
+      ['delete', 'c-false-eq', null],
+      ['delete', 'c-deep', null],
+    ]);
   });
 
-  it('is all or nothing: a failure while deleting codings keeps every code', async () => {
+  it('is all or nothing: a failure while deleting codes keeps every code, coding and log row', async () => {
     const before = await tableCounts(db);
     const fail = () => {
       throw new Error('injected');
     };
     db.codes.hook('deleting', fail);
-    await expect(deleteCode(db, 'c-fallacy')).rejects.toThrow();
+    await expect(deleteCode(db, 'c-fallacy', deps)).rejects.toThrow();
     db.codes.hook('deleting').unsubscribe(fail);
     expect(await tableCounts(db)).toEqual(before);
   });
 
-  it('undoes a delete exactly', async () => {
-    const before = { codes: await db.codes.toArray(), codings: await db.codings.toArray() };
-    const deleted = await deleteCode(db, 'c-false-eq');
-    await restoreDeletedCodes(db, deleted);
-    expect(await db.codes.toArray()).toEqual(before.codes);
-    expect(await db.codings.toArray()).toEqual(before.codings);
+  it('is undone exactly (codes and codings back), logged as re-adds', async () => {
+    const before = await codebookState(db);
+    const op = valueOf(await deleteCode(db, 'c-false-eq', deps));
+    valueOf(await undoCodebookOperation(db, op, deps));
+    expect(await codebookState(db)).toEqual(before);
+    expect((await newChanges(db)).filter((c) => c.summary.startsWith('Undid')).map((c) => [c.kind, c.codeId])).toEqual([
+      ['add', 'c-false-eq'],
+      ['add', 'c-deep'],
+    ]);
   });
 
-  it('refuses an undo that would clash with a newer sibling', async () => {
-    const deleted = await deleteCode(db, 'c-agree');
-    await addCode(db, { ...base, name: 'agreement' }, deps);
+  it('refuses an undo that would clash with a newer sibling, or restore codings of a removed coder', async () => {
+    const op = valueOf(await deleteCode(db, 'c-agree', deps));
+    valueOf(await addCode(db, { ...base, name: 'agreement' }, deps));
     const before = await tableCounts(db);
-    await expect(restoreDeletedCodes(db, deleted)).rejects.toThrow(/already exists/);
+    expect(problemOf(await undoCodebookOperation(db, op, deps))).toBe('code “Agreement” (id c-agree) name: a code named “agreement” already exists at the top level');
     expect(await tableCounts(db)).toEqual(before);
+
+    const other = valueOf(await deleteCode(db, 'c-false-eq', deps));
+    await db.coders.delete('coder-ben');
+    expect(problemOf(await undoCodebookOperation(db, other, deps))).toBe('coding k-5 coderId: coder coder-ben no longer exists');
   });
 
   it('rejects an unknown code', async () => {
-    await expect(deleteCode(db, 'nope')).rejects.toThrow(/code nope does not exist/);
+    expect(problemOf(await deleteCode(db, 'nope', deps))).toBe('code nope id: unknown code: cannot delete it');
+  });
+});
+
+describe('codingCountsByCode', () => {
+  it('follows codings as they are added and as codes are merged away', async () => {
+    await addCoding(db, { postId: 'p-b2', codeId: 'c-fallacy', coderId: 'coder-ana', start: 0, end: 1, memo: '' }, deps);
+    expect((await codingCountsByCode(db)).get('c-fallacy')).toBe(1);
+    valueOf(await deleteCode(db, 'c-agree', deps));
+    expect((await codingCountsByCode(db)).has('c-agree')).toBe(false);
+  });
+});
+
+describe('updateCode with fields given as undefined', () => {
+  it('leaves them as they are', async () => {
+    const op = valueOf(await updateCode(db, 'c-agree', { name: undefined, definition: 'Says yes.' }, deps));
+    expect(op.codes[0]?.after).toMatchObject({ name: 'Agreement', definition: 'Says yes.' });
   });
 });

@@ -1,71 +1,79 @@
-import type { Code, Coding } from '@shared/model/records';
-import type { IdSource } from '@shared/util/clock';
+import { codeProblem } from '@shared/codebook/codebook-problem';
+import { describeCodeChange } from '@shared/codebook/describe-code-change';
+import { EMPTY_CODE_FIELDS, type Code, type CodeFields } from '@shared/model/records';
+import { err, ok } from '@shared/util/result';
 
 import { codesInTreeOrder, subtreeIds } from '../code-tree';
 import type { ThreadmarkDB } from '../database';
 
-import { checkCodeColor, checkCodeName } from './code-rules';
+import { normalizeFields } from './code-rules';
+import { writeCodebook, type CodebookDeps, type CodebookResult } from './codebook-write';
+import { sameRecord } from './same-record';
 
-export interface NewCode {
-  name: string;
-  color: string;
-  description: string;
-  parentId?: string | null;
-}
+/** A new code: name and colour, where it goes (top level by default), and any structured field. */
+export type NewCode = Pick<Code, 'name' | 'color'> & Partial<Omit<CodeFields, 'name' | 'color' | 'exemplarCodingIds'>> & { parentId?: string | null };
 
-export type CodePatch = Partial<Pick<Code, 'name' | 'color' | 'description'>>;
-
-export interface DeletedCodes {
-  codes: Code[];
-  codings: Coding[];
-}
+/** Fields to change; exemplars change through `setExemplar`, place through the tree moves. */
+export type CodePatch = Partial<Omit<CodeFields, 'exemplarCodingIds'>>;
 
 // A codebook holds at most a few thousand codes, and root codes (parentId null) are not in the
-// parentId index, so tree operations load the whole table and work in memory.
+// parentId index, so codebook operations load the whole table and work in memory.
 
-/** Adds a code as the last of its siblings. */
-export async function addCode(
-  db: ThreadmarkDB,
-  input: NewCode,
-  deps: { ids: IdSource },
-): Promise<Code> {
-  const parentId = input.parentId ?? null;
-  const color = checkCodeColor(input.color);
-  return db.transaction('rw', db.codes, async () => {
-    const codes = await db.codes.toArray();
-    if (parentId !== null && !codes.some((c) => c.id === parentId)) {
-      throw new Error(`Cannot add the code: its parent ${parentId} does not exist.`);
-    }
-    const name = checkCodeName(input.name, parentId, codes);
+/**
+ * Adds a code as the last of its siblings. Refused (nothing written): an empty name or one a
+ * sibling has, a bad colour, an unknown parent, a shortcut that is not one a–z/0–9 key or is taken.
+ */
+export async function addCode(db: ThreadmarkDB, input: NewCode, deps: CodebookDeps): Promise<CodebookResult> {
+  const { parentId = null, ...fields } = input;
+  return writeCodebook(db, deps, ({ codes, ids }) => {
     const siblingOrders = codes.filter((c) => c.parentId === parentId).map((c) => c.order);
     const code: Code = {
-      id: deps.ids.newId(),
-      name,
+      id: ids.newId(),
       parentId,
-      color,
-      description: input.description.trim(),
       order: siblingOrders.length === 0 ? 0 : Math.max(...siblingOrders) + 1,
+      ...EMPTY_CODE_FIELDS,
+      examples: [],
+      exemplarCodingIds: [],
+      ...normalizeFields(fields),
     };
-    await db.codes.add(code);
-    return code;
+    return ok({ kind: 'add', summary: describeCodeChange(null, code, byId(codes)), codes: [{ before: null, after: code }], codings: [] });
   });
 }
 
-/** Renames, recolours or redescribes a code, with the same checks as `addCode`. */
-export async function updateCode(db: ThreadmarkDB, id: string, patch: CodePatch): Promise<Code> {
-  const color = patch.color === undefined ? undefined : checkCodeColor(patch.color);
-  return db.transaction('rw', db.codes, async () => {
-    const codes = await db.codes.toArray();
+/**
+ * Changes a code's structured fields, with the checks of `addCode`; a code with codings cannot
+ * become category-only. Changing nothing writes and logs nothing.
+ */
+export async function updateCode(db: ThreadmarkDB, id: string, patch: CodePatch, deps: CodebookDeps): Promise<CodebookResult> {
+  return writeCodebook(db, deps, ({ codes }) => {
     const current = codes.find((c) => c.id === id);
-    if (!current) throw new Error(`Cannot update: code ${id} does not exist.`);
-    const updated: Code = {
-      ...current,
-      name: patch.name === undefined ? current.name : checkCodeName(patch.name, current.parentId, codes, id),
-      color: color ?? current.color,
-      description: patch.description === undefined ? current.description : patch.description.trim(),
-    };
-    await db.codes.put(updated);
-    return updated;
+    if (!current) return err(codeProblem(id, 'id', 'unknown code: cannot change it'));
+    const updated: Code = { ...current, ...normalizeFields(patch) };
+    if (sameRecord(current, updated)) return ok({ kind: 'edit', summary: `No change to “${current.name}”`, codes: [], codings: [] });
+    return ok({ kind: 'edit', summary: describeCodeChange(current, updated, byId(codes)), codes: [{ before: current, after: updated }], codings: [] });
+  });
+}
+
+/**
+ * Deletes the code, its descendants and all their codings in one transaction; the operation
+ * lists them all, so undoing it puts every one back.
+ */
+export async function deleteCode(db: ThreadmarkDB, id: string, deps: CodebookDeps): Promise<CodebookResult> {
+  return writeCodebook(db, deps, async ({ codes }) => {
+    const root = codes.find((c) => c.id === id);
+    if (!root) return err(codeProblem(id, 'id', 'unknown code: cannot delete it'));
+    const ids = new Set(subtreeIds(codes, id));
+    const deleted = codesInTreeOrder(codes).filter((c) => ids.has(c.id));
+    // One equals per code (getAll-backed), not anyOf: stack-notes §5(b).
+    const codings = (await Promise.all([...ids].map((c) => db.codings.where('codeId').equals(c).toArray()))).flat();
+    const subCodes = deleted.length - 1;
+    const what = [subCodes > 0 ? `${subCodes} sub-code${subCodes === 1 ? '' : 's'}` : '', `${codings.length} coding${codings.length === 1 ? '' : 's'}`].filter(Boolean);
+    return ok({
+      kind: 'delete',
+      summary: `Deleted “${root.name}” with its ${what.join(' and ')}`,
+      codes: deleted.map((c) => ({ before: c, after: null })),
+      codings: codings.map((c) => ({ before: c, after: null })),
+    });
   });
 }
 
@@ -73,58 +81,29 @@ export async function updateCode(db: ThreadmarkDB, id: string, patch: CodePatch)
 export async function countCodingsOfCode(db: ThreadmarkDB, id: string): Promise<number> {
   return db.transaction('r', [db.codes, db.codings], async () => {
     const ids = subtreeIds(await db.codes.toArray(), id);
-    // One equals per code (getAll-backed), not anyOf: stack-notes §5(b).
     const counts = await Promise.all(ids.map((c) => db.codings.where('codeId').equals(c).count()));
     return counts.reduce((sum, n) => sum + n, 0);
   });
 }
 
 /**
- * Deletes the code, its descendants and all their codings in one transaction, and returns what was
- * deleted (codes in tree order) so the UI can offer undo through `restoreDeletedCodes`.
+ * Codings per code id, all coders and threads (the panel's counts); every code is listed, 0 when
+ * unused. Reads only the codeId index keys, never the codings themselves.
  */
-export async function deleteCode(db: ThreadmarkDB, id: string): Promise<DeletedCodes> {
-  return db.transaction('rw', [db.codes, db.codings], async () => {
-    const all = await db.codes.toArray();
-    if (!all.some((c) => c.id === id)) throw new Error(`Cannot delete: code ${id} does not exist.`);
-    const ids = new Set(subtreeIds(all, id));
-    const codes = codesInTreeOrder(all).filter((c) => ids.has(c.id));
-    const perCode = await Promise.all([...ids].map((c) => db.codings.where('codeId').equals(c).toArray()));
-    const codings = perCode.flat();
-    await db.codings.bulkDelete(codings.map((c) => c.id));
-    await db.codes.bulkDelete([...ids]);
-    return { codes, codings };
-  });
-}
-
-/**
- * Undo of `deleteCode`: puts the codes and codings back exactly, in one transaction. Refuses (and
- * writes nothing) if the parent is gone, a name now clashes, or a post or coder has disappeared.
- */
-export async function restoreDeletedCodes(db: ThreadmarkDB, deleted: DeletedCodes): Promise<void> {
-  await db.transaction('rw', [db.codes, db.codings, db.posts, db.coders], async () => {
-    const existing = await db.codes.toArray();
-    const restoring = new Set(deleted.codes.map((c) => c.id));
-    const present = new Set(existing.map((c) => c.id));
-    for (const code of deleted.codes) {
-      if (code.parentId !== null && !restoring.has(code.parentId) && !present.has(code.parentId)) {
-        throw new Error(`Cannot restore code "${code.name}": its parent no longer exists.`);
-      }
-      checkCodeName(code.name, code.parentId, existing);
-    }
-    const postIds = [...new Set(deleted.codings.map((c) => c.postId))];
-    const coderIds = [...new Set(deleted.codings.map((c) => c.coderId))];
-    const [posts, coders] = await Promise.all([db.posts.bulkGet(postIds), db.coders.bulkGet(coderIds)]);
-    if (posts.includes(undefined) || coders.includes(undefined)) {
-      throw new Error('Cannot restore the codes: some of their posts or coders no longer exist.');
-    }
-    // add, not put: an id that exists again is an error, never an overwrite.
-    await db.codes.bulkAdd(deleted.codes);
-    await db.codings.bulkAdd(deleted.codings);
+export async function codingCountsByCode(db: ThreadmarkDB): Promise<Map<string, number>> {
+  return db.transaction('r', [db.codes, db.codings], async () => {
+    const [codeIds, keys] = await Promise.all([db.codes.toCollection().primaryKeys(), db.codings.orderBy('codeId').keys()]);
+    const counts = new Map(codeIds.map((id) => [id, 0]));
+    for (const key of keys) if (typeof key === 'string') counts.set(key, (counts.get(key) ?? 0) + 1);
+    return counts;
   });
 }
 
 /** The codebook in tree order (pre-order, siblings by `order`). */
 export async function listCodes(db: ThreadmarkDB): Promise<Code[]> {
   return codesInTreeOrder(await db.codes.toArray());
+}
+
+function byId(codes: readonly Code[]): Map<string, Code> {
+  return new Map(codes.map((c) => [c.id, c]));
 }

@@ -65,6 +65,11 @@ describe('addCoding', () => {
     await expect(addCoding(db, { ...input, ...patch }, deps())).rejects.toThrow(message);
     expect(await tableCounts(db)).toEqual(before);
   });
+
+  it('refuses a category-only code: nothing can be coded with it', async () => {
+    await db.codes.update('c-fallacy', { codable: false });
+    await expect(addCoding(db, input, deps())).rejects.toThrow('Cannot code with “Fallacy”: it is a category that only groups codes.');
+  });
 });
 
 describe('remove and restore', () => {

@@ -3,7 +3,10 @@ import { codePointLength, sliceCodePoints } from '@shared/text/offsets';
 import type { Clock, IdSource } from '@shared/util/clock';
 
 import type { ThreadmarkDB } from '../database';
+import { getPost, postTables } from '../post-store';
 import { byPosition, compareStrings } from '../ordering';
+
+import { dropExemplars } from './exemplars-repository';
 
 export type NewCoding = Omit<Coding, 'id' | 'createdAt' | 'updatedAt' | 'quote' | 'threadId'>;
 
@@ -23,14 +26,15 @@ export async function addCoding(
   if (!isOffset(start) || !isOffset(end) || start >= end) {
     throw new Error(`Cannot code post ${postId}: invalid range ${start}–${end} (need 0 ≤ start < end).`);
   }
-  return db.transaction('rw', [db.posts, db.codes, db.coders, db.codings], async () => {
+  return db.transaction('rw', [...postTables(db), db.codes, db.coders, db.codings], async () => {
     const [post, code, coder] = await Promise.all([
-      db.posts.get(postId),
+      getPost(db, postId),
       db.codes.get(codeId),
       db.coders.get(coderId),
     ]);
     if (!post) throw new Error(`Cannot code: post ${postId} does not exist.`);
     if (!code) throw new Error(`Cannot code: code ${codeId} does not exist.`);
+    if (!code.codable) throw new Error(`Cannot code with “${code.name}”: it is a category that only groups codes.`);
     if (!coder) throw new Error(`Cannot code: coder ${coderId} does not exist.`);
     const length = codePointLength(post.text);
     if (end > length) {
@@ -55,23 +59,30 @@ export async function addCoding(
   });
 }
 
-/** Deletes a coding and returns it (for undo); undefined when it was already gone. */
+/**
+ * Deletes a coding and returns it (for undo); undefined when it was already gone. A coding that
+ * was an exemplar of its code stops being one (check `exemplarCodingIds` first to restore it so).
+ */
 export async function removeCoding(db: ThreadmarkDB, id: string): Promise<Coding | undefined> {
-  return db.transaction('rw', db.codings, async () => {
+  return db.transaction('rw', [db.codings, db.codes], async () => {
     const coding = await db.codings.get(id);
-    if (coding) await db.codings.delete(id);
+    if (coding) {
+      await db.codings.delete(id);
+      await dropExemplars(db, new Set([id]));
+    }
     return coding;
   });
 }
 
 /**
- * Puts a coding back exactly as it was (undo of remove, redo of add). Refuses when its post, code
- * or coder has gone meanwhile, so undo never creates an orphan.
+ * Puts a coding back exactly as it was (undo of remove, redo of add), with `exemplar: true` also
+ * as an exemplar of its code again. Refuses when its post, code or coder has gone meanwhile, so
+ * undo never creates an orphan.
  */
-export async function restoreCoding(db: ThreadmarkDB, coding: Coding): Promise<void> {
-  await db.transaction('rw', [db.posts, db.codes, db.coders, db.codings], async () => {
+export async function restoreCoding(db: ThreadmarkDB, coding: Coding, options: { exemplar?: boolean } = {}): Promise<void> {
+  await db.transaction('rw', [...postTables(db), db.codes, db.coders, db.codings], async () => {
     const [post, code, coder] = await Promise.all([
-      db.posts.get(coding.postId),
+      getPost(db, coding.postId),
       db.codes.get(coding.codeId),
       db.coders.get(coding.coderId),
     ]);
@@ -79,6 +90,9 @@ export async function restoreCoding(db: ThreadmarkDB, coding: Coding): Promise<v
     if (!code) throw new Error(`Cannot restore coding ${coding.id}: code ${coding.codeId} no longer exists.`);
     if (!coder) throw new Error(`Cannot restore coding ${coding.id}: coder ${coding.coderId} no longer exists.`);
     await db.codings.put(coding);
+    if (options.exemplar && !code.exemplarCodingIds.includes(coding.id)) {
+      await db.codes.put({ ...code, exemplarCodingIds: [...code.exemplarCodingIds, coding.id] });
+    }
   });
 }
 

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 
 import type { Bundle } from '@shared/bundle/bundle';
+import { EMPTY_CODE_FIELDS, type Code } from '@shared/model/records';
 import type { Clock, IdSource } from '@shared/util/clock';
 
 import { ThreadmarkDB } from '../database';
@@ -38,12 +39,13 @@ export const FAMILY_TEXT = 'I 👩‍👩‍👧 agree';
 /**
  * A small project already in the order `exportBundle` writes, so export(import(b)) equals b:
  * threads by import time (ids deliberately in the opposite order), posts in reading order (p-b3
- * before p-b2: not id order), codes in tree order, coders by name, codings by post then start.
+ * before p-b2: not id order), codes in tree order, coders by name, codings by post then start,
+ * the change log by time, versions by creation time.
  */
 export function sampleBundle(): Bundle {
   return {
     format: 'threadmark',
-    formatVersion: 1,
+    formatVersion: 2,
     exportedAt: '2025-02-01T00:00:00.000Z',
     app: APP,
     project: { id: 'project-1', name: 'Vaccine replies', createdAt: '2025-01-01T00:00:00.000Z' },
@@ -89,6 +91,28 @@ export function sampleBundle(): Bundle {
       coding('k-4', 'p-b2', 'c-deep', 'coder-ana', 0, 4, 'Café'),
       coding('k-5', 'p-a1', 'c-false-eq', 'coder-ben', 26, 27, '🎉'),
     ],
+    codebookChanges: [
+      {
+        id: 'ch-1',
+        operationId: 'op-1',
+        at: '2025-01-04T00:00:00.000Z',
+        coderId: 'coder-ana',
+        kind: 'add',
+        codeId: 'c-agree',
+        summary: 'Added “Agreement”',
+        before: null,
+        after: code('c-agree', 'Agreement', null, 1),
+      },
+    ],
+    codebookVersions: [
+      {
+        id: 'v-1',
+        name: 'v1, sent to coders 12 March',
+        createdAt: '2025-01-04T00:00:01.000Z',
+        coderId: 'coder-ana',
+        codes: [code('c-agree', 'Agreement', null, 0)],
+      },
+    ],
   };
 }
 
@@ -107,8 +131,8 @@ function post(id: string, threadId: string, parentId: string | null, text: strin
   };
 }
 
-function code(id: string, name: string, parentId: string | null, order: number): Bundle['codes'][number] {
-  return { id, name, parentId, color: '#aa00cc', description: `${name} definition`, order };
+function code(id: string, name: string, parentId: string | null, order: number): Code {
+  return { id, name, parentId, color: '#aa00cc', order, ...EMPTY_CODE_FIELDS, examples: [], exemplarCodingIds: [], definition: `${name} definition` };
 }
 
 function coding(

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
 import type { AgreementInput } from '@shared/agreement/units/coding-layers';
+import { EMPTY_CODE_FIELDS } from '@shared/model/records';
 
 import { runAgreementReport } from './run-agreement-report';
 
 const input: AgreementInput = {
   posts: Array.from({ length: 12 }, (_, i) => ({ id: `p${i}`, length: 30 })),
-  codes: [{ id: 'k', name: 'Derailing', parentId: null, color: '#ff0000', description: '', order: 0 }],
+  codes: [{ id: 'k', name: 'Derailing', parentId: null, color: '#ff0000', ...EMPTY_CODE_FIELDS, order: 0 }],
   coders: [
     { id: 'a', name: 'Ada' },
     { id: 'b', name: 'Ben' },

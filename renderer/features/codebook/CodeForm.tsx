@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 export interface CodeDraft {
   name: string;
   color: string;
-  description: string;
+  definition: string;
 }
 
 interface Props {
@@ -32,12 +32,12 @@ export function CodeForm({ title, initial, onSubmit, onCancel }: Props) {
       <input id={`${id}-name`} value={draft.name} autoFocus required maxLength={200} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
       <label htmlFor={`${id}-color`}>Colour</label>
       <input id={`${id}-color`} type="color" value={draft.color} onChange={(e) => setDraft({ ...draft, color: e.target.value })} />
-      <label htmlFor={`${id}-description`}>Definition</label>
+      <label htmlFor={`${id}-definition`}>Definition</label>
       <textarea
-        id={`${id}-description`}
+        id={`${id}-definition`}
         rows={3}
-        value={draft.description}
-        onChange={(e) => setDraft({ ...draft, description: e.target.value })}
+        value={draft.definition}
+        onChange={(e) => setDraft({ ...draft, definition: e.target.value })}
       />
       <div className="row-actions">
         <button type="submit" className="primary">

@@ -36,7 +36,7 @@ export function CodebookPanel({ codes, counts, shortcutCodes, onApply }: Props) 
       {adding ? (
         <CodeForm
           title="New code"
-          initial={{ name: '', color: nextColor(codes), description: '' }}
+          initial={{ name: '', color: nextColor(codes), definition: '' }}
           onCancel={() => setAdding(false)}
           onSubmit={async (draft: CodeDraft) => {
             if (await actions.add(draft)) setAdding(false);
@@ -51,7 +51,7 @@ export function CodebookPanel({ codes, counts, shortcutCodes, onApply }: Props) 
               {editingId === code.id ? (
                 <CodeForm
                   title={`Edit ${code.name}`}
-                  initial={{ name: code.name, color: code.color, description: code.description }}
+                  initial={{ name: code.name, color: code.color, definition: code.definition }}
                   onCancel={() => setEditingId(null)}
                   onSubmit={async (draft) => {
                     if (await actions.update(code, draft)) setEditingId(null);
@@ -62,7 +62,7 @@ export function CodebookPanel({ codes, counts, shortcutCodes, onApply }: Props) 
                   <button
                     type="button"
                     className="code-apply"
-                    title={code.description}
+                    title={code.definition}
                     aria-keyshortcuts={shortcut > 0 ? String(shortcut) : undefined}
                     // Keep the text selection: pressing the button must not collapse it.
                     onMouseDown={(e) => e.preventDefault()}
@@ -83,7 +83,7 @@ export function CodebookPanel({ codes, counts, shortcutCodes, onApply }: Props) 
                       Delete
                     </button>
                   </div>
-                  {code.description ? <p className="code-description">{code.description}</p> : null}
+                  {code.definition ? <p className="code-description">{code.definition}</p> : null}
                 </>
               )}
             </li>

@@ -21,7 +21,7 @@ export function ThreadList({ threads, selectedId, onSelect }: Props) {
             >
               <span className="thread-title">{thread.title}</span>
               <span className="thread-meta">
-                {thread.platform} · {thread.postCount} posts · {formatPostTime(thread.importedAt)}
+                {thread.platform} · {thread.postCount.toLocaleString('en')} {thread.postCount === 1 ? 'post' : 'posts'} · {formatPostTime(thread.startedAt ?? thread.importedAt)}
               </span>
             </button>
           </li>

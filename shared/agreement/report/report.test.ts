@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 
+import { EMPTY_CODE_FIELDS } from '../../model/records';
 import type { AgreementReport } from '../units/agreement-report';
 import { readingOf } from './reading';
 import { REPORT_CSV_HEADER, reportCsv } from './report-csv';
@@ -89,7 +90,7 @@ describe('disagreements', () => {
         { id: 'p2', length: 20 },
         { id: 'p3', length: 20 },
       ],
-      codes: [{ id: 'k', name: 'Derailing', parentId: null, color: '#ff0000', description: '', order: 0 }],
+      codes: [{ id: 'k', name: 'Derailing', parentId: null, color: '#ff0000', ...EMPTY_CODE_FIELDS, order: 0 }],
       coders: [
         { id: 'a', name: 'Ada' },
         { id: 'b', name: 'Ben' },

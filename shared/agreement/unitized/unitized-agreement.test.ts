@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
-import type { Code } from '../../model/records';
+import { EMPTY_CODE_FIELDS, type Code } from '../../model/records';
 import type { AgreementInput } from '../units/coding-layers';
 import { domainValueCodes } from './domains';
 import { unitizedForCode, unitizedForDomain } from './unitized-agreement';
 import { unitizingAlphas } from './unitizing-alpha';
 
-const code = (id: string, parentId: string | null, order = 0): Code => ({ id, name: id.toUpperCase(), parentId, color: '#336699', description: '', order });
+const code = (id: string, parentId: string | null, order = 0): Code => ({ id, name: id.toUpperCase(), parentId, color: '#336699', ...EMPTY_CODE_FIELDS, order });
 
 const codes: Code[] = [code('move', null), code('attack', 'move', 1), code('concede', 'move', 0), code('tactic', 'move', 2), code('bait', 'tactic')];
 

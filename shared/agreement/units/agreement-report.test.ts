@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { EMPTY_CODE_FIELDS } from '../../model/records';
 import fig1211 from '../unitized/fixtures/krippendorff2019-fig12-11.json';
 import { agreementReport } from './agreement-report';
 import type { AgreementInput } from './coding-layers';
@@ -14,9 +15,9 @@ const published = (sample: Sample, path: string): number => sample.expected.find
 const input: AgreementInput = {
   posts: ['p1', 'p2', 'p3', 'p4'].map((id) => ({ id, length: 20 })),
   codes: [
-    { id: 'f', name: 'Fallacy', parentId: null, color: '#336699', description: '', order: 0 },
-    { id: 'h', name: 'Ad hominem', parentId: 'f', color: '#336699', description: '', order: 0 },
-    { id: 's', name: 'Straw man', parentId: 'f', color: '#336699', description: '', order: 1 },
+    { id: 'f', name: 'Fallacy', parentId: null, color: '#336699', ...EMPTY_CODE_FIELDS, order: 0 },
+    { id: 'h', name: 'Ad hominem', parentId: 'f', color: '#336699', ...EMPTY_CODE_FIELDS, order: 0 },
+    { id: 's', name: 'Straw man', parentId: 'f', color: '#336699', ...EMPTY_CODE_FIELDS, order: 1 },
   ],
   coders: [{ id: 'u1', name: 'Ana' }, { id: 'u2', name: 'Ben' }],
   codings: [

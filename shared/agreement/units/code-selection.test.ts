@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
-import type { Code } from '../../model/records';
+import { EMPTY_CODE_FIELDS, type Code } from '../../model/records';
 import { coderPairs, selectCoders, selectCodes } from './code-selection';
 import type { AgreementInput } from './coding-layers';
 
-const code = (id: string, name: string, parentId: string | null, order: number): Code => ({ id, name, parentId, color: '#336699', description: '', order });
+const code = (id: string, name: string, parentId: string | null, order: number): Code => ({ id, name, parentId, color: '#336699', ...EMPTY_CODE_FIELDS, order });
 
 const input: AgreementInput = {
   posts: [{ id: 'p', length: 10 }],

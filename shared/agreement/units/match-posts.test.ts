@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { Bundle } from '../../bundle/bundle';
-import type { Code, Post } from '../../model/records';
+import { EMPTY_CODE_FIELDS, type Code, type Post } from '../../model/records';
 import { matchPosts } from './match-posts';
 
 const T0 = '2024-05-01T12:00:00.000Z';
@@ -19,12 +19,12 @@ const post = (id: string, text: string, platformId: string | null = null): Post 
   meta: {},
 });
 
-const code = (id: string, name: string, parentId: string | null = null): Code => ({ id, name, parentId, color: '#336699', description: '', order: 0 });
+const code = (id: string, name: string, parentId: string | null = null): Code => ({ id, name, parentId, color: '#336699', ...EMPTY_CODE_FIELDS, order: 0 });
 
 function bundle(parts: { posts: Post[]; codes: Code[]; coders: Array<{ id: string; name: string }>; codings: Array<[string, string, string, number, number]> }): Bundle {
   return {
     format: 'threadmark',
-    formatVersion: 1,
+    formatVersion: 2,
     exportedAt: T0,
     app: { name: 'Threadmark', version: '0.1.0' },
     project: { id: 'proj', name: 'P', createdAt: T0 },

@@ -4,7 +4,7 @@
  * code, start, end]]}, 0-based, end exclusive. Each domain becomes a parent code whose children
  * are its codes; coders are identified by name.
  */
-import type { Code } from '../../model/records';
+import { EMPTY_CODE_FIELDS, type Code } from '../../model/records';
 import type { AgreementInput } from './coding-layers';
 
 export interface SpanSample {
@@ -20,7 +20,7 @@ export function sampleInput(sample: SpanSample): AgreementInput {
   const add = (id: string, parentId: string | null): void => {
     if (seen.has(id)) return;
     seen.add(id);
-    codes.push({ id, name: id, parentId, color: '#336699', description: '', order: codes.length });
+    codes.push({ id, name: id, parentId, color: '#336699', ...EMPTY_CODE_FIELDS, order: codes.length });
   };
   for (const [domain, children] of Object.entries(sample.domains ?? {})) {
     add(domain, null);

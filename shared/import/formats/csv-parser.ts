@@ -319,8 +319,20 @@ export function looksLikeCsvHeader(head: string): { delimiter: CsvDelimiter; nam
   return count(second) === names.length ? { delimiter, names } : null;
 }
 
+/** What a table format needs to read its rows: which column is which field, and how rows become posts. */
+export interface CsvSetup {
+  override: CsvMappingOverride | undefined;
+  options: CsvPostOptions;
+}
+
+/** A generic CSV/TSV: columns recognized by name unless `mapping` says otherwise. */
+export function genericCsvSetup(mapping?: CsvMappingOverride): CsvSetup {
+  return { override: mapping, options: { platform: 'csv', format: CSV_FORMAT, threadFallback: 'file' } };
+}
+
 export function parseGenericCsv(text: string, fileName: string, mapping?: CsvMappingOverride): Result<ParsedFile, ImportProblem[]> {
-  return csvRowsToPosts(text, fileName, mapping, { platform: 'csv', format: CSV_FORMAT, threadFallback: 'file' });
+  const { override, options } = genericCsvSetup(mapping);
+  return csvRowsToPosts(text, fileName, override, options);
 }
 
 export const csvParser: FormatParser = {

@@ -18,7 +18,7 @@
 import type { Result } from '../../util/result';
 import type { FormatParser } from '../detect-format';
 import type { ImportProblem, ParsedFile } from '../raw-post';
-import { csvRowsToPosts, looksLikeCsvHeader, type CsvMappingOverride } from './csv-parser';
+import { csvRowsToPosts, looksLikeCsvHeader, type CsvMappingOverride, type CsvSetup } from './csv-parser';
 
 export const FOURCAT_CSV_FORMAT = '4cat-csv';
 
@@ -31,10 +31,15 @@ export function detectFourcatCsv(head: string): boolean {
   return header !== null && REQUIRED.every((name) => header.names.includes(name));
 }
 
-export function parseFourcatCsv(text: string, fileName: string): Result<ParsedFile, ImportProblem[]> {
-  const header = looksLikeCsvHeader(text.slice(0, 64 * 1024));
-  const names = header?.names ?? [];
-  const mapping: CsvMappingOverride = {
+/** The column mapping and row options for a 4CAT CSV with these header names, or why it is not one. */
+export function fourcatCsvSetup(names: readonly string[], fileName: string): Result<CsvSetup, ImportProblem[]> {
+  if (!REQUIRED.every((name) => names.includes(name))) {
+    return {
+      ok: false,
+      error: [{ file: fileName, line: 1, message: `not a 4CAT CSV export: the header needs the columns ${REQUIRED.join(', ')} (found ${names.join(', ') || 'none'})` }],
+    };
+  }
+  const override: CsvMappingOverride = {
     id: 'id',
     thread_id: 'thread_id',
     text: 'body',
@@ -43,21 +48,28 @@ export function parseFourcatCsv(text: string, fileName: string): Result<ParsedFi
     parent_id: PARENT_COLUMNS.find((c) => names.includes(c)) ?? null,
     url: ['link', 'url'].find((c) => names.includes(c)) ?? null,
   };
-  if (!REQUIRED.every((name) => names.includes(name))) {
-    return {
-      ok: false,
-      error: [{ file: fileName, line: 1, message: `not a 4CAT CSV export: the header needs the columns ${REQUIRED.join(', ')} (found ${names.join(', ') || 'none'})` }],
-    };
-  }
-  return csvRowsToPosts(text, fileName, mapping, {
-    platform: '4cat',
-    format: FOURCAT_CSV_FORMAT,
-    threadFallback: 'self',
-    timeFallback: 'unix_timestamp',
-    titleColumn: 'subject',
-    parentFromThread: mapping.parent_id === null,
-    consumed: ['unix_timestamp'],
-  });
+  return {
+    ok: true,
+    value: {
+      override,
+      options: {
+        platform: '4cat',
+        format: FOURCAT_CSV_FORMAT,
+        threadFallback: 'self',
+        timeFallback: 'unix_timestamp',
+        titleColumn: 'subject',
+        parentFromThread: override.parent_id === null,
+        consumed: ['unix_timestamp'],
+      },
+    },
+  };
+}
+
+export function parseFourcatCsv(text: string, fileName: string): Result<ParsedFile, ImportProblem[]> {
+  const header = looksLikeCsvHeader(text.slice(0, 64 * 1024));
+  const setup = fourcatCsvSetup(header?.names ?? [], fileName);
+  if (!setup.ok) return setup;
+  return csvRowsToPosts(text, fileName, setup.value.override, setup.value.options);
 }
 
 export const fourcatCsvParser: FormatParser = {

@@ -4,9 +4,9 @@
  * with the result; a format not listed here takes no mapping, and `--map` is a usage error when no
  * format of the import takes one.
  */
-import type { ImportProblem, ParsedFile } from '@shared/import/raw-post';
-import { CSV_FORMAT, parseGenericCsv, parseMapSpec, type CsvMappingOverride } from '@shared/import/formats/csv-parser';
-import type { Result } from '@shared/util/result';
+import type { ImportProblem, ParsedFile } from '../raw-post';
+import { CSV_FORMAT, parseGenericCsv, parseMapSpec, type CsvMappingOverride } from '../formats/csv-parser';
+import type { Result } from '../../util/result';
 
 export interface MappingFormat<M = unknown> {
   /** The `--map` text → this format's mapping, or why it is not one. */

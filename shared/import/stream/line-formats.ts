@@ -1,14 +1,15 @@
 /**
- * Line formats the CLI streams: NDJSON whose parser exposes a per-line record function. The file
- * goes through node:fs read streams and Utf8LineSplitter, one JSON line at a time, so only the
+ * Line formats that are streamed (stream-json-lines.ts): NDJSON whose parser exposes a per-line
+ * record function. The file goes through Utf8LineSplitter one JSON line at a time, so only the
  * posts stay in memory, never the file as one string. To stream another format, add an entry.
  */
-import { isImportProblem } from '@shared/import/import-problem';
-import type { ImportProblem, ParsedFile, RawPost } from '@shared/import/raw-post';
-import { REDDIT_DUMP_FORMAT, redditDumpRecord } from '@shared/import/formats/reddit-pushshift';
-import { inheritRootThreadKeys } from '@shared/import/formats/thread-keys';
-import { twitterRecord } from '@shared/import/formats/twitter-record';
-import { err, ok, type Result } from '@shared/util/result';
+import { isImportProblem } from '../import-problem';
+import type { ImportProblem, ParsedFile, RawPost } from '../raw-post';
+import { REDDIT_DUMP_FORMAT, redditDumpRecord } from '../formats/reddit-pushshift';
+import { inheritRootThreadKeys } from '../formats/thread-keys';
+import { twitterRecord } from '../formats/twitter-record';
+import { ZEESCHUIMER_FORMAT, zeeschuimerRecord } from '../formats/zeeschuimer-ndjson';
+import { err, ok, type Result } from '../../util/result';
 
 import { compact } from './compact';
 
@@ -34,7 +35,7 @@ const redditDump: LineFormat = {
     return {
       record(value, line) {
         const post = redditDumpRecord(value, { file, line }, 'detect');
-        if (isImportProblem(post)) return posts.length === 0 ? { ...post, message: `not a Reddit dump: ${post.message}` } : post;
+        if (isImportProblem(post)) return post;
         posts.push(compact(post));
         return null;
       },
@@ -65,7 +66,25 @@ function twitterLines(format: string): LineFormat {
   };
 }
 
+/** Zeeschuimer / 4CAT NDJSON: one item per line, as parseZeeschuimer reads them. */
+const zeeschuimerLines: LineFormat = {
+  streamable: isObject,
+  begin(file) {
+    const posts: RawPost[] = [];
+    return {
+      record(value, line) {
+        const post = zeeschuimerRecord(value, { file, line });
+        if (isImportProblem(post)) return post;
+        posts.push(compact(post));
+        return null;
+      },
+      finish: () => (posts.length === 0 ? err([{ file, message: 'the file is empty' }]) : ok({ format: ZEESCHUIMER_FORMAT, posts, warnings: [] })),
+    };
+  },
+};
+
 export const lineFormats: Record<string, LineFormat> = {
+  [ZEESCHUIMER_FORMAT]: zeeschuimerLines,
   [REDDIT_DUMP_FORMAT]: redditDump,
   'twitter-v2': twitterLines('twitter-v2'),
   'twitter-v1': twitterLines('twitter-v1'),

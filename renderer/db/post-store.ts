@@ -1,0 +1,133 @@
+/**
+ * Where posts are stored and how they are read back. Every module reads and writes posts through
+ * here, never through the tables, so the storage layout is this file's business alone.
+ *
+ * Layout (migration 0003): a thread's posts in reading order, in pages of up to PAGE_SIZE, one
+ * row per page keyed `[threadId+page]`; `threadStats` holds each thread's post count and start.
+ * Chromium's IndexedDB costs per request far more than per byte, so an import writes a few
+ * hundred page rows instead of a hundred thousand post rows. Posts are immutable after import.
+ * Functions that write must run inside a transaction over `postTables(db)` (and whatever else
+ * the caller writes).
+ */
+import { Dexie } from 'dexie';
+
+import type { ExistingPosts } from '@shared/import/assemble-threads';
+import type { Platform, Post } from '@shared/model/records';
+
+import type { ThreadmarkDB } from './database';
+
+export const PAGE_SIZE = 500;
+
+/** One page of a thread's posts, in reading order. */
+export interface PostPageRow {
+  threadId: string;
+  page: number;
+  posts: Post[];
+  /** Multi-entry index: which page holds a post. */
+  postIds: string[];
+  /** Multi-entry index: `platform\u0000platformId` of the page's platform posts (re-import dedupe). */
+  platformKeys: string[];
+}
+
+export interface ThreadStatsRow {
+  threadId: string;
+  postCount: number;
+  /** The first dated post's time: when the discussion started. */
+  startedAt: string | null;
+}
+
+export const platformKey = (platform: Platform | string, platformId: string): string => `${platform}\u0000${platformId}`;
+
+/** The tables a transaction that reads or writes posts must include. */
+export const postTables = (db: ThreadmarkDB) => [db.postPages, db.threadStats] as const;
+
+const pagesOfThread = (db: ThreadmarkDB, threadId: string) =>
+  db.postPages.where('[threadId+page]').between([threadId, Dexie.minKey], [threadId, Dexie.maxKey]);
+
+function pageRow(threadId: string, page: number, posts: Post[]): PostPageRow {
+  return {
+    threadId,
+    page,
+    posts,
+    postIds: posts.map((p) => p.id),
+    platformKeys: posts.filter((p) => p.platformId !== null).map((p) => platformKey(p.platform, p.platformId as string)),
+  };
+}
+
+/**
+ * Adds posts after the ones their threads already have, in the given (reading) order, as new
+ * pages; updates the threads' stats.
+ */
+export async function appendPosts(db: ThreadmarkDB, posts: readonly Post[]): Promise<void> {
+  const byThread = new Map<string, Post[]>();
+  for (const post of posts) {
+    let list = byThread.get(post.threadId);
+    if (!list) byThread.set(post.threadId, (list = []));
+    list.push(post);
+  }
+  const threadIds = [...byThread.keys()];
+  const [lastPages, stats] = await Promise.all([Promise.all(threadIds.map((t) => pagesOfThread(db, t).last())), db.threadStats.bulkGet(threadIds)]);
+  const pages: PostPageRow[] = [];
+  const nextStats: ThreadStatsRow[] = [];
+  threadIds.forEach((threadId, i) => {
+    const list = byThread.get(threadId) as Post[];
+    let page = (lastPages[i]?.page ?? -1) + 1;
+    for (let at = 0; at < list.length; at += PAGE_SIZE) pages.push(pageRow(threadId, page++, list.slice(at, at + PAGE_SIZE)));
+    const before = stats[i];
+    nextStats.push({
+      threadId,
+      postCount: (before?.postCount ?? 0) + list.length,
+      startedAt: before?.startedAt ?? list.find((p) => p.createdAt !== null)?.createdAt ?? null,
+    });
+  });
+  await db.postPages.bulkAdd(pages);
+  await db.threadStats.bulkPut(nextStats);
+}
+
+/** A thread's posts in reading order. */
+export async function postsOfThreadInOrder(db: ThreadmarkDB, threadId: string): Promise<Post[]> {
+  return (await pagesOfThread(db, threadId).toArray()).flatMap((p) => p.posts);
+}
+
+/** Every post, thread by thread (threads in key order), each thread in reading order. */
+export async function allPosts(db: ThreadmarkDB): Promise<Post[]> {
+  return (await db.postPages.toArray()).flatMap((p) => p.posts);
+}
+
+export async function getPost(db: ThreadmarkDB, id: string): Promise<Post | undefined> {
+  const page = await db.postPages.where('postIds').equals(id).first();
+  return page?.posts.find((p) => p.id === id);
+}
+
+/** Above this many ids, reading every page once beats one index lookup per id. */
+const LOOKUPS_BEFORE_FULL_READ = 200;
+
+/** The stored posts among `ids`, by id (absent ids are missing from the map). */
+export async function getPosts(db: ThreadmarkDB, ids: readonly string[]): Promise<Map<string, Post>> {
+  const wanted = new Set(ids);
+  const found = new Map<string, Post>();
+  if (wanted.size === 0) return found;
+  const pages =
+    wanted.size > LOOKUPS_BEFORE_FULL_READ
+      ? await db.postPages.toArray()
+      : (await Promise.all([...wanted].map((id) => db.postPages.where('postIds').equals(id).first()))).filter((p) => p !== undefined);
+  for (const page of pages) for (const post of page.posts) if (wanted.has(post.id)) found.set(post.id, post);
+  return found;
+}
+
+/** Each thread's post count and start time. */
+export async function threadStats(db: ThreadmarkDB): Promise<Map<string, ThreadStatsRow>> {
+  return new Map((await db.threadStats.toArray()).map((s) => [s.threadId, s]));
+}
+
+/** Which (platform, platform id) pairs are stored, read from index keys only (no posts). */
+export async function storedPlatformIds(db: ThreadmarkDB, platforms: readonly Platform[]): Promise<ExistingPosts> {
+  const keys = new Set<string>();
+  await Promise.all(
+    platforms.map(async (platform) => {
+      const found = await db.postPages.where('platformKeys').startsWith(`${platform}\u0000`).keys();
+      for (const key of found) keys.add(String(key));
+    }),
+  );
+  return { hasPost: (platform, platformId) => keys.has(platformKey(platform, platformId)) };
+}

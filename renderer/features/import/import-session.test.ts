@@ -1,0 +1,133 @@
+import 'fake-indexeddb/auto';
+
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { memorySource } from '@shared/import/stream/byte-source';
+
+import type { ThreadmarkDB } from '../../db/database';
+import { storedPlatformIds, writeImport } from '../../db/import-writer';
+import { postsOfThreadInOrder } from '../../db/post-store';
+import { storedPostCount } from '../../db/testing/stored-posts';
+import { freshDb, testClock, testIds } from '../../db/testing/test-support';
+import type { ImportEvent } from './import-protocol';
+import { ImportSession, projectName } from './import-session';
+
+const CSV = 'id,parent_id,author,created_at,text\n1,,ana,2024-05-01T10:00:00Z,Opening post\n2,1,ben,2024-05-01T10:05:00Z,A reply 👩‍👩‍👧\n3,9,cy,2024-05-01T10:06:00Z,Reply to a post not in the file\n';
+const UNMAPPED = 'msg_id,user_name,body_text\n1,ana,hello there\n2,ben,and again\n';
+
+let db: ThreadmarkDB | null = null;
+afterEach(async () => {
+  await db?.delete();
+  db = null;
+});
+
+function session(database: ThreadmarkDB, failWrites = false) {
+  const events: ImportEvent[] = [];
+  const ids = testIds('imp');
+  const clock = testClock();
+  let ms = 0;
+  const s = new ImportSession({
+    clock,
+    ids,
+    emit: (e) => events.push(e),
+    now: () => (ms += 100),
+    target: {
+      existingPosts: (platforms) => storedPlatformIds(database, platforms),
+      write: (assembled, name, progress, signal) =>
+        writeImport(database, assembled, { projectName: name, clock, ids }, (n) => {
+          if (failWrites) throw new Error('disk full');
+          progress(n);
+        }, signal),
+    },
+  });
+  const last = () => events[events.length - 1];
+  return { s, events, last };
+}
+
+describe('ImportSession: preview, then write in one transaction', () => {
+  it('previews without writing, then writes threads and posts in reading order', async () => {
+    db = freshDb();
+    const { s, last, events } = session(db);
+    await s.preview([memorySource('posts.csv', CSV, 16)], null, null);
+    expect(events.some((e) => e.type === 'progress' && e.phase === 'reading')).toBe(true);
+    const preview = last();
+    expect(preview).toMatchObject({
+      type: 'preview',
+      preview: { threads: 1, posts: 3, placeholders: 1, duplicates: 0, files: [{ name: 'posts.csv', formatId: 'csv', threads: 1, posts: 3 }] },
+    });
+    if (preview?.type !== 'preview') return;
+    expect(preview.preview.warnings[0]).toMatchObject({ file: 'posts.csv', line: 4, field: 'parent' });
+    expect(await storedPostCount(db)).toBe(0);
+
+    await s.commit();
+    expect(last()).toMatchObject({ type: 'committed', summary: { threads: 1, posts: 3, duplicates: 0, warningCount: 1 } });
+    const [thread] = await db.threads.toArray();
+    const posts = await postsOfThreadInOrder(db, thread!.id);
+    expect(posts.map((p) => p.text)).toEqual(['Opening post', 'A reply 👩‍👩‍👧', expect.stringContaining('not in'), 'Reply to a post not in the file']);
+    expect((await db.projects.toArray())[0]?.name).toBe('posts');
+  });
+
+  it('skips and counts posts already in the project on a second import', async () => {
+    db = freshDb();
+    const first = session(db);
+    await first.s.preview([memorySource('posts.csv', CSV)], null, null);
+    await first.s.commit();
+    const again = session(db);
+    await again.s.preview([memorySource('posts.csv', CSV)], null, null);
+    expect(again.last()).toMatchObject({ type: 'preview', preview: { posts: 0, duplicates: 3, files: [{ duplicates: 3, posts: 0 }] } });
+  });
+
+  it('asks for the columns of a table whose text column it does not recognize, then uses them', async () => {
+    db = freshDb();
+    const { s, last } = session(db);
+    await s.preview([memorySource('survey.csv', UNMAPPED)], null, null);
+    expect(last()).toMatchObject({
+      type: 'needs-mapping',
+      file: 'survey.csv',
+      columns: ['msg_id', 'user_name', 'body_text'],
+      sample: [['1', 'ana', 'hello there'], ['2', 'ben', 'and again']],
+      guess: { text: null },
+    });
+    await s.preview([memorySource('survey.csv', UNMAPPED)], null, { text: 'body_text', id: 'msg_id', author: 'user_name' });
+    expect(last()).toMatchObject({ type: 'preview', preview: { posts: 2 } });
+  });
+
+  it('refuses a whole import when one file is bad, naming file and line, and writes nothing', async () => {
+    db = freshDb();
+    const { s, last } = session(db);
+    await s.preview([memorySource('good.csv', CSV), memorySource('bad.csv', 'id,text\n1,"open\n')], null, null);
+    expect(last()).toEqual({ type: 'failed', problems: [expect.objectContaining({ file: 'bad.csv', line: 2 })] });
+    await s.commit();
+    expect(await storedPostCount(db)).toBe(0);
+  });
+
+  it('a failure while writing rolls everything back', async () => {
+    db = freshDb();
+    const { s, last } = session(db, true);
+    await s.preview([memorySource('posts.csv', CSV)], null, null);
+    await s.commit();
+    expect(last()).toMatchObject({ type: 'failed', problems: [{ message: expect.stringContaining('rolled back (disk full)') }] });
+    expect(await storedPostCount(db)).toBe(0);
+    expect(await db.threads.count()).toBe(0);
+    expect(await db.projects.count()).toBe(0);
+  });
+
+  it('Cancel while writing aborts the transaction', async () => {
+    db = freshDb();
+    const rows = Array.from({ length: 12_000 }, (_, i) => `${i + 2},1,u,2024-05-01T10:00:00Z,reply ${i}`).join('\n');
+    const { s, last } = session(db);
+    await s.preview([memorySource('big.csv', `${CSV.split('\n').slice(0, 2).join('\n')}\n${rows}\n`)], null, null);
+    const committing = s.commit();
+    s.cancel();
+    await committing;
+    expect(last()).toEqual({ type: 'cancelled' });
+    expect(await storedPostCount(db)).toBe(0);
+  });
+});
+
+describe('projectName', () => {
+  it('is the first file name without folders and extensions', () => {
+    expect(projectName('data/askscience-2024.ndjson')).toBe('askscience-2024');
+    expect(projectName('C:\\x\\tweets.js.txt')).toBe('tweets');
+  });
+});

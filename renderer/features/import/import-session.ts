@@ -1,0 +1,199 @@
+/**
+ * What the import Worker does, without the Worker: read every file (streaming NDJSON and CSV),
+ * parse, rebuild reply trees against the posts already stored, report a preview, and write only
+ * on `commit`, in one transaction. Kept apart from the Worker glue so it runs in unit tests over
+ * memory files and fake-indexeddb.
+ */
+import { assembleThreads, type AssembledImport, type ExistingPosts } from '@shared/import/assemble-threads';
+import { parserById } from '@shared/import/detect-format';
+import { formatParsers } from '@shared/import/formats';
+import { CSV_FORMAT, csvColumnMapping, looksLikeCsvHeader, type CsvMappingOverride } from '@shared/import/formats/csv-parser';
+import type { ImportProblem, ParsedFile } from '@shared/import/raw-post';
+import type { ByteSource, CancelSignal } from '@shared/import/stream/byte-source';
+import { mappingFormats, type ColumnMapping } from '@shared/import/stream/column-mapping';
+import { readHead, readImportSource } from '@shared/import/stream/read-source';
+import { CANCELLED_MESSAGE } from '@shared/import/stream/stream-json-lines';
+import type { Platform } from '@shared/model/records';
+import type { Clock, IdSource } from '@shared/util/clock';
+
+import { csvSample } from './csv-sample';
+import { SHOWN_WARNINGS, type FilePreview, type ImportEvent, type ImportPreview } from './import-protocol';
+
+/** Where an import goes: the project's database (import-writer.ts), or a fake in tests. */
+export interface ImportTarget {
+  /** Which (platform, id) pairs are stored already: re-imports skip them. */
+  existingPosts(platforms: readonly Platform[]): Promise<ExistingPosts>;
+  /** Writes everything in one transaction; `signal` cancelled between batches aborts it (nothing written). */
+  write(
+    assembled: Pick<AssembledImport, 'threads' | 'posts'>,
+    projectName: string,
+    progress: (written: number) => void,
+    signal: CancelSignal,
+  ): Promise<void>;
+}
+
+export interface ImportSessionDeps {
+  target: ImportTarget;
+  clock: Clock;
+  ids: IdSource;
+  emit(event: ImportEvent): void;
+  /** Milliseconds, for posts per second. */
+  now(): number;
+}
+
+export class CancelledError extends Error {
+  constructor() {
+    super(CANCELLED_MESSAGE);
+    this.name = 'CancelledError';
+  }
+}
+
+export class ImportSession {
+  private readonly signal = { cancelled: false };
+  private assembled: AssembledImport | null = null;
+  private projectName = 'Imported threads';
+  private duplicates = 0;
+  private warningCount = 0;
+
+  constructor(private readonly deps: ImportSessionDeps) {}
+
+  cancel(): void {
+    this.signal.cancelled = true;
+  }
+
+  /** Reads and assembles every file; emits `needs-mapping`, `failed`, `cancelled` or `preview`. */
+  async preview(sources: readonly ByteSource[], formatId: string | null, csvMapping: CsvMappingOverride | null): Promise<void> {
+    const { emit } = this.deps;
+    const forced = formatId === null ? null : parserById(formatId, formatParsers);
+    if (formatId !== null && forced === null) return emit({ type: 'failed', problems: [{ file: '', message: `unknown format "${formatId}"` }] });
+    if (sources.length === 0) return emit({ type: 'failed', problems: [{ file: '', message: 'no files chosen' }] });
+
+    if (csvMapping === null) {
+      const unmapped = await this.firstUnmappedTable(sources, forced?.id ?? null);
+      if (unmapped !== null) return emit(unmapped);
+    }
+    const mapping: ColumnMapping | null =
+      csvMapping === null ? null : { byFormat: new Map([[CSV_FORMAT, { format: mappingFormats[CSV_FORMAT]!, mapping: csvMapping }]]) };
+
+    const read: Array<{ fileName: string; parsed: ParsedFile; formatId: string; formatLabel: string }> = [];
+    const problems: ImportProblem[] = [];
+    for (const [index, source] of sources.entries()) {
+      const result = await readImportSource(source, {
+        parsers: formatParsers,
+        forced,
+        mapping,
+        streamThreshold: 0,
+        signal: this.signal,
+        formatHint: 'choose its format in the list',
+        progress: (bytesRead) =>
+          emit({ type: 'progress', phase: 'reading', file: source.name, fileIndex: index, fileCount: sources.length, bytesRead, bytesTotal: source.size }),
+      });
+      if (this.signal.cancelled) return emit({ type: 'cancelled' });
+      if (result.ok) read.push({ fileName: source.name, parsed: result.value.parsed, formatId: result.value.parser.id, formatLabel: result.value.parser.label });
+      else problems.push(...result.error);
+    }
+    if (problems.length > 0) return emit({ type: 'failed', problems });
+
+    const platforms = [...new Set(read.flatMap((r) => r.parsed.posts.map((p) => p.platform)))];
+    const existing = await this.deps.target.existingPosts(platforms);
+    const perFile = countPerFile(read.map((r) => r.parsed), existing);
+    const parserWarnings = read.flatMap((r) => r.parsed.warnings);
+    const assembled = assembleThreads(
+      read.map(({ fileName, parsed }) => ({ fileName, parsed })),
+      existing,
+      { ids: this.deps.ids, clock: this.deps.clock },
+    );
+    const warnings = [...parserWarnings, ...assembled.warnings];
+    this.assembled = assembled;
+    this.projectName = projectName(sources[0]!.name);
+    this.duplicates = assembled.duplicatesSkipped;
+    this.warningCount = warnings.length;
+
+    const files: FilePreview[] = read.map((r, i) => ({
+      name: r.fileName,
+      formatId: r.formatId,
+      formatLabel: r.formatLabel,
+      threads: assembled.threads.filter((t) => t.source.split(', ').includes(r.fileName)).length,
+      posts: perFile[i]!.posts,
+      duplicates: perFile[i]!.duplicates,
+      warnings: warnings.filter((w) => w.file === r.fileName).length,
+    }));
+    const posts = files.reduce((n, f) => n + f.posts, 0);
+    const preview: ImportPreview = {
+      files,
+      threads: assembled.threads.length,
+      posts,
+      placeholders: assembled.posts.length - posts,
+      duplicates: assembled.duplicatesSkipped,
+      warnings: warnings.slice(0, SHOWN_WARNINGS),
+      warningCount: warnings.length,
+    };
+    emit({ type: 'preview', preview });
+  }
+
+  /** Writes the previewed import; emits progress, then `committed`, `cancelled` or `failed`. */
+  async commit(): Promise<void> {
+    const { emit, now, target } = this.deps;
+    const assembled = this.assembled;
+    if (assembled === null) return emit({ type: 'failed', problems: [{ file: '', message: 'nothing to import: preview the files first' }] });
+    const started = now();
+    const total = assembled.posts.length;
+    try {
+      await target.write(assembled, this.projectName, (written) => {
+        const seconds = Math.max((now() - started) / 1000, 0.001);
+        emit({ type: 'progress', phase: 'writing', written, total, postsPerSecond: Math.round(written / seconds) });
+      }, this.signal);
+    } catch (error) {
+      if (this.signal.cancelled || error instanceof CancelledError) return emit({ type: 'cancelled' });
+      const message = error instanceof Error ? error.message : String(error);
+      return emit({ type: 'failed', problems: [{ file: '', message: `nothing was imported: the write was rolled back (${message})` }] });
+    }
+    const postsOnly = assembled.posts.filter((p) => p.platformId !== null).length;
+    this.assembled = null;
+    emit({
+      type: 'committed',
+      summary: { threads: assembled.threads.length, posts: postsOnly, duplicates: this.duplicates, warningCount: this.warningCount, seconds: (now() - started) / 1000 },
+    });
+  }
+
+  /** A generic CSV whose text column is not recognized: the dialog asks which column is which. */
+  private async firstUnmappedTable(sources: readonly ByteSource[], forcedId: string | null): Promise<ImportEvent | null> {
+    for (const source of sources) {
+      if (source.size === 0) continue;
+      const head = await readHead(source);
+      const id = forcedId ?? formatParsers.find((p) => p.detect(head.text))?.id ?? null;
+      if (id !== CSV_FORMAT) continue;
+      const header = looksLikeCsvHeader(head.text);
+      if (header === null) continue;
+      const { mapping } = csvColumnMapping(header.names);
+      if (mapping.text !== null) continue;
+      return { type: 'needs-mapping', file: source.name, columns: header.names, sample: csvSample(head.text, header.delimiter, 5), guess: mapping };
+    }
+    return null;
+  }
+}
+
+/** Per file: new posts and duplicates, counted as assembleThreads skips them (first copy wins). */
+function countPerFile(files: readonly ParsedFile[], existing: ExistingPosts): Array<{ posts: number; duplicates: number }> {
+  const seen = new Map<string, Set<string>>();
+  return files.map((file) => {
+    let posts = 0;
+    let duplicates = 0;
+    for (const post of file.posts) {
+      let ids = seen.get(post.platform);
+      if (!ids) seen.set(post.platform, (ids = new Set()));
+      if (ids.has(post.platformId) || existing.hasPost(post.platform, post.platformId)) duplicates++;
+      else {
+        ids.add(post.platformId);
+        posts++;
+      }
+    }
+    return { posts, duplicates };
+  });
+}
+
+/** `data/askscience-2024.ndjson` → `askscience-2024`: the project's name when there is none yet. */
+export function projectName(file: string): string {
+  const name = file.split(/[\\/]/).pop() ?? file;
+  return name.replace(/(\.[A-Za-z0-9]{1,8})+$/, '') || name;
+}

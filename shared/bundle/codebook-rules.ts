@@ -1,0 +1,86 @@
+/**
+ * Cross-record rules of the structured codebook (bundle v2): exemplars are codings of their own
+ * code, shortcuts are unique, nothing is coded with a category-only code, and the change log and
+ * named versions refer to coders that exist and hold snapshots that fit their entry.
+ */
+import type { Code } from '../model/records';
+import type { CheckedRecords, KnownIds } from './bundle-rules';
+import type { RecordArrayName } from './bundle-schema';
+import { recordLabel } from './problem';
+
+type Report = (array: RecordArrayName, index: number, id: string, field: string, message: string) => void;
+
+export function checkCodebookRules(checked: CheckedRecords, known: KnownIds, report: Report): void {
+  checkExemplars(checked, known, report);
+  checkShortcuts(checked, report);
+  checkCategoryCodings(checked, report);
+  checkChanges(checked, known, report);
+  checkVersions(checked, known, report);
+}
+
+function checkExemplars(checked: CheckedRecords, known: KnownIds, report: Report): void {
+  const codeOfCoding = new Map<string, string>();
+  for (const { value } of checked.codings) if (!codeOfCoding.has(value.id)) codeOfCoding.set(value.id, value.codeId);
+  for (const { index, value: code } of checked.codes) {
+    const seen = new Set<string>();
+    code.exemplarCodingIds.forEach((codingId, i) => {
+      const at = (message: string): void => report('codes', index, code.id, `exemplarCodingIds.${i}`, message);
+      const owner = codeOfCoding.get(codingId);
+      if (seen.has(codingId)) at(`coding ${JSON.stringify(codingId)} is listed twice`);
+      else if (!known.codings.has(codingId)) at(`unknown coding ${JSON.stringify(codingId)}`);
+      else if (owner !== undefined && owner !== code.id)
+        at(`coding ${JSON.stringify(codingId)} is coded with ${JSON.stringify(owner)}, not with this code`);
+      seen.add(codingId);
+    });
+  }
+}
+
+function checkShortcuts(checked: CheckedRecords, report: Report): void {
+  const firstWith = new Map<string, { index: number; id: string }>();
+  for (const { index, value: code } of checked.codes) {
+    if (code.shortcut === null) continue;
+    const first = firstWith.get(code.shortcut);
+    if (first) report('codes', index, code.id, 'shortcut', `key ${JSON.stringify(code.shortcut)} is already the shortcut of ${recordLabel('codes', first.index, first.id)}`);
+    else firstWith.set(code.shortcut, { index, id: code.id });
+  }
+}
+
+function checkCategoryCodings(checked: CheckedRecords, report: Report): void {
+  const categories = new Set(checked.codes.filter(({ value }) => !value.codable).map(({ value }) => value.id));
+  for (const { index, value: coding } of checked.codings) {
+    if (categories.has(coding.codeId))
+      report('codings', index, coding.id, 'codeId', `code ${JSON.stringify(coding.codeId)} is category-only (codable false): nothing can be coded with it`);
+  }
+}
+
+function checkChanges(checked: CheckedRecords, known: KnownIds, report: Report): void {
+  for (const { index, value: change } of checked.codebookChanges) {
+    const at = (field: string, message: string): void => report('codebookChanges', index, change.id, field, message);
+    if (!known.coders.has(change.coderId)) at('coderId', `unknown coder ${JSON.stringify(change.coderId)}`);
+    if (change.before === null && change.after === null) at('after', 'before and after are both null: a change records at least one of them');
+    if (change.kind === 'add' && change.before !== null) at('before', 'must be null for an added code');
+    if (change.kind === 'delete' && change.after !== null) at('after', 'must be null for a deleted code');
+    for (const side of ['before', 'after'] as const) {
+      const snapshot = change[side];
+      if (snapshot !== null && snapshot.id !== change.codeId)
+        at(`${side}.id`, `is ${JSON.stringify(snapshot.id)}, not the entry's codeId ${JSON.stringify(change.codeId)}`);
+    }
+  }
+}
+
+function checkVersions(checked: CheckedRecords, known: KnownIds, report: Report): void {
+  for (const { index, value: version } of checked.codebookVersions) {
+    const at = (field: string, message: string): void => report('codebookVersions', index, version.id, field, message);
+    if (!known.coders.has(version.coderId)) at('coderId', `unknown coder ${JSON.stringify(version.coderId)}`);
+    const firstIndex = new Map<string, number>();
+    version.codes.forEach((code: Code, i) => {
+      const first = firstIndex.get(code.id);
+      if (first === undefined) firstIndex.set(code.id, i);
+      else at(`codes.${i}.id`, `duplicate id ${JSON.stringify(code.id)} (also codes.${first})`);
+    });
+    version.codes.forEach((code: Code, i) => {
+      if (code.parentId !== null && !firstIndex.has(code.parentId))
+        at(`codes.${i}.parentId`, `unknown code ${JSON.stringify(code.parentId)} (not in this version)`);
+    });
+  }
+}

@@ -1,0 +1,39 @@
+/** What reading a REFI-QDA codebook gives, and the limits that keep a hostile file harmless. */
+import type { Code } from '../../model/records';
+import type { ImportProblem } from '../../import/raw-post';
+
+export interface ImportedCodebook {
+  /** Every code in document order, parents before their children; ids are the file's GUIDs (lower case). */
+  codes: Code[];
+  /** Read anyway, worth telling: an unexpected namespace, a colour replaced, sets or memos not imported… */
+  warnings: ImportProblem[];
+  /** The producing tool as the file names it (`origin`), or null. */
+  origin: string | null;
+}
+
+export interface XmlLimits {
+  /** The largest XML document read, in bytes (UTF-16 code units for a string). */
+  maxBytes: number;
+  /** The deepest element nesting read (a codebook four levels deep nests about 7). */
+  maxDepth: number;
+}
+
+export interface QdpxLimits {
+  /** The largest archive read, in bytes. */
+  maxArchiveBytes: number;
+  /** The most entries an archive may list (sources, the .qde, folders). */
+  maxEntries: number;
+  /** The largest `.qde` inflated, declared or actual, in bytes. */
+  maxQdeBytes: number;
+  maxDepth: number;
+}
+
+export const DEFAULT_QDC_LIMITS: XmlLimits = { maxBytes: 50 * 1024 * 1024, maxDepth: 64 };
+
+// A .qde also holds every selection of every source; reliability.md §3.2 suggests these caps.
+export const DEFAULT_QDPX_LIMITS: QdpxLimits = {
+  maxArchiveBytes: 2 * 1024 * 1024 * 1024,
+  maxEntries: 20_000,
+  maxQdeBytes: 200 * 1024 * 1024,
+  maxDepth: 64,
+};
