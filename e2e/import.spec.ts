@@ -57,7 +57,7 @@ test('imports a Reddit thread and a CSV through the dialog: preview, progress, s
   await expect(page.locator('.thread-list li')).toHaveCount(1);
 
   await dialog.getByRole('button', { name: /^Import [\d,]+ posts$/ }).click();
-  await expect(dialog.getByRole('status')).toContainText(/Imported 401 threads and 20,0\d\d posts/);
+  await expect(dialog.getByRole('status')).toContainText(/Imported 20,0\d\d posts into 401 new threads/);
   const statuses = await page.evaluate(() => (window as unknown as { importStatuses: string[] }).importStatuses);
   expect(statuses.some((s) => /^Reading posts\.csv .*MB of .*MB$/.test(s))).toBe(true);
   expect(statuses.some((s) => /^Writing [\d,]+ of [\d,]+ posts · [\d,]+ posts\/s$/.test(s))).toBe(true);
@@ -93,7 +93,7 @@ test('asks which column holds the text when a CSV does not say, with a preview o
   await go.click();
   await expect(dialog.getByRole('row', { name: /survey\.csv/ })).toContainText('CSV or TSV table');
   await dialog.getByRole('button', { name: /^Import \d+ posts$/ }).click();
-  await expect(dialog.getByRole('status')).toContainText('Imported 1 thread');
+  await expect(dialog.getByRole('status')).toContainText('into 1 new thread');
 });
 
 test('a broken file stops the whole import with its name and line, and nothing is written', async ({ page }) => {

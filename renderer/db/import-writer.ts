@@ -11,7 +11,7 @@ import type { Clock, IdSource } from '@shared/util/clock';
 import type { ThreadmarkDB } from './database';
 import { appendPosts, postTables } from './post-store';
 
-export { storedPlatformIds } from './post-store';
+export { locatePosts, storedPlatformIds } from './post-store';
 
 /** Posts per write between progress reports. */
 export const IMPORT_WRITE_BATCH = 5_000;

@@ -11,7 +11,7 @@
  */
 import { Dexie } from 'dexie';
 
-import type { ExistingPosts } from '@shared/import/assemble-threads';
+import type { ExistingPosts, StoredPost } from '@shared/import/assemble-threads';
 import type { Platform, Post } from '@shared/model/records';
 
 import type { ThreadmarkDB } from './database';
@@ -130,4 +130,15 @@ export async function storedPlatformIds(db: ThreadmarkDB, platforms: readonly Pl
     }),
   );
   return { hasPost: (platform, platformId) => keys.has(platformKey(platform, platformId)) };
+}
+
+/** Where each of these stored platform posts is (keys from platformKey); absent keys are not stored. */
+export async function locatePosts(db: ThreadmarkDB, keys: readonly string[]): Promise<Map<string, StoredPost>> {
+  const found = new Map<string, StoredPost>();
+  const pages = await Promise.all(keys.map((key) => db.postPages.where('platformKeys').equals(key).first()));
+  keys.forEach((key, i) => {
+    const post = pages[i]?.posts.find((p) => p.platformId !== null && platformKey(p.platform, p.platformId) === key);
+    if (post) found.set(key, { postId: post.id, threadId: post.threadId });
+  });
+  return found;
 }

@@ -175,6 +175,36 @@ describe('assembleThreads', () => {
     expect(again).toMatchObject({ threads: [], posts: [], duplicatesSkipped: 3 });
   });
 
+  it('joins new replies to a thread imported earlier, under the stored posts they answer', () => {
+    // Stored earlier: opening post T (thread th-1) and its reply a; c answers a post of another thread.
+    const stored = new Map([
+      ['T', { postId: 'post-T', threadId: 'th-1' }],
+      ['a', { postId: 'post-a', threadId: 'th-1' }],
+      ['z', { postId: 'post-z', threadId: 'th-9' }],
+    ]);
+    const existing: ExistingPosts = { hasPost: (_, id) => stored.has(id), locate: (_, id) => stored.get(id) ?? null };
+    const result = assemble([raw('b', 'a'), raw('b2', 'b'), raw('c', 'z'), raw('d', 'T')], existing);
+    expect(result.threads).toEqual([]);
+    expect(result.joinedThreadIds).toEqual(['th-1']);
+    const byPlatformId = new Map(result.posts.map((p) => [p.platformId, p]));
+    expect(byPlatformId.get('b')).toMatchObject({ threadId: 'th-1', parentId: 'post-a' });
+    expect(byPlatformId.get('b2')).toMatchObject({ threadId: 'th-1', parentId: byPlatformId.get('b')!.id });
+    expect(byPlatformId.get('d')).toMatchObject({ threadId: 'th-1', parentId: 'post-T' });
+    // z is in another thread: c hangs under a placeholder for it, inside the joined thread.
+    const c = byPlatformId.get('c')!;
+    expect(result.posts.find((p) => p.id === c.parentId)).toMatchObject({ threadId: 'th-1', parentId: 'post-T', meta: { placeholder: 'missing', platformId: 'z' } });
+    expect(result.warnings.map((w) => w.message)).toEqual([expect.stringContaining('replies to post z, which is already in the project')]);
+  });
+
+  it('does not join when the import has its own opening post for the thread', () => {
+    const stored = new Map([['a', { postId: 'post-a', threadId: 'th-1' }]]);
+    const existing: ExistingPosts = { hasPost: (_, id) => stored.has(id), locate: (_, id) => stored.get(id) ?? null };
+    const result = assemble([raw('T2', null, { threadKey: 'T2' }), raw('b', 'a', { threadKey: 'T2' })], existing);
+    expect(result.joinedThreadIds).toEqual([]);
+    expect(result.threads).toHaveLength(1);
+    expect(outline(result)).toEqual(['T2', '  <[post not in this file]>', '    b']);
+  });
+
   it('groups by platform and threadKey across files, in order of first appearance', () => {
     const result = assembleThreads(
       [

@@ -27,6 +27,17 @@ import { titleFromText } from './thread-title';
 
 export interface ExistingPosts {
   hasPost(platform: Platform, platformId: string): boolean;
+  /**
+   * Where a stored post is, when the caller can tell: replies to a thread imported earlier then join
+   * that thread under the stored post instead of forming a thread under a placeholder.
+   */
+  locate?(platform: Platform, platformId: string): StoredPost | null;
+}
+
+/** A post already in the project: its Threadmark id and thread. */
+export interface StoredPost {
+  postId: string;
+  threadId: string;
 }
 
 export interface AssembleDeps {
@@ -35,14 +46,17 @@ export interface AssembleDeps {
 }
 
 export interface AssembledImport {
+  /** New threads. */
   threads: Thread[];
-  /** Thread by thread, each in reading order. */
+  /** Thread by thread, each in reading order; posts joining a stored thread come after its own. */
   posts: Post[];
+  /** Stored threads that new posts join (replies to a thread imported earlier). */
+  joinedThreadIds: string[];
   duplicatesSkipped: number;
   warnings: ImportWarning[];
 }
 
-type NodeKind = 'post' | 'missing' | 'rejected' | 'more';
+type NodeKind = 'post' | 'missing' | 'rejected' | 'more' | 'stored';
 
 interface Node {
   kind: NodeKind;
@@ -53,6 +67,8 @@ interface Node {
   file: string;
   /** Placeholders: what they stand for. */
   content: PlaceholderContent | null;
+  /** kind 'stored': the post already in the project that this node stands for (never emitted). */
+  stored?: StoredPost;
   parent: Node | null;
   children: Node[];
   /** Milliseconds for sorting siblings; NaN sorts after every dated sibling. */
@@ -79,14 +95,16 @@ export function assembleThreads(
   const importedAt = deps.clock.now();
   const threads: Thread[] = [];
   const posts: Post[] = [];
+  const joined = new Set<string>();
   let nextOrder = inputCount;
   for (const group of groups) {
     // Every post of the group was left out (warned already): a thread of placeholders says nothing.
     if (group.posts.length === 0) continue;
     const root = buildTree(group, existing, warnings, () => nextOrder++);
+    if (root.stored) joined.add(root.stored.threadId);
     emitThread(group, root, importedAt, deps.ids, threads, posts);
   }
-  return { threads, posts, duplicatesSkipped, warnings };
+  return { threads, posts, joinedThreadIds: [...joined], duplicatesSkipped, warnings };
 }
 
 /** Keyed by platform, then id: no joined string key is built per post on the hot path. */
@@ -194,21 +212,31 @@ function placeholder(kind: NodeKind, content: PlaceholderContent, order: number,
 
 /** Sets parent pointers, adds placeholders, breaks cycles, then fills and sorts child lists. */
 function buildTree(group: Group, existing: ExistingPosts, warnings: ImportWarning[], nextOrder: () => number): Node {
-  const openings: Node[] = [];
+  const openings = group.posts.filter((node) => (node.raw as RawPost).parentPlatformId === null);
+  // New replies to a thread imported earlier (its opening post is stored): they join that thread,
+  // under the stored posts they answer when those are in it too.
+  const joining = openings.length === 0 ? (existing.locate?.(group.platform, group.threadKey) ?? null) : null;
+  const storedInThread = (platformId: string): StoredPost | null => {
+    if (joining === null) return null;
+    const found = existing.locate?.(group.platform, platformId) ?? null;
+    return found !== null && found.threadId === joining.threadId ? found : null;
+  };
   const missing = new Map<string, Node>();
   for (const node of group.posts) {
     const raw = node.raw as RawPost;
     const parentId = raw.parentPlatformId;
-    if (parentId === null) {
-      openings.push(node);
-      continue;
-    }
+    if (parentId === null) continue;
     const parent = group.byPlatformId.get(parentId);
     if (parent) {
       node.parent = parent;
       continue;
     }
     let stand = missing.get(parentId);
+    const stored = stand ? null : storedInThread(parentId);
+    if (!stand && stored) {
+      stand = storedNode(stored, nextOrder(), node.file);
+      missing.set(parentId, stand);
+    }
     if (!stand) {
       const rejected = group.rejected.has(parentId);
       stand = placeholder(rejected ? 'rejected' : 'missing', rejected ? rejectedPost(parentId) : missingPost(parentId), nextOrder(), node.file);
@@ -224,6 +252,7 @@ function buildTree(group: Group, existing: ExistingPosts, warnings: ImportWarnin
     const file = first?.file ?? group.files[0] ?? '';
     root = missing.get(group.threadKey);
     if (root) missing.delete(group.threadKey);
+    else if (joining !== null) root = storedNode(joining, nextOrder(), file);
     else if (group.rejected.has(group.threadKey)) root = placeholder('rejected', rejectedPost(group.threadKey), nextOrder(), file);
     else {
       root = placeholder('missing', missingPost(group.threadKey), nextOrder(), file);
@@ -249,6 +278,10 @@ function buildTree(group: Group, existing: ExistingPosts, warnings: ImportWarnin
   for (const stand of missing.values()) stand.time = earliestTime(stand.children);
   for (const node of all) if (node.children.length > 1) node.children.sort(bySiblingOrder);
   return root;
+}
+
+function storedNode(stored: StoredPost, order: number, file: string): Node {
+  return { kind: 'stored', order, raw: null, file, content: null, stored, parent: null, children: [], time: NaN };
 }
 
 function earliestTime(nodes: readonly Node[]): number {
@@ -321,17 +354,22 @@ function bySiblingOrder(a: Node, b: Node): number {
   return a.order - b.order;
 }
 
+/** The group's posts in reading order; a new thread unless the root is a stored post (a join). */
 function emitThread(group: Group, root: Node, importedAt: string, ids: IdSource, threads: Thread[], posts: Post[]): void {
-  const threadId = ids.newId();
+  const threadId = root.stored?.threadId ?? ids.newId();
   const idOf = new Map<Node, string>();
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop() as Node;
-    const id = ids.newId();
-    idOf.set(node, id);
-    posts.push(toPost(node, id, threadId, node.parent ? (idOf.get(node.parent) ?? null) : null, group.platform));
+    if (node.stored) idOf.set(node, node.stored.postId);
+    else {
+      const id = ids.newId();
+      idOf.set(node, id);
+      posts.push(toPost(node, id, threadId, node.parent ? (idOf.get(node.parent) ?? null) : null, group.platform));
+    }
     for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Node);
   }
+  if (root.stored) return;
   threads.push({
     id: threadId,
     title: threadTitle(group, root),

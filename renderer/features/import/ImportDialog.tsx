@@ -258,7 +258,8 @@ export function ImportDialog({ dbName, onClose }: Props) {
           <p id="import-status">
             {state.preview.posts === 0
               ? 'Every post in these files is already in the project: there is nothing new to import.'
-              : `Import ${count(state.preview.threads, 'thread')} with ${count(state.preview.posts, 'new post')}` +
+              : `Import ${count(state.preview.posts, 'new post')} in ${count(state.preview.threads, 'new thread')}` +
+                (state.preview.joinedThreads > 0 ? ` and ${count(state.preview.joinedThreads, 'thread')} already in the project` : '') +
                 (state.preview.placeholders > 0 ? ` (plus ${count(state.preview.placeholders, 'placeholder')} for missing or unloaded posts)` : '') +
                 (state.preview.duplicates > 0 ? `; ${count(state.preview.duplicates, 'post')} already in the project will be skipped.` : '.')}
           </p>
@@ -303,7 +304,9 @@ export function ImportDialog({ dbName, onClose }: Props) {
       {state.step === 'done' ? (
         <>
           <p id="import-status" role="status">
-            Imported {count(state.summary.threads, 'thread')} and {count(state.summary.posts, 'post')} in {state.summary.seconds.toFixed(1)} s
+            Imported {count(state.summary.posts, 'post')} into {count(state.summary.threads, 'new thread')}
+            {state.summary.joinedThreads > 0 ? ` and ${count(state.summary.joinedThreads, 'thread')} already in the project` : ''} in{' '}
+            {state.summary.seconds.toFixed(1)} s
             {state.summary.duplicates > 0 ? `; ${count(state.summary.duplicates, 'duplicate')} skipped` : ''}
             {state.summary.warningCount > 0 ? `; ${count(state.summary.warningCount, 'warning')}` : ''}.
           </p>

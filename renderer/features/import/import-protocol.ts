@@ -27,6 +27,8 @@ export interface ImportPreview {
   posts: number;
   /** Placeholders for missing parents, "more replies" and left-out posts. */
   placeholders: number;
+  /** Threads already in the project that new replies join. */
+  joinedThreads: number;
   duplicates: number;
   warnings: ImportWarning[];
   /** All warnings, of which `warnings` holds the first ones. */
@@ -35,6 +37,7 @@ export interface ImportPreview {
 
 export interface ImportSummary {
   threads: number;
+  joinedThreads: number;
   posts: number;
   duplicates: number;
   warningCount: number;

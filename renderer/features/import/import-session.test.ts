@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { memorySource } from '@shared/import/stream/byte-source';
 
 import type { ThreadmarkDB } from '../../db/database';
-import { storedPlatformIds, writeImport } from '../../db/import-writer';
+import { locatePosts, storedPlatformIds, writeImport } from '../../db/import-writer';
 import { postsOfThreadInOrder } from '../../db/post-store';
 import { storedPostCount } from '../../db/testing/stored-posts';
 import { freshDb, testClock, testIds } from '../../db/testing/test-support';
@@ -33,6 +33,7 @@ function session(database: ThreadmarkDB, failWrites = false) {
     now: () => (ms += 100),
     target: {
       existingPosts: (platforms) => storedPlatformIds(database, platforms),
+      locatePosts: (keys) => locatePosts(database, keys),
       write: (assembled, name, progress, signal) =>
         writeImport(database, assembled, { projectName: name, clock, ids }, (n) => {
           if (failWrites) throw new Error('disk full');
@@ -75,6 +76,25 @@ describe('ImportSession: preview, then write in one transaction', () => {
     const again = session(db);
     await again.s.preview([memorySource('posts.csv', CSV)], null, null);
     expect(again.last()).toMatchObject({ type: 'preview', preview: { posts: 0, duplicates: 3, files: [{ duplicates: 3, posts: 0 }] } });
+  });
+
+  it('joins replies to a thread imported earlier instead of starting a new one', async () => {
+    db = freshDb();
+    const first = session(db);
+    await first.s.preview([memorySource('day1.csv', 'id,parent_id,thread_id,text\n1,,1,Opening\n2,1,1,First reply\n')], null, null);
+    await first.s.commit();
+    const later = session(db);
+    await later.s.preview([memorySource('day2.csv', 'id,parent_id,thread_id,text\n3,2,1,A late reply\n4,1,1,Another\n')], null, null);
+    expect(later.last()).toMatchObject({ type: 'preview', preview: { threads: 0, joinedThreads: 1, posts: 2, placeholders: 0 } });
+    await later.s.commit();
+    const [thread] = await db.threads.toArray();
+    const posts = await postsOfThreadInOrder(db, thread!.id);
+    const id = (text: string) => posts.find((p) => p.text === text)!.id;
+    expect(posts.map((p) => p.text).slice(0, 2)).toEqual(['Opening', 'First reply']);
+    expect(posts.map((p) => p.text).slice(2).sort()).toEqual(['A late reply', 'Another']);
+    expect(posts.find((p) => p.text === 'A late reply')!.parentId).toBe(id('First reply'));
+    expect(posts.find((p) => p.text === 'Another')!.parentId).toBe(id('Opening'));
+    expect(await db.threads.count()).toBe(1);
   });
 
   it('asks for the columns of a table whose text column it does not recognize, then uses them', async () => {

@@ -4,7 +4,7 @@
  * on `commit`, in one transaction. Kept apart from the Worker glue so it runs in unit tests over
  * memory files and fake-indexeddb.
  */
-import { assembleThreads, type AssembledImport, type ExistingPosts } from '@shared/import/assemble-threads';
+import { assembleThreads, type AssembledImport, type ExistingPosts, type StoredPost } from '@shared/import/assemble-threads';
 import { parserById } from '@shared/import/detect-format';
 import { formatParsers } from '@shared/import/formats';
 import { CSV_FORMAT, csvColumnMapping, looksLikeCsvHeader, type CsvMappingOverride } from '@shared/import/formats/csv-parser';
@@ -23,6 +23,8 @@ import { SHOWN_WARNINGS, type FilePreview, type ImportEvent, type ImportPreview 
 export interface ImportTarget {
   /** Which (platform, id) pairs are stored already: re-imports skip them. */
   existingPosts(platforms: readonly Platform[]): Promise<ExistingPosts>;
+  /** Where stored posts are (keys `platform\u0000platformId`): replies to them join their threads. */
+  locatePosts(keys: readonly string[]): Promise<Map<string, StoredPost>>;
   /** Writes everything in one transaction; `signal` cancelled between batches aborts it (nothing written). */
   write(
     assembled: Pick<AssembledImport, 'threads' | 'posts'>,
@@ -95,7 +97,7 @@ export class ImportSession {
     if (problems.length > 0) return emit({ type: 'failed', problems });
 
     const platforms = [...new Set(read.flatMap((r) => r.parsed.posts.map((p) => p.platform)))];
-    const existing = await this.deps.target.existingPosts(platforms);
+    const existing = await this.withLocations(await this.deps.target.existingPosts(platforms), read.map((r) => r.parsed));
     const perFile = countPerFile(read.map((r) => r.parsed), existing);
     const parserWarnings = read.flatMap((r) => r.parsed.warnings);
     const assembled = assembleThreads(
@@ -124,6 +126,7 @@ export class ImportSession {
       threads: assembled.threads.length,
       posts,
       placeholders: assembled.posts.length - posts,
+      joinedThreads: assembled.joinedThreadIds.length,
       duplicates: assembled.duplicatesSkipped,
       warnings: warnings.slice(0, SHOWN_WARNINGS),
       warningCount: warnings.length,
@@ -152,8 +155,30 @@ export class ImportSession {
     this.assembled = null;
     emit({
       type: 'committed',
-      summary: { threads: assembled.threads.length, posts: postsOnly, duplicates: this.duplicates, warningCount: this.warningCount, seconds: (now() - started) / 1000 },
+      summary: { threads: assembled.threads.length, joinedThreads: assembled.joinedThreadIds.length, posts: postsOnly, duplicates: this.duplicates, warningCount: this.warningCount, seconds: (now() - started) / 1000 },
     });
+  }
+
+  /**
+   * Adds where the stored posts are that new posts answer or belong under (parents and thread
+   * keys not in the import), so replies to a thread imported earlier join it.
+   */
+  private async withLocations(existing: ExistingPosts, files: readonly ParsedFile[]): Promise<ExistingPosts> {
+    const key = (platform: string, id: string) => `${platform}\u0000${id}`;
+    const inImport = new Set(files.flatMap((f) => f.posts.map((p) => key(p.platform, p.platformId))));
+    const wanted = new Set<string>();
+    for (const file of files) {
+      for (const post of file.posts) {
+        for (const id of [post.parentPlatformId, post.threadKey]) {
+          if (id === null) continue;
+          const k = key(post.platform, id);
+          if (!inImport.has(k) && existing.hasPost(post.platform, id)) wanted.add(k);
+        }
+      }
+    }
+    if (wanted.size === 0) return existing;
+    const located = await this.deps.target.locatePosts([...wanted]);
+    return { hasPost: existing.hasPost, locate: (platform, id) => located.get(key(platform, id)) ?? null };
   }
 
   /** A generic CSV whose text column is not recognized: the dialog asks which column is which. */

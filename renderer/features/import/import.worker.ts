@@ -7,7 +7,7 @@
 import { randomIds, systemClock } from '@shared/util/clock';
 
 import { openThreadmarkDB, type ThreadmarkDB } from '../../db/database';
-import { storedPlatformIds, writeImport } from '../../db/import-writer';
+import { locatePosts, storedPlatformIds, writeImport } from '../../db/import-writer';
 import { fileSource } from './file-source';
 import type { ImportEvent, ImportRequest } from './import-protocol';
 import { ImportSession } from './import-session';
@@ -25,6 +25,7 @@ function newSession(database: ThreadmarkDB): ImportSession {
     now: () => performance.now(),
     target: {
       existingPosts: (platforms) => storedPlatformIds(database, platforms),
+      locatePosts: (keys) => locatePosts(database, keys),
       write: (assembled, projectName, progress, signal) =>
         writeImport(database, assembled, { projectName, clock: systemClock, ids: randomIds }, progress, signal),
     },
