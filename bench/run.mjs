@@ -3,11 +3,15 @@
 // in a fresh page per run (modes interleaved), prints a table and writes bench/results/latest.json.
 // Budgets are reported, never enforced: the exit code is non-zero only if the bench itself breaks.
 // Then the agreement bench (bench/agreement.ts, built by bench/agreement.vite.config.ts) runs in a
-// child Node process and prints its own table.
+// child Node process and prints its own table. Last, the import bench (bench/import-bench.mjs,
+// page bench/import-page built by bench/import.vite.config.ts) imports a generated 100,000-post
+// Reddit dump and the same posts as CSV through the app's import Worker, against raw IndexedDB.
 //
 //   npm run bench                     5 runs per mode, N = 10,000; then the agreement bench (3 runs)
+//                                     and the import bench (3 runs per format, 100,000 posts)
 //   npm run bench -- --runs 3 --n 2000
-//   npm run bench -- --only thread    only the browser bench (--only agreement: only the agreement bench)
+//   npm run bench -- --only thread    only the browser bench (--only agreement|import: only that bench)
+//   npm run bench -- --only import --import-n 20000 --runs 1
 
 /* global window -- only inside page.evaluate/waitForFunction callbacks, which run in the page */
 
@@ -21,6 +25,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
 import { chromium } from '@playwright/test';
+
+import { importBench } from './import-bench.mjs';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const OUT_DIR = join(REPO, 'out', 'bench');
@@ -43,10 +49,10 @@ const MODES = /** @type {const} */ (['lexical', 'plain']);
 const LABEL = { lexical: 'Lexical ThreadView', plain: 'plain React list' };
 const BUDGET = { firstFrameRatio: 1.5, codingScriptMs: 16 };
 
-const ONLY = ['thread', 'agreement'];
+const ONLY = ['thread', 'agreement', 'import'];
 
 function parseArgs(argv) {
-  const options = { runs: 5, n: 10_000, only: null, runsGiven: false };
+  const options = { runs: 5, n: 10_000, importN: 100_000, only: null, runsGiven: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = Number.parseInt(argv[i + 1] ?? '', 10);
@@ -54,10 +60,13 @@ function parseArgs(argv) {
       options[arg.slice(2)] = value;
       if (arg === '--runs') options.runsGiven = true;
       i++;
+    } else if (arg === '--import-n' && Number.isFinite(value) && value > 1) {
+      options.importN = value;
+      i++;
     } else if (arg === '--only' && ONLY.includes(argv[i + 1])) {
       options.only = argv[++i];
     } else {
-      throw new Error(`bench: unknown or invalid argument ${arg} (use --runs N, --n N, --only thread|agreement)`);
+      throw new Error(`bench: unknown or invalid argument ${arg} (use --runs N, --n N, --import-n N, --only thread|agreement|import)`);
     }
   }
   return options;
@@ -318,8 +327,10 @@ function agreementBench(options) {
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
-  if (options.only !== 'agreement') await threadBench(options);
-  if (options.only !== 'thread') agreementBench(options);
+  const runs = (name) => options.only === null || options.only === name;
+  if (runs('thread')) await threadBench(options);
+  if (runs('agreement')) agreementBench(options);
+  if (runs('import')) await importBench(options, { repo: REPO, serve, chromiumFlags: CHROMIUM_FLAGS, resultsFile: RESULTS_FILE });
 }
 
 async function threadBench(options) {
