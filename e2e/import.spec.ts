@@ -128,3 +128,21 @@ test('killing the page in the middle of writing leaves the project exactly as it
   await expect(next.locator('.thread-list li')).toHaveCount(1);
   await expect(next.getByRole('button', { name: /Coding as Ada/ })).toBeVisible();
 });
+
+test('an import bigger than the space left is refused in words, and the project stays as it was', async ({ page, context, baseURL }) => {
+  const cdp = await context.newCDPSession(page);
+  // Before the first database open: a 4 MB quota for the app's origin (reliability.md test 5).
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(baseURL ?? '').origin, quotaSize: 4 * 1024 * 1024 });
+  await startAs(page, 'Ada');
+  const dialog = await openImport(page);
+  await dialog.getByLabel('Drop files here, or choose them:').setInputFiles([{ name: 'big.csv', mimeType: 'text/csv', buffer: generatedCsv(60_000) }]);
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  await dialog.getByRole('button', { name: 'Import 60,000 posts' }).click({ timeout: 60_000 });
+  await expect(dialog.getByRole('alert')).toContainText('Nothing was imported');
+  await expect(dialog.locator('.problem-list')).toContainText('not enough disk space');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(page.locator('.thread-list li')).toHaveCount(1);
+  // A small write still works afterwards.
+  await page.reload();
+  await expect(page.getByRole('article').first()).toBeVisible();
+});

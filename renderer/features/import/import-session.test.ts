@@ -132,6 +132,36 @@ describe('ImportSession: preview, then write in one transaction', () => {
     expect(await db.projects.count()).toBe(0);
   });
 
+  it('a CSV whose row 50,001 of 60,000 is broken is refused naming its line, and what was stored stays as it was', async () => {
+    db = freshDb();
+    const earlier = session(db);
+    await earlier.s.preview([memorySource('posts.csv', CSV)], null, null);
+    await earlier.s.commit();
+    const before = await storedPostCount(db);
+    const rows = Array.from({ length: 60_000 }, (_, i) => (i === 50_000 ? `${i + 100},"broken quote` : `${i + 100},row ${i}`));
+    const { s, last } = session(db);
+    await s.preview([memorySource('big.csv', `id,text\n${rows.join('\n')}\n`)], null, null);
+    expect(last()).toEqual({ type: 'failed', problems: [expect.objectContaining({ file: 'big.csv', line: 50_002 })] });
+    expect(await storedPostCount(db)).toBe(before);
+    expect(await db.threads.count()).toBe(1);
+  });
+
+  it('a full disk is said in words, and nothing is written', async () => {
+    db = freshDb();
+    const events: ImportEvent[] = [];
+    const full = Object.assign(new Error('AbortError'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } });
+    const s = new ImportSession({
+      clock: testClock(),
+      ids: testIds(),
+      emit: (e) => events.push(e),
+      now: () => 0,
+      target: { existingPosts: async () => ({ hasPost: () => false }), locatePosts: async () => new Map(), write: async () => Promise.reject(full) },
+    });
+    await s.preview([memorySource('posts.csv', CSV)], null, null);
+    await s.commit();
+    expect(events.at(-1)).toEqual({ type: 'failed', problems: [{ file: '', message: expect.stringContaining('not enough disk space') }] });
+  });
+
   it('Cancel while writing aborts the transaction', async () => {
     db = freshDb();
     const rows = Array.from({ length: 12_000 }, (_, i) => `${i + 2},1,u,2024-05-01T10:00:00Z,reply ${i}`).join('\n');

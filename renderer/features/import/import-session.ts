@@ -148,6 +148,9 @@ export class ImportSession {
       }, this.signal);
     } catch (error) {
       if (this.signal.cancelled || error instanceof CancelledError) return emit({ type: 'cancelled' });
+      if (isQuotaError(error)) {
+        return emit({ type: 'failed', problems: [{ file: '', message: 'not enough disk space for this import: nothing was imported. Free some space and import again.' }] });
+      }
       const message = error instanceof Error ? error.message : String(error);
       return emit({ type: 'failed', problems: [{ file: '', message: `nothing was imported: the write was rolled back (${message})` }] });
     }
@@ -196,6 +199,12 @@ export class ImportSession {
     }
     return null;
   }
+}
+
+/** Dexie wraps a full disk's QuotaExceededError (reliability.md §2.4: check the inner error too). */
+function isQuotaError(error: unknown): boolean {
+  const e = error as { name?: unknown; inner?: { name?: unknown } } | null;
+  return e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError';
 }
 
 /** Per file: new posts and duplicates, counted as assembleThreads skips them (first copy wins). */
