@@ -11,6 +11,9 @@ Commands:
   export <bundle> --to csv -o <file> [--spreadsheet-safe]
       Write the coded-segments CSV (one row per coding). -o - writes to stdout.
       --spreadsheet-safe prefixes ' to cells a spreadsheet would run as formulas.
+  export <bundle> --to qdc|codebook-md|codebook-html|codebook-csv -o <file> [--spreadsheet-safe]
+      Write the codebook: a REFI-QDA codebook (.qdc, every code keeps its GUID), a Markdown or
+      HTML document, or the codebook CSV (--spreadsheet-safe as above). -o - writes to stdout.
   import <files...> -o <bundle> [--into <bundle>] [--format F] [--map field=column,...]
       Import thread exports (Reddit, X/Twitter, Mastodon, Bluesky, YouTube, …; the format is
       detected from each file's content unless --format names it) into a bundle. --into adds
@@ -18,6 +21,15 @@ Commands:
       counted); -o may be the --into bundle. All or nothing: on any problem nothing is written.
       --map tells formats with columns (CSV) which column holds which field. --stats prints
       time and memory per phase on stderr.
+  import <codebook> -o <bundle> [--into <bundle> [--take all|all,removed]] [--format codebook-csv]
+      Import a codebook: a REFI-QDA .qdc, the codebook of a .qdpx project, or a codebook CSV
+      (--format codebook-csv; CSV is a thread format otherwise), one file and no thread files.
+      Without --into: a new bundle holding just that codebook. With --into: merged into the
+      bundle's codebook (codes match by GUID, else by path). By default only added codes are
+      taken; every other difference is left and printed on stderr as "left: <code path>: …".
+      --take all also takes renames, moves and changed fields; --take all,removed also removals
+      (refused for a code that has codings). Each taken change is logged in the codebook's
+      change log (kind import). --take may also list kinds: added,renamed,moved,changed,removed.
   agree --units <file.csv> [--json] [--bootstrap N --seed S]
       Inter-coder agreement from a unit,coder,value CSV (blank value = missing): percent and
       pairwise agreement, Cohen's and Fleiss' kappa, Brennan-Prediger, Gwet's AC1 and
@@ -35,14 +47,31 @@ Options:
   -h, --help       Show this help (also: threadmark <command> --help)
   -v, --version    Show the version
 
+Examples:
+  threadmark validate project.threadmark.json
+  threadmark export project.threadmark.json --to csv -o coded-segments.csv --spreadsheet-safe
+  threadmark export project.threadmark.json --to qdc -o codebook.qdc
+  threadmark export project.threadmark.json --to codebook-md -o codebook.md
+  threadmark export project.threadmark.json --to codebook-html -o codebook.html
+  threadmark export project.threadmark.json --to codebook-csv -o codebook.csv --spreadsheet-safe
+  threadmark import thread.json comments.ndjson -o project.threadmark.json
+  threadmark import codebook.qdc -o project.threadmark.json
+  threadmark import project.qdpx -o project.threadmark.json
+  threadmark import codebook.csv --format codebook-csv -o project.threadmark.json
+  threadmark import codebook.qdc --into project.threadmark.json -o project.threadmark.json --take all
+  threadmark agree --units ratings.csv --bootstrap 1000 --seed 1
+  threadmark agree ada.threadmark.json ben.threadmark.json --unit span --code "Fallacy > Whataboutism"
+
 Exit status: 0 success, 1 invalid input or file error, 2 usage error.
 Formats: docs/formats.md
 `;
 
 export const COMMAND_USAGE: Record<string, string> = {
   validate: 'Usage: threadmark validate <bundle> [--json]\n',
-  export: 'Usage: threadmark export <bundle> --to csv -o <file> [--spreadsheet-safe]\n',
-  import: 'Usage: threadmark import <files...> -o <bundle.threadmark.json> [--into <bundle>] [--format F] [--map field=column,...] [--stats]\n',
+  export: 'Usage: threadmark export <bundle> --to csv|qdc|codebook-md|codebook-html|codebook-csv -o <file> [--spreadsheet-safe]\n',
+  import:
+    'Usage: threadmark import <files...> -o <bundle.threadmark.json> [--into <bundle>] [--format F] [--map field=column,...] [--stats]\n' +
+    '       threadmark import <file.qdc|file.qdpx|codebook.csv> [--format codebook-csv] -o <bundle> [--into <bundle> [--take all|all,removed]]\n',
   agree:
     'Usage: threadmark agree --units <file.csv> [--json] [--bootstrap N --seed S]\n' +
     '       threadmark agree <bundle...> --unit post|char|span|unitized [--code NAME]... [--coders A,B] [--json]\n',

@@ -1,14 +1,26 @@
 import { codedSegmentsCsv } from '@shared/export/coded-segments-csv';
+import { systemClock, type Clock } from '@shared/util/clock';
 
 import { parseArgs } from '../args';
+import { CODEBOOK_EXPORT_FORMATS, exportCodebook, isCodebookExportFormat } from '../codebook/export-codebook';
+import { VERSION } from '../help';
 import { describeFileError, EXIT_FAILED, EXIT_OK, type CliIo } from '../io';
 import { loadBundle } from '../load-bundle';
 import { usageError } from '../usage-error';
 
-const FORMATS = ['csv'] as const;
+const FORMATS = ['csv', ...CODEBOOK_EXPORT_FORMATS] as const;
+/** Formats with cells a spreadsheet could run as formulas. */
+const SPREADSHEET_FORMATS: readonly string[] = ['csv', 'codebook-csv'];
 
-/** `threadmark export <bundle> --to csv -o <file> [--spreadsheet-safe]` */
-export async function exportCommand(args: readonly string[], io: CliIo): Promise<number> {
+export interface ExportDeps {
+  clock: Clock;
+}
+
+/**
+ * `threadmark export <bundle> --to csv|qdc|codebook-md|codebook-html|codebook-csv -o <file> [--spreadsheet-safe]`
+ * csv: the coded segments; the others: the codebook (cli/codebook/export-codebook.ts).
+ */
+export async function exportCommand(args: readonly string[], io: CliIo, deps: ExportDeps = { clock: systemClock }): Promise<number> {
   const parsed = parseArgs(args, [
     { name: 'to', takesValue: true },
     { name: 'output', short: 'o', takesValue: true },
@@ -19,10 +31,12 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
   const [path, ...extra] = positionals;
   const to = options.get('to');
   const output = options.get('output');
+  const spreadsheetSafe = options.has('spreadsheet-safe');
   if (path === undefined) return usageError('export', 'missing <bundle>', io);
   if (extra.length > 0) return usageError('export', `unexpected argument ${extra[0]}`, io);
   if (typeof to !== 'string') return usageError('export', `missing --to <format> (one of: ${FORMATS.join(', ')})`, io);
   if (!(FORMATS as readonly string[]).includes(to)) return usageError('export', `unknown format "${to}" (one of: ${FORMATS.join(', ')})`, io);
+  if (spreadsheetSafe && !SPREADSHEET_FORMATS.includes(to)) return usageError('export', `--spreadsheet-safe is for ${SPREADSHEET_FORMATS.join(' and ')}, not ${to}`, io);
   if (typeof output !== 'string') return usageError('export', 'missing -o <file> (use -o - for stdout)', io);
 
   // Validate everything before writing anything: a bad bundle leaves no output file behind.
@@ -31,17 +45,31 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
     io.stderr(result.error.lines.map((l) => `${l}\n`).join(''));
     return EXIT_FAILED;
   }
-  const csv = codedSegmentsCsv(result.value, { spreadsheetSafe: options.has('spreadsheet-safe') });
+  const bundle = result.value;
+  let text: string;
+  let written: string;
+  if (isCodebookExportFormat(to)) {
+    const exported = exportCodebook(bundle, to, { spreadsheetSafe, generatedAt: deps.clock.now(), version: VERSION });
+    if (!exported.ok) {
+      io.stderr([...exported.error.map((m) => `${path}: ${m}`), `threadmark: nothing written (the codebook cannot be written as ${to})`].map((l) => `${l}\n`).join(''));
+      return EXIT_FAILED;
+    }
+    text = exported.value;
+    written = `${bundle.codes.length} ${bundle.codes.length === 1 ? 'code' : 'codes'}`;
+  } else {
+    text = codedSegmentsCsv(bundle, { spreadsheetSafe });
+    written = `${bundle.codings.length} codings`;
+  }
   if (output === '-') {
-    io.stdout(csv);
+    io.stdout(text);
     return EXIT_OK;
   }
   try {
-    await io.writeFile(output, csv);
+    await io.writeFile(output, text);
   } catch (e) {
     io.stderr(`threadmark: cannot write ${output}: ${describeFileError(e)}\n`);
     return EXIT_FAILED;
   }
-  io.stdout(`wrote ${result.value.codings.length} codings to ${output}\n`);
+  io.stdout(`wrote ${written} to ${output}\n`);
   return EXIT_OK;
 }

@@ -83,6 +83,15 @@ describe('threadmark import', () => {
     expect(again.stdout()).toContain('0 new posts (placeholders included), 7 duplicates skipped');
   });
 
+  it('a thread import --into keeps the codebook\'s change log and named versions', async () => {
+    const name = 'mastodon/statuses-with-boost.json';
+    const m = memoryImportIo({ [name]: fixture(name), 'b.json': serializeBundle(exampleBundle()) });
+    expect(await importCommand([name, '--into', 'b.json', '-o', 'out.json'], m.io, deps())).toBe(0);
+    const out = bundleOf(m.text('out.json'));
+    expect(out.codebookChanges).toEqual(exampleBundle().codebookChanges);
+    expect(out.codebookVersions).toEqual(exampleBundle().codebookVersions);
+  });
+
   it('counts duplicates within one import (the same file twice)', async () => {
     const name = 'twitter/v1-thread.jsonl';
     const m = memoryImportIo({ [name]: fixture(name), 'copy.jsonl': fixture(name) });

@@ -9,6 +9,7 @@ import { formatParsers } from '@shared/import/formats';
 import type { ImportProblem, ImportWarning, ParsedFile } from '@shared/import/raw-post';
 import type { Platform, Project } from '@shared/model/records';
 import { randomIds, systemClock, type Clock, type IdSource } from '@shared/util/clock';
+import { err, ok, type Result } from '@shared/util/result';
 
 import { parseArgs } from '../args';
 import { VERSION } from '../help';
@@ -23,6 +24,9 @@ import { fullGc } from '../import/gc';
 import { formatImportProblem } from '../import/import-problem-text';
 import { DEFAULT_STREAM_THRESHOLD, readImportFile } from '../import/read-import-file';
 import { DEFAULT_WHOLE_VALIDATION_LIMIT, validateImport } from '../import/validate-import';
+import { CODEBOOK_FORMATS, codebookFormatOfName, isCodebookFormat, type CodebookFormat } from '../codebook/codebook-file';
+import { importCodebook } from '../codebook/import-codebook';
+import { parseTake } from '../codebook/take-option';
 
 /** Warnings printed in the summary; the rest are counted. */
 export const SHOWN_WARNINGS = 20;
@@ -58,6 +62,8 @@ const defaultDeps: ImportDeps = {
  * `threadmark import <files...> [--format F] [--map field=column,...] -o <bundle> [--into <bundle>]`
  * All or nothing: every file is read, parsed and assembled, and the bundle validated, before the
  * output is written (atomically). -o may equal --into: the bundle is then replaced only on success.
+ * A codebook file (.qdc, .qdpx, or --format codebook-csv) is imported on its own instead
+ * (cli/codebook/import-codebook.ts), with `--take` saying which differences --into takes.
  */
 export async function importCommand(args: readonly string[], cliIo: CliIo, overrides: Partial<ImportDeps> = {}): Promise<number> {
   const deps = { ...defaultDeps, ...overrides };
@@ -68,6 +74,7 @@ export async function importCommand(args: readonly string[], cliIo: CliIo, overr
     { name: 'output', short: 'o', takesValue: true },
     { name: 'into', takesValue: true },
     { name: 'stats', takesValue: false },
+    { name: 'take', takesValue: true },
   ]);
   if (!parsed.ok) return usageError('import', parsed.error, io);
   const { positionals: files, options } = parsed.value;
@@ -77,7 +84,20 @@ export async function importCommand(args: readonly string[], cliIo: CliIo, overr
   const mapSpec = options.get('map');
   if (files.length === 0) return usageError('import', 'missing <files...>', io);
   if (typeof output !== 'string' || output === '-') return usageError('import', 'missing -o <bundle.threadmark.json>', io);
-  const ids = deps.parsers.map((p) => p.id).join(', ');
+
+  const codebook = codebookRequest(files, options, typeof formatId === 'string' ? formatId : null);
+  if (codebook !== null) {
+    if (!codebook.ok) return usageError('import', codebook.error, io);
+    const takeOption = options.get('take');
+    const take = parseTake(typeof takeOption === 'string' ? takeOption : undefined);
+    if (!take.ok) return usageError('import', take.error, io);
+    const file = files[0] as string;
+    const request = { file, format: codebook.value, output, into: typeof into === 'string' ? into : null, take: take.value, projectName: projectName(file) };
+    return importCodebook(io, request, deps);
+  }
+  if (options.has('take')) return usageError('import', '--take is for a codebook import with --into (a .qdc, .qdpx or --format codebook-csv file)', io);
+
+  const ids = [...deps.parsers.map((p) => p.id), ...CODEBOOK_FORMATS].join(', ');
   let forced: FormatParser | null = null;
   if (typeof formatId === 'string') {
     forced = parserById(formatId, deps.parsers);
@@ -156,6 +176,9 @@ export async function importCommand(args: readonly string[], cliIo: CliIo, overr
     codes: base?.codes ?? [],
     coders: base?.coders ?? [],
     codings: base?.codings ?? [],
+    // The --into bundle's codebook history travels with it.
+    codebookChanges: base?.codebookChanges ?? [],
+    codebookVersions: base?.codebookVersions ?? [],
   };
   // A defect in assembly must not ship an invalid file.
   const invalid = validateImport(bundle, { threads: base?.threads.length ?? 0, posts: base?.posts.length ?? 0 }, deps.wholeValidationLimit, collect);
@@ -175,6 +198,27 @@ export async function importCommand(args: readonly string[], cliIo: CliIo, overr
   stat('written');
   io.stdout(summary(read, assembled, warnings, output));
   return EXIT_OK;
+}
+
+/**
+ * The codebook format when this is a codebook import (--format names one, or a file ends in .qdc
+ * or .qdpx), a usage error when such an import is mixed with other files or thread options, and
+ * null for a thread import.
+ */
+function codebookRequest(files: readonly string[], options: ReadonlyMap<string, string | true>, formatId: string | null): Result<CodebookFormat, string> | null {
+  const named = files.filter((f) => codebookFormatOfName(f) !== null);
+  const forced = formatId !== null && isCodebookFormat(formatId) ? formatId : null;
+  if (forced === null && (formatId !== null || named.length === 0)) return null;
+  if (files.length > 1) {
+    const others = files.filter((f) => codebookFormatOfName(f) === null);
+    if (forced === null && others.length > 0) {
+      return err(`a codebook import cannot be mixed with thread files (${named.join(', ')}: codebook; ${others.join(', ')}: not): import them in two calls`);
+    }
+    return err(`a codebook import takes one codebook file, not ${files.length} (${files.join(', ')})`);
+  }
+  for (const option of ['map', 'stats'] as const) if (options.has(option)) return err(`--${option} is for thread imports, not a codebook import`);
+  if (options.has('take') && !options.has('into')) return err('--take needs --into: a new bundle takes the whole codebook');
+  return ok(forced ?? codebookFormatOfName(files[0] as string)!);
 }
 
 function existingPosts(base: Bundle | null): ExistingPosts {
