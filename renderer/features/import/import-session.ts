@@ -141,6 +141,7 @@ export class ImportSession {
     if (assembled === null) return emit({ type: 'failed', problems: [{ file: '', message: 'nothing to import: preview the files first' }] });
     const started = now();
     const total = assembled.posts.length;
+    emit({ type: 'progress', phase: 'writing', written: 0, total, postsPerSecond: 0 });
     try {
       await target.write(assembled, this.projectName, (written) => {
         const seconds = Math.max((now() - started) / 1000, 0.001);
