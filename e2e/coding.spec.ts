@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-import { codeButton, selectPhrase, startAs } from './helpers';
+import { codeAction, codeButton, selectPhrase, startAs } from './helpers';
 
 test('first run asks for the coder and opens the demo thread as a reply tree', async ({ page }) => {
   await page.goto('/');
@@ -14,7 +14,7 @@ test('first run asks for the coder and opens the demo thread as a reply tree', a
   const first = page.getByRole('article').first();
   await expect(first).toHaveAccessibleName(/quietlantern/);
   await expect(page.locator('.thread-list')).toContainText('57 posts');
-  await expect(page.locator('.code-apply')).toHaveCount(10);
+  await expect(page.getByRole('tree', { name: 'Codes' }).getByRole('treeitem')).toHaveCount(12);
   // Only the post's own text is in its text area: no author or time inside.
   const text = await first.locator('[data-post-text]').textContent();
   expect(text).not.toContain('quietlantern');
@@ -131,10 +131,10 @@ test('the codebook adds, edits and deletes codes, saying how many codings go wit
   await page.getByRole('button', { name: 'Add code' }).click();
   await page.getByLabel('Name').fill('Victim blaming');
   await page.getByLabel('Definition').fill('Places responsibility for harm on the person harmed.');
-  await page.getByRole('button', { name: 'Save code' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Add code' }).click();
   await expect(codeButton(page, 'Victim blaming')).toBeVisible();
 
-  await page.getByRole('button', { name: 'Edit code Victim blaming' }).click();
+  await codeAction(page, 'Victim blaming', 'Edit…');
   await page.getByLabel('Name').fill('Victim-blaming');
   await page.getByRole('button', { name: 'Save code' }).click();
   await expect(codeButton(page, 'Victim-blaming')).toBeVisible();
@@ -144,7 +144,7 @@ test('the codebook adds, edits and deletes codes, saying how many codings go wit
   await codeButton(page, 'Victim-blaming').click();
   await expect(page.getByRole('article').first().locator('mark')).toHaveCount(1);
 
-  await page.getByRole('button', { name: 'Delete code Victim-blaming' }).click();
+  await codeAction(page, 'Victim-blaming', 'Delete…');
   await expect(page.getByRole('alertdialog')).toContainText('1 coding goes with it');
   await page.getByRole('button', { name: /^Delete code and 1 coding$/ }).click();
   await expect(codeButton(page, 'Victim-blaming')).toHaveCount(0);

@@ -54,8 +54,15 @@ export async function selectPhrase(page: Page, phrase: string, occurrenceIn?: st
   await page.waitForTimeout(50);
 }
 
+/** The code's row in the codebook tree (a click applies it to the selection). */
 export function codeButton(page: Page, name: string): Locator {
-  return page.locator('.codebook-panel').getByRole('button', { name: new RegExp(`^${name}`) }).first();
+  return page.getByRole('tree', { name: 'Codes' }).getByRole('treeitem', { name, exact: true });
+}
+
+/** Runs an item of a code's actions menu ("Edit…", "Merge into…") from the row's button. */
+export async function codeAction(page: Page, code: string, item: string): Promise<void> {
+  await page.getByRole('button', { name: `Actions for ${code}`, exact: true }).click();
+  await page.getByRole('menu', { name: `Actions for ${code}` }).getByRole('menuitem', { name: item }).click();
 }
 
 /** Runs a command from the header's File menu. */

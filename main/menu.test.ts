@@ -46,6 +46,27 @@ describe('application menu', () => {
     expect(edit.map((entry) => entry.role).filter(Boolean)).toEqual(['cut', 'copy', 'paste', 'selectAll']);
   });
 
+  it('has a Codebook menu after Edit whose items send the codebook commands', () => {
+    const sendCommand = vi.fn();
+    const template = buildMenuTemplate({ platform: 'linux', isDev: false, sendCommand });
+    expect(template.map((entry) => entry.label)).toEqual(['File', 'Edit', 'Codebook']);
+    const codebook = submenu(template, 'Codebook');
+    const cases = [
+      ['Import codebook…', 'codebook-import'],
+      ['Export as REFI-QDA (.qdc)…', 'codebook-export-qdc'],
+      ['Export as Markdown…', 'codebook-export-markdown'],
+      ['Export as printable HTML…', 'codebook-export-html'],
+      ['Export as CSV…', 'codebook-export-csv'],
+      ['Name this version…', 'codebook-name-version'],
+      ['Versions and changes…', 'codebook-versions'],
+    ] as const;
+    expect(codebook.filter((entry) => entry.label).map((entry) => entry.label)).toEqual(cases.map(([label]) => label));
+    for (const [label, command] of cases) {
+      (item(codebook, label)?.click as () => void)();
+      expect(sendCommand).toHaveBeenLastCalledWith(command);
+    }
+  });
+
   it('puts Quit in the app menu on macOS and DevTools only in development', () => {
     const mac = buildMenuTemplate({ platform: 'darwin', isDev: false, sendCommand: vi.fn() });
     expect(mac[0]?.role).toBe('appMenu');

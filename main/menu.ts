@@ -1,6 +1,6 @@
 /**
- * The application menu. App commands (bundle import/export, CSV, undo/redo over the coding
- * history) are not Electron roles: they go to the renderer as `menu:command` events.
+ * The application menu. App commands (bundle import/export, CSV, codebook exchange, undo/redo
+ * over the coding history) are not Electron roles: they go to the renderer as `menu:command` events.
  */
 import type { Menu, MenuItemConstructorOptions } from 'electron';
 
@@ -34,6 +34,21 @@ export function buildMenuTemplate({ platform, isDev, sendCommand }: MenuOptions)
     ],
   };
 
+  const codebook: MenuItemConstructorOptions = {
+    label: 'Codebook',
+    submenu: [
+      command('Import codebook…', 'codebook-import'),
+      { type: 'separator' },
+      command('Export as REFI-QDA (.qdc)…', 'codebook-export-qdc'),
+      command('Export as Markdown…', 'codebook-export-markdown'),
+      command('Export as printable HTML…', 'codebook-export-html'),
+      command('Export as CSV…', 'codebook-export-csv'),
+      { type: 'separator' },
+      command('Name this version…', 'codebook-name-version'),
+      command('Versions and changes…', 'codebook-versions'),
+    ],
+  };
+
   const edit: MenuItemConstructorOptions = {
     label: 'Edit',
     submenu: [
@@ -53,7 +68,7 @@ export function buildMenuTemplate({ platform, isDev, sendCommand }: MenuOptions)
     submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }],
   };
 
-  return [...(isMac ? [{ role: 'appMenu' } as const] : []), file, edit, ...(isDev ? [view] : [])];
+  return [...(isMac ? [{ role: 'appMenu' } as const] : []), file, edit, codebook, ...(isDev ? [view] : [])];
 }
 
 export function installMenu(menu: Pick<typeof Menu, 'buildFromTemplate' | 'setApplicationMenu'>, options: MenuOptions): void {

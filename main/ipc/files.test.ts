@@ -27,7 +27,7 @@ function setup(picked: { open?: string; save?: string }) {
     dialog: dialog as never,
     windowFor: () => null,
   });
-  const call = async <C extends 'file:open' | 'file:save'>(channel: C, req: unknown) =>
+  const call = async <C extends 'file:open' | 'file:open-binary' | 'file:save'>(channel: C, req: unknown) =>
     (await impls.get(channel)?.(req as never, { sender: {} as never })) as IpcResult<Res<C>>;
   return { call, dialog };
 }
@@ -74,6 +74,39 @@ describe('file:open', () => {
   it('returns null when the dialog is cancelled', async () => {
     const { call } = setup({});
     expect(await call('file:open', { title: 'Open', filters })).toEqual({ ok: true, value: null });
+  });
+});
+
+describe('file:open-binary', () => {
+  const qdpx = [{ name: 'REFI-QDA project', extensions: ['qdpx'] }];
+
+  it('returns the name and the bytes exactly, as a plain Uint8Array (not decoded, BOM kept)', async () => {
+    const path = join(dir, 'project.qdpx');
+    const bytes = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff, 0xef, 0xbb, 0xbf]);
+    writeFileSync(path, bytes);
+    const { call, dialog } = setup({ open: path });
+    const result = await call('file:open-binary', { title: 'Import a codebook', filters: qdpx });
+    expect(result).toEqual({ ok: true, value: { name: 'project.qdpx', bytes: new Uint8Array(bytes) } });
+    if (result.ok) expect(Object.getPrototypeOf(result.value?.bytes)).toBe(Uint8Array.prototype);
+    expect(dialog.showOpenDialog).toHaveBeenCalledWith({ title: 'Import a codebook', filters: qdpx, properties: ['openFile'] });
+  });
+
+  it('refuses a file over the size cap without reading it, and names a file it cannot read', async () => {
+    const huge = join(dir, 'huge.qdpx');
+    writeFileSync(huge, '');
+    truncateSync(huge, MAX_OPEN_BYTES + 1);
+    expect(await setup({ open: huge }).call('file:open-binary', { title: 'Open', filters: qdpx })).toEqual({
+      ok: false,
+      error: { code: 'io', message: '"huge.qdpx" is too large: files over 200 MB are not opened.' },
+    });
+    expect(await setup({ open: join(dir, 'gone.qdpx') }).call('file:open-binary', { title: 'Open', filters: qdpx })).toEqual({
+      ok: false,
+      error: { code: 'io', message: 'Could not read "gone.qdpx": the file does not exist.' },
+    });
+  });
+
+  it('returns null when the dialog is cancelled', async () => {
+    expect(await setup({}).call('file:open-binary', { title: 'Open', filters: qdpx })).toEqual({ ok: true, value: null });
   });
 });
 

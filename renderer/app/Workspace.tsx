@@ -5,6 +5,8 @@ import type { Code, Coder } from '@shared/model/records';
 
 import { AgreementView } from '../features/agreement/AgreementView';
 import { CodebookPanel } from '../features/codebook/CodebookPanel';
+import { codesByShortcut } from '../features/codebook/shortcut-keys';
+import { useCodebookExchange } from '../features/codebook-exchange/use-codebook-exchange';
 import { CodingCommandsContext } from '../features/coding/coding-commands';
 import { CodingsPanel } from '../features/coding/CodingsPanel';
 import { useCodingActions } from '../features/coding/use-coding-actions';
@@ -50,9 +52,10 @@ export function Workspace({ coder, projectName, onSwitchCoder }: Props) {
   const threadId = liveData.threadId;
   const thread = liveData.threads.find((t) => t.id === threadId);
   const actions = useCodingActions(coder.id, liveData.postsById);
-  const shortcutCodes = useMemo(() => sortCodesAsTree(liveData.codes).slice(0, 9).map((r) => r.code), [liveData.codes]);
+  const shortcutCodes = useMemo(() => codesByShortcut(liveData.codes), [liveData.codes]);
   useShortcuts(shortcutCodes, actions);
   useMenuCommands(actions, setImportReport, () => setCsvDialog(true), () => setImportDialog(true));
+  const codebookExchange = useCodebookExchange(projectName);
   const historyState = useSyncExternalStore(
     useCallback((listener) => history.subscribe(listener), [history]),
     useCallback(() => JSON.stringify(history.state()), [history]),
@@ -118,6 +121,7 @@ export function Workspace({ coder, projectName, onSwitchCoder }: Props) {
                 { key: 'csv', label: 'Export coded segments (CSV)…', onSelect: () => setCsvDialog(true) },
               ]}
             />
+            {codebookExchange.menu}
           </div>
           <label className="check header-check">
             <input type="checkbox" checked={onlyMine} onChange={(e) => setOnlyMine(e.target.checked)} />
@@ -143,12 +147,7 @@ export function Workspace({ coder, projectName, onSwitchCoder }: Props) {
                   setFocusedPostId(null);
                 }}
               />
-              <CodebookPanel
-                codes={liveData.codes}
-                counts={liveData.counts}
-                shortcutCodes={shortcutCodes}
-                onApply={(code) => void actions.applyCode(code)}
-              />
+              <CodebookPanel codes={liveData.codes} counts={liveData.counts} onApply={(code) => void actions.applyCode(code)} />
             </div>
             <main className="main-pane">
               {thread && liveData.posts ? (
@@ -199,6 +198,7 @@ export function Workspace({ coder, projectName, onSwitchCoder }: Props) {
           />
         ) : null}
         {importReport ? <ImportProblemsDialog report={importReport} onClose={() => setImportReport(null)} /> : null}
+        {codebookExchange.dialogs}
       </div>
     </CodingCommandsContext.Provider>
   );

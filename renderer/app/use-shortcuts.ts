@@ -2,10 +2,14 @@ import { useEffect, useRef } from 'react';
 
 import type { Code } from '@shared/model/records';
 
+import { shortcutOfKey } from '../features/codebook/shortcut-keys';
 import type { CodingActions } from '../features/coding/use-coding-actions';
 
-/** Keys 1–9 apply the first nine codes; Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo and redo. */
-export function useShortcuts(shortcutCodes: readonly Code[], actions: CodingActions): void {
+/**
+ * A code's own shortcut key applies it to the selection (`shortcutCodes`: key → code, only codes
+ * that can be applied); Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo and redo.
+ */
+export function useShortcuts(shortcutCodes: ReadonlyMap<string, Code>, actions: CodingActions): void {
   const latest = useRef({ shortcutCodes, actions });
   latest.current = { shortcutCodes, actions };
   useEffect(() => {
@@ -23,8 +27,8 @@ export function useShortcuts(shortcutCodes: readonly Code[], actions: CodingActi
         void act.redo();
         return;
       }
-      if (mod || event.altKey || !/^[1-9]$/.test(event.key)) return;
-      const code = codes[Number(event.key) - 1];
+      const key = shortcutOfKey(event);
+      const code = key === null ? undefined : codes.get(key);
       if (!code) return;
       event.preventDefault();
       void act.applyCode(code);

@@ -9,6 +9,9 @@ export function electronPlatform(bridge: RendererBridge): Platform {
     async openTextFile(title, filters) {
       return toPlatform(await bridge.invoke('file:open', { title, filters }));
     },
+    async openBinaryFile(title, filters) {
+      return toPlatform(await bridge.invoke('file:open-binary', { title, filters }));
+    },
     async saveTextFile(suggestedName, content, filters) {
       const saved = toPlatform(await bridge.invoke('file:save', { suggestedName, content, filters }));
       return saved.ok ? { ok: true, value: saved.value?.path ?? null } : saved;

@@ -9,6 +9,12 @@ export interface OpenedFile {
   content: string;
 }
 
+/** A file read as bytes, for formats decoded by their own reader (a .qdpx zip archive). */
+export interface OpenedBinaryFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
 export type PlatformResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** Commands from the desktop application menu. */
@@ -20,6 +26,8 @@ export interface Platform {
   kind: 'electron' | 'web';
   /** Resolves with null when the user cancels. */
   openTextFile(title: string, filters: FileFilter[]): Promise<PlatformResult<OpenedFile | null>>;
+  /** The picked file's bytes, not decoded; null when the user cancels. */
+  openBinaryFile(title: string, filters: FileFilter[]): Promise<PlatformResult<OpenedBinaryFile | null>>;
   /** Resolves with the saved location (a path, or the download name), or null when cancelled. */
   saveTextFile(suggestedName: string, content: string, filters: FileFilter[]): Promise<PlatformResult<string | null>>;
   /** Listens to the application menu (desktop only); returns the unsubscribe function. */

@@ -1,9 +1,12 @@
-import type { FileFilter, OpenedFile, Platform, PlatformResult } from './platform';
+import { MAX_OPEN_BYTES } from '@shared/ipc/contract';
+
+import type { FileFilter, OpenedBinaryFile, OpenedFile, Platform, PlatformResult } from './platform';
 
 /** The browser runtime: a hidden file input to open, a Blob download to save. */
 export const webPlatform: Platform = {
   kind: 'web',
-  openTextFile: (_title, filters) => pickFile(filters),
+  openTextFile: (_title, filters) => pickFile(filters, readUtf8),
+  openBinaryFile: (_title, filters) => pickFile(filters, (file) => readBytes(file)),
   // The browser has no application menu: the toolbar and keyboard shortcuts do the same.
   onMenuCommand: () => () => undefined,
   async saveTextFile(suggestedName, content) {
@@ -24,14 +27,18 @@ export const webPlatform: Platform = {
 function mimeFor(name: string): string {
   if (name.endsWith('.csv')) return 'text/csv;charset=utf-8';
   if (name.endsWith('.json')) return 'application/json;charset=utf-8';
+  if (name.endsWith('.html')) return 'text/html;charset=utf-8';
+  if (name.endsWith('.md')) return 'text/markdown;charset=utf-8';
+  if (name.endsWith('.qdc')) return 'application/xml;charset=utf-8';
   return 'text/plain;charset=utf-8';
 }
 
-function pickFile(filters: FileFilter[]): Promise<PlatformResult<OpenedFile | null>> {
+function pickFile<T>(filters: FileFilter[], read: (file: File) => Promise<PlatformResult<T>>): Promise<PlatformResult<T | null>> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
+    // "*" (all files) has no `accept` token; Chromium's chooser offers "All files" next to the rest.
+    input.accept = filters.flatMap((f) => f.extensions.filter((e) => e !== '*').map((e) => `.${e}`)).join(',');
     input.style.display = 'none';
     input.dataset.testid = 'file-input';
     input.addEventListener('cancel', () => {
@@ -45,7 +52,7 @@ function pickFile(filters: FileFilter[]): Promise<PlatformResult<OpenedFile | nu
         resolve({ ok: true, value: null });
         return;
       }
-      void readUtf8(file).then(resolve);
+      void read(file).then(resolve);
     });
     document.body.append(input);
     input.click();
@@ -60,5 +67,17 @@ export async function readUtf8(file: File): Promise<PlatformResult<OpenedFile>> 
     return { ok: true, value: { name: file.name, content } };
   } catch {
     return { ok: false, error: `${file.name} is not valid UTF-8 text.` };
+  }
+}
+
+/** The same cap as the desktop app's file handler (MAX_OPEN_BYTES), checked before reading. */
+export async function readBytes(file: File, maxBytes = MAX_OPEN_BYTES): Promise<PlatformResult<OpenedBinaryFile>> {
+  if (file.size > maxBytes) {
+    return { ok: false, error: `${file.name} is ${Math.ceil(file.size / (1024 * 1024))} MB; files over ${maxBytes / (1024 * 1024)} MB are not opened.` };
+  }
+  try {
+    return { ok: true, value: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } };
+  } catch {
+    return { ok: false, error: `${file.name} could not be read.` };
   }
 }

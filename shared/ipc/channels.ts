@@ -6,13 +6,33 @@
 /** The renderer finds the bridge at `window.threadmark`. */
 export const BRIDGE_GLOBAL = 'threadmark';
 
-export const INVOKE_CHANNELS = ['app:info', 'file:open', 'file:save', 'shell:open-external'] as const;
+export const INVOKE_CHANNELS = ['app:info', 'file:open', 'file:open-binary', 'file:save', 'shell:open-external'] as const;
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
+
+/** The Codebook menu's commands (codebook exchange, versions and the change log). */
+export const CODEBOOK_MENU_COMMANDS = [
+  'codebook-import',
+  'codebook-export-qdc',
+  'codebook-export-markdown',
+  'codebook-export-html',
+  'codebook-export-csv',
+  'codebook-name-version',
+  'codebook-versions',
+] as const;
+export type CodebookMenuCommand = (typeof CODEBOOK_MENU_COMMANDS)[number];
 
 export const EVENT_CHANNELS = ['menu:command'] as const;
 export type EventChannel = (typeof EVENT_CHANNELS)[number];
 
-export const MENU_COMMANDS = ['undo', 'redo', 'import-threads', 'export-bundle', 'import-bundle', 'export-csv'] as const;
+export const MENU_COMMANDS = [
+  'undo',
+  'redo',
+  'import-threads',
+  'export-bundle',
+  'import-bundle',
+  'export-csv',
+  ...CODEBOOK_MENU_COMMANDS,
+] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export const isInvokeChannel = (value: unknown): value is InvokeChannel =>

@@ -35,6 +35,16 @@ describe('IPC contract', () => {
     expect(accepts(res, { name: 'a.json' })).toBe(false);
   });
 
+  it('file:open-binary takes what file:open takes and returns a name and bytes', () => {
+    const { req, res } = invokeContract['file:open-binary'];
+    expect(accepts(req, { title: 'Import a codebook', filters: [{ name: 'REFI-QDA', extensions: ['qdc', 'qdpx'] }] })).toBe(true);
+    expect(accepts(req, { title: 'Open', filters, path: '/etc/passwd' })).toBe(false);
+    expect(accepts(res, null)).toBe(true);
+    expect(accepts(res, { name: 'project.qdpx', bytes: new Uint8Array([0x50, 0x4b]) })).toBe(true);
+    expect(accepts(res, { name: 'project.qdpx', bytes: 'PK' })).toBe(false);
+    expect(accepts(res, { name: 'project.qdpx', content: 'PK' })).toBe(false);
+  });
+
   it('file:save accepts a bare file name only', () => {
     const { req, res } = invokeContract['file:save'];
     const base = { content: 'x', filters };
@@ -60,6 +70,20 @@ describe('IPC contract', () => {
     const schema = eventContract['menu:command'];
     for (const command of MENU_COMMANDS) expect(accepts(schema, { command })).toBe(true);
     expect(accepts(schema, { command: 'format-disk' })).toBe(false);
-    expect(MENU_COMMANDS).toEqual(['undo', 'redo', 'import-threads', 'export-bundle', 'import-bundle', 'export-csv']);
+    expect(MENU_COMMANDS).toEqual([
+      'undo',
+      'redo',
+      'import-threads',
+      'export-bundle',
+      'import-bundle',
+      'export-csv',
+      'codebook-import',
+      'codebook-export-qdc',
+      'codebook-export-markdown',
+      'codebook-export-html',
+      'codebook-export-csv',
+      'codebook-name-version',
+      'codebook-versions',
+    ]);
   });
 });

@@ -1,113 +1,79 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 
-import { sortCodesAsTree } from '@shared/codebook/code-path';
 import type { Code } from '@shared/model/records';
 
-import { CodeForm, type CodeDraft } from './CodeForm';
+import { useServices } from '../../app/services';
+import { CodeEditorDialog } from './CodeEditorDialog';
+import type { CodeCommand } from './code-menu-items';
+import { CodeTree, type CodeTreeHandle } from './CodeTree';
 import { DeleteCodeDialog } from './DeleteCodeDialog';
+import { MergeDialog } from './MergeDialog';
+import { MoveDialog } from './MoveDialog';
+import { problemText } from './problem-text';
+import { RenameDialog } from './RenameDialog';
+import { SplitDialog } from './SplitDialog';
 import { useCodebookActions } from './use-codebook-actions';
 
 interface Props {
   codes: readonly Code[];
-  /** Coding counts per code id (all coders, all threads). */
+  /** Each code's own codings (all coders, all threads). */
   counts: ReadonlyMap<string, number>;
-  /** The codes keys 1–9 apply, in order. */
-  shortcutCodes: readonly Code[];
   onApply: (code: Code) => void;
 }
 
-/** The codebook: apply a code to the selection, and add, rename, recolour, describe or delete codes. */
-export function CodebookPanel({ codes, counts, shortcutCodes, onApply }: Props) {
-  const [editingId, setEditingId] = useState<string | null>(null);
-  const [adding, setAdding] = useState(false);
-  const [deleting, setDeleting] = useState<Code | null>(null);
+/** Which dialog is open, and for which code (`add` with the parent the new code goes under). */
+type Open = { command: Exclude<CodeCommand, 'add-child'>; codeId: string } | { command: 'add'; parentId: string | null };
+
+/** The codebook: a filterable tree of codes to apply, arrange and edit. */
+export function CodebookPanel({ codes, counts, onApply }: Props) {
+  const { announce } = useServices();
   const actions = useCodebookActions();
-  const rows = sortCodesAsTree(codes);
+  const [filter, setFilter] = useState('');
+  const [open, setOpen] = useState<Open | null>(null);
+  const tree = useRef<CodeTreeHandle>(null);
+  const code = open && 'codeId' in open ? codes.find((c) => c.id === open.codeId) : undefined;
+
+  const close = (focusId: string | null) => {
+    setOpen(null);
+    tree.current?.focusCode(focusId);
+  };
+  const onCommand = (command: CodeCommand, target: Code) =>
+    setOpen(command === 'add-child' ? { command: 'add', parentId: target.id } : { command, codeId: target.id });
 
   return (
     <section className="codebook-panel" aria-labelledby="codebook-title">
       <div className="panel-heading">
         <h2 id="codebook-title">Codebook</h2>
-        <button type="button" onClick={() => setAdding(true)} disabled={adding}>
+        <button type="button" onClick={() => setOpen({ command: 'add', parentId: null })}>
           Add code
         </button>
       </div>
       <p className="panel-sub">Select text in a post, then click a code or press its key.</p>
-      {adding ? (
-        <CodeForm
-          title="New code"
-          initial={{ name: '', color: nextColor(codes), definition: '' }}
-          onCancel={() => setAdding(false)}
-          onSubmit={async (draft: CodeDraft) => {
-            if (await actions.add(draft)) setAdding(false);
-          }}
-        />
-      ) : null}
-      <ul className="code-list">
-        {rows.map(({ code, depth }) => {
-          const shortcut = shortcutCodes.indexOf(code) + 1;
-          return (
-            <li key={code.id} className="code-row" style={{ paddingInlineStart: `${depth * 1}rem` }}>
-              {editingId === code.id ? (
-                <CodeForm
-                  title={`Edit ${code.name}`}
-                  initial={{ name: code.name, color: code.color, definition: code.definition }}
-                  onCancel={() => setEditingId(null)}
-                  onSubmit={async (draft) => {
-                    if (await actions.update(code, draft)) setEditingId(null);
-                  }}
-                />
-              ) : (
-                <>
-                  <button
-                    type="button"
-                    className="code-apply"
-                    title={code.definition}
-                    aria-keyshortcuts={shortcut > 0 ? String(shortcut) : undefined}
-                    // Keep the text selection: pressing the button must not collapse it.
-                    onMouseDown={(e) => e.preventDefault()}
-                    onClick={() => onApply(code)}
-                  >
-                    <span className="swatch" style={{ backgroundColor: code.color }} aria-hidden="true" />
-                    <span className="code-name">{code.name}</span>
-                    {shortcut > 0 ? <kbd aria-hidden="true">{shortcut}</kbd> : null}
-                    <span className="code-count" title="Codings with this code, all coders" aria-label={`${counts.get(code.id) ?? 0} codings`}>
-                      {counts.get(code.id) ?? 0}
-                    </span>
-                  </button>
-                  <div className="code-tools">
-                    <button type="button" aria-label={`Edit code ${code.name}`} onClick={() => setEditingId(code.id)}>
-                      Edit
-                    </button>
-                    <button type="button" aria-label={`Delete code ${code.name}`} className="danger" onClick={() => setDeleting(code)}>
-                      Delete
-                    </button>
-                  </div>
-                  {code.definition ? <p className="code-description">{code.definition}</p> : null}
-                </>
-              )}
-            </li>
-          );
-        })}
-      </ul>
-      {deleting ? (
+      <label htmlFor="code-filter" className="visually-hidden">
+        Filter codes
+      </label>
+      <input id="code-filter" className="code-filter" type="search" placeholder="Filter codes" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      <p id="code-tree-keys" className="visually-hidden">
+        Arrow keys move between codes, Enter applies one, Alt with the arrows moves it, Shift+F10 opens its actions.
+      </p>
+      <CodeTree ref={tree} codes={codes} counts={counts} filter={filter} describedBy="code-tree-keys" onApply={onApply} onCommand={onCommand} />
+      {open?.command === 'add' ? <CodeEditorDialog codes={codes} code={null} parentId={open.parentId} onClose={close} /> : null}
+      {open?.command === 'edit' && code ? <CodeEditorDialog codes={codes} code={code} parentId={code.parentId} onClose={close} /> : null}
+      {open?.command === 'rename' && code ? <RenameDialog code={code} codes={codes} onClose={close} /> : null}
+      {open?.command === 'move' && code ? <MoveDialog code={code} codes={codes} onClose={close} /> : null}
+      {open?.command === 'merge' && code ? <MergeDialog source={code} codes={codes} onClose={close} /> : null}
+      {open?.command === 'split' && code ? <SplitDialog code={code} codes={codes} onClose={close} /> : null}
+      {open?.command === 'delete' && code ? (
         <DeleteCodeDialog
-          code={deleting}
-          onCancel={() => setDeleting(null)}
+          code={code}
+          onCancel={() => close(code.id)}
           onConfirm={async () => {
-            await actions.remove(deleting);
-            setDeleting(null);
+            const result = await actions.remove(code);
+            if (!result.ok) announce(problemText(result.error), 'error');
+            close(result.ok ? null : code.id);
           }}
         />
       ) : null}
     </section>
   );
 }
-
-const PALETTE = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#bfef45', '#469990', '#9a6324'];
-
-function nextColor(codes: readonly Code[]): string {
-  const used = new Set(codes.map((c) => c.color.toLowerCase()));
-  return PALETTE.find((c) => !used.has(c)) ?? PALETTE[codes.length % PALETTE.length] ?? '#4363d8';
-}
-

@@ -1,60 +1,40 @@
-import { useCallback } from 'react';
+import { useMemo } from 'react';
 
-import { formatCodebookProblem } from '@shared/codebook/codebook-problem';
 import type { Code } from '@shared/model/records';
 
 import { useServices } from '../../app/services';
-import { redoCodebookOperation, undoCodebookOperation } from '../../db/repositories/codebook-undo';
-import type { CodebookOperation, CodebookResult } from '../../db/repositories/codebook-write';
-import { addCode, deleteCode, updateCode } from '../../db/repositories/codes-repository';
-import type { CodeDraft } from './CodeForm';
+import { addCode, deleteCode, updateCode, type CodePatch, type NewCode } from '../../db/repositories/codes-repository';
+import { mergeCodes, moveCode, moveCodeByKey, splitCode, type KeyboardMove, type NewSplitCode } from '../../db/repositories/code-structure-repository';
+import { setExemplar } from '../../db/repositories/exemplars-repository';
+import { useCodebookWrite } from './use-codebook-write';
 
-/** A refused undo or redo must throw: the history then keeps the step where it was. */
-function unwrap(result: CodebookResult): void {
-  if (!result.ok) throw new Error(formatCodebookProblem(result.error));
-}
-
-/** Codebook edits; each returns whether it was saved, says why not when refused, and is undoable. */
+/** Every codebook operation of the panel; each resolves with the repository's result and is undoable. */
 export function useCodebookActions() {
-  const { db, tracker, history, clock, ids, announce } = useServices();
-  const run = useCallback(
-    async (label: string, write: () => Promise<CodebookResult>, step: string, done: string): Promise<boolean> => {
-      try {
-        const result = await tracker.track(label, write());
-        if (!result.ok) {
-          announce(formatCodebookProblem(result.error), 'error');
-          return false;
-        }
-        const op: CodebookOperation = result.value;
-        if (op.codes.length > 0 || op.codings.length > 0) {
-          const deps = { clock, ids };
-          history.push({
-            label: step,
-            undo: async () => unwrap(await tracker.track(`undo ${label}`, undoCodebookOperation(db, op, deps))),
-            redo: async () => unwrap(await tracker.track(`redo ${label}`, redoCodebookOperation(db, op, deps))),
-          });
-        }
-        announce(done);
-        return true;
-      } catch (error) {
-        announce(error instanceof Error ? error.message : String(error), 'error');
-        return false;
-      }
-    },
-    [db, tracker, history, clock, ids, announce],
+  const { db } = useServices();
+  const write = useCodebookWrite();
+  return useMemo(
+    () => ({
+      add: (input: NewCode) => write({ label: 'add code', step: `adding “${input.name.trim()}”`, write: (deps) => addCode(db, input, deps) }),
+      update: (code: Code, patch: CodePatch) =>
+        write({ label: 'edit code', step: `editing “${code.name}”`, write: (deps) => updateCode(db, code.id, patch, deps) }),
+      remove: (code: Code) => write({ label: 'delete code', step: `deleting “${code.name}”`, write: (deps) => deleteCode(db, code.id, deps) }),
+      move: (code: Code, parentId: string | null, index: number) =>
+        write({ label: 'move code', step: `moving “${code.name}”`, write: (deps) => moveCode(db, code.id, parentId, index, deps) }),
+      moveByKey: (code: Code, move: KeyboardMove) =>
+        write({ label: 'move code', step: `moving “${code.name}”`, write: (deps) => moveCodeByKey(db, code.id, move, deps) }),
+      merge: (sourceIds: readonly string[], target: Code) =>
+        write({ label: 'merge codes', step: `the merge into “${target.name}”`, write: (deps) => mergeCodes(db, sourceIds, target.id, deps) }),
+      split: (source: Code, codingIds: readonly string[], newCode: NewSplitCode) =>
+        write({ label: 'split code', step: `splitting “${source.name}”`, write: (deps) => splitCode(db, source.id, codingIds, newCode, deps) }),
+      setExemplar: (codingId: string, on: boolean, code: Code) =>
+        write({
+          label: 'exemplar',
+          step: `${on ? 'marking' : 'unmarking'} an exemplar of “${code.name}”`,
+          write: (deps) => setExemplar(db, codingId, on, deps),
+        }),
+    }),
+    [db, write],
   );
-
-  return {
-    add: (draft: CodeDraft) =>
-      run('add code', () => addCode(db, draft, { clock, ids }), `adding the code “${draft.name.trim()}”`, `Added the code ${draft.name.trim()}.`),
-    update: (code: Code, draft: CodeDraft) =>
-      run('edit code', () => updateCode(db, code.id, draft, { clock, ids }), `editing the code “${code.name}”`, `Saved the code ${draft.name.trim()}.`),
-    remove: (code: Code) =>
-      run(
-        'delete code',
-        () => deleteCode(db, code.id, { clock, ids }),
-        `deleting the code “${code.name}”`,
-        `Deleted the code ${code.name} and its codings. Ctrl+Z brings them back.`,
-      ),
-  };
 }
+
+export type CodebookActions = ReturnType<typeof useCodebookActions>;

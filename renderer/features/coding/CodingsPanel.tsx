@@ -31,7 +31,7 @@ export const CodingsPanel = forwardRef<HTMLElement, Props>(function CodingsPanel
           Show all codings of this post
         </button>
       ) : null}
-      {post && shown.length === 0 ? <p className="empty">No codings yet. Select text and press 1–9 or click a code.</p> : null}
+      {post && shown.length === 0 ? <p className="empty">No codings yet. Select text, then click a code or press its key.</p> : null}
       <ul className="coding-list">
         {shown.map((coding) => (
           <CodingItem
@@ -105,12 +105,29 @@ function CodingItem({ coding, code, codePathText, coderName, actions }: ItemProp
             >
               {coding.memo ? 'Edit memo' : 'Add memo'}
             </button>
-            <button type="button" className="danger" onClick={() => void actions.remove(coding, code?.name ?? 'deleted code')}>
+            {code ? <ExemplarToggle coding={coding} code={code} actions={actions} /> : null}
+            <button type="button" className="danger" onClick={() => void actions.remove(coding, code)}>
               Remove coding
             </button>
           </div>
         </>
       )}
     </li>
+  );
+}
+
+/** "Mark as exemplar" / "Exemplar ✓": an exemplar is shown with its quote in the code's editor. */
+function ExemplarToggle({ coding, code, actions }: { coding: Coding; code: Code; actions: CodingActions }) {
+  const on = code.exemplarCodingIds.includes(coding.id);
+  return (
+    <button
+      type="button"
+      className={on ? 'exemplar-on' : undefined}
+      // The name says what pressing does, and starts with what is shown.
+      aria-label={on ? `Exemplar ✓ of ${code.name}: unmark` : `Mark as exemplar of ${code.name}`}
+      onClick={() => void actions.setExemplar(coding, code, !on)}
+    >
+      {on ? 'Exemplar ✓' : 'Mark as exemplar'}
+    </button>
   );
 }

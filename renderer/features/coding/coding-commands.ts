@@ -1,6 +1,8 @@
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useMemo } from 'react';
 
 import type { Code } from '@shared/model/records';
+
+import { notApplicableReason } from '../codebook/code-status';
 
 /** What a post row needs to code itself, without threading props through the virtual list. */
 export interface CodingCommands {
@@ -10,4 +12,8 @@ export interface CodingCommands {
 
 export const CodingCommandsContext = createContext<CodingCommands>({ codes: [], codeWholePost: () => undefined });
 
-export const useCodingCommands = (): CodingCommands => useContext(CodingCommandsContext);
+/** The commands, offering only codes that can be applied (no categories, no retired codes). */
+export function useCodingCommands(): CodingCommands {
+  const commands = useContext(CodingCommandsContext);
+  return useMemo(() => ({ ...commands, codes: commands.codes.filter((c) => notApplicableReason(c) === null) }), [commands]);
+}

@@ -7,6 +7,9 @@ import { useServices } from '../../app/services';
 import { addCoding, removeCoding, restoreCoding, updateMemo } from '../../db/repositories/codings-repository';
 import { readDomSelection } from '../../editor/read-dom-selection';
 import { requestReselect, takeReselect } from '../../editor/reselect';
+import { notApplicableReason } from '../codebook/code-status';
+import { problemText } from '../codebook/problem-text';
+import { useCodebookActions } from '../codebook/use-codebook-actions';
 import { excerpt } from '../threads/format-time';
 
 export interface CodingActions {
@@ -14,8 +17,11 @@ export interface CodingActions {
   applyCode(code: Code): Promise<void>;
   /** Codes a post's whole text (a whole-post coding is a coding over the whole text). */
   codeWholePost(postId: string, code: Code): Promise<void>;
-  remove(coding: Coding, codeName: string): Promise<void>;
+  /** `code`: the coding's code, if it still exists (an exemplar of it comes back as one on undo). */
+  remove(coding: Coding, code: Code | undefined): Promise<void>;
   editMemo(coding: Coding, memo: string): Promise<void>;
+  /** Marks the coding as an exemplar of its code, or unmarks it (a codebook change, undoable). */
+  setExemplar(coding: Coding, code: Code, on: boolean): Promise<void>;
   undo(): Promise<void>;
   redo(): Promise<void>;
 }
@@ -23,6 +29,7 @@ export interface CodingActions {
 /** Every coding action: one Dexie write (tracked by the save watchdog) and one undoable step. */
 export function useCodingActions(coderId: string, postsById: ReadonlyMap<string, Post>): CodingActions {
   const { db, tracker, history, clock, ids, announce } = useServices();
+  const codebook = useCodebookActions();
 
   const fail = useCallback(
     (what: string, error: unknown) => announce(`${what} failed: ${error instanceof Error ? error.message : String(error)}`, 'error'),
@@ -31,6 +38,13 @@ export function useCodingActions(coderId: string, postsById: ReadonlyMap<string,
 
   const code = useCallback(
     async (postId: string, codeToApply: Code, start: number, end: number) => {
+      // Categories and retired codes are never applied, whatever asked (click, key, menu).
+      const reason = notApplicableReason(codeToApply);
+      if (reason) {
+        takeReselect(postId);
+        announce(reason, 'error');
+        return;
+      }
       try {
         const coding = await tracker.track(
           'add coding',
@@ -81,12 +95,15 @@ export function useCodingActions(coderId: string, postsById: ReadonlyMap<string,
   );
 
   const remove = useCallback(
-    async (coding: Coding, codeName: string) => {
+    async (coding: Coding, ofCode: Code | undefined) => {
+      const codeName = ofCode?.name ?? 'deleted code';
+      // Removing a coding drops it from its code's exemplars; undo must bring that back too.
+      const exemplar = ofCode?.exemplarCodingIds.includes(coding.id) ?? false;
       try {
         await tracker.track('remove coding', removeCoding(db, coding.id));
         history.push({
           label: `removing “${codeName}”`,
-          undo: () => tracker.track('undo removal', restoreCoding(db, coding)),
+          undo: () => tracker.track('undo removal', restoreCoding(db, coding, { exemplar })),
           redo: async () => void (await tracker.track('redo removal', removeCoding(db, coding.id))),
         });
         announce(`Removed the ${codeName} coding. Ctrl+Z brings it back.`);
@@ -115,6 +132,14 @@ export function useCodingActions(coderId: string, postsById: ReadonlyMap<string,
     [db, tracker, history, clock, announce, fail],
   );
 
+  const setExemplar = useCallback(
+    async (coding: Coding, ofCode: Code, on: boolean) => {
+      const result = await codebook.setExemplar(coding.id, on, ofCode);
+      if (!result.ok) announce(problemText(result.error), 'error');
+    },
+    [codebook, announce],
+  );
+
   const undo = useCallback(async () => {
     try {
       const label = await history.undo();
@@ -133,5 +158,5 @@ export function useCodingActions(coderId: string, postsById: ReadonlyMap<string,
     }
   }, [history, announce, fail]);
 
-  return { applyCode, codeWholePost, remove, editMemo, undo, redo };
+  return { applyCode, codeWholePost, remove, editMemo, setExemplar, undo, redo };
 }

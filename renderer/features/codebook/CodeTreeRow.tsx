@@ -1,0 +1,112 @@
+import type { TreeRow } from './code-tree-rows';
+import { notApplicableReason } from './code-status';
+import type { DropZone } from './drop-target';
+
+export interface DropHint {
+  codeId: string;
+  zone: DropZone;
+  /** The drop would put the code inside itself: the move will be refused. */
+  refused: boolean;
+}
+
+interface Props {
+  row: TreeRow;
+  count: number;
+  tabStop: boolean;
+  menuOpen: boolean;
+  drop: DropHint | null;
+  onActivate: (row: TreeRow) => void;
+  onToggle: (row: TreeRow) => void;
+  onOpenMenu: (row: TreeRow, button: HTMLElement) => void;
+  onDragStart: (row: TreeRow, event: React.DragEvent) => void;
+  onDragOver: (row: TreeRow, event: React.DragEvent) => void;
+  onDrop: (row: TreeRow, event: React.DragEvent) => void;
+  onDragEnd: () => void;
+}
+
+/** One code in the tree: swatch, name, markers, shortcut, count, and its actions button. */
+export function CodeTreeRow({ row, count, tabStop, menuOpen, drop, onActivate, onToggle, onOpenMenu, onDragStart, onDragOver, onDrop, onDragEnd }: Props) {
+  const { code } = row;
+  const reason = notApplicableReason(code);
+  const nameId = `code-name-${code.id}`;
+  const descId = `code-desc-${code.id}`;
+  const countText = code.codable ? `${count} ${count === 1 ? 'coding' : 'codings'}` : `${count} ${count === 1 ? 'coding' : 'codings'} in its sub-codes`;
+  // A category's or retired code's key does nothing, so it is neither shown nor told.
+  const key = code.shortcut && !reason ? code.shortcut.toUpperCase() : null;
+  const description = [`${countText}.`, key ? `Key ${key}.` : '', reason ?? ''].filter(Boolean).join(' ');
+  return (
+    <li
+      role="treeitem"
+      className="code-node"
+      data-code-id={code.id}
+      data-category={!code.codable || undefined}
+      data-retired={code.retired || undefined}
+      data-context={!row.matches || undefined}
+      data-drop={drop ? (drop.refused ? 'refused' : drop.zone) : undefined}
+      aria-level={row.level}
+      aria-posinset={row.posInSet}
+      aria-setsize={row.setSize}
+      aria-expanded={row.hasChildren ? row.expanded : undefined}
+      aria-labelledby={nameId}
+      aria-describedby={descId}
+      aria-keyshortcuts={key ?? undefined}
+      tabIndex={tabStop ? 0 : -1}
+      title={reason ?? (code.definition || undefined)}
+      draggable
+      style={{ '--depth': row.level - 1 } as React.CSSProperties}
+      onClick={() => onActivate(row)}
+      onDragStart={(e) => onDragStart(row, e)}
+      onDragOver={(e) => onDragOver(row, e)}
+      onDrop={(e) => onDrop(row, e)}
+      onDragEnd={onDragEnd}
+    >
+      <span
+        className="code-node-twisty"
+        aria-hidden="true"
+        onClick={(e) => {
+          e.stopPropagation();
+          if (row.hasChildren) onToggle(row);
+        }}
+      >
+        {row.hasChildren ? (row.expanded ? '▾' : '▸') : ''}
+      </span>
+      <span className="swatch" style={{ backgroundColor: code.color }} aria-hidden="true" />
+      <span className="code-node-name" id={nameId}>
+        {code.name}
+        {code.retired ? ' (retired)' : ''}
+      </span>
+      {!code.codable ? (
+        <span className="code-node-badge" aria-hidden="true">
+          category
+        </span>
+      ) : null}
+      {key ? <kbd aria-hidden="true">{key}</kbd> : null}
+      <span className="code-node-count" aria-hidden="true">
+        {count}
+      </span>
+      <span id={descId} className="visually-hidden">
+        {description}
+      </span>
+      <button
+        type="button"
+        className="code-node-actions"
+        tabIndex={-1}
+        aria-label={`Actions for ${code.name}`}
+        aria-haspopup="menu"
+        aria-expanded={menuOpen}
+        title="Actions (Shift+F10)"
+        onMouseDown={(e) => {
+          // Keeps the text selection, and keeps an open menu from closing and reopening at once.
+          e.preventDefault();
+          e.stopPropagation();
+        }}
+        onClick={(e) => {
+          e.stopPropagation();
+          onOpenMenu(row, e.currentTarget);
+        }}
+      >
+        ⋯
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it, vi } from 'vitest';
+
+import type { RendererBridge } from '@shared/ipc/contract';
+
+import { electronPlatform } from './electron-platform';
+
+describe('electron platform', () => {
+  it('opens a binary file through file:open-binary and passes the bytes on untouched', async () => {
+    const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04]);
+    const invoke = vi.fn(async () => ({ ok: true, value: { name: 'study.qdpx', bytes } }));
+    const platform = electronPlatform({ invoke, on: vi.fn() } as unknown as RendererBridge);
+    const filters = [{ name: 'REFI-QDA project', extensions: ['qdpx'] }];
+    expect(await platform.openBinaryFile('Import a codebook', filters)).toEqual({ ok: true, value: { name: 'study.qdpx', bytes } });
+    expect(invoke).toHaveBeenCalledExactlyOnceWith('file:open-binary', { title: 'Import a codebook', filters });
+  });
+
+  it('turns an IPC error into the platform’s message', async () => {
+    const invoke = vi.fn(async () => ({ ok: false, error: { code: 'io', message: '"huge.qdpx" is too large: files over 200 MB are not opened.' } }));
+    const platform = electronPlatform({ invoke, on: vi.fn() } as unknown as RendererBridge);
+    expect(await platform.openBinaryFile('Import', [])).toEqual({ ok: false, error: '"huge.qdpx" is too large: files over 200 MB are not opened.' });
+  });
+});
