@@ -130,25 +130,18 @@ export function ImportDialog({ dbName, onClose }: Props) {
       ) : null}
 
       {state.step === 'reading' ? (
-        <>
-          <p id="import-status" role="status">
-            {state.cancelling
-              ? 'Cancelling…'
-              : state.progress
-                ? `Reading ${state.progress.file} (file ${state.progress.fileIndex + 1} of ${state.progress.fileCount}): ${megabytes(state.progress.bytesRead)} of ${megabytes(state.progress.bytesTotal)}`
-                : 'Reading the files…'}
-          </p>
-          <progress
-            aria-label="Reading"
-            max={state.progress?.bytesTotal ?? 1}
-            value={state.progress?.bytesRead ?? undefined}
-          />
-          <div className="dialog-actions">
-            <button type="button" onClick={cancel} disabled={state.cancelling}>
-              Cancel
-            </button>
-          </div>
-        </>
+        <ProgressStep
+          label="Reading"
+          cancelling={state.cancelling}
+          onCancel={cancel}
+          done={state.progress?.bytesRead}
+          total={state.progress?.bytesTotal}
+          text={
+            state.progress
+              ? `Reading ${state.progress.file} (file ${state.progress.fileIndex + 1} of ${state.progress.fileCount}): ${megabytes(state.progress.bytesRead)} of ${megabytes(state.progress.bytesTotal)}`
+              : 'Reading the files…'
+          }
+        />
       ) : null}
 
       {state.step === 'mapping' ? (
@@ -284,21 +277,18 @@ export function ImportDialog({ dbName, onClose }: Props) {
       ) : null}
 
       {state.step === 'writing' ? (
-        <>
-          <p id="import-status" role="status">
-            {state.cancelling
-              ? 'Cancelling…'
-              : state.progress
-                ? `Writing ${state.progress.written.toLocaleString('en')} of ${state.progress.total.toLocaleString('en')} posts · ${state.progress.postsPerSecond.toLocaleString('en')} posts/s`
-                : 'Writing…'}
-          </p>
-          <progress aria-label="Writing" max={state.progress?.total ?? 1} value={state.progress?.written ?? undefined} />
-          <div className="dialog-actions">
-            <button type="button" onClick={cancel} disabled={state.cancelling}>
-              Cancel
-            </button>
-          </div>
-        </>
+        <ProgressStep
+          label="Writing"
+          cancelling={state.cancelling}
+          onCancel={cancel}
+          done={state.progress?.written}
+          total={state.progress?.total}
+          text={
+            state.progress
+              ? `Writing ${state.progress.written.toLocaleString('en')} of ${state.progress.total.toLocaleString('en')} posts · ${state.progress.postsPerSecond.toLocaleString('en')} posts/s`
+              : 'Writing…'
+          }
+        />
       ) : null}
 
       {state.step === 'done' ? (
@@ -339,5 +329,22 @@ export function ImportDialog({ dbName, onClose }: Props) {
         </>
       ) : null}
     </Dialog>
+  );
+}
+
+/** A status line, a progress bar (indeterminate until the first report) and Cancel. */
+function ProgressStep(props: { label: string; text: string; done: number | undefined; total: number | undefined; cancelling: boolean; onCancel: () => void }) {
+  return (
+    <>
+      <p id="import-status" role="status">
+        {props.cancelling ? 'Cancelling…' : props.text}
+      </p>
+      <progress aria-label={props.label} max={props.total ?? 1} value={props.done} />
+      <div className="dialog-actions">
+        <button type="button" onClick={props.onCancel} disabled={props.cancelling}>
+          Cancel
+        </button>
+      </div>
+    </>
   );
 }
