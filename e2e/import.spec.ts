@@ -146,3 +146,17 @@ test('an import bigger than the space left is refused in words, and the project 
   await page.reload();
   await expect(page.getByRole('article').first()).toBeVisible();
 });
+
+test('the import dialog keeps keyboard focus inside it', async ({ page }) => {
+  await startAs(page, 'Ada');
+  const dialog = await openImport(page);
+  const input = dialog.getByLabel('Drop files here, or choose them:');
+  await expect(input).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  // Preview is disabled until files are chosen: Close is the last thing a keyboard can reach.
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(input).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 
+import { focusablesIn, wrapTarget } from './focus-trap';
+
 interface Props {
   /** Id of the element that names the dialog. */
   labelledBy: string;
@@ -14,7 +16,7 @@ interface Props {
   onSubmit?: (event: React.FormEvent) => void;
 }
 
-/** A modal dialog: backdrop, ARIA role and name, Escape to cancel. */
+/** A modal dialog: backdrop, ARIA role and name, Escape to cancel, Tab kept inside (focus-trap.ts). */
 export function Dialog({ labelledBy, describedBy, role = 'dialog', wide, onCancel, children, as = 'div', onSubmit }: Props) {
   const props = {
     className: wide ? 'dialog wide' : 'dialog',
@@ -22,8 +24,14 @@ export function Dialog({ labelledBy, describedBy, role = 'dialog', wide, onCance
     'aria-modal': true,
     'aria-labelledby': labelledBy,
     'aria-describedby': describedBy,
-    onKeyDown: (e: React.KeyboardEvent) => {
+    onKeyDown: (e: React.KeyboardEvent<HTMLElement>) => {
       if (e.key === 'Escape' && onCancel) onCancel();
+      if (e.key !== 'Tab') return;
+      const target = wrapTarget(focusablesIn(e.currentTarget), document.activeElement as HTMLElement | null, e.shiftKey);
+      if (target) {
+        e.preventDefault();
+        target.focus();
+      }
     },
   };
   return (
