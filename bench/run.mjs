@@ -154,7 +154,7 @@ function delta(after, before) {
  * One mode, one fresh page: GC, first frame (+ CPU counters), heap, one coding, 20 scroll steps,
  * heap again, 20 unchanged re-renders, a warm remount (+ CPU counters), 10 ArrowDown focus moves.
  */
-async function measure(browser, origin, mode, n, run) {
+async function measure(browser, origin, mode, n, run, extraQuery = '') {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
   const problems = [];
@@ -165,7 +165,7 @@ async function measure(browser, origin, mode, n, run) {
   try {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
-    await page.goto(`${origin}/index.html?mode=${mode}&n=${n}&run=${run}&wait=1`);
+    await page.goto(`${origin}/index.html?mode=${mode}&n=${n}&run=${run}&wait=1${extraQuery}`);
     // The page has built the data (untimed) and waits: collect its garbage so no GC of the data
     // build lands inside the first frame, then start the render without polling the page.
     await page.waitForFunction(() => window.__bench?.phase !== 'loading', null, { timeout: 120_000, polling: 50 });
@@ -344,6 +344,7 @@ async function threadBench(options) {
     const browserVersion = `Chromium ${browser.version()}`;
     console.log(`bench: built in ${(buildMs / 1000).toFixed(1)} s; ${browserVersion}; serving ${origin}`);
     const results = [];
+    const coldFirstFrames = [];
     for (let run = 1; run <= options.runs; run++) {
       // Interleave and alternate the order so drifting machine load hits both modes alike.
       const order = run % 2 === 1 ? MODES : [...MODES].reverse();
@@ -357,6 +358,11 @@ async function threadBench(options) {
             (result.problems.length ? `, ${result.problems.length} console problem(s)` : ''),
         );
       }
+      // For comparison only (no budget), interleaved like the rest: the first frame without the
+      // editor warm-up the app does at start (renderer/editor/prewarm-post-editor.tsx).
+      const cold = await measure(browser, origin, 'lexical', options.n, run, '&cold=1');
+      coldFirstFrames.push(cold.firstFrame.firstFrameMs);
+      console.log(`  run ${run} lexical without warm-up: first frame ${fmt(cold.firstFrame.firstFrameMs, 'ms')} ms`);
     }
 
     const summary = summarize(results);
@@ -389,6 +395,11 @@ async function threadBench(options) {
       browser: browserVersion,
     };
     printTable(summary, budgets, meta);
+    const cold = quantiles(coldFirstFrames);
+    console.log(
+      `  (without the app's start-up editor warm-up the first frame is ${fmt(cold.median, 'ms')} ms (${fmt(cold.min, 'ms')}–${fmt(cold.max, 'ms')}) = ` +
+        `${(cold.median / summary.plain.firstFrameMs.median).toFixed(2)}× the plain list)`,
+    );
 
     const problems = results.flatMap((r) => r.problems.map((p) => `${r.mode} run ${r.run}: ${p}`));
     if (problems.length > 0) {
@@ -440,6 +451,7 @@ async function threadBench(options) {
           },
           config: { n: options.n, runsPerMode: options.runs, scroll: SCROLL, budgets: BUDGET },
           data: first.data,
+          coldFirstFrameMs: cold,
           methodology: {
             firstFrameCpu: 'CDP Performance.getMetrics deltas (ThreadTime, V8CompileDuration, LayoutCount, …) around the page.evaluate that starts the render and awaits the first frame',
             firstFrame: 'performance.now() from flushSync(root.render) to rAF + setTimeout(0) after commit and a forced layout, once every mounted post shows its text and marks',
@@ -447,6 +459,7 @@ async function threadBench(options) {
             scroll: `${SCROLL.steps} steps of scrollBy(0, ${SCROLL.px}) on the thread scroller, each followed by rAF + setTimeout(0)`,
             rerenderUnchanged: `${RERENDERS} × flushSync(setState(new Map(same arrays))): the view's own per-render cost with no post changed`,
             focusStep: `${FOCUS_STEPS} × flushSync(dispatch keydown ArrowDown on the focused post) after the remount; ThreadView only (the plain list has no keyboard model)`,
+            lexicalWarmUp: 'lexical pages warm one post editor at start, as the app does while its database opens (renderer/editor/prewarm-post-editor.tsx); coldFirstFrameMs is the same first frame without it (cold=1)',
             warmFirstFrame: 'after the heap/scroll measurements: unmount, two frames, then the first-frame measurement again in the same (JIT-warm) page',
             heap: 'CDP HeapProfiler.collectGarbage (twice) then Performance.getMetrics JSHeapUsedSize; once after load (+500 ms), once after the scroll',
           },

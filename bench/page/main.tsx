@@ -1,5 +1,5 @@
 /**
- * Benchmark page. ?mode=lexical|plain&n=10000&run=1[&seed=…][&wait=1][&prewarm=1]
+ * Benchmark page. ?mode=lexical|plain&n=10000&run=1[&seed=…][&wait=1][&cold=1]
  *
  * Builds the thread (untimed), renders the real ThreadView (lexical) or PlainThreadList (plain)
  * inside the app's workspace layout, times the first frame, and exposes `window.__bench` so
@@ -7,8 +7,8 @@
  *
  * - wait=1: stop after building the data (phase 'generated') until the driver has collected the
  *   garbage and calls `window.__bench.start()`; without it the page starts by itself.
- * - prewarm=1 (investigation only): mount, update and unmount one off-screen PostText first, to
- *   separate Lexical's first-use (cold code) cost from its per-row cost.
+ * - lexical mode warms one post editor at page start, as the app does while its database opens
+ *   (renderer/editor/prewarm-post-editor.tsx); cold=1 skips that, to show what the warm-up saves.
  */
 import '../../renderer/styles/app.css';
 
@@ -19,7 +19,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import type { Post } from '@shared/model/records';
 
 import type { MarkSpan } from '../../renderer/editor/post-content';
-import { PostText } from '../../renderer/editor/PostText';
+import { prewarmPostEditor } from '../../renderer/editor/prewarm-post-editor';
 import { ThreadView } from '../../renderer/features/threads/ThreadView';
 import { generateThread } from './generate-thread';
 import { PlainThreadList } from './PlainThreadList';
@@ -117,7 +117,7 @@ const n = Math.max(1, Number.parseInt(params.get('n') ?? '10000', 10) || 10000);
 const run = params.get('run') ?? '0';
 const seed = Number.parseInt(params.get('seed') ?? '20240611', 10) || 20240611;
 const waitForStart = params.get('wait') === '1';
-const prewarm = params.get('prewarm') === '1';
+const cold = params.get('cold') === '1';
 
 /** The next frame has been produced: rAF (before paint) then a task (after it). */
 function nextFrame(): Promise<void> {
@@ -348,19 +348,6 @@ async function remount(title: string, posts: readonly Post[]): Promise<FirstFram
   return measureFirstFrame(title, posts, controller.spans);
 }
 
-/** One throwaway read-only editor: mount, one coding, unmount (prewarm=1 only). */
-function prewarmLexical(post: Post, spans: readonly MarkSpan[]): void {
-  const host = document.createElement('div');
-  host.style.cssText = 'position:absolute;left:-10000px;top:0;width:600px';
-  document.body.append(host);
-  const root = createRoot(host);
-  flushSync(() => root.render(<PostText postId="prewarm" text={post.text} spans={spans} onMarkClick={noop} />));
-  const more = [...spans, { id: 'prewarm-extra', start: 0, end: Math.min(10, post.text.length), color: '#999999' }];
-  flushSync(() => root.render(<PostText postId="prewarm" text={post.text} spans={more} onMarkClick={noop} />));
-  root.unmount();
-  host.remove();
-}
-
 async function main(): Promise<void> {
   let settle = () => {};
   const whenReady = new Promise<void>((resolve) => (settle = resolve));
@@ -379,10 +366,10 @@ async function main(): Promise<void> {
   };
   window.__bench = api;
   try {
+    // As the app: the editor warm-up runs at start, before the thread's data is there.
+    if (mode === 'lexical' && !cold) prewarmPostEditor();
     const thread = generateThread(n, seed);
     api.data = { posts: thread.posts.length, codings: thread.codingCount, depth: thread.depth };
-    const firstPost = thread.posts[0];
-    if (prewarm && mode === 'lexical' && firstPost) prewarmLexical(firstPost, thread.spansByPost.get(firstPost.id) ?? []);
     // Let the page settle after the data build so its garbage and tasks stay out of the timing.
     await nextFrame();
     await nextFrame();

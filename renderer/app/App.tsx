@@ -8,6 +8,7 @@ import { ensureCoder } from '../db/repositories/coders-repository';
 import { setCurrentCoderId } from '../db/repositories/settings-repository';
 import { getProject } from '../db/repositories/threads-repository';
 import { SaveTracker } from '../db/save-tracker';
+import { prewarmPostEditor } from '../editor/prewarm-post-editor';
 import { ActionHistory } from '../features/coding/action-history';
 import { CoderNameDialog } from '../features/first-run/CoderNameDialog';
 import { currentPlatform } from '../platform/current-platform';
@@ -41,6 +42,8 @@ export function App() {
 
   useEffect(() => {
     let live = true;
+    // While the database opens: the first thread then renders without Lexical's first-use cost.
+    const warmUp = setTimeout(prewarmPostEditor, 0);
     bootstrap(services.db)
       .then(async ({ coder }) => {
         const project = (await getProject(services.db)) ?? null;
@@ -52,6 +55,7 @@ export function App() {
     const unsubscribe = services.db.onReloadRequired(() => setReloadRequired(true));
     return () => {
       live = false;
+      clearTimeout(warmUp);
       unsubscribe();
     };
   }, [services]);
