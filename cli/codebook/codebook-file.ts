@@ -3,7 +3,7 @@
  * extension; a codebook CSV only when `--format codebook-csv` says so, since CSV is also a thread
  * format), and reading one into codes. Every failure is a problem naming the file.
  */
-import { parseCodebookCsv } from '@shared/codebook/codebook-csv';
+import { readCodebookCsv } from '@shared/codebook/codebook-csv';
 import type { ImportedCodebook } from '@shared/codebook/refi/imported-codebook';
 import { readQdc } from '@shared/codebook/refi/read-qdc';
 import { readQdpxCodebook } from '@shared/codebook/refi/read-qdpx-codebook';
@@ -40,6 +40,6 @@ export async function readCodebookFile(io: ImportIo, path: string, format: Codeb
   if (format === 'qdpx') return readQdpxCodebook(bytes, path);
   const text = decodeText(bytes, path);
   if (!text.ok) return err([text.error]);
-  const codes = parseCodebookCsv(text.value, path, ids);
-  return codes.ok ? ok({ codes: codes.value, warnings: [], origin: null }) : codes;
+  const read = readCodebookCsv(text.value, path, ids);
+  return read.ok ? ok({ codes: read.value.codes, warnings: [], origin: null, unknownFields: read.value.unknownFields }) : read;
 }

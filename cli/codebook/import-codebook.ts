@@ -65,7 +65,7 @@ export async function importCodebook(io: ImportIo, request: CodebookImportReques
     bundle = newCodebookBundle(read.value, request.projectName, now, deps.ids);
     report = newBundleSummary(summary, output, request.projectName);
   } else {
-    const merged = mergeCodebook({ current: base.codes, codings: base.codings, incoming: read.value.codes, take: request.take, file, ids: deps.ids });
+    const merged = mergeCodebook({ current: base.codes, codings: base.codings, incoming: read.value.codes, unknownFields: read.value.unknownFields, take: request.take, file, ids: deps.ids });
     if (!merged.ok) {
       return fail([
         ...merged.error.map((line) => `${into}: ${line}`),

@@ -6,7 +6,7 @@
  */
 import type { BundleCoding } from '@shared/bundle/bundle';
 import { applyCodebookDiff, type AppliedChange } from '@shared/codebook/apply-codebook-diff';
-import { diffCodebooks, type CodebookDiffEntry } from '@shared/codebook/codebook-diff';
+import { diffCodebooks, type CodebookDiffEntry, type UnknownFields } from '@shared/codebook/codebook-diff';
 import { quoted } from '@shared/codebook/describe-code-change';
 import type { Code } from '@shared/model/records';
 import type { IdSource } from '@shared/util/clock';
@@ -19,6 +19,8 @@ export interface CodebookMergeInput {
   current: readonly Code[];
   codings: readonly BundleCoding[];
   incoming: readonly Code[];
+  /** Fields the file does not give, per incoming code: never taken as changes. */
+  unknownFields?: UnknownFields;
   take: ReadonlySet<DifferenceKind>;
   /** The codebook file, as the messages name it. */
   file: string;
@@ -36,7 +38,7 @@ const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' 
 
 /** The merged codebook, or one line per taken removal that would orphan codings. */
 export function mergeCodebook(input: CodebookMergeInput): Result<CodebookMerge, string[]> {
-  const diff = diffCodebooks(input.current, input.incoming);
+  const diff = diffCodebooks(input.current, input.incoming, input.unknownFields);
   const codingCount = new Map<string, number>();
   for (const c of input.codings) codingCount.set(c.codeId, (codingCount.get(c.codeId) ?? 0) + 1);
 

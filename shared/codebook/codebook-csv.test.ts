@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/browser/esm/sync';
 import { describe, expect, it } from 'vitest';
 
 import type { Code } from '../model/records';
-import { codebookCsv, parseCodebookCsv } from './codebook-csv';
+import { codebookCsv, parseCodebookCsv, readCodebookCsv } from './codebook-csv';
 import { code, countingIds } from './codebook-fixtures.test-helpers';
 import { escapePathName, splitEscapedPath } from './escaped-code-path';
 
@@ -117,5 +117,18 @@ describe('escaped code paths', () => {
     expect(splitEscapedPath(names.map(escapePathName).join(' > '))).toEqual(['a > b', 'back\\slash', 'x']);
     expect(splitEscapedPath('A>B >C')).toEqual(['A', 'B', 'C']);
     expect(splitEscapedPath('  ')).toEqual([]);
+  });
+});
+
+describe('readCodebookCsv: what the file does not say', () => {
+  it('marks missing columns, empty colours and path levels without a row as unknown', () => {
+    const read = readCodebookCsv('path,definition,color\nMoves > Derailing,Moves away.,\nMoves > Whataboutism,What about…,#ff0000\n', 'c.csv', countingIds());
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    const id = (name: string) => read.value.codes.find((c) => c.name === name)!.id;
+    // "Moves" has no row of its own: nothing about it is known but its name and place.
+    expect(read.value.unknownFields.get(id('Moves'))).toEqual(['definition', 'inclusion', 'exclusion', 'examples', 'color', 'shortcut', 'codable', 'retired']);
+    expect(read.value.unknownFields.get(id('Derailing'))).toEqual(['inclusion', 'exclusion', 'examples', 'color', 'shortcut', 'codable', 'retired']);
+    expect(read.value.unknownFields.get(id('Whataboutism'))).toEqual(['inclusion', 'exclusion', 'examples', 'shortcut', 'codable', 'retired']);
   });
 });

@@ -25,6 +25,7 @@ import { toCsv } from '../util/csv';
 import { err, ok, type Result } from '../util/result';
 import { sortCodesAsTree } from './code-path';
 import { CODEBOOK_CSV_COLUMNS, mapCodebookHeader, readColor, readFlag, readGuid, readShortcut, unescapeFormula, type CodebookCsvColumn } from './codebook-csv-columns';
+import { DIFFED_FIELDS, type DiffedField } from './code-field-values';
 import { escapedCodePaths, splitEscapedPath } from './escaped-code-path';
 
 export type CodebookCsvMode = 'raw' | 'formula-safe';
@@ -62,6 +63,8 @@ export function codebookCsv(codes: readonly Code[], options: { mode: CodebookCsv
 /** One data row, read and checked cell by cell. */
 interface CodeRow {
   line: number;
+  /** Fields this row does not give: its column is missing, or (colour, flags) its cell is empty. */
+  unknown: DiffedField[];
   /** Names from the root down, this code's last. */
   names: string[];
   guid: string | null;
@@ -69,7 +72,18 @@ interface CodeRow {
   fields: Pick<Code, 'definition' | 'inclusion' | 'exclusion' | 'examples' | 'codable' | 'retired' | 'shortcut'>;
 }
 
+/** The codes of a codebook CSV, and per code the fields the file does not give (for diffCodebooks). */
+export interface CodebookCsv {
+  codes: Code[];
+  unknownFields: Map<string, DiffedField[]>;
+}
+
 export function parseCodebookCsv(text: string, fileName: string, ids: IdSource): Result<Code[], ImportProblem[]> {
+  const read = readCodebookCsv(text, fileName, ids);
+  return read.ok ? ok(read.value.codes) : read;
+}
+
+export function readCodebookCsv(text: string, fileName: string, ids: IdSource): Result<CodebookCsv, ImportProblem[]> {
   const delimiter = detectDelimiter(headerLine(text)) ?? ',';
   let columns = new Map<CodebookCsvColumn, number>();
   let unnamed: number[] = [];
@@ -130,8 +144,17 @@ function readRow(row: CsvRow, columns: ReadonlyMap<CodebookCsvColumn, number>, u
   const guid = readGuid(cell('guid'));
   if (!guid.ok) return err({ column: 'guid', message: guid.error });
 
+  const unknown = DIFFED_FIELDS.filter((field) => {
+    const column = field === 'color' ? 'color' : field;
+    if (!columns.has(column)) return true;
+    if (field === 'color') return color.value === null;
+    if (field === 'codable') return codable.value === null;
+    if (field === 'retired') return retired.value === null;
+    return false;
+  });
   return ok({
     line: row.line,
+    unknown,
     names: path.length > 0 ? path : [...parentPath, name],
     guid: guid.value,
     color: color.value,
@@ -152,7 +175,7 @@ function readRow(row: CsvRow, columns: ReadonlyMap<CodebookCsvColumn, number>, u
  * the first row below it. Sibling order follows the file. Duplicate paths, GUIDs and shortcuts are
  * problems: the file could not say which code a child or a key belongs to.
  */
-function buildCodes(rows: readonly CodeRow[], fileName: string, ids: IdSource): Result<Code[], ImportProblem[]> {
+function buildCodes(rows: readonly CodeRow[], fileName: string, ids: IdSource): Result<CodebookCsv, ImportProblem[]> {
   const problems = new ProblemList(fileName);
   const key = (names: readonly string[]): string => names.join('\u0000');
   const idByPath = new Map<string, string>();
@@ -173,6 +196,7 @@ function buildCodes(rows: readonly CodeRow[], fileName: string, ids: IdSource): 
   if (problems.count > 0) return err(problems.list());
 
   const codes: Code[] = [];
+  const unknownFields = new Map<string, DiffedField[]>();
   const childCount = new Map<string | null, number>();
   const add = (id: string, names: readonly string[], color: string | null, fields: CodeRow['fields'] | null): void => {
     const parentId = names.length > 1 ? idByPath.get(key(names.slice(0, -1)))! : null;
@@ -189,8 +213,10 @@ function buildCodes(rows: readonly CodeRow[], fileName: string, ids: IdSource): 
       const id = ids.newId();
       idByPath.set(key(ancestor), id);
       add(id, ancestor, null, null);
+      unknownFields.set(id, [...DIFFED_FIELDS]);
     }
     add(rowIds[i]!, row.names, row.color, row.fields);
+    if (row.unknown.length > 0) unknownFields.set(rowIds[i]!, row.unknown);
   });
-  return ok(codes);
+  return ok({ codes, unknownFields });
 }

@@ -116,3 +116,14 @@ describe('diffCodebooks: entries', () => {
     expect(keys).toEqual(['added:same', 'added:same#2']);
   });
 });
+
+describe('diffCodebooks: fields the file does not give', () => {
+  it('never offers to change a field the incoming file says nothing about', () => {
+    const current = [code('a', 'Derailing', null, { definition: 'Moves away.', inclusion: 'When the topic changes.', color: '#112233' })];
+    const incoming = [code('a', 'Derailing', null, { definition: 'Moves the topic away.', inclusion: '', color: '#445566' })];
+    const kinds = (unknown: Map<string, ('inclusion' | 'color')[]>) =>
+      diffCodebooks(current, incoming, unknown).entries.map((e) => (e.kind === 'changed' ? e.field : e.kind));
+    expect(kinds(new Map())).toEqual(['definition', 'inclusion', 'color']);
+    expect(kinds(new Map([['a', ['inclusion', 'color']]]))).toEqual(['definition']);
+  });
+});

@@ -80,7 +80,13 @@ export interface CodebookDiff {
   matchedBy: ReadonlyMap<string, CodeMatchKind>;
 }
 
-export function diffCodebooks(current: readonly Code[], incoming: readonly Code[]): CodebookDiff {
+/**
+ * Fields an incoming file does not say (a CSV without that column, a path level without a row of
+ * its own), by incoming code id: never reported as changed, since the file has no value for them.
+ */
+export type UnknownFields = ReadonlyMap<string, readonly DiffedField[]>;
+
+export function diffCodebooks(current: readonly Code[], incoming: readonly Code[], unknownFields: UnknownFields = new Map()): CodebookDiff {
   const currentById = new Map(current.map((c) => [c.id, c]));
   const incomingById = firstById(incoming);
   const currentTree = sortCodesAsTree(current).map((r) => r.code);
@@ -130,8 +136,9 @@ export function diffCodebooks(current: readonly Code[], incoming: readonly Code[
         newParentPath: parentPathOf(incomingById, inc),
       });
     }
+    const unknown = unknownFields.get(inc.id) ?? [];
     for (const field of DIFFED_FIELDS) {
-      if (sameFieldValue(field, cur, inc)) continue;
+      if (unknown.includes(field) || sameFieldValue(field, cur, inc)) continue;
       entries.push({ ...base, key: uniqueKey(`changed:${cur.id}:${field}`), kind: 'changed', field, before: cur[field], after: inc[field] } as ChangedEntry);
     }
   }

@@ -2,7 +2,8 @@
  * An untrusted codebook file (its bytes and name) → codes, or every problem naming file, line and
  * element or column. Runs inside codebook-file.worker.ts; pure, so it is tested in Node.
  */
-import { parseCodebookCsv } from '@shared/codebook/codebook-csv';
+import { readCodebookCsv } from '@shared/codebook/codebook-csv';
+import type { DiffedField } from '@shared/codebook/code-field-values';
 import { readQdc } from '@shared/codebook/refi/read-qdc';
 import { readQdpxCodebook } from '@shared/codebook/refi/read-qdpx-codebook';
 import { decodeText } from '@shared/import/decode-text';
@@ -24,6 +25,8 @@ export interface ParsedCodebookFile {
   warnings: ImportProblem[];
   /** The producing tool, as a REFI-QDA file names it. */
   origin: string | null;
+  /** Per code, fields the file does not give (a CSV column missing, another tool's .qdc): left alone by the diff. */
+  unknownFields: Map<string, DiffedField[]>;
 }
 
 export type ParseCodebookResult = Result<ParsedCodebookFile, ImportProblem[]>;
@@ -48,8 +51,8 @@ export async function parseCodebookFile(bytes: Uint8Array, fileName: string, ids
   const format = codebookFileFormat(bytes, fileName);
   const read = await readCodes(format, bytes, fileName, ids);
   if (!read.ok) return read;
-  const { codes, warnings, origin } = read.value;
-  return ok({ fileName, format, codes: codes.map(asStored), warnings, origin });
+  const { codes, warnings, origin, unknownFields } = read.value;
+  return ok({ fileName, format, codes: codes.map(asStored), warnings, origin, unknownFields });
 }
 
 async function readCodes(format: CodebookFileFormat, bytes: Uint8Array, fileName: string, ids: IdSource): Promise<Result<Omit<ParsedCodebookFile, 'fileName' | 'format'>, ImportProblem[]>> {
@@ -57,8 +60,8 @@ async function readCodes(format: CodebookFileFormat, bytes: Uint8Array, fileName
   if (format === 'qdpx') return readQdpxCodebook(bytes, fileName);
   const text = decodeText(bytes, fileName);
   if (!text.ok) return err([text.error]);
-  const codes = parseCodebookCsv(text.value, fileName, ids);
-  return codes.ok ? ok({ codes: codes.value, warnings: [], origin: null }) : codes;
+  const read = readCodebookCsv(text.value, fileName, ids);
+  return read.ok ? ok({ codes: read.value.codes, warnings: [], origin: null, unknownFields: read.value.unknownFields }) : read;
 }
 
 /**

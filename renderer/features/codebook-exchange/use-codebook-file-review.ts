@@ -43,7 +43,7 @@ export function useCodebookFileReview(opened: OpenedBinaryFile): FileReviewState
       const [base, codingCounts] = await Promise.all([listCodes(db), codingCountsByCode(db)]);
       if (abort.signal.aborted) return;
       const file = parsed.value;
-      setState({ kind: 'ready', review: { file, base, diff: diffCodebooks(base, file.codes), codingCounts, warnings: describe(file.warnings) } });
+      setState({ kind: 'ready', review: { file, base, diff: diffCodebooks(base, file.codes, file.unknownFields), codingCounts, warnings: describe(file.warnings) } });
     })().catch((error: unknown) => {
       if (!abort.signal.aborted) setState({ kind: 'refused', problems: [`${opened.name}: ${error instanceof Error ? error.message : String(error)}`] });
     });

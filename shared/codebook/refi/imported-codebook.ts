@@ -1,6 +1,7 @@
 /** What reading a REFI-QDA codebook gives, and the limits that keep a hostile file harmless. */
 import type { Code } from '../../model/records';
 import type { ImportProblem } from '../../import/raw-post';
+import type { DiffedField } from '../code-field-values';
 
 export interface ImportedCodebook {
   /** Every code in document order, parents before their children; ids are the file's GUIDs (lower case). */
@@ -9,6 +10,8 @@ export interface ImportedCodebook {
   warnings: ImportProblem[];
   /** The producing tool as the file names it (`origin`), or null. */
   origin: string | null;
+  /** Per code id, fields the file does not give (unknown-fields.ts): a diff leaves them alone. */
+  unknownFields: Map<string, DiffedField[]>;
 }
 
 export interface XmlLimits {

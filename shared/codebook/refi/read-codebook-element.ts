@@ -32,7 +32,7 @@ const codeAttributesSchema = z.object({
 
 const KNOWN_CODE_CHILDREN = new Set(['Code', 'Description', 'NoteRef']);
 
-export function readCodebookElement(codeBook: XmlElement, source: CodebookSource): Result<Omit<ImportedCodebook, 'origin'>, ImportProblem[]> {
+export function readCodebookElement(codeBook: XmlElement, source: CodebookSource): Result<Omit<ImportedCodebook, 'origin' | 'unknownFields'>, ImportProblem[]> {
   const reader = new CodeReader(source);
   const codesElements = childrenNamed(codeBook, 'Codes');
   if (codesElements.length === 0) reader.warn(`${source.pathPrefix}Codes`, undefined, 'the codebook has no <Codes> element, so it holds no codes');

@@ -233,3 +233,11 @@ describe.skipIf(!refiSampleAvailable('taguette141-codebook.qdc'))(`the real Tagu
     ]);
   });
 });
+
+describe('readQdc: fields another tool cannot write', () => {
+  it('marks criteria, examples, shortcut and retired as unknown unless Threadmark wrote the file', () => {
+    const xml = (origin: string) => codebook(`<Code guid="${G1}" name="Derailing" isCodable="true"><Description>Moves away.</Description></Code>`, '', `<CodeBook ${NS} origin="${origin}">`);
+    expect(read(xml('Taguette 1.4.1')).unknownFields.get(G1)).toEqual(['inclusion', 'exclusion', 'examples', 'shortcut', 'retired']);
+    expect(read(xml('Threadmark 0.1.0')).unknownFields.size).toBe(0);
+  });
+});

@@ -10,6 +10,7 @@ import { parseXmlDocument } from './parse-xml';
 import { readCodebookElement } from './read-codebook-element';
 import { namespaceWarning } from './refi-namespace';
 import { checkXmlSize, rejectDtd } from './xml-guard';
+import { refiUnknownFields } from './unknown-fields';
 
 export function readQdc(input: Uint8Array | string, fileName: string, limits: Partial<XmlLimits> = {}): Result<ImportedCodebook, ImportProblem[]> {
   const { maxBytes, maxDepth } = { ...DEFAULT_QDC_LIMITS, ...limits };
@@ -29,9 +30,11 @@ export function readQdc(input: Uint8Array | string, fileName: string, limits: Pa
   const read = readCodebookElement(root.value, { file: fileName, pathPrefix: '' });
   if (!read.ok) return read;
   const namespace = namespaceWarning(root.value, fileName);
+  const origin = root.value.attributes.get('origin') ?? null;
   return ok({
     codes: read.value.codes,
     warnings: namespace ? [namespace, ...read.value.warnings] : read.value.warnings,
-    origin: root.value.attributes.get('origin') ?? null,
+    origin,
+    unknownFields: refiUnknownFields(read.value.codes, origin),
   });
 }

@@ -13,6 +13,7 @@ import { readCodebookElement } from './read-codebook-element';
 import { namespaceWarning } from './refi-namespace';
 import { openZip, type ZipEntryInfo } from './safe-zip';
 import { checkXmlSize, lineAt, rejectDtd } from './xml-guard';
+import { refiUnknownFields } from './unknown-fields';
 
 export async function readQdpxCodebook(bytes: Uint8Array, fileName: string, limits: Partial<QdpxLimits> = {}): Promise<Result<ImportedCodebook, ImportProblem[]>> {
   const { maxArchiveBytes, maxEntries, maxQdeBytes, maxDepth } = { ...DEFAULT_QDPX_LIMITS, ...limits };
@@ -63,7 +64,7 @@ function readQdeCodebook(text: string, file: string, maxDepth: number): Result<I
   const warnings = namespace ? [namespace] : [];
   if (codeBook === null) {
     warnings.push({ file, record: 'Project', message: 'the project has no codebook (no <CodeBook> element), so there are no codes to import' });
-    return ok({ codes: [], warnings, origin });
+    return ok({ codes: [], warnings, origin, unknownFields: new Map() });
   }
 
   const lineOffset = lineAt(text, codeBook.start) - 1;
@@ -71,5 +72,5 @@ function readQdeCodebook(text: string, file: string, maxDepth: number): Result<I
   if (!element.ok) return err([element.error]);
   const read = readCodebookElement(element.value, { file, pathPrefix: 'CodeBook/' });
   if (!read.ok) return read;
-  return ok({ codes: read.value.codes, warnings: [...warnings, ...read.value.warnings], origin });
+  return ok({ codes: read.value.codes, warnings: [...warnings, ...read.value.warnings], origin, unknownFields: refiUnknownFields(read.value.codes, origin) });
 }
