@@ -99,6 +99,22 @@ describe('threadmark import', () => {
     expect(m.stdout()).toMatch(/\ncopy\.jsonl: twitter-v1, 0 threads, 0 posts, (\d+) duplicates skipped/);
   });
 
+  it.each([Number.POSITIVE_INFINITY, 0])('--into: new replies join the threads they answer (whole validation limit %d)', async (wholeValidationLimit) => {
+    const day1 = 'id,parent_id,thread_id,text\n1,,1,Opening\n2,1,1,First reply\n';
+    const day2 = 'id,parent_id,thread_id,text\n3,2,1,A late reply\n';
+    const m = memoryImportIo({ 'day1.csv': day1, 'day2.csv': day2 });
+    let later = 0;
+    expect(await importCommand(['day1.csv', '-o', 'b.json'], m.io, deps())).toBe(0);
+    const code = await importCommand(['day2.csv', '--into', 'b.json', '-o', 'b.json'], m.io, deps({ wholeValidationLimit, ids: { newId: () => `day2-${++later}` } }));
+    expect(m.stderr()).toBe('');
+    expect(code).toBe(0);
+    expect(m.stdout()).toContain('replies added to 1 thread already in it');
+    const bundle = bundleOf(m.text('b.json'));
+    expect(bundle.threads).toHaveLength(1);
+    const byText = new Map(bundle.posts.map((p) => [p.text, p]));
+    expect(byText.get('A late reply')).toMatchObject({ threadId: bundle.threads[0]!.id, parentId: byText.get('First reply')!.id });
+  });
+
   it('-o may be the --into bundle: it is replaced with the bigger one', async () => {
     const name = 'mastodon/statuses-with-boost.json';
     const m = memoryImportIo({ [name]: fixture(name), 'b.threadmark.json': serializeBundle(exampleBundle()) });

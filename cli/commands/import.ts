@@ -3,7 +3,7 @@ import process from 'node:process';
 import type { Bundle } from '@shared/bundle/bundle';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION } from '@shared/bundle/bundle';
 import { formatProblem } from '@shared/bundle/validate';
-import type { ExistingPosts } from '@shared/import/assemble-threads';
+import type { ExistingPosts, StoredPost } from '@shared/import/assemble-threads';
 import { parserById, type FormatParser } from '@shared/import/detect-format';
 import { formatParsers } from '@shared/import/formats';
 import type { ImportProblem, ImportWarning, ParsedFile } from '@shared/import/raw-post';
@@ -221,15 +221,19 @@ function codebookRequest(files: readonly string[], options: ReadonlyMap<string, 
   return ok(forced ?? codebookFormatOfName(files[0] as string)!);
 }
 
+/** The --into bundle's platform posts: re-imports skip them, and new replies join their threads. */
 function existingPosts(base: Bundle | null): ExistingPosts {
-  const byPlatform = new Map<Platform, Set<string>>();
+  const byPlatform = new Map<Platform, Map<string, StoredPost>>();
   for (const post of base?.posts ?? []) {
     if (post.platformId === null) continue;
     let ids = byPlatform.get(post.platform);
-    if (!ids) byPlatform.set(post.platform, (ids = new Set()));
-    ids.add(post.platformId);
+    if (!ids) byPlatform.set(post.platform, (ids = new Map()));
+    ids.set(post.platformId, { postId: post.id, threadId: post.threadId });
   }
-  return { hasPost: (platform, platformId) => byPlatform.get(platform)?.has(platformId) ?? false };
+  return {
+    hasPost: (platform, platformId) => byPlatform.get(platform)?.has(platformId) ?? false,
+    locate: (platform, platformId) => byPlatform.get(platform)?.get(platformId) ?? null,
+  };
 }
 
 /** `data/askscience-2024.ndjson` → `askscience-2024`. */
@@ -253,7 +257,9 @@ function summary(
     return `${fileName}: ${format}, ${plural(threads, 'thread')}, ${plural(posts, 'post')}, ${plural(duplicates, 'duplicate')} skipped, ${plural(fileWarnings, 'warning')}`;
   });
   lines.push(
-    `wrote ${output}: ${plural(assembled.threads.length, 'new thread')}, ${plural(assembled.posts.length, 'new post')} (placeholders included), ${plural(assembled.duplicatesSkipped, 'duplicate')} skipped`,
+    `wrote ${output}: ${plural(assembled.threads.length, 'new thread')}, ${plural(assembled.posts.length, 'new post')} (placeholders included)` +
+      (assembled.joinedThreadIds.length > 0 ? `, replies added to ${plural(assembled.joinedThreadIds.length, 'thread')} already in it` : '') +
+      `, ${plural(assembled.duplicatesSkipped, 'duplicate')} skipped`,
   );
   if (warnings.length > 0) {
     lines.push(`${plural(warnings.length, 'warning')}:`);

@@ -20,6 +20,8 @@ export interface BatchedImport {
   threads: Thread[];
   posts: Post[];
   duplicatesSkipped: number;
+  /** Threads of the --into bundle that new replies join. */
+  joinedThreadIds: string[];
   /** Per input file, in order. */
   duplicatesPerFile: number[];
   /** Per input file: posts that were not duplicates. */
@@ -62,7 +64,8 @@ export function assembleInBatches(
   // One time for the whole import, as one call would stamp it.
   const importedAt = deps.clock.now();
   const batchDeps: AssembleDeps = { ids: deps.ids, clock: { now: () => importedAt } };
-  const out: BatchedImport = { threads: [], posts: [], duplicatesSkipped: 0, duplicatesPerFile, postsPerFile, warnings: [] };
+  const joined = new Set<string>();
+  const out: BatchedImport = { threads: [], posts: [], joinedThreadIds: [], duplicatesSkipped: 0, duplicatesPerFile, postsPerFile, warnings: [] };
   let batch: Array<Array<RawPost[] | undefined>> = [];
   let size = 0;
   const flush = (): void => {
@@ -77,6 +80,7 @@ export function assembleInBatches(
     for (const p of assembled.posts) out.posts.push(compact(p));
     for (const w of assembled.warnings) out.warnings.push(w);
     out.duplicatesSkipped += assembled.duplicatesSkipped;
+    for (const id of assembled.joinedThreadIds) joined.add(id);
     afterBatch();
   };
   for (const [key, perFile] of groups) {
@@ -87,5 +91,6 @@ export function assembleInBatches(
   }
   if (size > 0) flush();
   out.duplicatesSkipped += duplicatesPerFile.reduce((a, b) => a + b, 0);
+  out.joinedThreadIds = [...joined];
   return out;
 }

@@ -7,6 +7,7 @@
  * and the import adds no codings (nor exemplars). Every rule that can involve a new record is checked either way.
  */
 import type { Bundle } from '@shared/bundle/bundle';
+import type { Post, Thread } from '@shared/model/records';
 import { validateBundle, type BundleProblem } from '@shared/bundle/validate';
 
 export const DEFAULT_WHOLE_VALIDATION_LIMIT = 100_000;
@@ -44,9 +45,13 @@ export function validateImport(
       t++;
       while (p < bundle.posts.length && bundle.posts[p]?.threadId === threadId) p++;
     }
-    // Posts of no thread in order (a defect) go into the last batch, where validation names them.
+    // The rest go into the last batch: replies joining threads of the --into bundle, which come
+    // with those threads and their posts, and posts of no thread (a defect validation names).
     if (t === bundle.threads.length) p = bundle.posts.length;
-    problems.push(...problemsOf({ ...envelope, threads: bundle.threads.slice(firstThread, t), posts: bundle.posts.slice(firstPost, p) }));
+    const threads = bundle.threads.slice(firstThread, t);
+    const posts = bundle.posts.slice(firstPost, p);
+    const joined = p === bundle.posts.length ? joinedBaseRecords(bundle, base, threads, posts) : { threads: [], posts: [] };
+    problems.push(...problemsOf({ ...envelope, threads: [...joined.threads, ...threads], posts: [...joined.posts, ...posts] }));
     afterBatch();
   }
   return problems;
@@ -56,4 +61,15 @@ function problemsOf(bundle: Bundle): BundleProblem[] {
   // Only the problems are kept: the validated copy of a big bundle is not held on to.
   const result = validateBundle(bundle);
   return result.ok ? [] : result.error;
+}
+
+/** The --into bundle's threads that `posts` join (their thread is not in the batch), with all their posts. */
+function joinedBaseRecords(bundle: Bundle, base: { threads: number; posts: number }, threads: readonly Thread[], posts: readonly Post[]): { threads: Thread[]; posts: Post[] } {
+  const inBatch = new Set(threads.map((t) => t.id));
+  const wanted = new Set(posts.filter((p) => !inBatch.has(p.threadId)).map((p) => p.threadId));
+  if (wanted.size === 0) return { threads: [], posts: [] };
+  return {
+    threads: bundle.threads.slice(0, base.threads).filter((t) => wanted.has(t.id)),
+    posts: bundle.posts.slice(0, base.posts).filter((p) => wanted.has(p.threadId)),
+  };
 }
