@@ -10,6 +10,7 @@ import { mergePreview } from './preview-text';
 import { problemText } from './problem-text';
 import { useCodebookActions } from './use-codebook-actions';
 import { usePreview } from './use-preview';
+import { ChangeFooter } from './ChangeFooter';
 
 interface Props {
   /** The code the researcher started from; more can be ticked. */
@@ -88,17 +89,14 @@ export function MergeDialog({ source, codes, onClose }: Props) {
             </label>
           ))}
       </fieldset>
-      <p id={`${id}-preview`} className={refused || preview?.ok === false ? 'change-preview field-error' : 'change-preview'} aria-live="polite">
-        {text}
-      </p>
-      <div className="dialog-actions">
-        <button type="button" onClick={() => onClose(source.id)}>
-          Cancel
-        </button>
-        <button type="submit" className="primary" disabled={!preview?.ok || refused !== null}>
-          Merge
-        </button>
-      </div>
+      <ChangeFooter
+        previewId={`${id}-preview`}
+        preview={text}
+        refused={refused !== null || preview?.ok === false}
+        confirmLabel="Merge"
+        canConfirm={preview?.ok === true && refused === null}
+        onCancel={() => onClose(source.id)}
+      />
     </Dialog>
   );
 }

@@ -8,6 +8,7 @@ import { Dialog } from '../../app/ui/Dialog';
 import { inPresentTense } from './preview-text';
 import { problemText } from './problem-text';
 import { useCodebookActions } from './use-codebook-actions';
+import { ChangeFooter } from './ChangeFooter';
 
 interface Props {
   code: Code;
@@ -72,17 +73,14 @@ export function MoveDialog({ code, codes, onClose }: Props) {
           </option>
         ))}
       </select>
-      <p id={`${id}-preview`} className={plan.ok && !refused ? 'change-preview' : 'change-preview field-error'} aria-live="polite">
-        {preview}
-      </p>
-      <div className="dialog-actions">
-        <button type="button" onClick={() => onClose(code.id)}>
-          Cancel
-        </button>
-        <button type="submit" className="primary" disabled={!plan.ok || stays}>
-          Move
-        </button>
-      </div>
+      <ChangeFooter
+        previewId={`${id}-preview`}
+        preview={preview}
+        refused={!plan.ok || refused !== null}
+        confirmLabel="Move"
+        canConfirm={plan.ok && !stays}
+        onCancel={() => onClose(code.id)}
+      />
     </Dialog>
   );
 }

@@ -8,6 +8,7 @@ import { codeRuleProblem } from '../../db/repositories/code-rules';
 import { errorProps, FieldError } from './FieldError';
 import { inPresentTense } from './preview-text';
 import { useCodebookActions } from './use-codebook-actions';
+import { ChangeFooter } from './ChangeFooter';
 
 interface Props {
   code: Code;
@@ -55,17 +56,14 @@ export function RenameDialog({ code, codes, onClose }: Props) {
         {...errorProps(`${id}-error`, error)}
       />
       <FieldError id={`${id}-error`} message={error} />
-      <p id={`${id}-preview`} className="change-preview" aria-live="polite">
-        {preview}
-      </p>
-      <div className="dialog-actions">
-        <button type="button" onClick={() => onClose(code.id)}>
-          Cancel
-        </button>
-        <button type="submit" className="primary" disabled={unchanged || clash !== undefined}>
-          Rename
-        </button>
-      </div>
+      <ChangeFooter
+        previewId={`${id}-preview`}
+        preview={preview}
+        refused={false}
+        confirmLabel="Rename"
+        canConfirm={!unchanged && clash === undefined}
+        onCancel={() => onClose(code.id)}
+      />
     </Dialog>
   );
 }

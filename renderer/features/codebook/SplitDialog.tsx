@@ -11,6 +11,7 @@ import { problemText } from './problem-text';
 import { useCodebookActions } from './use-codebook-actions';
 import { useCodingDetails } from './use-coding-details';
 import { usePreview } from './use-preview';
+import { ChangeFooter } from './ChangeFooter';
 
 interface Props {
   code: Code;
@@ -101,17 +102,14 @@ export function SplitDialog({ code, codes, onClose }: Props) {
           </label>
         ))}
       </fieldset>
-      <p id={`${id}-preview`} className={refused || preview?.ok === false ? 'change-preview field-error' : 'change-preview'} aria-live="polite">
-        {text}
-      </p>
-      <div className="dialog-actions">
-        <button type="button" onClick={() => onClose(code.id)}>
-          Cancel
-        </button>
-        <button type="submit" className="primary" disabled={!preview?.ok || refused !== null}>
-          Split
-        </button>
-      </div>
+      <ChangeFooter
+        previewId={`${id}-preview`}
+        preview={text}
+        refused={refused !== null || preview?.ok === false}
+        confirmLabel="Split"
+        canConfirm={preview?.ok === true && refused === null}
+        onCancel={() => onClose(code.id)}
+      />
     </Dialog>
   );
 }
