@@ -22,6 +22,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { chromium } from '@playwright/test';
 
+import { quantiles } from './quantiles.mjs';
+
 const FORMATS = /** @type {const} */ (['ndjson', 'csv']);
 const LABEL = { ndjson: 'Reddit dump NDJSON', csv: 'generic CSV' };
 const BUDGET = { ratio: 1.0, goal: 0.5 };
@@ -323,14 +325,6 @@ async function readPeaks(processes) {
     browserPeakBytes: browser?.hwm ?? Number.NaN,
     browserBeforeBytes: browser?.before ?? Number.NaN,
   };
-}
-
-function quantiles(values) {
-  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
-  if (sorted.length === 0) return { median: Number.NaN, min: Number.NaN, max: Number.NaN };
-  const mid = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  return { median, min: sorted[0], max: sorted[sorted.length - 1] };
 }
 
 /** [key, label, unit, pick(run)]; ratio rows are computed from medians in summarize. */

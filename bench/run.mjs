@@ -26,6 +26,8 @@ import { fileURLToPath } from 'node:url';
 
 import { chromium } from '@playwright/test';
 
+import { quantiles } from './quantiles.mjs';
+
 import { importBench } from './import-bench.mjs';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -217,14 +219,6 @@ async function measure(browser, origin, mode, n, run, extraQuery = '') {
   } finally {
     await context.close();
   }
-}
-
-function quantiles(values) {
-  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
-  if (sorted.length === 0) return { median: Number.NaN, min: Number.NaN, max: Number.NaN };
-  const mid = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  return { median, min: sorted[0], max: sorted[sorted.length - 1] };
 }
 
 /** The metrics reported per mode: [key, label, unit, pick(run)]. */
