@@ -4,11 +4,15 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 
+import packageJson from './package.json' with { type: 'json' };
 import { META_CONTENT_SECURITY_POLICY } from './shared/security/content-security-policy';
 
-// The config is bundled before it runs, so paths come from the working directory (stack-notes §2).
+// The config is bundled before it runs, so paths come from the working directory (docs/toolchain.md,
+// "electron-vite with our own folders").
 const root = process.cwd();
 const shared = { '@shared': resolve(root, 'shared') };
+/** shared/app-version.ts: package.json's version, in bundles' `app.version` and .qdc origins. */
+const appVersion = { __APP_VERSION__: JSON.stringify(packageJson.version) };
 
 /**
  * The production CSP as a <meta> tag, added at build time only: the dev server's React refresh
@@ -26,6 +30,7 @@ function contentSecurityPolicyMeta(): Plugin {
 
 export default defineConfig({
   main: {
+    define: appVersion,
     resolve: { alias: shared },
     build: { lib: { entry: resolve(root, 'main/index.ts') } },
   },
@@ -40,6 +45,7 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'renderer'),
     base: './',
+    define: appVersion,
     resolve: { alias: shared },
     plugins: [react(), contentSecurityPolicyMeta()],
     build: {

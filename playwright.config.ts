@@ -4,8 +4,8 @@ const PORT = 4173;
 
 /**
  * e2e runs the built renderer as a web page in Debian's Chromium (no Electron binary can be
- * downloaded on the project's machines; stack-notes §4). Chromium's background networking is off:
- * the machine has no network and would refuse its connections.
+ * downloaded on the project's machines; docs/toolchain.md, "No Electron binary on CI"). Chromium's
+ * background networking is off: the machine has no network and would refuse its connections.
  */
 export default defineConfig({
   testDir: 'e2e',

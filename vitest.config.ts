@@ -2,11 +2,15 @@ import { resolve } from 'node:path';
 
 import { defineConfig } from 'vitest/config';
 
+import packageJson from './package.json' with { type: 'json' };
+
 export default defineConfig({
+  // shared/app-version.ts: the version every build injects, so tests see the real one.
+  define: { __APP_VERSION__: JSON.stringify(packageJson.version) },
   resolve: { alias: { '@shared': resolve(process.cwd(), 'shared') } },
   test: {
     environment: 'node',
-    include: ['shared/**/*.test.ts', 'resources/**/*.test.ts', 'renderer/**/*.test.ts', 'renderer/**/*.test.tsx', 'main/**/*.test.ts', 'cli/**/*.test.ts'],
+    include: ['shared/**/*.test.ts', 'resources/**/*.test.ts', 'renderer/**/*.test.ts', 'renderer/**/*.test.tsx', 'main/**/*.test.ts', 'cli/**/*.test.ts', 'boundaries/**/*.test.ts', 'node/**/*.test.ts'],
     reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
   },
 });

@@ -189,7 +189,7 @@ function codingBundles(): Generated {
     }));
     const b: Bundle = {
       format: 'threadmark',
-      formatVersion: 2,
+      formatVersion: 3,
       exportedAt: T0,
       app: { name: 'Threadmark', version: 'bench' },
       project: { id: 'bench', name: 'Bench', createdAt: T0 },

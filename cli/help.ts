@@ -1,6 +1,7 @@
-import { version } from '../package.json';
+import { APP_VERSION } from '@shared/app-version';
 
-export const VERSION = version;
+/** package.json's version, injected at build time (cli/vite.config.ts). */
+export const VERSION = APP_VERSION;
 
 export const USAGE = `Usage: threadmark <command> [options]
 
@@ -20,7 +21,9 @@ Commands:
       to an existing bundle (its codes and codings kept; posts already in it are skipped and
       counted); -o may be the --into bundle. All or nothing: on any problem nothing is written.
       --map tells formats with columns (CSV) which column holds which field. --stats prints
-      time and memory per phase on stderr.
+      time and memory per phase on stderr. The import is one entry of the project journal
+      (one per batch of about 50,000 posts for a bigger one), by the --into bundle's first coder
+      (else "threadmark-cli").
   import <codebook> -o <bundle> [--into <bundle> [--take all|all,removed]] [--format codebook-csv]
       Import a codebook: a REFI-QDA .qdc, the codebook of a .qdpx project, or a codebook CSV
       (--format codebook-csv; CSV is a thread format otherwise), one file and no thread files.
@@ -28,8 +31,21 @@ Commands:
       bundle's codebook (codes match by GUID, else by path). By default only added codes are
       taken; every other difference is left and printed on stderr as "left: <code path>: …".
       --take all also takes renames, moves and changed fields; --take all,removed also removals
-      (refused for a code that has codings). Each taken change is logged in the codebook's
-      change log (kind import). --take may also list kinds: added,renamed,moved,changed,removed.
+      (refused for a code that has codings). --take may also list kinds: added,renamed,moved,
+      changed,removed. Names and texts are stored trimmed, as in the app. The taken changes are
+      one entry of the project journal (codebook.import), by the bundle's first coder (else
+      "threadmark-cli").
+  history <bundle> [--json] [--coder NAME] [--operation KIND] [--since T] [--until T] [--record ID]
+      The project journal, oldest first: per entry its number, time, who, the operation, what it
+      did and how many records it changed and posts it added. --coder: a name (any case) or id;
+      --operation: a kind (code.merge) or its family (code); --since/--until: a date (whole day,
+      UTC) or a time with its zone (2026-03-12T09:30:00Z), both inclusive; --record: entries that
+      changed that record or added that post or posts to that thread. --json prints the entries
+      as JSON (each with "counts").
+  undo <bundle> [--entry ID|N] -o <bundle>
+      Undo the latest change still in effect (as Undo in the app), or revert the entry --entry
+      names by id or number; the undo is a new journal entry. Refused when a record it changed
+      has changed since or later work depends on it. -o may be the bundle itself.
   agree --units <file.csv> [--json] [--bootstrap N --seed S]
       Inter-coder agreement from a unit,coder,value CSV (blank value = missing): percent and
       pairwise agreement, Cohen's and Fleiss' kappa, Brennan-Prediger, Gwet's AC1 and
@@ -59,6 +75,8 @@ Examples:
   threadmark import project.qdpx -o project.threadmark.json
   threadmark import codebook.csv --format codebook-csv -o project.threadmark.json
   threadmark import codebook.qdc --into project.threadmark.json -o project.threadmark.json --take all
+  threadmark history project.threadmark.json --coder Ada --operation code --since 2026-03-01
+  threadmark undo project.threadmark.json -o project.threadmark.json
   threadmark agree --units ratings.csv --bootstrap 1000 --seed 1
   threadmark agree ada.threadmark.json ben.threadmark.json --unit span --code "Fallacy > Whataboutism"
 
@@ -72,6 +90,8 @@ export const COMMAND_USAGE: Record<string, string> = {
   import:
     'Usage: threadmark import <files...> -o <bundle.threadmark.json> [--into <bundle>] [--format F] [--map field=column,...] [--stats]\n' +
     '       threadmark import <file.qdc|file.qdpx|codebook.csv> [--format codebook-csv] -o <bundle> [--into <bundle> [--take all|all,removed]]\n',
+  history: 'Usage: threadmark history <bundle> [--json] [--coder NAME] [--operation KIND] [--since ISO] [--until ISO] [--record ID]\n',
+  undo: 'Usage: threadmark undo <bundle> [--entry ID|N] -o <bundle.threadmark.json>\n',
   agree:
     'Usage: threadmark agree --units <file.csv> [--json] [--bootstrap N --seed S]\n' +
     '       threadmark agree <bundle...> --unit post|char|span|unitized [--code NAME]... [--coders A,B] [--json]\n',

@@ -1,12 +1,13 @@
 import type { Bundle } from '@shared/bundle/bundle';
-import { formatProblem, parseBundleText, type BundleProblem } from '@shared/bundle/validate';
+import { parseBundleText } from '@shared/bundle/validate';
+import { formatProblem, type Problem } from '@shared/problem/problem';
 import type { Result } from '@shared/util/result';
 import { err } from '@shared/util/result';
 
 import { describeFileError, type CliIo } from './io';
 
 /** Reads and validates a bundle; every failure becomes lines that name the file. */
-export async function loadBundle(path: string, io: CliIo): Promise<Result<Bundle, { lines: string[]; problems: BundleProblem[] }>> {
+export async function loadBundle(path: string, io: CliIo): Promise<Result<Bundle, { lines: string[]; problems: Problem[] }>> {
   let text: string;
   try {
     text = await io.readFile(path);

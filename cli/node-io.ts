@@ -1,10 +1,8 @@
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import process from 'node:process';
 
+import { writeFileAtomic } from '../node/fs/write-file-atomic';
 import type { CliIo } from './io';
-
-let tempCounter = 0;
 
 export const nodeIo: CliIo = {
   async readFile(path) {
@@ -17,17 +15,8 @@ export const nodeIo: CliIo = {
     }
   },
 
-  async writeFile(path, data) {
-    // Same directory, so the rename is atomic and never crosses file systems.
-    const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${++tempCounter}.tmp`);
-    try {
-      await writeFile(temp, data, { encoding: 'utf8', flag: 'wx' });
-      await rename(temp, path);
-    } catch (e) {
-      await rm(temp, { force: true });
-      throw e;
-    }
-  },
+  /** Atomic: the old file or the whole new one (temp file, fsync, rename, fsync the folder). */
+  writeFile: (path, data) => writeFileAtomic(path, data),
 
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),

@@ -1,7 +1,9 @@
 import { agreeBundlesCommand } from './commands/agree-bundles';
 import { agreeUnitsCommand } from './commands/agree-units';
 import { exportCommand } from './commands/export';
+import { historyCommand } from './commands/history';
 import { importCommand } from './commands/import';
+import { undoCommand } from './commands/undo';
 import { validateCommand } from './commands/validate';
 import { COMMAND_USAGE, USAGE, VERSION } from './help';
 import { EXIT_OK, type CliIo } from './io';
@@ -13,6 +15,8 @@ const COMMANDS: Record<string, Command> = {
   validate: validateCommand,
   export: exportCommand,
   import: (args, io) => importCommand(args, io),
+  history: historyCommand,
+  undo: (args, io) => undoCommand(args, io),
   agree: agreeCommand,
 };
 

@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 import { defineConfig } from 'vite';
 
+import packageJson from '../package.json' with { type: 'json' };
+
 // Vite rewrites import.meta.url in config files to the real location, so this works from any cwd.
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -14,6 +16,8 @@ export default defineConfig({
   root,
   publicDir: false,
   logLevel: 'warn',
+  // shared/app-version.ts: `threadmark --version` and the bundles the CLI writes.
+  define: { __APP_VERSION__: JSON.stringify(packageJson.version) },
   resolve: { alias: { '@shared': `${root}shared` } },
   ssr: { target: 'node', noExternal: true },
   build: {

@@ -64,6 +64,28 @@ test('two coders: add a coder file, compare in the Agreement view as the CLI doe
     await expect(row(code, 'percent_agreement')).toHaveText((expected?.percent_agreement as number).toFixed(3));
   }
 
+  // Post as unit, the issue's case: every coefficient the view shows is the CLI's, on the posts both coders had.
+  await page.getByLabel(/^Post: is the code in the post/).check();
+  await page.getByRole('button', { name: 'Compute agreement' }).click();
+  const byPost = JSON.parse(
+    execFileSync('node', ['cli/bin/threadmark.mjs', 'agree', adaFile, benFile, '--unit', 'post', '--coders', 'Ada,Ben', '--json'], { encoding: 'utf8' }),
+  ) as { codes: Record<string, Record<string, number | null>> };
+  let compared = 0;
+  for (const code of ['False equivalence', 'Whataboutism']) {
+    const rows = page.locator(`tr[data-code="${code}"]`);
+    await expect(rows.first()).toBeVisible();
+    const shown = await rows.evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-metric') ?? '', tr.querySelector('td[data-value]')?.textContent ?? ''] as const));
+    for (const [metric, text] of shown) {
+      const value = byPost.codes[code]?.[metric];
+      if (typeof value !== 'number') continue;
+      expect(text, `${code} ${metric}`).toBe(value.toFixed(3) === '-0.000' ? '0.000' : value.toFixed(3));
+      compared += 1;
+    }
+  }
+  expect(compared).toBeGreaterThan(3);
+  await page.getByLabel(/^Character/).check();
+  await page.getByRole('button', { name: 'Compute agreement' }).click();
+
   // The Whataboutism spans differ: side by side, one column per coder.
   await page.getByRole('button', { name: 'Whataboutism' }).first().click();
   const panel = page.getByRole('region', { name: /Disagreements on Whataboutism/ });

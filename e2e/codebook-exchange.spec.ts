@@ -1,9 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 
 import { startAs } from './helpers';
+
+/** The built app names itself with package.json's version (injected at build time). */
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
 const guid = (n: number): string => `6b1c2a7e-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
@@ -101,7 +105,7 @@ test('a nested codebook travels as .qdc to a fresh profile, and a re-import take
 
   const qdc = await download(page, 'Export as REFI-QDA (.qdc)…');
   expect(qdc.name).toBe('demo-metoo-backlash-thread-codebook.qdc');
-  expect(qdc.content.split('\n').slice(0, 2)).toEqual(['<?xml version="1.0" encoding="UTF-8"?>', '<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Threadmark 0.1.0">']);
+  expect(qdc.content.split('\n').slice(0, 2)).toEqual(['<?xml version="1.0" encoding="UTF-8"?>', `<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Threadmark ${version}">`]);
   expect(qdc.content).toMatch(/name="Hedging"[^]*Include when:[^]*name="Both-sides hedge"/);
 
   // The same codebook as a document and as a spreadsheet.
@@ -121,7 +125,7 @@ test('a nested codebook travels as .qdc to a fresh profile, and a re-import take
   // A hostile file is refused by name and line, and nothing changes.
   dialog = await importCodebook(page, { name: 'evil.qdc', content: `<?xml version="1.0"?>\n<!DOCTYPE CodeBook [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<CodeBook><Codes><Code guid="${guid(9)}" name="&xxe;"/></Codes></CodeBook>` });
   await expect(dialog.getByRole('alert')).toHaveText('evil.qdc was not imported, and nothing in your project was changed. The file has this problem:');
-  await expect(dialog.getByRole('listitem')).toHaveText([/^evil\.qdc, line 2: .*DOCTYPE/]);
+  await expect(dialog.getByRole('listitem')).toHaveText([/^evil\.qdc \(line 2\): .*DOCTYPE/]);
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('button', { name: 'Codebook', exact: true })).toBeFocused();

@@ -44,7 +44,7 @@ test('exports the bundle and the coded-segments CSV, and the bundle opens the sa
   expect(bundleFile.name).toMatch(/\.threadmark\.json$/);
   const bundle = JSON.parse(bundleFile.content) as { format: string; formatVersion: number; posts: unknown[]; codings: Array<{ quote: string }>; coders: Array<{ name: string }> };
   expect(bundle.format).toBe('threadmark');
-  expect(bundle.formatVersion).toBe(2);
+  expect(bundle.formatVersion).toBe(3);
   expect(bundle.posts).toHaveLength(57);
   expect(bundle.codings.map((c) => c.quote)).toEqual([phrase]);
   expect(bundle.coders.map((c) => c.name)).toEqual(['Ada']);

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 
 import { codeButton, selectPhrase, startAs } from './helpers';
 
-// reliability.md §2.1 exp. 13: on a full disk, writes hang without an error. Here another
+// On a full disk, writes hang without an error (docs/reliability.md, "Storage"). Here another
 // connection holds the codings store in a transaction that never ends, so our write waits the same way.
 test('a save that hangs shows "saving is stuck", and recovers once the write goes through', async ({ page }) => {
   test.setTimeout(90_000);

@@ -3,28 +3,36 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => ({}));
 
+import { ACTION_CATALOG } from '@shared/actions/action-catalog';
+
 import { buildMenuTemplate, installMenu } from './menu';
 
 const submenu = (template: MenuItemConstructorOptions[], label: string) =>
   (template.find((item) => item.label === label)?.submenu ?? []) as MenuItemConstructorOptions[];
 const item = (items: MenuItemConstructorOptions[], label: string) => items.find((entry) => entry.label === label);
+/** A menu as text: labels, roles, "-" for separators. */
+const outline = (items: MenuItemConstructorOptions[]) => items.map((entry) => (entry.type === 'separator' ? '-' : (entry.label ?? `role:${entry.role}`)));
 
 describe('application menu', () => {
-  it('has the File commands and sends them as menu:command', () => {
+  it('has the File commands and sends their action ids as menu:command', () => {
     const sendCommand = vi.fn();
     const template = buildMenuTemplate({ platform: 'linux', isDev: false, sendCommand });
     const file = submenu(template, 'File');
-    expect(file.filter((entry) => entry.label).map((entry) => entry.label)).toEqual([
+    expect(outline(file)).toEqual([
       'Import threads…',
       'Import project bundle…',
+      'Add coder file…',
+      '-',
       'Export project bundle…',
       'Export coded segments (CSV)…',
+      '-',
       'Quit',
     ]);
     expect(item(file, 'Quit')?.role).toBe('quit');
     const cases = [
       ['Import threads…', 'import-threads'],
       ['Import project bundle…', 'import-bundle'],
+      ['Add coder file…', 'add-coder-file'],
       ['Export project bundle…', 'export-bundle'],
       ['Export coded segments (CSV)…', 'export-csv'],
     ] as const;
@@ -43,13 +51,13 @@ describe('application menu', () => {
     (item(edit, 'Undo')?.click as () => void)();
     (item(edit, 'Redo')?.click as () => void)();
     expect(sendCommand.mock.calls).toEqual([['undo'], ['redo']]);
-    expect(edit.map((entry) => entry.role).filter(Boolean)).toEqual(['cut', 'copy', 'paste', 'selectAll']);
+    expect(outline(edit)).toEqual(['Undo', 'Redo', '-', 'role:cut', 'role:copy', 'role:paste', 'role:selectAll']);
   });
 
   it('has a Codebook menu after Edit whose items send the codebook commands', () => {
     const sendCommand = vi.fn();
     const template = buildMenuTemplate({ platform: 'linux', isDev: false, sendCommand });
-    expect(template.map((entry) => entry.label)).toEqual(['File', 'Edit', 'Codebook']);
+    expect(template.map((entry) => entry.label)).toEqual(['File', 'Edit', 'Codebook', 'View']);
     const codebook = submenu(template, 'Codebook');
     const cases = [
       ['Import codebook…', 'codebook-import'],
@@ -61,18 +69,38 @@ describe('application menu', () => {
       ['Versions and changes…', 'codebook-versions'],
     ] as const;
     expect(codebook.filter((entry) => entry.label).map((entry) => entry.label)).toEqual(cases.map(([label]) => label));
+    expect(codebook.filter((entry) => entry.type === 'separator')).toHaveLength(2);
     for (const [label, command] of cases) {
       (item(codebook, label)?.click as () => void)();
       expect(sendCommand).toHaveBeenLastCalledWith(command);
     }
   });
 
-  it('puts Quit in the app menu on macOS and DevTools only in development', () => {
+  it('has a View menu with the views and the command palette (Ctrl+K shown, not registered)', () => {
+    const sendCommand = vi.fn();
+    const view = submenu(buildMenuTemplate({ platform: 'linux', isDev: false, sendCommand }), 'View');
+    expect(outline(view)).toEqual(['Coding view', 'Agreement view', 'History view', '-', 'Command palette…']);
+    expect(item(view, 'Command palette…')).toMatchObject({ accelerator: 'CmdOrCtrl+K', registerAccelerator: false });
+    for (const label of ['Coding view', 'Agreement view', 'History view', 'Command palette…']) (item(view, label)?.click as () => void)();
+    expect(sendCommand.mock.calls).toEqual([['view-coding'], ['view-agreement'], ['view-history'], ['command-palette']]);
+  });
+
+  it('shows every accelerator of the catalog without registering it', () => {
+    const template = buildMenuTemplate({ platform: 'linux', isDev: false, sendCommand: vi.fn() });
+    const items = template.flatMap((menu) => (menu.submenu ?? []) as MenuItemConstructorOptions[]);
+    const withKeys = items.filter((entry) => entry.accelerator !== undefined);
+    expect(withKeys.map((entry) => entry.label)).toEqual(ACTION_CATALOG.filter((a) => a.shortcut && a.menus.some((m) => m !== 'toolbar' && m !== 'view-switch')).map((a) => a.label));
+    for (const entry of withKeys) expect(entry.registerAccelerator).toBe(false);
+  });
+
+  it('puts Quit in the app menu on macOS and reload and DevTools only in development', () => {
     const mac = buildMenuTemplate({ platform: 'darwin', isDev: false, sendCommand: vi.fn() });
     expect(mac[0]?.role).toBe('appMenu');
     expect(item(submenu(mac, 'File'), 'Quit')).toBeUndefined();
-    expect(item(mac, 'View')).toBeUndefined();
-    expect(item(buildMenuTemplate({ platform: 'linux', isDev: true, sendCommand: vi.fn() }), 'View')).toBeDefined();
+    expect(outline(submenu(mac, 'File')).at(-1)).toBe('Export coded segments (CSV)…');
+    expect(submenu(mac, 'View').map((entry) => entry.role).filter(Boolean)).toEqual([]);
+    const dev = submenu(buildMenuTemplate({ platform: 'linux', isDev: true, sendCommand: vi.fn() }), 'View');
+    expect(outline(dev).slice(-3)).toEqual(['-', 'role:reload', 'role:toggleDevTools']);
   });
 
   it('installs the built menu as the application menu', () => {

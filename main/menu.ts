@@ -1,9 +1,13 @@
 /**
- * The application menu. App commands (bundle import/export, CSV, codebook exchange, undo/redo
- * over the coding history) are not Electron roles: they go to the renderer as `menu:command` events.
+ * The application menu, built from the action catalog (shared/actions/action-catalog.ts) that
+ * also feeds the header menus, the shortcuts and the command palette. App commands are not
+ * Electron roles: a click sends the action's id to the renderer as a `menu:command` event, and
+ * the renderer performs it. Electron's own roles (clipboard, Quit, reload) are added here.
  */
 import type { Menu, MenuItemConstructorOptions } from 'electron';
 
+import { ACTION_CATALOG, ACTION_MENUS, type ActionMenuId, actionsIn } from '@shared/actions/action-catalog';
+import { toAccelerator } from '@shared/actions/shortcut';
 import type { MenuCommand } from '@shared/ipc/contract';
 
 export type MenuOptions = {
@@ -12,63 +16,40 @@ export type MenuOptions = {
   sendCommand: (command: MenuCommand) => void;
 };
 
+const separator: MenuItemConstructorOptions = { type: 'separator' };
+
 export function buildMenuTemplate({ platform, isDev, sendCommand }: MenuOptions): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
-  // Accelerators are shown but not registered: the renderer handles Ctrl+Z itself, so inside a
-  // memo or a code's name field the keys keep their native text-editing meaning.
-  const command = (label: string, name: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
-    label,
-    ...(accelerator === undefined ? {} : { accelerator, registerAccelerator: false }),
-    click: () => sendCommand(name),
+
+  const actionItems = (menu: ActionMenuId): MenuItemConstructorOptions[] =>
+    actionsIn(menu, ACTION_CATALOG).flatMap(({ action, startsGroup }) => [
+      ...(startsGroup ? [separator] : []),
+      {
+        label: action.label,
+        // Accelerators are shown but not registered: the renderer handles the keys itself, so
+        // inside a memo or a code's name field Ctrl+Z keeps its native text-editing meaning.
+        ...(action.shortcut === undefined ? {} : { accelerator: toAccelerator(action.shortcut), registerAccelerator: false }),
+        click: () => sendCommand(action.id),
+      },
+    ]);
+
+  // Electron's roles, after the menu's actions.
+  const roles: Record<ActionMenuId, MenuItemConstructorOptions[]> = {
+    // macOS keeps Quit in the app menu.
+    file: isMac ? [] : [{ label: 'Quit', role: 'quit' }],
+    // Roles, because on macOS clipboard shortcuts only work through menu items.
+    edit: [{ role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }],
+    codebook: [],
+    view: isDev ? [{ role: 'reload' }, { role: 'toggleDevTools' }] : [],
+  };
+
+  const menus = ACTION_MENUS.filter((menu) => menu.desktop).map((menu): MenuItemConstructorOptions => {
+    const actions = actionItems(menu.id);
+    const extra = roles[menu.id];
+    return { label: menu.label, submenu: [...actions, ...(actions.length > 0 && extra.length > 0 ? [separator] : []), ...extra] };
   });
 
-  const file: MenuItemConstructorOptions = {
-    label: 'File',
-    submenu: [
-      command('Import threads…', 'import-threads'),
-      command('Import project bundle…', 'import-bundle'),
-      command('Export project bundle…', 'export-bundle'),
-      command('Export coded segments (CSV)…', 'export-csv'),
-      // macOS keeps Quit in the app menu.
-      ...(isMac ? [] : [{ type: 'separator' } as const, { label: 'Quit', role: 'quit' } as const]),
-    ],
-  };
-
-  const codebook: MenuItemConstructorOptions = {
-    label: 'Codebook',
-    submenu: [
-      command('Import codebook…', 'codebook-import'),
-      { type: 'separator' },
-      command('Export as REFI-QDA (.qdc)…', 'codebook-export-qdc'),
-      command('Export as Markdown…', 'codebook-export-markdown'),
-      command('Export as printable HTML…', 'codebook-export-html'),
-      command('Export as CSV…', 'codebook-export-csv'),
-      { type: 'separator' },
-      command('Name this version…', 'codebook-name-version'),
-      command('Versions and changes…', 'codebook-versions'),
-    ],
-  };
-
-  const edit: MenuItemConstructorOptions = {
-    label: 'Edit',
-    submenu: [
-      command('Undo', 'undo', 'CmdOrCtrl+Z'),
-      command('Redo', 'redo', 'CmdOrCtrl+Shift+Z'),
-      { type: 'separator' },
-      // Roles, because on macOS clipboard shortcuts only work through menu items.
-      { role: 'cut' },
-      { role: 'copy' },
-      { role: 'paste' },
-      { role: 'selectAll' },
-    ],
-  };
-
-  const view: MenuItemConstructorOptions = {
-    label: 'View',
-    submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }],
-  };
-
-  return [...(isMac ? [{ role: 'appMenu' } as const] : []), file, edit, codebook, ...(isDev ? [view] : [])];
+  return [...(isMac ? [{ role: 'appMenu' } as const] : []), ...menus];
 }
 
 export function installMenu(menu: Pick<typeof Menu, 'buildFromTemplate' | 'setApplicationMenu'>, options: MenuOptions): void {

@@ -12,7 +12,11 @@
  * - runBaseline(): raw IndexedDB, no Dexie: `put` of those posts, one record each, in ONE
  *   readwrite transaction with durability 'strict', timed from the first put to `oncomplete`.
  */
+import { formatProblem, type Problem } from '@shared/problem/problem';
+
 import { openThreadmarkDB } from '../../renderer/db/database';
+import { ensureCoder } from '../../renderer/db/repositories/coders-repository';
+import { setCurrentCoderId } from '../../renderer/db/repositories/settings-repository';
 import { postsOfThreadInOrder } from '../../renderer/db/post-store';
 import { ImportClient } from '../../renderer/features/import/import-client';
 import type { ImportEvent, ImportPreview, ImportSummary } from '../../renderer/features/import/import-protocol';
@@ -114,10 +118,10 @@ function deleteDatabase(name: string): Promise<void> {
   });
 }
 
-const describeProblems = (problems: ReadonlyArray<{ file: string; line?: number; field?: string; message: string }>): string =>
+const describeProblems = (problems: readonly Problem[]): string =>
   problems
     .slice(0, 5)
-    .map((p) => `${p.file === '' ? '' : `${p.file}${p.line === undefined ? '' : `:${p.line}`}${p.field === undefined ? '' : ` [${p.field}]`}: `}${p.message}`)
+    .map((p) => formatProblem(p))
     .join(' | ') + (problems.length > 5 ? ` (+${problems.length - 5} more)` : '');
 
 const api: ImportBenchApi = {
@@ -126,9 +130,12 @@ const api: ImportBenchApi = {
   n,
 
   async prepare() {
-    // The project database exists before an import in the app: create it (schema included) untimed.
+    // The project database exists before an import in the app, with the coder who imports (every
+    // write is journaled as someone's): create both, untimed.
     const db = openThreadmarkDB(appDbName);
     await db.open();
+    const coder = await ensureCoder(db, 'Bench', { newId: () => 'coder-bench' });
+    await setCurrentCoderId(db, coder.id);
     db.close();
     client = new ImportClient((event) => onEvent(event));
     api.phase = 'prepared';

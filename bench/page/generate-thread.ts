@@ -1,6 +1,7 @@
 /**
  * A deterministic synthetic thread for the benchmark: N posts of ~300 characters of generated
- * words in a reply tree, with two codings per post (overlapping on odd posts, as in stack-notes §5).
+ * words in a reply tree, with two codings per post, overlapping on odd posts (the shape measured in
+ * docs/editor.md, "Per-post editors in a virtualized list").
  * Pure: no DOM, no React, no Lexical, so generation stays out of every timing.
  */
 import type { Post } from '@shared/model/records';

@@ -8,7 +8,7 @@ import type { ImportedCodebook } from '@shared/codebook/refi/imported-codebook';
 import { readQdc } from '@shared/codebook/refi/read-qdc';
 import { readQdpxCodebook } from '@shared/codebook/refi/read-qdpx-codebook';
 import { decodeText } from '@shared/import/decode-text';
-import type { ImportProblem } from '@shared/import/raw-post';
+import type { Problem } from '@shared/problem/problem';
 import type { IdSource } from '@shared/util/clock';
 import { err, ok, type Result } from '@shared/util/result';
 
@@ -28,7 +28,7 @@ export function codebookFormatOfName(path: string): CodebookFormat | null {
   return ext === 'qdc' || ext === 'qdpx' ? ext : null;
 }
 
-export async function readCodebookFile(io: ImportIo, path: string, format: CodebookFormat, ids: IdSource): Promise<Result<ImportedCodebook, ImportProblem[]>> {
+export async function readCodebookFile(io: ImportIo, path: string, format: CodebookFormat, ids: IdSource): Promise<Result<ImportedCodebook, Problem[]>> {
   let bytes: Uint8Array;
   try {
     bytes = await io.readBytes(path);

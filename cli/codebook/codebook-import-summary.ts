@@ -1,10 +1,11 @@
 /** What `threadmark import` prints on stdout after a codebook import. */
 import type { AppliedChange } from '@shared/codebook/apply-codebook-diff';
+import type { LeftDifference } from '@shared/codebook/left-difference';
 import type { ImportWarning } from '@shared/import/raw-post';
+import type { JournalEntry } from '@shared/project/journal-entry';
 
 import { formatImportProblem } from '../import/import-problem-text';
 import type { CodebookFormat } from './codebook-file';
-import type { LeftDifference } from './left-difference';
 
 /** Warnings listed; the rest are counted. */
 const SHOWN_WARNINGS = 20;
@@ -28,14 +29,15 @@ export function newBundleSummary(read: CodebookReadSummary, output: string, proj
   return lines([readLine(read), `wrote ${output}: new project ${JSON.stringify(project)} with ${plural(read.codes, 'code')}, no threads`, ...warningLines(read.warnings)]);
 }
 
-export function mergeSummary(read: CodebookReadSummary, into: string, output: string, applied: readonly AppliedChange[], left: readonly LeftDifference[]): string {
+/** `entry`: the journal entry the import wrote, null when it changed nothing. */
+export function mergeSummary(read: CodebookReadSummary, into: string, output: string, applied: readonly AppliedChange[], left: readonly LeftDifference[], entry: JournalEntry | null): string {
   const count = (kind: AppliedChange['kind'] | 'changed'): number =>
     applied.filter((a) => (kind === 'changed' ? a.kind === 'edit' || a.kind === 'move' : a.kind === kind)).length;
   const target = into === output ? `wrote ${output}` : `wrote ${output} (from ${into})`;
   return lines([
     readLine(read),
     `${target}: added ${count('add')}, changed ${count('changed')}, removed ${count('delete')}, left ${left.length}${leftReasons(left)}`,
-    ...(applied.length > 0 ? [`${plural(applied.length, 'change')} logged in the codebook's change log`] : []),
+    ...(entry !== null ? [`journal entry ${entry.seq} (${entry.operation}, by ${entry.actorName}): ${entry.summary}`] : []),
     ...warningLines(read.warnings),
   ]);
 }

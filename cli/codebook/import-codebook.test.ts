@@ -6,14 +6,26 @@ import { codebookCsv } from '@shared/codebook/codebook-csv';
 import { readQdc } from '@shared/codebook/refi/read-qdc';
 import { guid, makeCode, readRefiSample, refiSampleAvailable, REFI_SAMPLES_SKIP_REASON, unwrap } from '@shared/codebook/refi/refi.test-helpers';
 import { buildZip } from '@shared/codebook/refi/zip.test-helpers';
+import { applyCodebookDiff } from '@shared/codebook/apply-codebook-diff';
+import { codesInTreeOrder } from '@shared/codebook/code-tree';
+import { countingIds } from '@shared/codebook/codebook-fixtures.test-helpers';
+import { diffCodebooks } from '@shared/codebook/codebook-diff';
 import type { Code } from '@shared/model/records';
+import { MemoryProjectStore } from '@shared/project/memory-store';
+import { applyCodebookImport } from '@shared/project/operations/codebook-import';
+import { runOperation } from '@shared/project/run-operation';
+import { TEAM_QDC } from '@shared/project/testing/parity-script.test-helpers';
 
 import { exportCommand } from '../commands/export';
 import { importCommand } from '../commands/import';
 import { VERSION } from '../help';
 import { memoryImportIo } from '../import/memory-import-io.test-helpers';
 import { run } from '../run';
+import { exampleV3Bundle } from '../project/example-bundle.test-helpers';
 import { bundleOf, codebookV1, codebookV2, deps, qdc, T } from './codebook-cli.test-helpers';
+
+/** Codes as the import stores them: stamped with the operation's time. */
+const stamped = (codes: readonly Code[]): Code[] => codes.map((c) => ({ ...c, updatedAt: T }));
 
 /** A bundle made by importing codebook v1 (no coders, no codings). */
 async function v1Bundle(): Promise<string> {
@@ -33,8 +45,22 @@ describe('threadmark import <codebook> into a new bundle', () => {
     );
     const b = bundleOf(m.text('b.threadmark.json'));
     expect(b.project).toEqual({ id: 'id-1', name: 'team codebook', createdAt: T });
-    expect([b.threads, b.posts, b.coders, b.codings, b.codebookChanges, b.codebookVersions]).toEqual([[], [], [], [], [], []]);
-    expect(b.codes).toEqual(codebookV1());
+    expect([b.threads, b.posts, b.coders, b.codings, b.codebookVersions]).toEqual([[], [], [], [], []]);
+    expect(b.codes).toEqual(stamped(codebookV1()));
+    expect(b.journal).toEqual([
+      {
+        id: 'id-2',
+        seq: 1,
+        at: T,
+        actorId: 'threadmark-cli',
+        actorName: 'threadmark-cli',
+        operation: 'codebook.import',
+        summary: 'Imported “team codebook.qdc”: 5 codes added',
+        reverts: null,
+        addedPosts: [],
+        changes: b.codes.map((code) => ({ table: 'codes', id: code.id, before: null, after: code })),
+      },
+    ]);
 
     expect(await exportCommand(['b.threadmark.json', '--to', 'qdc', '-o', 'back.qdc'], m.io)).toBe(0);
     const back = m.text('back.qdc') as string;
@@ -46,7 +72,7 @@ describe('threadmark import <codebook> into a new bundle', () => {
     const project = `<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns="urn:QDA-XML:project:1.0" name="p" origin="Tool 2">\n${qdc(codebookV1()).replace(/^<\?xml[^>]*>\n/, '').replace(/ xmlns="[^"]*" origin="[^"]*"/, '')}<Sources/>\n</Project>`;
     const m = memoryImportIo({ 'p.QDPX': buildZip([{ name: 'project.qde', data: project }]), 'cb.csv': codebookCsv(codebookV1(), { mode: 'raw' }) });
     expect(await importCommand(['p.QDPX', '-o', 'p.json'], m.io, deps())).toBe(0);
-    expect(bundleOf(m.text('p.json')).codes).toEqual(codebookV1());
+    expect(bundleOf(m.text('p.json')).codes).toEqual(stamped(codebookV1()));
     expect(m.stdout()).toMatch(/^p\.QDPX: qdpx from "Tool 2", 5 codes, 0 warnings\n/);
 
     expect(await importCommand(['cb.csv', '--format', 'codebook-csv', '-o', 'c.json'], m.io, deps())).toBe(0);
@@ -94,14 +120,28 @@ describe('threadmark import <codebook> --into <bundle>', () => {
     expect(m.stdout()).toBe(
       'v2.qdc: qdc from "Test", 5 codes, 0 warnings\n' +
         'wrote out.json (from b.json): added 1, changed 0, removed 0, left 4 (3 not taken: --take all takes them; 1 removal not taken: --take all,removed takes it; each is a "left:" line on stderr)\n' +
-        "1 change logged in the codebook's change log\n",
+        'journal entry 2 (codebook.import, by threadmark-cli): Imported “v2.qdc”: 1 code added\n',
     );
     const out = bundleOf(m.text('out.json'));
-    expect(out.codes.slice(0, 5)).toEqual(base.codes);
-    expect(out.codes[5]).toMatchObject({ id: guid(6), name: 'Sarcasm', parentId: guid(1), order: 2 });
-    expect(out.coders).toEqual([{ id: 'id-1', name: 'threadmark-cli' }]);
-    expect(out.codebookChanges).toEqual([
-      { id: 'id-3', operationId: 'id-2', at: T, coderId: 'id-1', kind: 'import', codeId: guid(6), summary: 'Added “Sarcasm” under “Fallacy”', before: null, after: out.codes[5] },
+    const sarcasm = out.codes.find((c) => c.id === guid(6));
+    expect(out.codes.filter((c) => c !== sarcasm)).toEqual(base.codes);
+    expect(sarcasm).toMatchObject({ name: 'Sarcasm', parentId: guid(1), order: 2 });
+    // The journal names the CLI as the actor; no coder is added to the project for it.
+    expect(out.coders).toEqual([]);
+    expect(out.journal).toEqual([
+      ...(base.journal ?? []),
+      {
+        id: 'id-1',
+        seq: 2,
+        at: T,
+        actorId: 'threadmark-cli',
+        actorName: 'threadmark-cli',
+        operation: 'codebook.import',
+        summary: 'Imported “v2.qdc”: 1 code added',
+        reverts: null,
+        addedPosts: [],
+        changes: [{ table: 'codes', id: guid(6), before: null, after: sarcasm }],
+      },
     ]);
   });
 
@@ -114,7 +154,7 @@ describe('threadmark import <codebook> --into <bundle>', () => {
     expect({ ...out, exportedAt: base.exportedAt }).toEqual(base);
     expect(m.stderr().match(/^left: /gm)).toHaveLength(4);
     expect(m.stdout()).toContain('wrote b.json: added 0, changed 0, removed 0, left 4');
-    expect(m.stdout()).not.toContain('logged');
+    expect(m.stdout()).not.toContain('journal');
   });
 
   it('--take all takes renames, moves and definitions, logs them as one import, and leaves removals', async () => {
@@ -128,15 +168,21 @@ describe('threadmark import <codebook> --into <bundle>', () => {
     expect(byName.get('Derailment')).toMatchObject({ id: guid(4), definition: 'Pulls the thread off its subject.' });
     expect(byName.get('Whataboutism')).toMatchObject({ id: guid(2), parentId: null });
     expect(byName.has('Tone')).toBe(true);
-    const log = out.codebookChanges ?? [];
-    expect(log.map((c) => [c.kind, c.codeId, c.summary])).toEqual([
-      ['import', guid(4), 'Renamed “Derailing” to “Derailment” and changed its definition'],
-      ['import', guid(6), 'Added “Sarcasm” under “Fallacy”'],
-      ['import', guid(2), 'Moved “Whataboutism” to the top level'],
+    // One entry for the whole import, with every changed code before and after.
+    expect(out.journal).toHaveLength(2);
+    const entry = out.journal![1]!;
+    expect([entry.operation, entry.summary]).toEqual(['codebook.import', 'Imported “v2.qdc”: 1 code added, 2 codes changed']);
+    // False equivalence is renumbered among its siblings (Whataboutism left them): journaled too, not reported.
+    expect(entry.changes.map((c) => [c.id, c.before === null ? 'added' : 'changed'])).toEqual([
+      [guid(2), 'changed'],
+      [guid(3), 'changed'],
+      [guid(4), 'changed'],
+      [guid(6), 'added'],
     ]);
-    expect(new Set(log.map((c) => c.operationId)).size).toBe(1);
-    expect(log[0]!.before).toEqual(base.codes[3]);
-    expect(log[0]!.after).toEqual(byName.get('Derailment'));
+    const derailing = entry.changes.find((c) => c.id === guid(4))!;
+    expect(derailing.before).toEqual(base.codes.find((c) => c.id === guid(4)));
+    expect(derailing.after).toEqual(byName.get('Derailment'));
+    expect(m.stdout()).toContain('journal entry 2 (codebook.import, by threadmark-cli): Imported “v2.qdc”: 1 code added, 2 codes changed\n');
   });
 
   it('--take all,removed removes a code without codings', async () => {
@@ -146,7 +192,9 @@ describe('threadmark import <codebook> --into <bundle>', () => {
     expect(m.stdout()).toContain('added 1, changed 2, removed 1, left 0\n');
     const out = bundleOf(m.text('b.json'));
     expect(out.codes.map((c) => c.name)).not.toContain('Tone');
-    expect(out.codebookChanges?.find((c) => c.codeId === guid(5))).toMatchObject({ kind: 'import', summary: 'Deleted “Tone”', after: null });
+    const entry = out.journal?.at(-1);
+    expect(entry?.summary).toBe('Imported “v2.qdc”: 1 code added, 2 codes changed, 1 code removed');
+    expect(entry?.changes.find((c) => c.id === guid(5))).toMatchObject({ table: 'codes', before: { name: 'Tone' }, after: null });
   });
 
   it('refuses a removal of a code that has codings, naming it, and writes nothing', async () => {
@@ -168,14 +216,19 @@ describe('threadmark import <codebook> --into <bundle>', () => {
       makeCode({ id: guid(1), name: 'Fallacy', color: '#cc3366', definition: 'Fallacy.', shortcut: 'f' }),
       makeCode({ id: guid(7), name: 'Sarcasm', parentId: guid(1), color: '#cc3366' }),
     ];
-    const base = exampleBundle();
+    const base = exampleV3Bundle();
     const m = memoryImportIo({ 's.qdc': qdc(incoming), 'b.json': serializeBundle(base) });
     expect(await importCommand(['s.qdc', '--into', 'b.json', '-o', 'out.json'], m.io, deps())).toBe(0);
     const out = bundleOf(m.text('out.json'));
     expect(out.coders).toEqual(base.coders);
-    expect([out.threads, out.posts, out.codings, out.codebookVersions]).toEqual([base.threads, base.posts, base.codings, base.codebookVersions]);
-    expect(out.codebookChanges?.slice(0, 1)).toEqual(base.codebookChanges);
-    expect(out.codebookChanges?.slice(1).map((c) => [c.coderId, c.kind, c.codeId, c.summary])).toEqual([['u-ana', 'import', guid(7), 'Added “Sarcasm” under “Fallacy”']]);
+    // Written in the canonical order (codings by post, then place), the records themselves unchanged.
+    const byId = <T extends { id: string }>(list: readonly T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+    expect([out.threads, out.posts, byId(out.codings), out.codebookVersions]).toEqual([base.threads, base.posts, byId(base.codings), base.codebookVersions]);
+    expect(base.journal).toHaveLength(1);
+    expect(out.journal?.slice(0, 1)).toEqual(base.journal);
+    expect(out.journal?.slice(1).map((e) => [e.actorId, e.actorName, e.operation, e.summary, e.changes.map((c) => c.id)])).toEqual([
+      ['u-ana', 'Ana', 'codebook.import', 'Imported “s.qdc”: 1 code added', [guid(7)]],
+    ]);
     expect(out.codes.find((c) => c.id === guid(7))?.parentId).toBe('k-fallacy');
     expect(m.stderr()).toBe(
       'left: Fallacy > False equivalence: not in s.qdc: not taken (--take all,removed takes it)\n' +
@@ -189,6 +242,44 @@ describe('threadmark import <codebook> --into <bundle>', () => {
     expect(await importCommand(['c.qdc', '--into', 'b.json', '-o', 'out.json', '--take', 'all'], m.io, deps())).toBe(0);
     expect(m.stderr()).toContain('left: Derailing: made a category (not codable) in c.qdc: not taken: it has 1 coding, and nothing can be coded with a category\n');
     expect(bundleOf(m.text('out.json')).codes.find((c) => c.id === 'k-derail')?.codable).toBe(true);
+  });
+});
+
+describe('threadmark import <codebook>: names stored as the app stores them', () => {
+  const TRIMMED = ['False equivalence', 'Whataboutism', 'Deflection'];
+
+  it('stores the names of a .qdc with surrounding spaces trimmed, as the app does', async () => {
+    const m = memoryImportIo({ 'team.qdc': TEAM_QDC });
+    expect(await importCommand(['team.qdc', '-o', 'new.json'], m.io, deps())).toBe(0);
+    const cli = bundleOf(m.text('new.json')).codes;
+    expect(cli.map((c) => c.name)).toEqual(TRIMMED);
+
+    // The app's path (parity-script.ts): the file diffed as read, every difference taken, applied by the core.
+    const ids = countingIds();
+    const store = new MemoryProjectStore({ project: { id: 'p', name: 'team', createdAt: T } });
+    const read = unwrap(readQdc(TEAM_QDC, 'team.qdc'));
+    const diff = diffCodebooks([], read.codes, read.unknownFields);
+    const taken = applyCodebookDiff([], read.codes, diff, new Set(diff.entries.map((e) => e.key)), ids);
+    const input = { source: 'team.qdc', base: [], codes: taken.codes, applied: taken.applied, codingsToDelete: new Map<string, number>() };
+    expect((await runOperation(store, applyCodebookImport, input, { clock: { now: () => T }, ids, actor: { id: 'coder-ada', name: 'Ada' } })).ok).toBe(true);
+    const app = codesInTreeOrder(await store.read((r) => r.codes()));
+    expect(cli).toEqual(app);
+  });
+
+  it('threadmark import team.qdc --into stores trimmed names, and the same file again is no change', async () => {
+    const m = memoryImportIo({ 'team.qdc': TEAM_QDC, 'v1.qdc': qdc(codebookV1()) });
+    expect(await importCommand(['v1.qdc', '-o', 'b.json'], m.io, deps())).toBe(0);
+    expect(await importCommand(['team.qdc', '--into', 'b.json', '-o', 'b.json', '--take', 'all'], m.io, deps())).toBe(0);
+    const out = bundleOf(m.text('b.json'));
+    const added = out.codes.filter((c) => c.id.startsWith('0f5c8a2e-'));
+    expect(added.map((c) => c.name)).toEqual(TRIMMED);
+    expect(out.journal?.at(-1)?.summary).toBe('Imported “team.qdc”: 3 codes added');
+
+    const again = memoryImportIo({ 'team.qdc': TEAM_QDC, 'b.json': m.text('b.json') as string });
+    expect(await importCommand(['team.qdc', '--into', 'b.json', '-o', 'c.json', '--take', 'all'], again.io, deps())).toBe(0);
+    expect(again.stderr()).not.toMatch(/renamed/);
+    expect(again.stdout()).toContain('added 0, changed 0, removed 0, left 5');
+    expect(bundleOf(again.text('c.json')).journal).toEqual(out.journal);
   });
 });
 
@@ -226,7 +317,7 @@ describe.skipIf(!refiSampleAvailable('nvivo15-mac-codebook.qdpx') || !refiSample
       expect(m.stdout()).toContain('wrote n.json: new project "nvivo" with 262 codes, no threads\n');
 
       expect(await exportCommand(['n.json', '--to', 'qdc', '-o', 'n.qdc'], m.io)).toBe(0);
-      expect(unwrap(readQdc(m.text('n.qdc') as string, 'n.qdc')).codes).toEqual(nvivo.codes);
+      expect(stamped(unwrap(readQdc(m.text('n.qdc') as string, 'n.qdc')).codes)).toEqual(nvivo.codes);
 
       // The same file again changes nothing: every code matches by GUID.
       expect(await importCommand(['nvivo.qdpx', '--into', 'n.json', '-o', 'n2.json', '--take', 'all,removed'], m.io, deps())).toBe(0);

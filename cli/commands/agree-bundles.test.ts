@@ -36,7 +36,7 @@ const CODES: Code[] = [
 function coderBundle(coder: string, posts: Post[], codings: Array<[string, string, number, number]>): string {
   const bundle: Bundle = {
     format: 'threadmark',
-    formatVersion: 2,
+    formatVersion: 3,
     exportedAt: T0,
     app: { name: 'Threadmark', version: '0.1.0' },
     project: { id: 'proj', name: 'Study', createdAt: T0 },
@@ -74,7 +74,7 @@ const BEN = coderBundle('Ben', [post('p1', 'Taxes are too high!!'), post('q2', '
   ['q2', 'k-claim', 0, 10],
 ]);
 const FILES = { 'a.json': ADA, 'b.json': BEN };
-const WARNING = 'threadmark: warning: post p3 differs between a.json and b.json: not compared\n';
+const WARNING = "threadmark: warning: post p3 differs between a.json and b.json: not compared for that file's coders\n";
 
 async function agree(argv: string[], files: Record<string, string> = FILES) {
   const m = memoryIo(files);
@@ -153,7 +153,7 @@ describe('threadmark agree <bundle...> --unit char', () => {
     expect(stderr).toBe(WARNING);
     expect(stdout).toBe(
       [
-        'Character agreement (every character a unit, pooled over posts): 2 posts compared (1 left out: text differs between bundles); coders Ada, Ben',
+        'Character agreement (every character a unit, pooled over posts): 2 posts compared (1 left out for some coders: text differs between bundles); coders Ada, Ben',
         '',
         'code                  pair             kappa  percent_agreement  n_chars',
         'Claim                 Ada|Ben          0.250              0.667       30',
@@ -285,6 +285,7 @@ describe('threadmark agree <bundle...> --unit post', () => {
     ]);
     // 2 posts × 3 codes; they disagree on one (p1, Ad hominem).
     expect(printed.all_codes).toMatchObject({ n_units: 6, n_coders: 2, percent_agreement: 5 / 6 });
+    // The same files through the independent matcher give the same report.
     const a = JSON.parse(ADA) as Bundle;
     const b = JSON.parse(BEN) as Bundle;
     const { input } = matchPosts([

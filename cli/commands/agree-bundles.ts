@@ -9,7 +9,7 @@ import {
   type SpanReport,
   type UnitizedReport,
 } from '@shared/agreement/units/agreement-report';
-import { matchPosts, type BundleLayer } from '@shared/agreement/units/match-posts';
+import { compareCoderFiles, type CoderFile } from '@shared/project/queries/coder-files';
 import type { SpanScore, SpanScores } from '@shared/agreement/units/span-f1';
 
 import { parseArgs } from '../args';
@@ -21,8 +21,10 @@ import { usageError } from '../usage-error';
  * `threadmark agree <bundle...> --unit post|char|span|unitized [--code NAME]... [--coders A,B] [--json]`
  *
  * Every bundle is loaded and validated first (all problems of all files are printed before
- * giving up). Posts are matched across bundles by id, else by (platform, platformId); a post whose
- * text differs between bundles is named in a warning on stderr and left out of every coefficient.
+ * giving up). Then the files are compared exactly as the app compares them (the first is the
+ * project, the others are added as coder layers: shared/project/queries/coder-files.ts). Posts
+ * match by id, else by (platform, platformId); a post whose text differs is named on stderr and
+ * not compared for that file's coders; placeholders never count.
  */
 export async function agreeBundlesCommand(args: readonly string[], io: CliIo): Promise<number> {
   // --code may repeat, which the shared parser (rightly) refuses for every other option.
@@ -47,7 +49,7 @@ export async function agreeBundlesCommand(args: readonly string[], io: CliIo): P
   }
 
   // Load every file before stopping, so one run shows the problems of all of them.
-  const layers: BundleLayer[] = [];
+  const layers: CoderFile[] = [];
   const problems: string[] = [];
   for (const path of paths) {
     const loaded = await loadBundle(path, io);
@@ -59,9 +61,14 @@ export async function agreeBundlesCommand(args: readonly string[], io: CliIo): P
     return EXIT_FAILED;
   }
 
-  const { input, mismatched } = matchPosts(layers);
+  // The app's way: the first file is the project, the others are added as coder layers.
+  const { source, mismatched, kept } = await compareCoderFiles(layers, new Date().toISOString());
+  const input = source.input;
   for (const m of mismatched) {
-    io.stderr(`threadmark: warning: post ${m.postId} differs between ${m.bundles[0]} and ${m.bundles[1]}: not compared\n`);
+    io.stderr(`threadmark: warning: post ${m.postId} differs between ${layers[0]!.name} and ${m.file}: not compared for that file's coders\n`);
+  }
+  for (const k of kept) {
+    if (k.coders.length > 0) io.stderr(`threadmark: warning: ${k.file}: ${k.coders.join(', ')} already coded in an earlier file; the earlier file's codings are compared\n`);
   }
   const report = agreementReport(input, { unit, codes: split.values, coders });
   if (!report.ok) {
@@ -74,9 +81,12 @@ export async function agreeBundlesCommand(args: readonly string[], io: CliIo): P
     return EXIT_OK;
   }
   const coderNames = coders ?? input.coders.map((c) => c.name);
+  const chosenIds = new Set(input.coders.filter((c) => coderNames.includes(c.name)).map((c) => c.id));
+  // A post counts when at least two of the chosen coders had it (each pair is compared on the posts both had).
+  const compared = input.posts.filter((p) => (p.ratedBy ?? [...chosenIds]).filter((id) => chosenIds.has(id)).length >= 2).length;
   const summary =
-    `${input.posts.length} ${plural(input.posts.length, 'post')} compared` +
-    (mismatched.length > 0 ? ` (${mismatched.length} left out: text differs between bundles)` : '') +
+    `${compared} ${plural(compared, 'post')} compared` +
+    (mismatched.length > 0 ? ` (${mismatched.length} left out for some coders: text differs between bundles)` : '') +
     `; coders ${coderNames.join(', ')}`;
   io.stdout(formatReport(report.value, summary));
   return EXIT_OK;

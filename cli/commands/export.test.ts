@@ -17,7 +17,7 @@ const good = serializeBundle(exampleBundle());
 /** The example bundle with GUID codes (a .qdc needs them), one definition a spreadsheet would run, and a hostile name. */
 const codebookBundle = () => {
   const codes = codebookV1().map((c, i) => (i === 0 ? { ...c, definition: '=HYPERLINK("http://x")' } : i === 4 ? { ...c, name: '<script>alert(1)</script>' } : c));
-  return { ...exampleBundle(), codes, codings: [], codebookChanges: [], codebookVersions: [] };
+  return { ...exampleBundle(), codes, codings: [], journal: [], codebookVersions: [] };
 };
 const clock = { clock: { now: () => T } };
 const USAGE = 'Usage: threadmark export <bundle> --to csv|qdc|codebook-md|codebook-html|codebook-csv -o <file> [--spreadsheet-safe]\n';

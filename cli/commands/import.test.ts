@@ -6,6 +6,7 @@ import { parseBundleText } from '@shared/bundle/validate';
 import type { Bundle } from '@shared/bundle/bundle';
 
 import { fixture, memoryImportIo } from '../import/memory-import-io.test-helpers';
+import { exampleV3Bundle } from '../project/example-bundle.test-helpers';
 import { run } from '../run';
 import { importCommand, type ImportDeps } from './import';
 
@@ -23,6 +24,8 @@ function bundleOf(text: string | undefined): Bundle {
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.error.slice(0, 3)));
   return parsed.value;
 }
+
+const byId = <T extends { id: string }>(records: readonly T[]): T[] => [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 const FIXTURES: Array<[string, string]> = [
   ['reddit-dump-slice-bom-crlf.ndjson', 'reddit-dump'],
@@ -44,7 +47,8 @@ describe('threadmark import', () => {
     expect(await importCommand([name, '-o', 'out.threadmark.json'], m.io, deps())).toBe(0);
     expect(m.stderr()).toBe('');
     const b = bundleOf(m.text('out.threadmark.json'));
-    expect(b.formatVersion).toBe(2);
+    expect(b.formatVersion).toBe(3);
+    expect(b.journal?.map((e) => [e.seq, e.operation, e.actorName, e.addedPosts.flatMap((a) => a.postIds).length])).toEqual([[1, 'threads.import', 'threadmark-cli', b.posts.length]]);
     expect(b.posts.length).toBeGreaterThan(0);
     expect(b.threads.every((t) => t.source === name)).toBe(true);
     expect(b.project.name).toBe(name.split('/').pop()?.replace(/(\.[A-Za-z0-9]{1,8})+$/, ''));
@@ -57,7 +61,8 @@ describe('threadmark import', () => {
     expect(await run(['import', ...files, '-o', 'all.threadmark.json'], m.io)).toBe(0);
     const b = bundleOf(m.text('all.threadmark.json'));
     expect(new Set(b.threads.map((t) => t.platform))).toEqual(new Set(['reddit', 'twitter', 'mastodon']));
-    const tweet = b.posts.find((p) => p.platform === 'twitter' && p.platformId !== null);
+    // Threads are written by import time, then id (random here): any dated tweet will do.
+    const tweet = b.posts.find((p) => p.platform === 'twitter' && p.platformId !== null && p.createdAt !== null);
     expect(tweet).toMatchObject({ platformId: expect.stringMatching(/^\d{16,}$/), createdAt: expect.stringMatching(/Z$/) });
     expect(m.stdout()).toContain('wrote all.threadmark.json: 6 new threads');
   });
@@ -68,7 +73,7 @@ describe('threadmark import', () => {
     expect(await importCommand([name, '--into', 'base.threadmark.json', '-o', 'one.threadmark.json'], m.io, deps())).toBe(0);
     const one = bundleOf(m.text('one.threadmark.json'));
     expect(one.project).toEqual(exampleBundle().project);
-    expect(one.codings).toEqual(exampleBundle().codings);
+    expect(byId(one.codings)).toEqual(byId(exampleBundle().codings));
     expect(one.codes).toEqual(exampleBundle().codes);
     expect(one.posts.slice(0, 3)).toEqual(exampleBundle().posts);
     const imported = one.posts.length - 3;
@@ -81,15 +86,42 @@ describe('threadmark import', () => {
     expect(two.threads).toHaveLength(one.threads.length);
     expect(again.stdout()).toMatch(/^reddit-dump-slice-bom-crlf\.ndjson: reddit-dump, 0 threads, 0 posts, 7 duplicates skipped, 0 warnings\n/);
     expect(again.stdout()).toContain('0 new posts (placeholders included), 7 duplicates skipped');
+    // Nothing added: no journal entry either.
+    expect(two.journal).toEqual(one.journal);
   });
 
-  it('a thread import --into keeps the codebook\'s change log and named versions', async () => {
+  it('a thread import --into keeps the journal and named versions, and journals the import as the bundle\'s first coder', async () => {
     const name = 'mastodon/statuses-with-boost.json';
-    const m = memoryImportIo({ [name]: fixture(name), 'b.json': serializeBundle(exampleBundle()) });
+    const base = exampleV3Bundle();
+    expect(base.journal).toHaveLength(1);
+    const m = memoryImportIo({ [name]: fixture(name), 'b.json': serializeBundle(base) });
     expect(await importCommand([name, '--into', 'b.json', '-o', 'out.json'], m.io, deps())).toBe(0);
     const out = bundleOf(m.text('out.json'));
-    expect(out.codebookChanges).toEqual(exampleBundle().codebookChanges);
-    expect(out.codebookVersions).toEqual(exampleBundle().codebookVersions);
+    expect(out.codebookVersions).toEqual(base.codebookVersions);
+    expect(out.journal?.slice(0, 1)).toEqual(base.journal);
+    const entry = out.journal?.[1];
+    const added = out.posts.filter((p) => !base.posts.some((b) => b.id === p.id));
+    expect(entry).toMatchObject({ seq: 2, at: T, actorId: 'u-ana', actorName: 'Ana', operation: 'threads.import', reverts: null });
+    expect(entry?.summary).toMatch(/^Imported mastodon\/statuses-with-boost\.json: \d+ threads?, \d+ posts?$/);
+    expect(entry?.addedPosts.flatMap((a) => a.postIds).sort()).toEqual(added.map((p) => p.id).sort());
+    expect(entry?.changes.map((c) => c.table)).toEqual(out.threads.filter((t) => !base.threads.some((b) => b.id === t.id)).map(() => 'threads'));
+  });
+
+  it('commits a big import batch by batch: one journal entry per batch, the whole import as one call would give', async () => {
+    const name = 'reddit-dump-slice-bom-crlf.ndjson';
+    const whole = memoryImportIo({ [name]: fixture(name) });
+    const batched = memoryImportIo({ [name]: fixture(name) });
+    expect(await importCommand([name, '-o', 'o.json'], whole.io, deps())).toBe(0);
+    expect(await importCommand([name, '-o', 'o.json'], batched.io, deps({ assemblyBatch: 1 }))).toBe(0);
+    const one = bundleOf(whole.text('o.json'));
+    const many = bundleOf(batched.text('o.json'));
+    const strip = (b: Bundle) => ({ ...b, project: { ...b.project, id: '' }, threads: b.threads.map((t) => ({ ...t, id: '', rootPostId: '' })), posts: b.posts.map((p) => p.text), journal: [] });
+    expect(strip(many)).toEqual(strip(one));
+    const entries = many.journal ?? [];
+    expect(entries.length).toBeGreaterThan(1);
+    expect(entries.map((e) => e.summary.replace(/:.*/, ''))).toEqual(entries.map((_, i) => `Imported ${name} (part ${i + 1} of ${entries.length})`));
+    expect(entries.flatMap((e) => e.addedPosts.flatMap((a) => a.postIds)).sort()).toEqual(many.posts.map((p) => p.id).sort());
+    expect(batched.stdout()).toBe(whole.stdout());
   });
 
   it('counts duplicates within one import (the same file twice)', async () => {

@@ -1,24 +1,24 @@
 import process from 'node:process';
 
 import type { Bundle } from '@shared/bundle/bundle';
-import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION } from '@shared/bundle/bundle';
-import { formatProblem } from '@shared/bundle/validate';
-import type { ExistingPosts, StoredPost } from '@shared/import/assemble-threads';
 import { parserById, type FormatParser } from '@shared/import/detect-format';
 import { formatParsers } from '@shared/import/formats';
-import type { ImportProblem, ImportWarning, ParsedFile } from '@shared/import/raw-post';
-import type { Platform, Project } from '@shared/model/records';
+import type { ImportWarning, ParsedFile } from '@shared/import/raw-post';
+import { mappingFormats, readColumnMapping, type ColumnMapping, type MappingFormats } from '@shared/import/stream/column-mapping';
+import type { Platform, Post, Thread } from '@shared/model/records';
+import { MemoryProjectStore } from '@shared/project/memory-store';
+import { importThreads } from '@shared/project/operations/threads-import';
+import { existingPostsFor } from '@shared/project/queries/assemble-import';
+import { runOperation, type CoreEnv } from '@shared/project/run-operation';
+import { formatProblem, type Problem } from '@shared/problem/problem';
+import { parseTake } from '@shared/codebook/take-option';
 import { randomIds, systemClock, type Clock, type IdSource } from '@shared/util/clock';
 import { err, ok, type Result } from '@shared/util/result';
 
 import { parseArgs } from '../args';
-import { VERSION } from '../help';
-import { describeFileError, EXIT_FAILED, EXIT_OK, type CliIo } from '../io';
-import { loadBundle } from '../load-bundle';
+import { EXIT_FAILED, EXIT_OK, type CliIo } from '../io';
 import { usageError } from '../usage-error';
-import { assembleInBatches, DEFAULT_ASSEMBLY_BATCH, type BatchedImport } from '../import/assemble-in-batches';
-import { serializeBundleChunks } from '../import/bundle-chunks';
-import { mappingFormats, readColumnMapping, type ColumnMapping, type MappingFormats } from '@shared/import/stream/column-mapping';
+import { assembleInBatches, DEFAULT_ASSEMBLY_BATCH, type BatchedImport, type BatchTarget } from '../import/assemble-in-batches';
 import { importIoOf } from '../import/import-io';
 import { fullGc } from '../import/gc';
 import { formatImportProblem } from '../import/import-problem-text';
@@ -26,7 +26,7 @@ import { DEFAULT_STREAM_THRESHOLD, readImportFile } from '../import/read-import-
 import { DEFAULT_WHOLE_VALIDATION_LIMIT, validateImport } from '../import/validate-import';
 import { CODEBOOK_FORMATS, codebookFormatOfName, isCodebookFormat, type CodebookFormat } from '../codebook/codebook-file';
 import { importCodebook } from '../codebook/import-codebook';
-import { parseTake } from '../codebook/take-option';
+import { CLI_ACTOR, cliBundleHead, openProjectFile, saveFailureLines, saveProjectFile } from '../project/bundle-file';
 
 /** Warnings printed in the summary; the rest are counted. */
 export const SHOWN_WARNINGS = 20;
@@ -37,7 +37,7 @@ export interface ImportDeps {
   ids: IdSource;
   /** Files at least this big are streamed line by line when their format allows it. */
   streamThreshold: number;
-  /** Posts per assembleThreads call (whole threads). */
+  /** Posts per assembleThreads call and importThreads commit (whole threads): one journal entry each. */
   assemblyBatch: number;
   /** Bundles with up to this many posts are validated in one validateBundle call, bigger ones in batches. */
   wholeValidationLimit: number;
@@ -60,10 +60,13 @@ const defaultDeps: ImportDeps = {
 
 /**
  * `threadmark import <files...> [--format F] [--map field=column,...] -o <bundle> [--into <bundle>]`
- * All or nothing: every file is read, parsed and assembled, and the bundle validated, before the
- * output is written (atomically). -o may equal --into: the bundle is then replaced only on success.
- * A codebook file (.qdc, .qdpx, or --format codebook-csv) is imported on its own instead
- * (cli/codebook/import-codebook.ts), with `--take` saying which differences --into takes.
+ * The --into bundle (or a new, empty project) is opened as a project store (cli/project/
+ * bundle-file.ts); the files' threads are assembled against it and added by the core's
+ * importThreads operation, journaled, batch by batch for a big import (assemble-in-batches.ts).
+ * All or nothing: every file is read, parsed, assembled and committed in memory, and the bundle
+ * validated, before the output is written (atomically). -o may equal --into: the bundle is then
+ * replaced only on success. A codebook file (.qdc, .qdpx, or --format codebook-csv) is imported on
+ * its own instead (cli/codebook/import-codebook.ts), with `--take` saying which differences --into takes.
  */
 export async function importCommand(args: readonly string[], cliIo: CliIo, overrides: Partial<ImportDeps> = {}): Promise<number> {
   const deps = { ...defaultDeps, ...overrides };
@@ -127,16 +130,18 @@ export async function importCommand(args: readonly string[], cliIo: CliIo, overr
     return EXIT_FAILED;
   };
 
-  // The bundle to add to: read and validated first, so a bad one stops the import before parsing.
-  let base: Bundle | null = null;
+  // The project to add to: read and validated first, so a bad one stops the import before parsing.
+  let store = new MemoryProjectStore();
+  let env: CoreEnv = { clock: deps.clock, ids: deps.ids, actor: CLI_ACTOR };
   if (typeof into === 'string') {
-    const loaded = await loadBundle(into, io);
-    if (!loaded.ok) return fail(loaded.error.lines);
-    base = loaded.value;
+    const opened = await openProjectFile(into, io);
+    if (!opened.ok) return fail(opened.error.lines);
+    store = opened.value.store;
+    env = { ...env, actor: opened.value.actor };
   }
 
   const read: Array<{ fileName: string; parsed: ParsedFile; format: string }> = [];
-  const problems: ImportProblem[] = [];
+  const problems: Problem[] = [];
   for (const file of files) {
     const result = await readImportFile(io, file, { parsers: deps.parsers, forced, mapping, streamThreshold: deps.streamThreshold });
     if (result.ok) read.push({ fileName: file, parsed: result.value.parsed, format: result.value.parser.id });
@@ -147,54 +152,48 @@ export async function importCommand(args: readonly string[], cliIo: CliIo, overr
   if (mapping !== null && !read.some((r) => mapping.byFormat.has(r.format))) {
     return usageError('import', `--map was given but no file is of a format that takes it (${read.map((r) => `${r.fileName}: ${r.format}`).join(', ')})`, io);
   }
-
-  const existing = existingPosts(base);
   const parsedPosts = read.reduce((n, r) => n + r.parsed.posts.length, 0);
   const collect = parsedPosts >= deps.gcThreshold ? fullGc() : () => {};
   const parserWarnings = read.flatMap((r) => r.parsed.warnings);
-  // Hands the parsed posts over: they are let go batch by batch as threads are assembled.
-  const assembled = assembleInBatches(
+  const source = files.join(', ');
+  const name = projectName(files[0] as string);
+  const importPart = async (threads: Thread[], posts: Post[], part: { index: number; count: number }): Promise<Problem | undefined> => {
+    const input = { threads, posts, projectName: name, source: part.count > 1 ? `${source} (part ${part.index} of ${part.count})` : source };
+    const applied = await runOperation(store, importThreads, input, env);
+    return applied.ok ? undefined : applied.error;
+  };
+  const target: BatchTarget = {
+    stored: await store.read((reader) => reader.storedPlatformIds(platformsOf(read))),
+    existingFor: (parsed) => store.read((reader) => existingPostsFor(reader, parsed)),
+    commit: ({ threads, posts }, part) => importPart(threads, posts, part),
+  };
+  // Hands the parsed posts over: they are let go batch by batch as threads are assembled and committed.
+  const batched = await assembleInBatches(
     read.map(({ fileName, parsed }) => ({ fileName, parsed })),
-    existing,
+    target,
     deps,
     deps.assemblyBatch,
     collect,
   );
+  if (!batched.ok) return fail([`threadmark: ${formatProblem(batched.error)}`, 'threadmark: nothing written']);
+  const assembled = batched.value;
+  // A new bundle from files whose posts were all skipped still gets its project.
+  if (assembled.batches === 0 && (await store.read((reader) => reader.project())) === undefined) {
+    const problem = await importPart([], [], { index: 1, count: 1 });
+    if (problem) return fail([`threadmark: ${formatProblem(problem)}`, 'threadmark: nothing written']);
+  }
   stat('assembled');
   const warnings: ImportWarning[] = [...parserWarnings, ...assembled.warnings];
 
-  const now = deps.clock.now();
-  const project: Project = base?.project ?? { id: deps.ids.newId(), name: projectName(files[0] as string), createdAt: now };
-  const bundle: Bundle = {
-    format: BUNDLE_FORMAT,
-    formatVersion: BUNDLE_FORMAT_VERSION,
-    exportedAt: now,
-    app: { name: 'Threadmark', version: VERSION },
-    project,
-    threads: base ? [...base.threads, ...assembled.threads] : assembled.threads,
-    posts: base ? [...base.posts, ...assembled.posts] : assembled.posts,
-    codes: base?.codes ?? [],
-    coders: base?.coders ?? [],
-    codings: base?.codings ?? [],
-    // The --into bundle's codebook history travels with it.
-    codebookChanges: base?.codebookChanges ?? [],
-    codebookVersions: base?.codebookVersions ?? [],
+  // A defect in assembly must not ship an invalid file: what the import touched is validated.
+  const touched = new Set([...assembled.threads.map((t) => t.id), ...assembled.joinedThreadIds]);
+  const check = (bundle: Bundle): Problem[] => {
+    const invalid = validateImport(bundle, touched, { wholeLimit: deps.wholeValidationLimit, afterBatch: collect });
+    stat('validated');
+    return invalid;
   };
-  // A defect in assembly must not ship an invalid file.
-  const invalid = validateImport(bundle, { threads: base?.threads.length ?? 0, posts: base?.posts.length ?? 0 }, deps.wholeValidationLimit, collect);
-  stat('validated');
-  if (invalid.length > 0) {
-    const shown = invalid.slice(0, SHOWN_WARNINGS).map((p) => `${output}: ${formatProblem(p)}`);
-    const more = invalid.length - shown.length;
-    return fail([...shown, ...(more > 0 ? [`…and ${more} more`] : []), 'threadmark: internal error: the assembled bundle is not valid; nothing written']);
-  }
-
-  try {
-    await io.writeChunks(output, serializeBundleChunks(bundle));
-  } catch (e) {
-    return fail([`threadmark: cannot write ${output}: ${describeFileError(e)}`]);
-  }
-
+  const saved = await saveProjectFile(store, output, io, cliBundleHead(deps.clock), { check });
+  if (!saved.ok) return fail(saveFailureLines(output, saved.error));
   stat('written');
   io.stdout(summary(read, assembled, warnings, output));
   return EXIT_OK;
@@ -221,19 +220,11 @@ function codebookRequest(files: readonly string[], options: ReadonlyMap<string, 
   return ok(forced ?? codebookFormatOfName(files[0] as string)!);
 }
 
-/** The --into bundle's platform posts: re-imports skip them, and new replies join their threads. */
-function existingPosts(base: Bundle | null): ExistingPosts {
-  const byPlatform = new Map<Platform, Map<string, StoredPost>>();
-  for (const post of base?.posts ?? []) {
-    if (post.platformId === null) continue;
-    let ids = byPlatform.get(post.platform);
-    if (!ids) byPlatform.set(post.platform, (ids = new Map()));
-    ids.set(post.platformId, { postId: post.id, threadId: post.threadId });
-  }
-  return {
-    hasPost: (platform, platformId) => byPlatform.get(platform)?.has(platformId) ?? false,
-    locate: (platform, platformId) => byPlatform.get(platform)?.get(platformId) ?? null,
-  };
+/** The platforms of the parsed posts: which of them the project holds is read for these. */
+function platformsOf(read: ReadonlyArray<{ parsed: ParsedFile }>): Platform[] {
+  const platforms = new Set<Platform>();
+  for (const { parsed } of read) for (const post of parsed.posts) platforms.add(post.platform);
+  return [...platforms];
 }
 
 /** `data/askscience-2024.ndjson` → `askscience-2024`. */
@@ -257,7 +248,7 @@ function summary(
     return `${fileName}: ${format}, ${plural(threads, 'thread')}, ${plural(posts, 'post')}, ${plural(duplicates, 'duplicate')} skipped, ${plural(fileWarnings, 'warning')}`;
   });
   lines.push(
-    `wrote ${output}: ${plural(assembled.threads.length, 'new thread')}, ${plural(assembled.posts.length, 'new post')} (placeholders included)` +
+    `wrote ${output}: ${plural(assembled.threads.length, 'new thread')}, ${plural(assembled.postCount, 'new post')} (placeholders included)` +
       (assembled.joinedThreadIds.length > 0 ? `, replies added to ${plural(assembled.joinedThreadIds.length, 'thread')} already in it` : '') +
       `, ${plural(assembled.duplicatesSkipped, 'duplicate')} skipped`,
   );

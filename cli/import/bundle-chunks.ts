@@ -1,6 +1,7 @@
 /**
  * serializeBundle's exact bytes, produced in pieces. A bundle of a million posts serializes to
- * more characters than V8's longest string, so the import writes it chunk by chunk. Each batch of
+ * more characters than V8's longest string (and its journal lists every added post's id), so the
+ * CLI writes bundles chunk by chunk. Each batch of
  * records goes through serializeBundle itself (key order, meta sorting, indentation) and its array
  * body is cut out, so the output cannot drift from the format; bundle-chunks.test.ts checks that
  * the joined chunks equal serializeBundle for every array size.
@@ -8,13 +9,14 @@
 import type { Bundle } from '@shared/bundle/bundle';
 import { serializeBundle } from '@shared/bundle/serialize';
 
-const ARRAYS = ['threads', 'posts', 'codes', 'coders', 'codings'] as const;
+/** Every array of the bundle, in the order serializeBundle writes them. */
+const ARRAYS = ['threads', 'posts', 'codes', 'coders', 'codings', 'codebookVersions', 'assignments', 'journal'] as const;
 type ArrayName = (typeof ARRAYS)[number];
 
 const BATCH = 2000;
 
 export function* serializeBundleChunks(bundle: Bundle): Generator<string> {
-  const empty: Bundle = { ...bundle, threads: [], posts: [], codes: [], coders: [], codings: [] };
+  const empty: Bundle = { ...bundle, threads: [], posts: [], codes: [], coders: [], codings: [], codebookVersions: [], assignments: [], journal: [] };
   const skeleton = serializeBundle(empty);
   let at = 0;
   for (const name of ARRAYS) {
@@ -24,7 +26,7 @@ export function* serializeBundleChunks(bundle: Bundle): Generator<string> {
     const open = found + marker.length - 1;
     yield skeleton.slice(at, open);
     at = open;
-    const records = bundle[name] as readonly unknown[];
+    const records = (bundle[name] ?? []) as readonly unknown[];
     if (records.length === 0) continue;
     yield '\n';
     for (let start = 0; start < records.length; start += BATCH) {

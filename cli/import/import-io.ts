@@ -5,11 +5,9 @@
  * The node version streams through node:fs; any other CliIo (tests' memory io) is adapted.
  */
 import { createReadStream } from 'node:fs';
-import { open, readFile, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { Buffer } from 'node:buffer';
-import process from 'node:process';
+import { open, readFile, stat } from 'node:fs/promises';
 
+import { writeFileAtomic } from '../../node/fs/write-file-atomic';
 import type { CliIo } from '../io';
 import { nodeIo } from '../node-io';
 
@@ -19,7 +17,7 @@ export interface ImportIo extends CliIo {
   /** The first `maxBytes` bytes (fewer when the file is shorter). */
   readHead(path: string, maxBytes: number): Promise<Uint8Array>;
   readChunks(path: string): AsyncIterable<Uint8Array>;
-  /** Writes the concatenated chunks atomically (temp file + rename): the old file or the whole new one. */
+  /** Writes the concatenated chunks atomically (node/fs/write-file-atomic.ts): the old file or the whole new one. */
   writeChunks(path: string, chunks: Iterable<string>): Promise<void>;
 }
 
@@ -50,9 +48,6 @@ export function textImportIo(io: CliIo): ImportIo {
 }
 
 const READ_CHUNK = 1024 * 1024;
-/** Output strings are gathered to about this many characters per write call. */
-const WRITE_BATCH_CHARS = 1024 * 1024;
-let tempCounter = 0;
 
 export const nodeImportIo: ImportIo = {
   ...nodeIo,
@@ -76,36 +71,5 @@ export const nodeImportIo: ImportIo = {
   async *readChunks(path) {
     for await (const chunk of createReadStream(path, { highWaterMark: READ_CHUNK })) yield chunk as Uint8Array;
   },
-  async writeChunks(path, chunks) {
-    // Same directory, so the rename is atomic and never crosses file systems (as node-io does).
-    const temp = join(dirname(path), `.${basename(path)}.${process.pid}.import${++tempCounter}.tmp`);
-    try {
-      const handle = await open(temp, 'wx');
-      const flush = async (text: string): Promise<void> => {
-        const bytes = Buffer.from(text, 'utf8');
-        for (let at = 0; at < bytes.length; ) at += (await handle.write(bytes, at, bytes.length - at, null)).bytesWritten;
-      };
-      try {
-        let batch: string[] = [];
-        let size = 0;
-        for (const chunk of chunks) {
-          batch.push(chunk);
-          size += chunk.length;
-          if (size >= WRITE_BATCH_CHARS) {
-            await flush(batch.join(''));
-            batch = [];
-            size = 0;
-          }
-        }
-        if (batch.length > 0) await flush(batch.join(''));
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temp, path);
-    } catch (e) {
-      await rm(temp, { force: true });
-      throw e;
-    }
-  },
+  writeChunks: (path, chunks) => writeFileAtomic(path, chunks),
 };

@@ -1,11 +1,6 @@
-import type { ImportProblem } from '@shared/import/raw-post';
+import { formatProblem, type Problem } from '@shared/problem/problem';
 
-/** `posts.ndjson (line 3, field parent): message`: the file, then where in it, then what. */
-export function formatImportProblem(p: ImportProblem): string {
-  const where = [
-    p.line === undefined ? null : `line ${p.line}`,
-    p.record === undefined ? null : `record ${p.record}`,
-    p.field === undefined ? null : `field ${p.field}`,
-  ].filter((part) => part !== null);
-  return `${p.file}${where.length > 0 ? ` (${where.join(', ')})` : ''}: ${p.message}`;
+/** `posts.ndjson (line 3, field parent): message`: the file, then where in it, then what (formatProblem). */
+export function formatImportProblem(p: Problem): string {
+  return formatProblem(p);
 }

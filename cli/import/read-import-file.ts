@@ -3,7 +3,7 @@
  * (shared/import/stream/read-source.ts) over node:fs. Only the CLI's part lives here: a file that
  * cannot be read is a problem naming it.
  */
-import type { ImportProblem } from '@shared/import/raw-post';
+import type { Problem } from '@shared/problem/problem';
 import type { ByteSource } from '@shared/import/stream/byte-source';
 import { readImportSource, type ReadFile, type ReadOptions } from '@shared/import/stream/read-source';
 import { err, type Result } from '@shared/util/result';
@@ -16,7 +16,7 @@ export const DEFAULT_STREAM_THRESHOLD = 32 * 1024 * 1024;
 
 export type { ReadFile, ReadOptions };
 
-export async function readImportFile(io: ImportIo, path: string, options: ReadOptions): Promise<Result<ReadFile, ImportProblem[]>> {
+export async function readImportFile(io: ImportIo, path: string, options: ReadOptions): Promise<Result<ReadFile, Problem[]>> {
   try {
     const size = await io.fileSize(path);
     const source: ByteSource = {

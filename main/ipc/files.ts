@@ -12,7 +12,7 @@ import { ok } from '@shared/util/result';
 import { describeFsError } from '../fs/fs-error';
 import { readFileBytes } from '../fs/read-file-bytes';
 import { readTextFile } from '../fs/read-text-file';
-import { writeFileAtomic } from '../fs/write-file-atomic';
+import { writeFileAtomic } from '../../node/fs/write-file-atomic';
 import type { Handle } from './handle';
 
 export type FileDeps = {

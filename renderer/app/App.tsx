@@ -61,7 +61,7 @@ export function App() {
   }, [services]);
 
   const chooseCoder = async (name: string) => {
-    const coder = await services.tracker.track('coder', ensureCoder(services.db, name, services.ids));
+    const coder = await services.tracker.track('coder', ensureCoder(services.db, name, services.ids, services.clock));
     await services.tracker.track('coder', setCurrentCoderId(services.db, coder.id));
     setBoot((b) => (b.kind === 'ready' ? { ...b, coder } : b));
     setSwitching(false);

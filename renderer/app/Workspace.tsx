@@ -10,17 +10,21 @@ import { useCodebookExchange } from '../features/codebook-exchange/use-codebook-
 import { CodingCommandsContext } from '../features/coding/coding-commands';
 import { CodingsPanel } from '../features/coding/CodingsPanel';
 import { useCodingActions } from '../features/coding/use-coding-actions';
-import { exportCodedSegments, exportProjectBundle, importProjectBundle, type ImportReport } from '../features/files/file-actions';
-import { applyCoderFile, type CoderFileProposal, proposeCoderFile } from '../features/files/add-coder-file';
+import { exportCodedSegments, type ImportReport } from '../features/files/file-actions';
+import { applyCoderFile, type CoderFileProposal } from '../features/files/add-coder-file';
 import { CoderFileDialog } from '../features/files/CoderFileDialog';
 import { CsvExportDialog } from '../features/files/CsvExportDialog';
 import { ImportProblemsDialog } from '../features/files/ImportProblemsDialog';
+import { HistoryPanel } from '../features/history/HistoryPanel';
 import { ImportDialog } from '../features/import/ImportDialog';
 import { SaveStatus } from '../features/status/SaveStatus';
 import { ThreadList } from '../features/threads/ThreadList';
 import { ThreadView } from '../features/threads/ThreadView';
+import { CommandPalette } from './actions/CommandPalette';
+import { ActionToolbar, ViewSwitch } from './actions/HeaderActions';
+import { ACTIONS, runAction } from './actions/registry';
+import type { ActionContext, WorkspaceView } from './actions/types';
 import { useServices } from './services';
-import { MenuButton } from './ui/MenuButton';
 import { useMenuCommands } from './use-menu-commands';
 import { useShortcuts } from './use-shortcuts';
 import { useWorkspaceData } from './use-workspace-data';
@@ -41,7 +45,8 @@ export function Workspace({ coder, projectName, onSwitchCoder }: Props) {
   const [importReport, setImportReport] = useState<ImportReport | null>(null);
   const [csvDialog, setCsvDialog] = useState(false);
   const [importDialog, setImportDialog] = useState(false);
-  const [view, setView] = useState<'coding' | 'agreement'>('coding');
+  const [view, setView] = useState<WorkspaceView>('coding');
+  const [palette, setPalette] = useState<{ returnFocus: HTMLElement | null } | null>(null);
   const [coderFile, setCoderFile] = useState<CoderFileProposal | null>(null);
   // Remounts the agreement view after a coder file is added, so it reads the new layer.
   const [dataVersion, setDataVersion] = useState(0);
@@ -53,14 +58,57 @@ export function Workspace({ coder, projectName, onSwitchCoder }: Props) {
   const thread = liveData.threads.find((t) => t.id === threadId);
   const actions = useCodingActions(coder.id, liveData.postsById);
   const shortcutCodes = useMemo(() => codesByShortcut(liveData.codes), [liveData.codes]);
-  useShortcuts(shortcutCodes, actions);
-  useMenuCommands(actions, setImportReport, () => setCsvDialog(true), () => setImportDialog(true));
   const codebookExchange = useCodebookExchange(projectName);
-  const historyState = useSyncExternalStore(
+  // Re-renders when undo or redo becomes (un)available.
+  useSyncExternalStore(
     useCallback((listener) => history.subscribe(listener), [history]),
     useCallback(() => JSON.stringify(history.state()), [history]),
   );
-  const { canUndo, canRedo } = JSON.parse(historyState) as { canUndo: boolean; canRedo: boolean };
+  // Undo and redo steps run one after another: while one runs, a following Ctrl+Z or
+  // Ctrl+Shift+Z is queued behind it (the stack it needs is only known once it is done).
+  const historySteps = useRef(0);
+  const historyStep = (run: () => Promise<void>) => {
+    historySteps.current += 1;
+    void run().finally(() => {
+      historySteps.current -= 1;
+    });
+  };
+
+  // What the registry's actions act on; the keyboard and the desktop menu read the latest.
+  const actionContext: ActionContext = {
+    services,
+    view,
+    showView: setView,
+    onlyMine,
+    setOnlyMine,
+    openDialog: (dialog) => {
+      if (dialog === 'import-threads') setImportDialog(true);
+      else if (dialog === 'export-csv') setCsvDialog(true);
+      else setPalette({ returnFocus: document.activeElement instanceof HTMLElement ? document.activeElement : null });
+    },
+    showImportReport: setImportReport,
+    reviewCoderFile: setCoderFile,
+    switchCoder: onSwitchCoder,
+    history: {
+      canUndo: () => history.state().canUndo || historySteps.current > 0,
+      canRedo: () => history.state().canRedo || historySteps.current > 0,
+      undo: () => historyStep(actions.undo),
+      redo: () => historyStep(actions.redo),
+    },
+    codebook: codebookExchange.commands,
+  };
+  const latestContext = useRef(actionContext);
+  latestContext.current = actionContext;
+  const getContext = useCallback(() => latestContext.current, []);
+  useShortcuts(shortcutCodes, actions, getContext);
+  useMenuCommands(getContext);
+
+  const closePalette = () => {
+    const back = palette?.returnFocus;
+    setPalette(null);
+    // Opened from a menu item, which is gone: back to the View menu's button.
+    (back?.isConnected ? back : document.querySelector<HTMLElement>('.view-menu > button'))?.focus();
+  };
 
   const focusedPost = focusedPostId ? (liveData.postsById.get(focusedPostId) ?? null) : null;
   const onFocusPost = useCallback((postId: string) => {
@@ -87,42 +135,8 @@ export function Workspace({ coder, projectName, onSwitchCoder }: Props) {
           <h1 className="app-title">
             Threadmark <span className="project-name">{projectName}</span>
           </h1>
-          <nav className="view-switch" aria-label="Views">
-            <button type="button" aria-current={view === 'coding' ? 'page' : undefined} onClick={() => setView('coding')}>
-              Coding
-            </button>
-            <button type="button" aria-current={view === 'agreement' ? 'page' : undefined} onClick={() => setView('agreement')}>
-              Agreement
-            </button>
-          </nav>
-          <div className="toolbar" role="toolbar" aria-label="Project">
-            <button type="button" onClick={() => void actions.undo()} disabled={!canUndo} aria-keyshortcuts="Control+Z">
-              Undo
-            </button>
-            <button type="button" onClick={() => void actions.redo()} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z">
-              Redo
-            </button>
-            <MenuButton
-              label="File"
-              menuLabel="File"
-              items={[
-                { key: 'threads', label: 'Import threads…', onSelect: () => setImportDialog(true) },
-                { key: 'import', label: 'Import project bundle…', onSelect: () => void importProjectBundle(services).then(setImportReport) },
-                {
-                  key: 'coder',
-                  label: 'Add coder file…',
-                  onSelect: () =>
-                    void proposeCoderFile(services).then((result) => {
-                      if (result && 'plan' in result) setCoderFile(result);
-                      else setImportReport(result);
-                    }),
-                },
-                { key: 'export', label: 'Export project bundle', onSelect: () => void exportProjectBundle(services) },
-                { key: 'csv', label: 'Export coded segments (CSV)…', onSelect: () => setCsvDialog(true) },
-              ]}
-            />
-            {codebookExchange.menu}
-          </div>
+          <ViewSwitch ctx={actionContext} />
+          <ActionToolbar ctx={actionContext} />
           <label className="check header-check">
             <input type="checkbox" checked={onlyMine} onChange={(e) => setOnlyMine(e.target.checked)} />
             Only my codings
@@ -135,6 +149,10 @@ export function Workspace({ coder, projectName, onSwitchCoder }: Props) {
         {view === 'agreement' ? (
           <main className="agreement-pane">
             <AgreementView key={dataVersion} />
+          </main>
+        ) : view === 'history' ? (
+          <main className="history-pane">
+            <HistoryPanel coders={liveData.coders} />
           </main>
         ) : (
           <>
@@ -199,6 +217,17 @@ export function Workspace({ coder, projectName, onSwitchCoder }: Props) {
         ) : null}
         {importReport ? <ImportProblemsDialog report={importReport} onClose={() => setImportReport(null)} /> : null}
         {codebookExchange.dialogs}
+        {palette ? (
+          <CommandPalette
+            actions={ACTIONS}
+            ctx={actionContext}
+            onClose={closePalette}
+            onRun={(action) => {
+              closePalette();
+              runAction(action, latestContext.current);
+            }}
+          />
+        ) : null}
       </div>
     </CodingCommandsContext.Provider>
   );

@@ -1,2 +1,2 @@
-/** Written into every bundle's `app` field. Vite replaces the version at build time. */
-export const APP_INFO = { name: 'Threadmark', version: import.meta.env.VITE_APP_VERSION ?? '0.1.0' } as const;
+/** Written into every bundle's `app` field: the version is package.json's, injected at build time. */
+export { APP_INFO } from '@shared/app-version';

@@ -1,5 +1,6 @@
 import { validateBundle } from '@shared/bundle/validate';
 import type { Coder } from '@shared/model/records';
+import { systemClock } from '@shared/util/clock';
 
 import demoBundle from '../../resources/demo/demo-project.threadmark.json';
 import { importBundle, isDatabaseEmpty } from '../db/bundle-io';
@@ -12,7 +13,7 @@ export async function bootstrap(db: ThreadmarkDB): Promise<{ coder: Coder | null
     const demo = validateBundle(demoBundle as unknown);
     // The demo ships with the app and is validated by a unit test; failing here is a build defect.
     if (!demo.ok) throw new Error('The bundled demo project is invalid.');
-    await importBundle(db, demo.value);
+    await importBundle(db, demo.value, { clock: systemClock, source: 'demo' });
   }
   const coderId = await getCurrentCoderId(db);
   const coder = coderId ? await db.coders.get(coderId) : undefined;

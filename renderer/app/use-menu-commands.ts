@@ -1,30 +1,13 @@
 import { useEffect, useRef } from 'react';
 
-import type { CodingActions } from '../features/coding/use-coding-actions';
-import { exportProjectBundle, importProjectBundle, type ImportReport } from '../features/files/file-actions';
+import { actionById, runAction } from './actions/registry';
+import type { ActionContext } from './actions/types';
 import { useServices } from './services';
 
-/** The desktop menu runs the same actions as the toolbar. */
-export function useMenuCommands(
-  actions: CodingActions,
-  onImportReport: (report: ImportReport | null) => void,
-  onExportCsv: () => void,
-  onImportThreads: () => void,
-): void {
+/** The desktop menu sends an action's id (main/menu.ts builds it from the same catalog); the registry performs it. */
+export function useMenuCommands(context: () => ActionContext): void {
   const services = useServices();
-  const latest = useRef({ actions, onImportReport, onExportCsv, onImportThreads });
-  latest.current = { actions, onImportReport, onExportCsv, onImportThreads };
-  useEffect(
-    () =>
-      services.platform.onMenuCommand((command) => {
-        const { actions: act, onImportReport: report, onExportCsv: exportCsv } = latest.current;
-        if (command === 'undo') void act.undo();
-        else if (command === 'redo') void act.redo();
-        else if (command === 'export-bundle') void exportProjectBundle(services);
-        else if (command === 'export-csv') exportCsv();
-        else if (command === 'import-threads') latest.current.onImportThreads();
-        else if (command === 'import-bundle') void importProjectBundle(services).then(report);
-      }),
-    [services],
-  );
+  const latest = useRef(context);
+  latest.current = context;
+  useEffect(() => services.platform.onMenuCommand((id) => void runAction(actionById(id), latest.current())), [services]);
 }

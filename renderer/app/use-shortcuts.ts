@@ -4,29 +4,30 @@ import type { Code } from '@shared/model/records';
 
 import { shortcutOfKey } from '../features/codebook/shortcut-keys';
 import type { CodingActions } from '../features/coding/use-coding-actions';
+import { actionForKey, runAction } from './actions/registry';
+import type { ActionContext } from './actions/types';
 
 /**
- * A code's own shortcut key applies it to the selection (`shortcutCodes`: key → code, only codes
- * that can be applied); Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo and redo.
+ * The keyboard: the registry's shortcuts (Ctrl+Z / Ctrl+Shift+Z or Ctrl+Y undo and redo, Ctrl+K
+ * the command palette…), then a code's own key applies it to the selection (`shortcutCodes`:
+ * key → code, only codes that can be applied). Nothing while a modal dialog is open; inside a
+ * text field only the actions marked `whileTyping`, so Ctrl+Z there keeps its native meaning.
  */
-export function useShortcuts(shortcutCodes: ReadonlyMap<string, Code>, actions: CodingActions): void {
-  const latest = useRef({ shortcutCodes, actions });
-  latest.current = { shortcutCodes, actions };
+export function useShortcuts(shortcutCodes: ReadonlyMap<string, Code>, actions: CodingActions, context: () => ActionContext): void {
+  const latest = useRef({ shortcutCodes, actions, context });
+  latest.current = { shortcutCodes, actions, context };
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || isTyping(event.target) || document.querySelector('[aria-modal="true"]')) return;
-      const { shortcutCodes: codes, actions: act } = latest.current;
-      const mod = event.ctrlKey || event.metaKey;
-      if (mod && !event.altKey && event.key.toLowerCase() === 'z') {
+      if (event.defaultPrevented || document.querySelector('[aria-modal="true"]')) return;
+      const { shortcutCodes: codes, actions: act, context: ctx } = latest.current;
+      const typing = isTyping(event.target);
+      const action = actionForKey(event, typing);
+      if (action) {
         event.preventDefault();
-        void (event.shiftKey ? act.redo() : act.undo());
+        runAction(action, ctx());
         return;
       }
-      if (mod && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'y') {
-        event.preventDefault();
-        void act.redo();
-        return;
-      }
+      if (typing) return;
       const key = shortcutOfKey(event);
       const code = key === null ? undefined : codes.get(key);
       if (!code) return;

@@ -4,13 +4,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { Bundle } from '@shared/bundle/bundle';
 import { validateBundle } from '@shared/bundle/validate';
+import type { JournalEntry } from '@shared/project/journal-entry';
 
 import demoBundle from '../../resources/demo/demo-project.threadmark.json';
 
 import { exportBundle, importBundle, isDatabaseEmpty } from './bundle-io';
 import type { ThreadmarkDB } from './database';
 import { setCurrentCoderId } from './repositories/settings-repository';
-import { APP, freshDb, sampleBundle, tableCounts, testClock } from './testing/test-support';
+import { APP, freshDb, sampleBundle, tableCounts, testClock, testIds } from './testing/test-support';
 import { patchStoredPost } from './testing/stored-posts';
 
 let db: ThreadmarkDB;
@@ -22,8 +23,31 @@ afterEach(async () => {
 });
 
 const exportNow = () => exportBundle(db, { clock: testClock(), app: APP });
-const zero = { threads: 0, posts: 0, codes: 0, coders: 0, codings: 0, codebookChanges: 0, codebookVersions: 0 };
-const all = { threads: 2, posts: 4, codes: 5, coders: 2, codings: 5, codebookChanges: 1, codebookVersions: 1 };
+const zero = { threads: 0, posts: 0, codes: 0, coders: 0, codings: 0, codebookVersions: 0 };
+const all = { threads: 2, posts: 4, codes: 5, coders: 2, codings: 5, codebookVersions: 1 };
+
+/** When the tests open bundles: every record an import writes carries it as `updatedAt`. */
+const OPENED_AT = '2025-03-01T00:00:00.000Z';
+const openDeps = (prefix = 'open') => ({ clock: { now: () => OPENED_AT }, ids: testIds(prefix) });
+
+/** Stamped as an import writes it. */
+const stamped = <T extends object>(record: T): T & { updatedAt: string } => ({ ...record, updatedAt: OPENED_AT });
+
+/** The sample as exported after opening it into an empty database: records without a time stamped, the opening journaled. */
+function sampleAfterOpening(bundle: Bundle, opening: JournalEntry): Bundle {
+  return {
+    ...bundle,
+    exportedAt: '2025-01-01T00:00:00.000Z',
+    project: stamped(bundle.project),
+    threads: bundle.threads.map(stamped),
+    codes: bundle.codes.map(stamped),
+    coders: bundle.coders.map(stamped),
+    // Codings carry their own time; a record that arrives with one keeps it.
+    codings: bundle.codings,
+    codebookVersions: (bundle.codebookVersions ?? []).map(stamped),
+    journal: [...(bundle.journal ?? []), opening],
+  };
+}
 
 /** Only thread t-a and what it needs: a database that already holds some work. */
 function partOfSample(): Bundle {
@@ -35,21 +59,40 @@ function partOfSample(): Bundle {
     codes: b.codes.filter((c) => c.id === 'c-fallacy' || c.id === 'c-false-eq'),
     coders: b.coders.filter((c) => c.id === 'coder-ben'),
     codings: b.codings.filter((c) => c.id === 'k-5'),
-    codebookChanges: [],
+    journal: [],
     codebookVersions: [],
   };
 }
 
 describe('export and import round trip', () => {
-  it('imports into an empty database and exports the same bundle', async () => {
+  it('imports into an empty database, keeping its journal, and exports the same bundle stamped, with the opening journaled', async () => {
     expect(await isDatabaseEmpty(db)).toBe(true);
     const bundle = sampleBundle();
-    const summary = await importBundle(db, bundle);
-    expect(summary).toEqual({ added: all, skipped: zero });
+    const summary = await importBundle(db, bundle, openDeps());
+    expect(summary).toEqual({ added: all, skipped: zero, historyKept: true });
     expect(await isDatabaseEmpty(db)).toBe(false);
 
     const exported = await exportNow();
-    expect(exported).toEqual({ ...bundle, exportedAt: '2025-01-01T00:00:00.000Z' });
+    const opening = exported.journal!.at(-1)!;
+    expect(opening).toEqual({
+      id: 'open-1',
+      seq: 2,
+      at: OPENED_AT,
+      // Nobody is coding yet: the app opens it.
+      actorId: 'threadmark',
+      actorName: 'Threadmark',
+      operation: 'bundle.import',
+      summary: 'Opened “Vaccine replies”: 2 threads, 4 posts, 5 codes, 5 codings',
+      changes: expect.any(Array),
+      addedPosts: [
+        { threadId: 't-b', postIds: ['p-b1', 'p-b3', 'p-b2'] },
+        { threadId: 't-a', postIds: ['p-a1'] },
+      ],
+      reverts: null,
+    });
+    // One row per record it added but the posts (journaled by id above).
+    expect(opening.changes).toHaveLength(1 + 2 + 5 + 2 + 5 + 1);
+    expect(exported).toEqual(sampleAfterOpening(bundle, opening));
     // db-only fields never leak into a file
     expect(exported.posts.some((p) => 'seq' in p)).toBe(false);
     expect(exported.codings.some((c) => 'threadId' in c)).toBe(false);
@@ -58,13 +101,19 @@ describe('export and import round trip', () => {
   it('round-trips the shipped demo: export → import into an empty app → export is identical and valid', async () => {
     const demo = validateBundle(demoBundle as unknown);
     if (!demo.ok) throw new Error('demo bundle invalid');
-    await importBundle(db, demo.value);
+    await importBundle(db, demo.value, openDeps('first'));
     const first = await exportNow();
     expect(validateBundle(JSON.parse(JSON.stringify(first)) as unknown)).toEqual({ ok: true, value: first });
+    expect(first.journal?.map((e) => e.operation)).toEqual(['bundle.import']);
 
+    // Opened at the same time, so the records carry the same stamp: only the journal differs.
     const second = freshDb();
-    await importBundle(second, first);
-    expect(await exportBundle(second, { clock: testClock(), app: APP })).toEqual(first);
+    await importBundle(second, first, openDeps('second'));
+    const again = await exportBundle(second, { clock: testClock(), app: APP });
+    const opening = again.journal!.at(-1)!;
+    expect(again).toEqual({ ...first, journal: [...first.journal!, opening] });
+    expect(opening).toMatchObject({ id: 'second-1', seq: 2, operation: 'bundle.import', at: OPENED_AT, reverts: null });
+    expect(validateBundle(JSON.parse(JSON.stringify(again)) as unknown)).toEqual({ ok: true, value: again });
     expect(first.codings).toHaveLength(demo.value.codings.length);
     await second.delete();
   });
@@ -73,52 +122,64 @@ describe('export and import round trip', () => {
     expect(validateBundle(sampleBundle() as unknown)).toEqual({ ok: true, value: sampleBundle() });
   });
 
-  it('skips everything on a second import and changes nothing', async () => {
-    await importBundle(db, sampleBundle());
+  it('skips everything on a second import and changes nothing, not even the journal', async () => {
+    await importBundle(db, sampleBundle(), openDeps());
     const before = await exportNow();
-    const summary = await importBundle(db, sampleBundle());
-    expect(summary).toEqual({ added: zero, skipped: all });
+    const summary = await importBundle(db, sampleBundle(), { clock: testClock(), ids: testIds('again') });
+    expect(summary).toEqual({ added: zero, skipped: all, historyKept: false });
     expect(await exportNow()).toEqual(before);
   });
 
-  it('never overwrites stored records and keeps the stored project', async () => {
-    await importBundle(db, partOfSample());
+  it('never overwrites stored records, keeps the stored project, and journals the import as one entry', async () => {
+    await importBundle(db, partOfSample(), openDeps());
     await db.codings.update('k-5', { memo: 'my own memo' });
     const other = sampleBundle();
     other.project = { id: 'project-2', name: 'Someone else', createdAt: '2025-03-01T00:00:00.000Z' };
     other.codes = other.codes.map((c) => ({ ...c, name: `${c.name} (theirs)` }));
-    const summary = await importBundle(db, other);
+    const summary = await importBundle(db, other, { clock: testClock(), ids: testIds('into'), source: 'theirs.threadmark.json' });
     expect(summary).toEqual({
-      added: { threads: 1, posts: 3, codes: 3, coders: 1, codings: 4, codebookChanges: 1, codebookVersions: 1 },
-      skipped: { threads: 1, posts: 1, codes: 2, coders: 1, codings: 1, codebookChanges: 0, codebookVersions: 0 },
+      added: { threads: 1, posts: 3, codes: 3, coders: 1, codings: 4, codebookVersions: 1 },
+      skipped: { threads: 1, posts: 1, codes: 2, coders: 1, codings: 1, codebookVersions: 0 },
+      historyKept: false,
     });
     const exported = await exportNow();
-    expect(exported.project.id).toBe('project-1');
+    expect(exported.project).toEqual(stamped(partOfSample().project));
     expect(exported.codings.find((c) => c.id === 'k-5')?.memo).toBe('my own memo');
-    expect(exported.codes.find((c) => c.id === 'c-fallacy')?.name).toBe('Fallacy');
-    expect(exported.codes.find((c) => c.id === 'c-agree')?.name).toBe('Agreement (theirs)');
+    expect(exported.codes.find((c) => c.id === 'c-fallacy')).toMatchObject({ name: 'Fallacy', updatedAt: OPENED_AT });
+    expect(exported.codes.find((c) => c.id === 'c-agree')).toMatchObject({ name: 'Agreement (theirs)', updatedAt: '2025-01-01T00:00:00.000Z' });
+    // Their journal tells another project's story: not kept; this project's journal gains one entry.
+    expect(exported.journal?.map((e) => [e.id, e.seq, e.operation, e.summary])).toEqual([
+      ['open-1', 1, 'bundle.import', 'Opened “Vaccine replies”: 1 thread, 1 post, 2 codes, 1 coding'],
+      ['into-1', 2, 'bundle.import', 'Opened “theirs.threadmark.json”: 1 thread, 3 posts, 3 codes, 4 codings'],
+    ]);
   });
 
-  it('carries the structured code fields, the change log and versions both ways', async () => {
+  it('carries the structured code fields, the journal and versions both ways', async () => {
     const bundle = sampleBundle();
     Object.assign(bundle.codes[1]!, { inclusion: 'When…', exclusion: 'Unless…', examples: ['e1', 'e2'], exemplarCodingIds: ['k-3'], shortcut: 'w', retired: true });
     Object.assign(bundle.codes[0]!, { codable: false });
-    await importBundle(db, bundle);
-    expect(await db.codes.get('c-whatabout')).toEqual(bundle.codes[1]);
-    expect(await db.codebookChanges.toArray()).toEqual(bundle.codebookChanges);
-    expect(await db.codebookVersions.toArray()).toEqual(bundle.codebookVersions);
-    expect(await exportNow()).toEqual({ ...bundle, exportedAt: '2025-01-01T00:00:00.000Z' });
+    await importBundle(db, bundle, openDeps());
+    expect(await db.codes.get('c-whatabout')).toEqual(stamped(bundle.codes[1]!));
+    const journal = await db.journal.orderBy('seq').toArray();
+    expect(journal).toEqual([...bundle.journal!, expect.objectContaining({ id: 'open-1', seq: 2, operation: 'bundle.import' })]);
+    expect(await db.codebookVersions.toArray()).toEqual(bundle.codebookVersions!.map(stamped));
+    expect(await exportNow()).toEqual(sampleAfterOpening(bundle, journal[1]!));
   });
 
-  it('exports the change log by time and versions by creation time', async () => {
+  it('exports the journal by seq and versions by creation time', async () => {
     const bundle = sampleBundle();
-    const change = bundle.codebookChanges![0]!;
+    const entry = bundle.journal![0]!;
     const version = bundle.codebookVersions![0]!;
-    bundle.codebookChanges = [{ ...change, id: 'ch-late', at: '2025-01-09T00:00:00.000Z' }, change];
+    // Listed out of order; the later entry is dated earlier: seq decides.
+    bundle.journal = [{ ...entry, id: 'op-late', seq: 2, at: '2025-01-02T00:00:00.000Z', summary: 'Edited “Agreement”', changes: [] }, entry];
     bundle.codebookVersions = [{ ...version, id: 'v-late', createdAt: '2025-01-09T00:00:00.000Z' }, version];
-    await importBundle(db, bundle);
+    await importBundle(db, bundle, openDeps());
     const exported = await exportNow();
-    expect(exported.codebookChanges?.map((c) => c.id)).toEqual(['ch-1', 'ch-late']);
+    expect(exported.journal?.map((e) => [e.id, e.seq])).toEqual([
+      ['op-1', 1],
+      ['op-late', 2],
+      ['open-1', 3],
+    ]);
     expect(exported.codebookVersions?.map((v) => v.id)).toEqual(['v-1', 'v-late']);
   });
 
@@ -139,7 +200,7 @@ describe('export and import round trip', () => {
     await setCurrentCoderId(db, 'x');
     await db.coders.delete('x');
     expect(await isDatabaseEmpty(db)).toBe(true);
-    await expect(exportNow()).rejects.toThrow(/no project/);
+    await expect(exportNow()).rejects.toThrow('Nothing to export: nothing to export: the project has no records yet.');
   });
 });
 
@@ -166,8 +227,9 @@ describe('import is all or nothing', () => {
   });
 
   it('rolls back at every single write boundary', async () => {
-    const tables = [db.threads, db.postPages, db.threadStats, db.codes, db.coders, db.codings, db.codebookChanges, db.codebookVersions];
-    // The project row is kept, so not written; the thread's 3 posts are one page plus its stats row.
+    const tables = [db.projects, db.threads, db.postPages, db.threadStats, db.codes, db.coders, db.codings, db.codebookVersions, db.journal];
+    // The project row is kept, so not written; the thread's 3 posts are one page plus its stats row;
+    // then codes, coders, codings, the version and the import's journal entry.
     const newRows = 1 + 2 + 3 + 1 + 4 + 1 + 1;
     for (let k = 1; k <= newRows + 1; k++) {
       let writes = 0;
@@ -184,10 +246,22 @@ describe('import is all or nothing', () => {
     }
   });
 
-  it('rolls back on a record that violates a unique key (duplicate id inside the bundle)', async () => {
+  it('rolls back on a record that violates a unique key (two journal entries with one seq, opened into an empty database)', async () => {
+    const empty = freshDb();
     const bundle = sampleBundle();
-    const dup = { ...bundle.codings[0]!, memo: 'second copy' };
-    await expectUnchangedAfterFailure(() => importBundle(db, { ...bundle, codings: [...bundle.codings, dup] }));
+    const entry = bundle.journal![0]!;
+    bundle.journal = [entry, { ...entry, id: 'op-2' }];
+    const counts = await tableCounts(empty);
+    await expect(importBundle(empty, bundle, openDeps())).rejects.toThrow();
+    expect(await tableCounts(empty)).toEqual(counts);
+    expect(await isDatabaseEmpty(empty)).toBe(true);
+    await empty.delete();
+  });
+
+  it('rolls back when the project’s rules refuse a record: a coding by a coder neither the bundle nor the project has', async () => {
+    const bundle = sampleBundle();
+    const stray = { ...bundle.codings[4]!, id: 'k-new', coderId: 'coder-zed' };
+    await expectUnchangedAfterFailure(() => importBundle(db, { ...bundle, codings: [...bundle.codings, stray] }, openDeps()), /^coding k-new coderId: coder coder-zed does not exist$/);
   });
 
   it('refuses a coding whose quote does not match the stored post with that id', async () => {
@@ -195,8 +269,8 @@ describe('import is all or nothing', () => {
     const bundle = sampleBundle();
     const moved = { ...bundle.codings[4]!, id: 'k-new' };
     await expectUnchangedAfterFailure(
-      () => importBundle(db, { ...bundle, codings: [...bundle.codings, moved] }),
-      /k-new: its range or quote does not match the text of post p-a1/,
+      () => importBundle(db, { ...bundle, codings: [...bundle.codings, moved] }, { ...openDeps(), source: 'theirs.threadmark.json' }),
+      /^theirs\.threadmark\.json \(record coding k-new, field postId\): its range or quote does not match the text of post p-a1$/,
     );
   });
 });

@@ -3,18 +3,23 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { Bundle } from '@shared/bundle/bundle';
-import { planCoderLayer, type CoderLayerPlan } from '@shared/bundle/coder-layer-plan';
+import type { CoderLayerPlan } from '@shared/bundle/coder-layer-plan';
 import { codingOn } from '@shared/bundle/fixtures.test-helpers';
 import { validateBundle } from '@shared/bundle/validate';
-import { EMPTY_CODE_FIELDS, type Code, type Post } from '@shared/model/records';
+import { EMPTY_CODE_FIELDS, type Code, type Coding, type Post } from '@shared/model/records';
+import { readLayerSnapshot } from '@shared/project/operations/coder-layer';
 
 import demoBundle from '../../resources/demo/demo-project.threadmark.json';
 
 import { exportBundle, importBundle } from './bundle-io';
-import { applyCoderLayer, CoderLayerConflictError, readProjectSnapshot } from './coder-layer-import';
+import { applyCoderLayer, planCoderFile } from './coder-layer-import';
 import type { ThreadmarkDB } from './database';
-import { APP, freshDb, testClock, testIds } from './testing/test-support';
-import { deleteStoredPost } from './testing/stored-posts';
+import { storeOf } from './project-store';
+import { addCoding, removeCoding, revertJournalEntry } from './repositories/codings-repository';
+import { setCurrentCoderId } from './repositories/settings-repository';
+import { deleteCode, setExemplar, updateCode } from './testing/codebook-ops';
+import { APP, freshDb, tableCounts, testClock, testIds } from './testing/test-support';
+import { deleteStoredPost, storedPostCount } from './testing/stored-posts';
 
 function valid(input: unknown): Bundle {
   const result = validateBundle(input);
@@ -89,40 +94,70 @@ function adasFile(): Bundle {
   return valid(b);
 }
 
+/** When the project was opened: its records carry this `updatedAt`. */
+const OPENED_AT = '2024-12-31T00:00:00.000Z';
+
 let db: ThreadmarkDB;
+/** The clock of the writes under test (00:00, 00:01, … on 1 January 2025) and their ids new-1, new-2, … */
+let deps: { clock: ReturnType<typeof testClock>; ids: ReturnType<typeof testIds> };
+
+/** The project opened, with Ada at the keyboard (who adds coder files). */
 beforeEach(async () => {
   db = freshDb();
-  await importBundle(db, projectBundle());
+  await importBundle(db, projectBundle(), { clock: { now: () => OPENED_AT }, ids: testIds('open') });
+  await setCurrentCoderId(db, 'coder-ada');
+  deps = { clock: testClock(), ids: testIds('new') };
 });
 afterEach(async () => {
   await db.delete();
 });
 
 const exportNow = () => exportBundle(db, { clock: testClock(), app: APP });
-const planFor = async (file: Bundle): Promise<CoderLayerPlan> => planCoderLayer(await readProjectSnapshot(db), file, { ids: testIds('new') });
+/** The preview, drawing ids as the write will (the write draws its entry's id after the plan's). */
+const planFor = (file: Bundle): Promise<CoderLayerPlan> => planCoderFile(db, file, testIds('new'));
 const none: ReadonlySet<string> = new Set();
+const addLayer = (file: Bundle, replace: ReadonlySet<string> = none, source = 'coder.threadmark.json') => applyCoderLayer(db, file, source, replace, deps);
 
-async function expectUnchanged(run: () => Promise<unknown>, message: RegExp | typeof CoderLayerConflictError): Promise<void> {
-  const before = await exportNow();
-  await expect(run()).rejects.toThrow(message);
-  expect(await exportNow()).toEqual(before);
+/** Every coding points at a stored post (in its thread), a stored codable code and a stored coder. */
+async function expectNothingOrphaned(): Promise<void> {
+  const bundle = await exportNow();
+  const posts = new Map(bundle.posts.map((p) => [p.id, p]));
+  const codes = new Map(bundle.codes.map((c) => [c.id, c]));
+  const coders = new Set(bundle.coders.map((c) => c.id));
+  const stored: Coding[] = await db.codings.toArray();
+  for (const coding of stored) {
+    expect(posts.get(coding.postId)?.threadId, `post of ${coding.id}`).toBe(coding.threadId);
+    expect(codes.get(coding.codeId)?.codable, `code of ${coding.id}`).toBe(true);
+    expect(coders.has(coding.coderId), `coder of ${coding.id}`).toBe(true);
+  }
+  for (const code of bundle.codes) if (code.parentId !== null) expect(codes.has(code.parentId), `parent of ${code.id}`).toBe(true);
 }
 
-describe('readProjectSnapshot', () => {
+async function expectUnchanged(run: () => Promise<unknown>, message: RegExp): Promise<void> {
+  const before = await exportNow();
+  const counts = await tableCounts(db);
+  await expect(run()).rejects.toThrow(message);
+  expect(await exportNow()).toEqual(before);
+  expect(await tableCounts(db)).toEqual(counts);
+}
+
+describe('the snapshot the plan reads (through the Dexie store)', () => {
   it('reads posts cut to what matching needs, coding ids and per-coder counts', async () => {
-    const snapshot = await readProjectSnapshot(db);
+    const snapshot = await storeOf(db).read((reader) => readLayerSnapshot(reader));
     expect(snapshot.posts).toHaveLength(DEMO.posts.length);
     expect(Object.keys(snapshot.posts[0] ?? {}).sort()).toEqual(['author', 'id', 'platform', 'platformId', 'text', 'threadId']);
     expect(snapshot.codes).toHaveLength(DEMO.codes.length);
-    expect(snapshot.coders).toEqual([{ id: 'coder-ada', name: 'Ada' }]);
+    expect(snapshot.coders).toEqual([{ id: 'coder-ada', name: 'Ada', updatedAt: OPENED_AT }]);
     expect(snapshot.codingIds).toEqual(new Set(['ada-1', 'ada-2', 'ada-3']));
     expect(snapshot.codingCountByCoder).toEqual(new Map([['coder-ada', 3]]));
   });
 });
 
 describe("adding a new coder's file", () => {
-  it('plans exactly the matched, mismatched and unmatched outcomes', async () => {
+  it('plans exactly the matched, mismatched and unmatched outcomes, writing nothing', async () => {
+    const counts = await tableCounts(db);
     const plan = await planFor(bensFile());
+    expect(await tableCounts(db)).toEqual(counts);
     expect(plan.coders).toEqual([{ name: 'Ben', projectCoderId: 'coder-ben', isNew: true, existingCodings: 0, incomingCodings: 3 }]);
     expect(plan.mismatchedPosts).toEqual([{ incomingPostId: POST_C.id, projectPostId: POST_C.id, author: POST_C.author }]);
     expect(plan.unmatchedPosts).toBe(1);
@@ -145,29 +180,49 @@ describe("adding a new coder's file", () => {
     expect(await planFor(bensFile())).toEqual(plan);
   });
 
-  it("adds Ben's layer next to Ada's, and a second time changes nothing without a confirmation", async () => {
+  it("adds Ben's layer next to Ada's as one journal entry, and a second time changes nothing without a confirmation", async () => {
     const before = await exportNow();
     const plan = await planFor(bensFile());
-    expect(await applyCoderLayer(db, plan, { replace: none })).toEqual({
-      addedCodings: 3,
-      replacedCodings: 0,
-      addedCoders: 1,
-      addedCodes: 2,
-      keptCoders: [],
-      skipped: { mismatchedPostCodings: 1, unmatchedPostCodings: 1 },
+    const added = await addLayer(bensFile(), none, 'ben.threadmark.json');
+    expect(added).toEqual({
+      summary: {
+        addedCodings: 3,
+        replacedCodings: 0,
+        addedCoders: 1,
+        addedCodes: 2,
+        keptCoders: [],
+        skipped: { mismatchedPostCodings: 1, unmatchedPostCodings: 1 },
+      },
+      entryId: expect.any(String),
     });
+    const at = '2025-01-01T00:00:00.000Z';
+    // The journal's latest entry: the whole layer as one step.
+    expect(await db.journal.orderBy('seq').last()).toMatchObject({ id: added.entryId, operation: 'coders.add-layer', actorId: 'coder-ada', at, summary: 'Added Ben\'s codings from “ben.threadmark.json” (3)' });
     const after = await exportNow();
-    expect(after.coders).toEqual([{ id: 'coder-ada', name: 'Ada' }, { id: 'coder-ben', name: 'Ben' }]);
+    expect(after.coders).toEqual([before.coders[0], { id: 'coder-ben', name: 'Ben', updatedAt: at }]);
     expect(after.codings.filter((c) => c.coderId === 'coder-ada')).toEqual(before.codings);
     expect(after.codings.filter((c) => c.coderId === 'coder-ben').map((c) => c.id).sort()).toEqual(['ben-1', 'ben-2', 'ben-3']);
-    expect(after.codes.slice(-2)).toEqual(plan.codesToAdd);
+    expect(after.codes.slice(-2)).toEqual(plan.codesToAdd.map((c) => ({ ...c, updatedAt: at })));
     expect(after.posts).toEqual(before.posts);
+    await expectNothingOrphaned();
 
     const again = await planFor(bensFile());
     expect(again.coders).toEqual([{ name: 'Ben', projectCoderId: 'coder-ben', isNew: false, existingCodings: 3, incomingCodings: 3 }]);
     expect(again.codesToAdd).toEqual([]);
-    expect((await applyCoderLayer(db, again, { replace: none })).keptCoders).toEqual(['Ben']);
+    const second = await addLayer(bensFile());
+    expect(second.summary.keptCoders).toEqual(['Ben']);
+    expect(second.entryId).toBeNull();
     expect(await exportNow()).toEqual(after);
+  });
+
+  it('is undone as a whole: Ben, his codes and his codings go, Ada’s work stays as it was', async () => {
+    const before = await exportNow();
+    const { entryId } = await addLayer(bensFile());
+    const undo = await revertJournalEntry(db, entryId!, 'undo', deps);
+    const after = await exportNow();
+    const [layer, undone] = after.journal!.slice(-2);
+    expect(undone).toMatchObject({ id: undo, operation: 'revert', reverts: entryId });
+    expect(after).toEqual({ ...before, journal: [...before.journal!, layer, undone] });
   });
 });
 
@@ -179,80 +234,131 @@ describe("a file for a coder already present (Ada's revision)", () => {
     expect(plan.codingsByCoder.get('coder-ada')?.map((c) => c.id)).toEqual(['new-1', 'ada-new']);
   });
 
-  it('without confirmation changes nothing at all, not even the new code', async () => {
+  it('without confirmation changes nothing at all, not even the new code, and journals nothing', async () => {
     const before = await exportNow();
-    const summary = await applyCoderLayer(db, await planFor(adasFile()), { replace: none });
-    expect(summary).toEqual({
-      addedCodings: 0,
-      replacedCodings: 0,
-      addedCoders: 0,
-      addedCodes: 0,
-      keptCoders: ['Ada'],
-      skipped: { mismatchedPostCodings: 0, unmatchedPostCodings: 0 },
+    const result = await addLayer(adasFile());
+    expect(result).toEqual({
+      summary: {
+        addedCodings: 0,
+        replacedCodings: 0,
+        addedCoders: 0,
+        addedCodes: 0,
+        keptCoders: ['Ada'],
+        skipped: { mismatchedPostCodings: 0, unmatchedPostCodings: 0 },
+      },
+      entryId: null,
     });
     expect(await exportNow()).toEqual(before);
   });
 
-  it('with confirmation replaces her codings and reports how many were deleted', async () => {
-    const summary = await applyCoderLayer(db, await planFor(adasFile()), { replace: new Set(['coder-ada']) });
+  it('with confirmation replaces her codings (the ids the preview showed) and reports how many were deleted', async () => {
+    const preview = await planFor(adasFile());
+    const { summary } = await addLayer(adasFile(), new Set(['coder-ada']));
     expect(summary).toMatchObject({ addedCodings: 2, replacedCodings: 3, addedCoders: 0, addedCodes: 1, keptCoders: [] });
     const after = await exportNow();
     expect(after.codings.map((c) => [c.id, c.coderId, c.memo]).sort()).toEqual([
       ['ada-new', 'coder-ada', ''],
       ['new-1', 'coder-ada', 'revised'],
     ]);
-    expect(after.coders).toEqual([{ id: 'coder-ada', name: 'Ada' }]);
+    expect(after.codings.map((c) => c.id).sort()).toEqual(preview.codingsByCoder.get('coder-ada')!.map((c) => c.id).sort());
+    expect(after.coders.map((c) => [c.id, c.name])).toEqual([['coder-ada', 'Ada']]);
     expect(after.codes.some((c) => c.id === 'code-sarcasm')).toBe(true);
+    await expectNothingOrphaned();
   });
 
   it('takes her replaced codings out of the exemplars they were', async () => {
-    await db.codes.update(FALSE_EQ, { exemplarCodingIds: ['ada-1'] });
-    await applyCoderLayer(db, await planFor(adasFile()), { replace: new Set(['coder-ada']) });
+    await setExemplar(db, 'ada-1', true, deps);
+    await addLayer(adasFile(), new Set(['coder-ada']));
     expect((await db.codes.get(FALSE_EQ))?.exemplarCodingIds).toEqual([]);
   });
 });
 
 describe('all or nothing', () => {
   it('rolls back the deletion when a later write fails', async () => {
-    const plan = await planFor(adasFile());
-    for (const table of [db.codes, db.codings]) {
+    for (const table of [db.codes, db.codings, db.journal]) {
       const fail = () => {
         throw new Error('injected failure');
       };
       table.hook('creating', fail);
-      await expectUnchanged(() => applyCoderLayer(db, plan, { replace: new Set(['coder-ada']) }), /injected failure/);
+      await expectUnchanged(() => addLayer(adasFile(), new Set(['coder-ada'])), /injected failure/);
       table.hook('creating').unsubscribe(fail);
     }
   });
+});
 
-  it('refuses when a referenced post was deleted after planning', async () => {
-    const plan = await planFor(bensFile());
+/**
+ * The write plans again inside its transaction, so a project changed after the preview (in another
+ * window, say) is planned against as it is now: whatever is written fits the project, and what the
+ * project's rules forbid is refused whole.
+ */
+describe('a project changed after the preview', () => {
+  it('leaves out the codings on a post that was removed meanwhile, adding the rest', async () => {
+    const preview = await planFor(bensFile());
+    expect(preview.codingsByCoder.get('coder-ben')).toHaveLength(3);
     await deleteStoredPost(db, POST_A.id);
-    await expectUnchanged(() => applyCoderLayer(db, plan, { replace: none }), CoderLayerConflictError);
-    await expect(applyCoderLayer(db, plan, { replace: none })).rejects.toThrow(new RegExp(`post ${POST_A.id} is no longer in the project`));
+    const posts = await storedPostCount(db);
+    const { summary } = await addLayer(bensFile());
+    // ben-1 and ben-3 were on post A: now unmatched, so Irony (only ben-3 used it) is not added either.
+    expect(summary).toMatchObject({ addedCodings: 1, addedCodes: 0, addedCoders: 1, skipped: { mismatchedPostCodings: 1, unmatchedPostCodings: 3 } });
+    expect((await db.codings.where('coderId').equals('coder-ben').toArray()).map((c) => c.id)).toEqual(['ben-2']);
+    expect(await db.codes.get('code-irony')).toBeUndefined();
+    expect(await storedPostCount(db)).toBe(posts);
   });
 
-  it('refuses when a referenced code was deleted after planning', async () => {
-    const plan = await planFor(bensFile());
-    await db.codes.delete(HOSTILITY);
-    await expectUnchanged(() => applyCoderLayer(db, plan, { replace: none }), new RegExp(`code ${HOSTILITY} is no longer in the project`));
+  it('adds the code a coding needs again when the project deleted it meanwhile', async () => {
+    await planFor(bensFile());
+    // Deleting "Hostility" deletes Ada's coding with it.
+    await deleteCode(db, HOSTILITY, deps);
+    const { summary } = await addLayer(bensFile());
+    expect(summary).toMatchObject({ addedCodings: 3, addedCodes: 3 });
+    const hostility = await db.codes.get((await db.codings.get('ben-2'))!.codeId);
+    expect(hostility).toMatchObject({ id: 'ben-hostility', name: 'Hostility', codable: true });
+    await expectNothingOrphaned();
   });
 
-  it('refuses when a code the layer uses became category-only after planning', async () => {
-    const plan = await planFor(bensFile());
-    await db.codes.update(HOSTILITY, { codable: false });
-    await expectUnchanged(() => applyCoderLayer(db, plan, { replace: none }), /code "Hostility" is a category in this project/);
+  it('is refused whole when a code the layer uses became category-only meanwhile', async () => {
+    await planFor(bensFile());
+    // Ada's only Hostility coding goes, so the code may become a category.
+    await removeCoding(db, 'ada-2', deps);
+    await updateCode(db, HOSTILITY, { codable: false }, deps);
+    await expectUnchanged(() => addLayer(bensFile()), /^coding ben-2 codeId: “Hostility” is category-only: nothing can be coded with it\. Nothing was changed\.$/);
   });
 
-  it('refuses a replacement when the coder coded more after the confirmation', async () => {
-    const plan = await planFor(adasFile());
-    await db.codings.add({ ...codingOn(POST_B.text, 'ada-4', POST_B.id, FALSE_EQ, 'coder-ada', 5, 9), threadId: POST_B.threadId });
-    await expectUnchanged(() => applyCoderLayer(db, plan, { replace: new Set(['coder-ada']) }), /"Ada" now has 4 codings, not the 3 confirmed/);
-  });
-
-  it('refuses to add a coder someone else added under that name meanwhile', async () => {
-    const plan = await planFor(bensFile());
+  it('matches Ben by name to the coder of that name added meanwhile, and changes nothing without a confirmation: one Ben', async () => {
+    const preview = await planFor(bensFile());
+    expect(preview.coders[0]).toMatchObject({ name: 'Ben', isNew: true });
     await db.coders.add({ id: 'other-ben', name: 'Ben' });
-    await expectUnchanged(() => applyCoderLayer(db, plan, { replace: none }), /coder "Ben" was added meanwhile/);
+    const before = await exportNow();
+    const { summary, entryId } = await addLayer(bensFile());
+    // Ben is a coder already present now: kept unless his replacement is confirmed.
+    expect(summary).toMatchObject({ addedCodings: 0, addedCoders: 0, keptCoders: ['Ben'] });
+    expect(entryId).toBeNull();
+    expect(await exportNow()).toEqual(before);
+    expect((await db.coders.toArray()).filter((c) => c.name === 'Ben')).toEqual([{ id: 'other-ben', name: 'Ben' }]);
+  });
+
+  it('refuses a replacement when the coder coded more after the preview, changing nothing', async () => {
+    const preview = await planFor(adasFile());
+    expect(preview.coders[0]?.existingCodings).toBe(3);
+    await addCoding(db, { postId: POST_B.id, codeId: FALSE_EQ, coderId: 'coder-ada', start: 5, end: 9, memo: '' }, deps);
+    const before = await exportNow();
+    await expect(applyCoderLayer(db, adasFile(), 'ada.threadmark.json', new Set(['coder-ada']), deps, new Map([['coder-ada', 3]]))).rejects.toThrow(
+      'coder “Ada” codings: now has 4 codings, not the 3 confirmed for replacement: add the file again to see what would change. Nothing was changed.',
+    );
+    expect(await exportNow()).toEqual(before);
+  });
+
+  it('without shown counts replaces every coding the coder has now, and the journal keeps them all', async () => {
+    const { coding: later } = await addCoding(db, { postId: POST_B.id, codeId: FALSE_EQ, coderId: 'coder-ada', start: 5, end: 9, memo: '' }, deps);
+    const before = await exportNow();
+    const { summary, entryId } = await addLayer(adasFile(), new Set(['coder-ada']));
+    expect(summary).toMatchObject({ replacedCodings: 4, addedCodings: 2 });
+    expect(await db.codings.get(later.id)).toBeUndefined();
+    const removed = (await db.journal.get(entryId!))!.changes.filter((c) => c.table === 'codings' && c.after === null).map((c) => c.id);
+    expect(removed.sort()).toEqual(['ada-1', 'ada-2', 'ada-3', later.id].sort());
+    // Undoing the layer brings every one of them back.
+    await revertJournalEntry(db, entryId!, 'undo', deps);
+    const undone = await exportNow();
+    expect(undone.codings.map((c) => c.id)).toEqual(before.codings.map((c) => c.id));
   });
 });

@@ -47,15 +47,45 @@ describe('ThreadmarkDB schema', () => {
   });
 
   it('keeps all data when a database of every older schema is opened with all migrations', async () => {
-    // Rows as each released schema stored them; the current one is written by today's import.
-    const seeds: Record<number, (db: ThreadmarkDB) => Promise<unknown>> = { 1: writeV1Rows, 2: writeV2Rows };
+    /** A database of schema version k holding rows as that schema stored them. */
+    const at = (name: string, k: number) => new ThreadmarkDB(name, MIGRATIONS.slice(0, k));
+    const seeds: Record<number, (name: string) => Promise<ThreadmarkDB>> = {
+      1: async (name) => {
+        const db = at(name, 1);
+        await writeV1Rows(db);
+        return db;
+      },
+      2: async (name) => {
+        const db = at(name, 2);
+        await writeV2Rows(db);
+        return db;
+      },
+      // Version 3 changed only where posts live: version 2 rows, upgraded to 3 by migration 3.
+      3: async (name) => {
+        const v2 = at(name, 2);
+        await writeV2Rows(v2);
+        v2.close();
+        const db = at(name, 3);
+        await db.open();
+        return db;
+      },
+    };
     for (let k = 1; k <= MIGRATIONS.length; k++) {
       const name = `threadmark-upgrade-${k}-${crypto.randomUUID()}`;
-      const old = new ThreadmarkDB(name, MIGRATIONS.slice(0, k));
-      const seed = k === MIGRATIONS.length ? (db: ThreadmarkDB) => importBundle(db, sampleBundle()) : seeds[k];
+      const seed =
+        k === MIGRATIONS.length
+          ? async () => {
+              // The current schema: written by today's import.
+              const db = at(name, k);
+              await importBundle(db, sampleBundle());
+              return db;
+            }
+          : seeds[k];
       if (!seed) throw new Error(`No rows of schema version ${k}: add a seed for it.`);
-      await seed(old);
+      const old = await seed(name);
       const before = await tableCounts(old);
+      // Version 4 turns the change log into the journal: one entry per operation.
+      const operations = 'codebookChanges' in before ? new Set((await old.table('codebookChanges').toArray()).map((r: { operationId: string }) => r.operationId)).size : null;
       old.close();
 
       const current = new ThreadmarkDB(name);
@@ -68,6 +98,11 @@ describe('ThreadmarkDB schema', () => {
         delete before[table];
         delete after[table];
       }
+      if (operations !== null) {
+        delete before.codebookChanges;
+        before.journal = operations;
+      }
+      expect(operations === null || operations > 0, `schema ${k} seeds a change log`).toBe(true);
       expect(await storedPostCount(current)).toBe(postsBefore);
       // Every other row kept; tables added since start empty.
       expect(after).toEqual({ ...Object.fromEntries(Object.keys(after).map((t) => [t, 0])), ...before });

@@ -1,6 +1,7 @@
 import { Dexie, type Table } from 'dexie';
 
-import type { Code, CodebookChange, CodebookVersion, Coder, Coding, Project, Thread } from '@shared/model/records';
+import type { Assignment, Code, CodebookVersion, Coder, Coding, Project, Thread } from '@shared/model/records';
+import type { JournalEntry } from '@shared/project/journal-entry';
 
 import { MIGRATIONS, type Migration } from './migrations';
 import type { PostPageRow, ThreadStatsRow } from './post-store';
@@ -24,7 +25,10 @@ export class ThreadmarkDB extends Dexie {
   declare readonly codes: Table<Code, string>;
   declare readonly coders: Table<Coder, string>;
   declare readonly codings: Table<Coding, string>;
-  declare readonly codebookChanges: Table<CodebookChange, string>;
+  /** The project journal (migration 0004): every applied change-set, by `seq`. */
+  declare readonly journal: Table<JournalEntry, string>;
+  /** Which posts each coder codes (migration 0004). */
+  declare readonly assignments: Table<Assignment, string>;
   declare readonly codebookVersions: Table<CodebookVersion, string>;
 
   private reloadNeeded = false;
@@ -32,7 +36,7 @@ export class ThreadmarkDB extends Dexie {
 
   /** `migrations` is only narrowed by upgrade tests; the app always opens with all of them. */
   constructor(name: string, migrations: readonly Migration[] = MIGRATIONS) {
-    // Strict: a coding is reported saved only once it is on disk (reliability.md §2.3).
+    // Strict: a coding is reported saved only once it is on disk (docs/storage.md, "Durability").
     super(name, { chromeTransactionDurability: 'strict' });
     for (const m of migrations) {
       const version = this.version(m.version).stores({ ...m.stores });

@@ -142,3 +142,29 @@ export async function locatePosts(db: ThreadmarkDB, keys: readonly string[]): Pr
   });
   return found;
 }
+
+/**
+ * Removes these posts (undoing an import): each page holding one is rewritten without it (an emptied
+ * page is deleted) and the threads' stats are recounted. Remaining posts keep their reading order.
+ */
+export async function removePosts(db: ThreadmarkDB, posts: readonly Post[]): Promise<void> {
+  if (posts.length === 0) return;
+  const gone = new Set(posts.map((p) => p.id));
+  const threadIds = [...new Set(posts.map((p) => p.threadId))];
+  for (const threadId of threadIds) {
+    const pages = await pagesOfThread(db, threadId).toArray();
+    const kept: PostPageRow[] = [];
+    const emptied: Array<[string, number]> = [];
+    for (const page of pages) {
+      if (!page.postIds.some((id) => gone.has(id))) continue;
+      const left = page.posts.filter((p) => !gone.has(p.id));
+      if (left.length === 0) emptied.push([threadId, page.page]);
+      else kept.push(pageRow(threadId, page.page, left));
+    }
+    await db.postPages.bulkDelete(emptied);
+    await db.postPages.bulkPut(kept);
+    const remaining = (await pagesOfThread(db, threadId).toArray()).flatMap((p) => p.posts);
+    if (remaining.length === 0) await db.threadStats.delete(threadId);
+    else await db.threadStats.put({ threadId, postCount: remaining.length, startedAt: remaining.find((p) => p.createdAt !== null)?.createdAt ?? null });
+  }
+}

@@ -13,7 +13,7 @@ export type SaveListener = () => void;
 
 export interface SaveTrackerOptions {
   now?: () => number;
-  /** A full disk makes IndexedDB writes hang without an error (reliability.md §2.1, exp. 13). */
+  /** A full disk makes IndexedDB writes hang without an error (docs/storage.md, "Quota and a full disk"; docs/reliability.md, "Storage"). */
   stuckAfterMs?: number;
 }
 

@@ -19,8 +19,9 @@ interface PostTextProps {
 const theme = { paragraph: 'post-paragraph', mark: 'coding-mark', markOverlap: 'coding-mark-overlap' };
 
 /**
- * One post's text as a small read-only Lexical editor (DESIGN.md: a virtualized list of per-post
- * editors). The element holds exactly the post text, so DOM selections map to text offsets.
+ * One post's text as a small read-only Lexical editor (a virtualized list of per-post editors:
+ * docs/editor.md, "Per-post editors in a virtualized list"). The element holds exactly the post
+ * text, so DOM selections map to text offsets.
  */
 export function PostText({ postId, text, spans, onMarkClick }: PostTextProps) {
   const initialConfig = useMemo(

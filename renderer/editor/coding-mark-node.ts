@@ -3,8 +3,8 @@ import type { EditorConfig, LexicalNode } from 'lexical';
 
 /**
  * One flat highlight over a stretch of post text, listing every coding that covers it.
- * Marks are rebuilt from Dexie on every change (DESIGN.md): the node carries ids and colours
- * only for display, never state.
+ * Marks are rebuilt from Dexie on every change (docs/decisions/0002-dexie-is-the-truth.md): the
+ * node carries ids and colours only for display, never state.
  */
 export class CodingMarkNode extends MarkNode {
   /** Colours of the codes of the covering codings, in the same order as the ids. */

@@ -19,9 +19,9 @@ export interface MarkSpan {
 }
 
 /**
- * Replaces the editor's content with the post text cut at every coding boundary (DESIGN.md): each
- * covered piece is one flat mark listing all covering codings; line breaks become LineBreakNodes.
- * Must run inside `editor.update`.
+ * Replaces the editor's content with the post text cut at every coding boundary (docs/editor.md,
+ * "Flat marks"): each covered piece is one flat mark listing all covering codings; line breaks
+ * become LineBreakNodes. Must run inside `editor.update`.
  */
 export function $setPostContent(text: string, spans: readonly MarkSpan[]): void {
   const root = $getRoot();
@@ -40,7 +40,8 @@ export function $setPostContent(text: string, spans: readonly MarkSpan[]): void 
     mark.append(...pieces);
     paragraph.append(mark);
   }
-  // splice, never clear(): an emptied element that cannot be empty removes itself (stack-notes §4).
+  // splice, never clear(): an emptied element that cannot be empty removes itself (docs/editor.md,
+  // "Replacing a post's content").
   root.splice(0, root.getChildrenSize(), [paragraph]);
 }
 

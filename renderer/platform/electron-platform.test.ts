@@ -19,4 +19,22 @@ describe('electron platform', () => {
     const platform = electronPlatform({ invoke, on: vi.fn() } as unknown as RendererBridge);
     expect(await platform.openBinaryFile('Import', [])).toEqual({ ok: false, error: '"huge.qdpx" is too large: files over 200 MB are not opened.' });
   });
+
+  it('passes on menu commands that are action ids of the catalog, and nothing else', () => {
+    let relay: ((payload: unknown) => void) | undefined;
+    const off = vi.fn();
+    const on = vi.fn((_event: string, listener: (payload: unknown) => void) => {
+      relay = listener;
+      return off;
+    });
+    const platform = electronPlatform({ invoke: vi.fn(), on } as unknown as RendererBridge);
+    const listener = vi.fn();
+    expect(platform.onMenuCommand(listener)).toBe(off);
+    expect(on).toHaveBeenCalledWith('menu:command', expect.any(Function));
+    relay?.({ command: 'command-palette' });
+    relay?.({ command: 'format-disk' });
+    relay?.({ command: 'undo', extra: 1 });
+    relay?.('undo');
+    expect(listener.mock.calls).toEqual([['command-palette']]);
+  });
 });

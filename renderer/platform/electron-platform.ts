@@ -1,4 +1,4 @@
-import type { IpcResult, RendererBridge } from '@shared/ipc/contract';
+import { eventContract, type IpcResult, type RendererBridge } from '@shared/ipc/contract';
 
 import type { Platform, PlatformResult } from './platform';
 
@@ -16,7 +16,12 @@ export function electronPlatform(bridge: RendererBridge): Platform {
       const saved = toPlatform(await bridge.invoke('file:save', { suggestedName, content, filters }));
       return saved.ok ? { ok: true, value: saved.value?.path ?? null } : saved;
     },
-    onMenuCommand: (listener) => bridge.on('menu:command', ({ command }) => listener(command)),
+    // Checked against the contract here too: only an action id of the catalog reaches the registry.
+    onMenuCommand: (listener) =>
+      bridge.on('menu:command', (payload) => {
+        const parsed = eventContract['menu:command'].safeParse(payload);
+        if (parsed.success) listener(parsed.data.command);
+      }),
   };
 }
 

@@ -81,7 +81,7 @@ describe('demo project bundle', () => {
 
   it('has the bundle envelope and the demo project', () => {
     expect(demo.format).toBe('threadmark');
-    expect(demo.formatVersion).toBe(2);
+    expect(demo.formatVersion).toBe(3);
     expect(demo.exportedAt).toMatch(ISO_UTC);
     expect(demo.app).toEqual({ name: 'Threadmark', version: '0.1.0' });
     expect(demo.project.name).toBe('Demo: #MeToo backlash thread');
@@ -89,7 +89,7 @@ describe('demo project bundle', () => {
     expect(demo.project.createdAt).toMatch(ISO_UTC);
     expect(demo.coders).toEqual([]);
     expect(demo.codings).toEqual([]);
-    expect(demo.codebookChanges).toEqual([]);
+    expect(demo.journal).toEqual([]);
     expect(demo.codebookVersions).toEqual([]);
   });
 

@@ -5,13 +5,15 @@
  * of records that failed it still count as known, so one bad record does not cascade into
  * "unknown reference" noise elsewhere.
  */
-import type { Code, CodebookChange, CodebookVersion, Coder, Post, Thread } from '../model/records';
+import type { Problem } from '../problem/problem';
+import type { Assignment, Code, CodebookVersion, Coder, Post, Thread } from '../model/records';
+import type { JournalEntry } from '../project/journal-entry';
 import { codePointLength, sliceCodePoints } from '../text/offsets';
 import { firstUnpairedSurrogate } from '../text/well-formed';
 import type { BundleCoding } from './bundle';
 import type { RecordArrayName } from './bundle-schema';
 import { checkCodebookRules } from './codebook-rules';
-import { quoteForMessage, recordLabel, type BundleProblem } from './problem';
+import { quoteForMessage, recordLabel } from './problem';
 
 export interface Indexed<T> {
   index: number;
@@ -24,15 +26,16 @@ export interface CheckedRecords {
   codes: Array<Indexed<Code>>;
   coders: Array<Indexed<Coder>>;
   codings: Array<Indexed<BundleCoding>>;
-  codebookChanges: Array<Indexed<CodebookChange>>;
+  journal: Array<Indexed<JournalEntry>>;
   codebookVersions: Array<Indexed<CodebookVersion>>;
+  assignments: Array<Indexed<Assignment>>;
 }
 
 /** A problem tagged with its record's position so the caller can list problems in file order. */
 export interface PlacedProblem {
   array: RecordArrayName;
   index: number;
-  problem: BundleProblem;
+  problem: Problem;
 }
 
 /** Every raw id per array, first occurrence wins (duplicates are reported, not resolved). */
@@ -88,6 +91,12 @@ export function checkBundleRules(raw: Record<RecordArrayName, readonly unknown[]
     if (!known.coders.has(c.coderId)) at('coderId', `unknown coder ${JSON.stringify(c.coderId)}`);
     const post = postsById.get(c.postId);
     if (post) checkOffsets(post.text, c, at);
+  }
+  for (const { index, value: a } of checked.assignments) {
+    const at = (field: string, message: string): void => report('assignments', index, a.id, field, message);
+    if (!known.coders.has(a.coderId)) at('coderId', `unknown coder ${JSON.stringify(a.coderId)}`);
+    const unknown = a.postIds.findIndex((id) => !known.posts.has(id));
+    if (unknown !== -1) at(`postIds.${unknown}`, `unknown post ${JSON.stringify(a.postIds[unknown])}`);
   }
   checkCodebookRules(checked, known, report);
   return out;

@@ -7,6 +7,7 @@
 import * as z from 'zod';
 
 import type { CodebookChangeKind, Platform } from '../model/records';
+import type { TableName } from '../project/tables';
 import { unlessMissing } from './zod-problems';
 
 export const PLATFORMS = [
@@ -34,7 +35,9 @@ const offset = z.int().nonnegative({ error: 'must not be negative' });
 
 export const appSchema = z.strictObject({ name: z.string(), version: z.string() });
 
-export const projectSchema = z.strictObject({ id, name: z.string(), createdAt: isoTime });
+const updatedAt = isoTime.optional();
+
+export const projectSchema = z.strictObject({ id, name: z.string(), createdAt: isoTime, updatedAt });
 
 export const threadSchema = z.strictObject({
   id,
@@ -43,6 +46,7 @@ export const threadSchema = z.strictObject({
   rootPostId: id,
   importedAt: isoTime,
   source: z.string(),
+  updatedAt,
 });
 
 export const postSchema = z.strictObject({
@@ -78,6 +82,7 @@ const codeFields = {
   shortcut: z.string().regex(/^[a-z0-9]$/, { error: 'expected one character a–z or 0–9' }).nullable(),
   codable: z.boolean(),
   retired: z.boolean(),
+  updatedAt,
 };
 
 export const codeSchema = z.strictObject(codeFields);
@@ -110,9 +115,10 @@ export const codebookVersionSchema = z.strictObject({
   createdAt: isoTime,
   coderId: id,
   codes: z.array(codeSnapshotSchema),
+  updatedAt,
 });
 
-export const coderSchema = z.strictObject({ id, name: z.string() });
+export const coderSchema = z.strictObject({ id, name: z.string(), updatedAt });
 
 export const codingSchema = z.strictObject({
   id,
@@ -127,6 +133,57 @@ export const codingSchema = z.strictObject({
   updatedAt: isoTime,
 });
 
+export const assignmentSchema = z.strictObject({ id, coderId: id, postIds: z.array(id), source: z.string(), updatedAt });
+
+/** The records a journal change may carry, by table (a coding keeps its `threadId` there). */
+const journalRecordSchemas = {
+  projects: projectSchema,
+  threads: threadSchema,
+  posts: postSchema,
+  codes: codeSnapshotSchema,
+  coders: coderSchema,
+  codings: codingSchema.extend({ threadId: id }),
+  codebookVersions: codebookVersionSchema,
+  assignments: assignmentSchema,
+} as const satisfies Record<TableName, z.ZodType>;
+
+const JOURNAL_TABLES = Object.keys(journalRecordSchemas) as [TableName, ...TableName[]];
+
+export const journalChangeSchema = z
+  .strictObject({
+    table: z.enum(JOURNAL_TABLES),
+    id,
+    before: z.unknown(),
+    after: z.unknown(),
+  })
+  .superRefine((change, ctx) => {
+    // Each side is a whole record of its table: a revert writes it back, so it is checked like one.
+    for (const side of ['before', 'after'] as const) {
+      const value = change[side];
+      if (value === null) continue;
+      if (value === undefined) {
+        ctx.addIssue({ code: 'custom', path: [side], message: 'missing (a record, or null)' });
+        continue;
+      }
+      const parsed = journalRecordSchemas[change.table].safeParse(value);
+      if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: [side, ...issue.path] as PropertyKey[], message: issue.message });
+      else if ((parsed.data as { id: string }).id !== change.id) ctx.addIssue({ code: 'custom', path: [side, 'id'], message: `is not the change's id ${JSON.stringify(change.id)}` });
+    }
+  });
+
+export const journalEntrySchema = z.strictObject({
+  id,
+  seq: z.int().positive({ error: 'must be 1 or more' }),
+  at: isoTime,
+  actorId: id,
+  actorName: z.string(),
+  operation: z.string().min(1, { error: 'must not be empty' }),
+  summary: z.string(),
+  changes: z.array(journalChangeSchema),
+  addedPosts: z.array(z.strictObject({ threadId: id, postIds: z.array(id) })),
+  reverts: id.nullable(),
+});
+
 /** The record arrays of a bundle, in the order they are written and checked. */
 export const recordSchemas = {
   threads: threadSchema,
@@ -134,8 +191,9 @@ export const recordSchemas = {
   codes: codeSchema,
   coders: coderSchema,
   codings: codingSchema,
-  codebookChanges: codebookChangeSchema,
   codebookVersions: codebookVersionSchema,
+  assignments: assignmentSchema,
+  journal: journalEntrySchema,
 } as const;
 
 export type RecordArrayName = keyof typeof recordSchemas;

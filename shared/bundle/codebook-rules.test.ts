@@ -9,10 +9,10 @@ function problemsOf(input: unknown): string[] {
   return result.error.map(formatProblem);
 }
 
-describe('codebook rules of bundle v2', () => {
+describe('codebook and journal rules of bundle v3', () => {
   it('accepts the structured codebook, change log and version of the example', () => {
     const result = validateBundle(exampleBundleJson());
-    expect(result.ok && result.value.codebookChanges).toHaveLength(1);
+    expect(result.ok && result.value.journal).toHaveLength(1);
     expect(result.ok && result.value.codebookVersions?.[0]?.codes).toHaveLength(2);
   });
 
@@ -52,26 +52,48 @@ describe('codebook rules of bundle v2', () => {
     ]);
   });
 
-  it('checks change-log entries: ids, coder, snapshots that fit the entry', () => {
+  it('checks journal entries: ids, order, records that fit their table and id, reverts of earlier entries', () => {
     const b = exampleBundleJson();
-    const entry = b.codebookChanges![0]!;
-    b.codebookChanges!.push({ ...entry, coderId: 'u-x', kind: 'add', after: { ...entry.after!, id: 'k-other' } });
-    b.codebookChanges!.push({ ...entry, id: 'ch-3', kind: 'delete', before: null });
-    b.codebookChanges!.push({ ...entry, id: 'ch-4', before: null, after: null, at: 'yesterday' });
+    const entry = b.journal![0]!;
+    const change = entry.changes[0]!;
+    b.journal!.push({ ...entry, seq: 1, changes: [{ ...change, after: { ...(change.after as object), id: 'k-other' } as never }] });
+    b.journal!.push({ ...entry, id: 'op-3', seq: 3, changes: [{ ...change, table: 'codes', after: { ...(change.after as object), color: 'red' } as never }] });
+    b.journal!.push({ ...entry, id: 'op-4', seq: 4, at: 'yesterday' });
     expect(problemsOf(b)).toEqual([
-      'codebookChanges[1] (id "ch-1") id: duplicate id (also used by codebookChanges[0] (id "ch-1"))',
-      'codebookChanges[1] (id "ch-1") coderId: unknown coder "u-x"',
-      'codebookChanges[1] (id "ch-1") before: must be null for an added code',
-      'codebookChanges[1] (id "ch-1") after.id: is "k-other", not the entry\'s codeId "k-derail"',
-      'codebookChanges[2] (id "ch-3") after: must be null for a deleted code',
-      'codebookChanges[3] (id "ch-4") at: expected an ISO 8601 UTC time such as "2024-05-01T12:00:00Z"',
+      'journal[1] (id "op-1") changes.0.after.id: is not the change\'s id "k-derail"',
+      'journal[1] (id "op-1") id: duplicate id (also used by journal[0] (id "op-1"))',
+      'journal[2] (id "op-3") changes.0.after.color: expected a colour written "#rrggbb"',
+      'journal[3] (id "op-4") at: expected an ISO 8601 UTC time such as "2024-05-01T12:00:00Z"',
     ]);
   });
 
-  it('reports a change-log entry with neither before nor after', () => {
+  it('reports entries out of order and a revert of an entry that does not come before it', () => {
     const b = exampleBundleJson();
-    Object.assign(b.codebookChanges![0]!, { before: null, after: null });
-    expect(problemsOf(b)).toEqual(['codebookChanges[0] (id "ch-1") after: before and after are both null: a change records at least one of them']);
+    const entry = b.journal![0]!;
+    b.journal!.push({ ...entry, id: 'op-2', seq: 1, reverts: 'op-7' });
+    expect(problemsOf(b)).toEqual([
+      'journal[1] (id "op-2") seq: is 1, not after the entry before it (1): entries are listed in the order they were applied',
+      'journal[1] (id "op-2") reverts: names "op-7", which is not an earlier entry',
+    ]);
+  });
+
+  it('reads a version 2 change log as journal entries, one per operation', () => {
+    const b = exampleBundleJson() as Record<string, unknown>;
+    delete b.journal;
+    b.formatVersion = 2;
+    b.codebookChanges = [
+      { id: 'ch-1', operationId: 'op-a', at: '2024-05-01T12:00:00.000Z', coderId: 'u-ana', kind: 'merge', codeId: 'k-derail', summary: 'Merged', before: null, after: (b.codes as object[])[2] },
+      { id: 'ch-2', operationId: 'op-a', at: '2024-05-01T12:00:00.000Z', coderId: 'u-ana', kind: 'merge', codeId: 'k-equiv', summary: 'Merged', before: (b.codes as object[])[1], after: null },
+    ];
+    const result = validateBundle(b);
+    expect(result.ok, result.ok ? '' : result.error.map(formatProblem).join('\n')).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.formatVersion).toBe(3);
+    expect(result.value.journal!.map((e) => [e.id, e.seq, e.operation, e.actorId, e.changes.map((c) => [c.table, c.id])])).toEqual([
+      ['op-a', 1, 'code.merge', 'u-ana', [['codes', 'k-derail'], ['codes', 'k-equiv']]],
+    ]);
+    b.codebookChanges = [{ id: 'ch-1' }];
+    expect(problemsOf(b)[0]).toMatch(/^codebookChanges\[0\] \(id "ch-1"\) /);
   });
 
   it('checks versions: name, coder, codes unique and parents inside the version', () => {
@@ -91,12 +113,12 @@ describe('codebook rules of bundle v2', () => {
     ]);
   });
 
-  it('reads a missing change log or version list as empty, but refuses one that is not an array', () => {
+  it('reads a missing journal or version list as empty, but refuses one that is not an array', () => {
     const b = exampleBundleJson() as Record<string, unknown>;
-    delete b.codebookChanges;
+    delete b.journal;
     delete b.codebookVersions;
     const result = validateBundle(b);
-    expect(result.ok && [result.value.codebookChanges, result.value.codebookVersions]).toEqual([[], []]);
+    expect(result.ok && [result.value.journal, result.value.codebookVersions]).toEqual([[], []]);
     expect(problemsOf({ ...b, codebookVersions: {} })).toEqual(['bundle codebookVersions: expected an array, got an object']);
   });
 });

@@ -53,18 +53,16 @@ function checkCategoryCodings(checked: CheckedRecords, report: Report): void {
   }
 }
 
-function checkChanges(checked: CheckedRecords, known: KnownIds, report: Report): void {
-  for (const { index, value: change } of checked.codebookChanges) {
-    const at = (field: string, message: string): void => report('codebookChanges', index, change.id, field, message);
-    if (!known.coders.has(change.coderId)) at('coderId', `unknown coder ${JSON.stringify(change.coderId)}`);
-    if (change.before === null && change.after === null) at('after', 'before and after are both null: a change records at least one of them');
-    if (change.kind === 'add' && change.before !== null) at('before', 'must be null for an added code');
-    if (change.kind === 'delete' && change.after !== null) at('after', 'must be null for a deleted code');
-    for (const side of ['before', 'after'] as const) {
-      const snapshot = change[side];
-      if (snapshot !== null && snapshot.id !== change.codeId)
-        at(`${side}.id`, `is ${JSON.stringify(snapshot.id)}, not the entry's codeId ${JSON.stringify(change.codeId)}`);
-    }
+/** Entries in applied order: seq strictly increasing; a revert names an entry before it. */
+function checkChanges(checked: CheckedRecords, _known: KnownIds, report: Report): void {
+  let lastSeq = 0;
+  const seen = new Set<string>();
+  for (const { index, value: entry } of checked.journal) {
+    const at = (field: string, message: string): void => report('journal', index, entry.id, field, message);
+    if (entry.seq <= lastSeq) at('seq', `is ${entry.seq}, not after the entry before it (${lastSeq}): entries are listed in the order they were applied`);
+    lastSeq = Math.max(lastSeq, entry.seq);
+    if (entry.reverts !== null && !seen.has(entry.reverts)) at('reverts', `names ${JSON.stringify(entry.reverts)}, which is not an earlier entry`);
+    seen.add(entry.id);
   }
 }
 

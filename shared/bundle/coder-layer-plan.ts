@@ -52,6 +52,8 @@ export interface CoderLayerPlan {
   /** Codes the importable codings need that the project lacks, in tree order (parents first). */
   codesToAdd: Code[];
   mismatchedPosts: MismatchedPost[];
+  /** Project posts the file holds with the same text, in the file's order: what its coders rated. */
+  matchedPostIds: string[];
   /** Posts of the file found in the project neither by id nor by platform id. */
   unmatchedPosts: number;
   skipped: { mismatchedPostCodings: number; unmatchedPostCodings: number };
@@ -113,6 +115,7 @@ export function planCoderLayer(project: ProjectSnapshot, incoming: Bundle, deps:
     codingsByCoder,
     codesToAdd: codes.toAdd,
     mismatchedPosts: posts.mismatched,
+    matchedPostIds: [...new Set([...posts.byIncomingId.values()].flatMap((m) => (m.kind === 'same' ? [m.post.id] : [])))],
     unmatchedPosts: posts.unmatched,
     skipped,
   };

@@ -30,7 +30,7 @@ export function codingOn(text: string, id: string, postId: string, codeId: strin
 export function exampleBundle(): Bundle {
   return {
     format: 'threadmark',
-    formatVersion: 2,
+    formatVersion: 3,
     exportedAt: T0,
     app: { name: 'Threadmark', version: '0.1.0' },
     project: { id: 'proj-1', name: 'Vaccine threads', createdAt: T0 },
@@ -64,17 +64,19 @@ export function exampleBundle(): Bundle {
       codingOn(OTHER_TEXT, 'c-formula', 'p-3', 'k-equiv', 'u-ana', 0, 22, '+1 agreed'),
       codingOn(REPLY_TEXT, 'c-mark', 'p-2', 'k-fallacy', 'u-ana', 41, 43),
     ],
-    codebookChanges: [
+    assignments: [{ id: 'as-1', coderId: 'u-ana', postIds: ['p-1', 'p-2'], source: 'file' }],
+    journal: [
       {
-        id: 'ch-1',
-        operationId: 'op-1',
+        id: 'op-1',
+        seq: 1,
         at: T0,
-        coderId: 'u-ana',
-        kind: 'edit',
-        codeId: 'k-derail',
+        actorId: 'u-ana',
+        actorName: 'Ana',
+        operation: 'code.edit',
         summary: 'Renamed “Derail” to “Derailing”',
-        before: code('k-derail', 'Derail', null, 1),
-        after: code('k-derail', 'Derailing', null, 1, { shortcut: '2' }),
+        changes: [{ table: 'codes', id: 'k-derail', before: code('k-derail', 'Derail', null, 1), after: code('k-derail', 'Derailing', null, 1, { shortcut: '2' }) }],
+        addedPosts: [],
+        reverts: null,
       },
     ],
     codebookVersions: [

@@ -7,7 +7,7 @@ import { formatProblem, validateBundle } from './validate';
 /** The example bundle as version 1 wrote it: one description per code, no codebook history. */
 function exampleV1(): Record<string, unknown> {
   const b = exampleBundleJson() as Record<string, unknown>;
-  delete b.codebookChanges;
+  delete (b as Record<string, unknown>).journal;
   delete b.codebookVersions;
   b.formatVersion = 1;
   b.codes = exampleBundle().codes.map(({ id, name, parentId, color, definition, order }) => ({ id, name, parentId, color, description: definition, order }));
@@ -59,17 +59,17 @@ describe('migrateBundleV1', () => {
 });
 
 describe('reading a version 1 bundle', () => {
-  it('validates it as version 2 with an empty codebook history', () => {
+  it('validates it as version 3 with an empty history', () => {
     const result = validateBundle(exampleV1());
     expect(result.ok, result.ok ? '' : result.error.map(formatProblem).join('\n')).toBe(true);
     if (!result.ok) return;
-    expect(result.value.formatVersion).toBe(2);
+    expect(result.value.formatVersion).toBe(3);
     expect(result.value.codes.map((c) => [c.id, c.definition, c.shortcut, c.codable])).toEqual([
       ['k-fallacy', 'Fallacy.', null, true],
       ['k-equiv', 'False equivalence.', null, true],
       ['k-derail', 'Derailing.', null, true],
     ]);
-    expect(result.value.codebookChanges).toEqual([]);
+    expect(result.value.journal).toEqual([]);
     expect(result.value.codebookVersions).toEqual([]);
     expect(result.value.codings).toEqual(exampleBundle().codings);
   });
@@ -78,6 +78,6 @@ describe('reading a version 1 bundle', () => {
     const v1 = exampleV1();
     Object.assign((v1.codes as object[])[0]!, { colour: 'red' });
     const result = validateBundle(v1);
-    expect(result.ok ? [] : result.error.map(formatProblem)).toEqual(['codes[0] (id "k-fallacy") colour: unknown field (not part of bundle format version 2)']);
+    expect(result.ok ? [] : result.error.map(formatProblem)).toEqual(['codes[0] (id "k-fallacy") colour: unknown field (not part of bundle format version 3)']);
   });
 });

@@ -1,19 +1,11 @@
 import { sliceCodePoints } from '../text/offsets';
 
-/** One thing wrong with a bundle, precise enough for a researcher to find and fix it by hand. */
-export interface BundleProblem {
-  /** `bundle`, `project`, `app` or a record such as `codings[3] (id "c-1")`. */
-  record: string;
-  /** Field inside the record, dotted for nested values (`meta.score`). */
-  field?: string;
-  message: string;
-}
-
-/** One line: `codings[3] (id "c-1") end: offset 99 is outside the post text (length 40)`. */
-export function formatProblem(p: BundleProblem): string {
-  const where = p.field === undefined ? p.record : `${p.record} ${p.field}`;
-  return `${where}: ${p.message}`.replace(/[\r\n]+/g, ' ');
-}
+/**
+ * Bundle problems are the one Problem: `record` is `bundle`, `project`, `app` or a record such as
+ * `codings[3] (id "c-1")`, `field` dotted for nested values (`meta.score`). One line:
+ * `codings[3] (id "c-1") end: offset 99 is outside the post text (length 40)`.
+ */
+export { formatProblem } from '../problem/problem';
 
 /** `posts[2] (id "p-9")`; the id is JSON-quoted so odd characters stay visible. */
 export function recordLabel(array: string, index: number, id: unknown): string {

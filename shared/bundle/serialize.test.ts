@@ -15,7 +15,7 @@ describe('serializeBundle', () => {
   it('writes 2-space JSON with a trailing newline, envelope keys in documented order', () => {
     const text = serializeBundle(exampleBundle());
     expect(text.endsWith('}\n')).toBe(true);
-    expect(text.startsWith('{\n  "format": "threadmark",\n  "formatVersion": 2,\n  "exportedAt"')).toBe(true);
+    expect(text.startsWith('{\n  "format": "threadmark",\n  "formatVersion": 3,\n  "exportedAt"')).toBe(true);
     const keys = Object.keys(JSON.parse(text) as object);
     expect(keys).toEqual([
       'format',
@@ -28,8 +28,9 @@ describe('serializeBundle', () => {
       'codes',
       'coders',
       'codings',
-      'codebookChanges',
       'codebookVersions',
+      'assignments',
+      'journal',
     ]);
   });
 
@@ -37,19 +38,20 @@ describe('serializeBundle', () => {
     const written = JSON.parse(serializeBundle(exampleBundle())) as Bundle;
     const codeKeys = ['id', 'name', 'parentId', 'color', 'order', 'definition', 'inclusion', 'exclusion', 'examples', 'exemplarCodingIds', 'shortcut', 'codable', 'retired'];
     expect(Object.keys(written.codes[0]!)).toEqual(codeKeys);
-    const change = written.codebookChanges![0]!;
-    expect(Object.keys(change)).toEqual(['id', 'operationId', 'at', 'coderId', 'kind', 'codeId', 'summary', 'before', 'after']);
-    expect(Object.keys(change.after!)).toEqual(codeKeys);
+    const entry = written.journal![0]!;
+    expect(Object.keys(entry)).toEqual(['id', 'seq', 'at', 'actorId', 'actorName', 'operation', 'summary', 'reverts', 'addedPosts', 'changes']);
+    expect(Object.keys(entry.changes[0]!)).toEqual(['table', 'id', 'before', 'after']);
+    expect(Object.keys(entry.changes[0]!.after!)).toEqual(codeKeys);
     expect(Object.keys(written.codebookVersions![0]!)).toEqual(['id', 'name', 'createdAt', 'coderId', 'codes']);
     expect(Object.keys(written.codebookVersions![0]!.codes[0]!)).toEqual(codeKeys);
   });
 
-  it('writes empty change log and versions for a bundle built without them', () => {
-    const { codebookChanges, codebookVersions, ...rest } = exampleBundle();
-    void codebookChanges;
+  it('writes an empty journal and versions for a bundle built without them', () => {
+    const { journal, codebookVersions, ...rest } = exampleBundle();
+    void journal;
     void codebookVersions;
     const written = JSON.parse(serializeBundle(rest)) as Bundle;
-    expect(written.codebookChanges).toEqual([]);
+    expect(written.journal).toEqual([]);
     expect(written.codebookVersions).toEqual([]);
   });
 

@@ -4,7 +4,8 @@
  * byte-identical. Key order is the one documented in docs/formats.md. Fields a record carries
  * beyond the format (e.g. a Coding's `threadId` inside the app) are not written.
  */
-import type { Code, CodebookChange, CodebookVersion, Coder, Post, PostMeta, Project, Thread } from '../model/records';
+import type { Assignment, Code, CodebookVersion, Coder, Coding, Post, PostMeta, Project, Thread } from '../model/records';
+import type { JournalChange, JournalEntry } from '../project/journal-entry';
 import type { Bundle, BundleCoding } from './bundle';
 
 export function serializeBundle(b: Bundle): string {
@@ -19,13 +20,17 @@ export function serializeBundle(b: Bundle): string {
     codes: b.codes.map(code),
     coders: b.coders.map(coder),
     codings: b.codings.map(coding),
-    codebookChanges: (b.codebookChanges ?? []).map(change),
     codebookVersions: (b.codebookVersions ?? []).map(version),
+    assignments: (b.assignments ?? []).map(assignment),
+    journal: (b.journal ?? []).map(entry),
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 
-const project = (p: Project): Project => ({ id: p.id, name: p.name, createdAt: p.createdAt });
+/** `updatedAt` is written where a record has one (records stored before the journal have none). */
+const stamp = (r: { updatedAt?: string }): { updatedAt?: string } => (r.updatedAt === undefined ? {} : { updatedAt: r.updatedAt });
+
+const project = (p: Project): Project => ({ id: p.id, name: p.name, createdAt: p.createdAt, ...stamp(p) });
 
 const thread = (t: Thread): Thread => ({
   id: t.id,
@@ -34,6 +39,7 @@ const thread = (t: Thread): Thread => ({
   rootPostId: t.rootPostId,
   importedAt: t.importedAt,
   source: t.source,
+  ...stamp(t),
 });
 
 const post = (p: Post): Post => ({
@@ -63,19 +69,49 @@ const code = (c: Code): Code => ({
   shortcut: c.shortcut,
   codable: c.codable,
   retired: c.retired,
+  ...stamp(c),
 });
 
-const change = (c: CodebookChange): CodebookChange => ({
-  id: c.id,
-  operationId: c.operationId,
-  at: c.at,
-  coderId: c.coderId,
-  kind: c.kind,
-  codeId: c.codeId,
-  summary: c.summary,
-  before: c.before === null ? null : code(c.before),
-  after: c.after === null ? null : code(c.after),
+const entry = (e: JournalEntry): JournalEntry => ({
+  id: e.id,
+  seq: e.seq,
+  at: e.at,
+  actorId: e.actorId,
+  actorName: e.actorName,
+  operation: e.operation,
+  summary: e.summary,
+  reverts: e.reverts,
+  addedPosts: e.addedPosts.map((a) => ({ threadId: a.threadId, postIds: [...a.postIds] })),
+  changes: e.changes.map(journalChange),
 });
+
+const journalChange = (c: JournalChange): JournalChange => ({
+  table: c.table,
+  id: c.id,
+  before: c.before === null ? null : journalRecord(c.table, c.before),
+  after: c.after === null ? null : journalRecord(c.table, c.after),
+});
+
+function journalRecord(table: JournalChange['table'], r: NonNullable<JournalChange['before']>): NonNullable<JournalChange['before']> {
+  switch (table) {
+    case 'projects':
+      return project(r as Project);
+    case 'threads':
+      return thread(r as Thread);
+    case 'posts':
+      return post(r as Post);
+    case 'codes':
+      return code(r as Code);
+    case 'coders':
+      return coder(r as Coder);
+    case 'codings':
+      return { ...coding(r as Coding), threadId: (r as Coding).threadId } as Coding;
+    case 'codebookVersions':
+      return version(r as CodebookVersion);
+    case 'assignments':
+      return assignment(r as Assignment);
+  }
+}
 
 const version = (v: CodebookVersion): CodebookVersion => ({
   id: v.id,
@@ -83,9 +119,12 @@ const version = (v: CodebookVersion): CodebookVersion => ({
   createdAt: v.createdAt,
   coderId: v.coderId,
   codes: v.codes.map(code),
+  ...stamp(v),
 });
 
-const coder = (c: Coder): Coder => ({ id: c.id, name: c.name });
+const assignment = (a: Assignment): Assignment => ({ id: a.id, coderId: a.coderId, postIds: [...a.postIds], source: a.source, ...stamp(a) });
+
+const coder = (c: Coder): Coder => ({ id: c.id, name: c.name, ...stamp(c) });
 
 const coding = (c: BundleCoding): BundleCoding => ({
   id: c.id,

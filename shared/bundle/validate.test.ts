@@ -1,7 +1,8 @@
+import type { Problem } from '../problem/problem';
 import { describe, expect, it } from 'vitest';
 
 import { exampleBundle, exampleBundleJson } from './fixtures.test-helpers';
-import { formatProblem, parseBundleText, validateBundle, type BundleProblem } from './validate';
+import { formatProblem, parseBundleText, validateBundle } from './validate';
 
 function problemsOf(input: unknown): string[] {
   const result = validateBundle(input);
@@ -15,6 +16,12 @@ describe('validateBundle', () => {
     expect(result).toEqual({ ok: true, value: exampleBundle() });
   });
 
+  it('checks assignments: a known coder and known posts', () => {
+    const b = exampleBundleJson();
+    b.assignments = [{ id: 'as-1', coderId: 'u-nobody', postIds: ['p-1', 'p-gone'], source: 'file' }];
+    expect(problemsOf(b)).toEqual(['assignments[0] (id "as-1") coderId: unknown coder "u-nobody"', 'assignments[0] (id "as-1") postIds.1: unknown post "p-gone"']);
+  });
+
   it('rejects non-objects and foreign JSON with one problem', () => {
     expect(problemsOf([])).toEqual(['bundle: expected a JSON object, got an array']);
     expect(problemsOf({ threads: [] })).toEqual(['bundle format: not a Threadmark bundle: expected "threadmark", it is missing']);
@@ -22,12 +29,12 @@ describe('validateBundle', () => {
   });
 
   it('gives one clear problem for an unknown format version', () => {
-    const newer = { ...exampleBundleJson(), formatVersion: 3, posts: 'changed shape' };
+    const newer = { ...exampleBundleJson(), formatVersion: 4, posts: 'changed shape' };
     expect(problemsOf(newer)).toEqual([
-      'bundle formatVersion: format version 3 is newer than this version of Threadmark can read (2); update Threadmark',
+      'bundle formatVersion: format version 4 is newer than this version of Threadmark can read (3); update Threadmark',
     ]);
     expect(problemsOf({ ...exampleBundleJson(), formatVersion: '1' })).toEqual([
-      'bundle formatVersion: unknown format version "1"; this version of Threadmark reads versions 1 to 2',
+      'bundle formatVersion: unknown format version "1"; this version of Threadmark reads versions 1 to 3',
     ]);
   });
 
@@ -40,7 +47,7 @@ describe('validateBundle', () => {
   it('reports unknown fields inside records', () => {
     const b = exampleBundleJson();
     Object.assign(b.coders[0]!, { colour: 'red' });
-    expect(problemsOf(b)).toEqual(['coders[0] (id "u-ana") colour: unknown field (not part of bundle format version 2)']);
+    expect(problemsOf(b)).toEqual(['coders[0] (id "u-ana") colour: unknown field (not part of bundle format version 3)']);
   });
 
   it('reports every shape problem, naming record and field', () => {
@@ -132,7 +139,7 @@ describe('validateBundle', () => {
     ]);
   });
 
-  it('rejects post text with an unpaired surrogate (reliability.md §3.6), naming post and field', () => {
+  it('rejects post text with an unpaired surrogate (docs/reliability.md, "Encodings and broken text"), naming post and field', () => {
     const b = exampleBundleJson();
     const post = b.posts[0]!;
     post.text = `${post.text}\ud800`;
@@ -163,7 +170,7 @@ describe('validateBundle', () => {
   });
 
   it('puts every message on one line', () => {
-    const p: BundleProblem = { record: 'bundle', message: 'a\r\nb' };
+    const p: Problem = { record: 'bundle', message: 'a\r\nb' };
     expect(formatProblem(p)).toBe('bundle: a b');
   });
 });

@@ -2,6 +2,7 @@
  * Reading a bundle: shape (zod) first, record by record, then the cross-record rules. Every problem
  * is reported, not just the first, so a hand-edited file can be fixed in one pass.
  */
+import type { Problem } from '../problem/problem';
 import type * as z from 'zod';
 
 import type { Result } from '../util/result';
@@ -11,35 +12,43 @@ import { checkBundleRules, type CheckedRecords, type PlacedProblem } from './bun
 import { appSchema, isoTime, projectSchema, RECORD_ARRAYS, recordSchemas, type RecordArrayName } from './bundle-schema';
 import { locateJsonError } from './json-error-location';
 import { migrateBundleV1 } from './migrate-v1';
-import { recordLabel, type BundleProblem } from './problem';
+import { migrateBundleV2 } from './migrate-v2';
+import { recordLabel } from './problem';
 import { describeValue, issueMessage, issuesToProblems } from './zod-problems';
 
-export { formatProblem, type BundleProblem } from './problem';
+
+export { formatProblem } from '../problem/problem';
 
 type Raw = Record<string, unknown>;
 
-const OPTIONAL_ARRAYS: ReadonlySet<RecordArrayName> = new Set(['codebookChanges', 'codebookVersions']);
+const OPTIONAL_ARRAYS: ReadonlySet<RecordArrayName> = new Set(['journal', 'codebookVersions', 'assignments']);
 
 /**
- * A bundle, or every problem found in it. A version 1 bundle is migrated to version 2 first; a
- * missing `codebookChanges` or `codebookVersions` reads as empty.
+ * A bundle, or every problem found in it. Versions 1 and 2 are migrated to version 3 first
+ * (migrate-v1.ts, migrate-v2.ts); a missing `journal` or `codebookVersions` reads as empty.
  * Unknown top-level keys are ignored (a later minor addition must not lock older readers out) and
  * are not carried into the result. A code without `order` gets its array index (tolerant restore
  * of hand-made codebooks).
  */
-export function validateBundle(json: unknown): Result<Bundle, BundleProblem[]> {
+export function validateBundle(json: unknown): Result<Bundle, Problem[]> {
   if (!isObject(json)) return err([{ record: 'bundle', message: `expected a JSON object, got ${describeValue(json)}` }]);
   const identity = checkIdentity(json);
   if (identity.length > 0) return err(identity);
-  const input = json.formatVersion === 1 ? migrateBundleV1(json) : json;
+  const v2 = json.formatVersion === 1 ? migrateBundleV1(json) : json;
+  let input = v2;
+  if (v2.formatVersion === 2) {
+    const migrated = migrateBundleV2(v2);
+    if (!migrated.ok) return err(migrated.error);
+    input = migrated.value;
+  }
 
-  const problems: BundleProblem[] = [];
+  const problems: Problem[] = [];
   const exportedAt = parsePart(isoTime, input, 'exportedAt', problems);
   const app = parsePart(appSchema, input, 'app', problems);
   const project = parsePart(projectSchema, input, 'project', problems);
 
   const raw = {} as Record<RecordArrayName, readonly unknown[]>;
-  const checked: CheckedRecords = { threads: [], posts: [], codes: [], coders: [], codings: [], codebookChanges: [], codebookVersions: [] };
+  const checked: CheckedRecords = { threads: [], posts: [], codes: [], coders: [], codings: [], journal: [], codebookVersions: [], assignments: [] };
   const placed: PlacedProblem[] = [];
   for (const array of RECORD_ARRAYS) {
     const value = input[array];
@@ -79,13 +88,14 @@ export function validateBundle(json: unknown): Result<Bundle, BundleProblem[]> {
     codes: checked.codes.map(({ index, value }) => ({ ...value, order: value.order ?? index })),
     coders: checked.coders.map((r) => r.value),
     codings: checked.codings.map((r) => r.value),
-    codebookChanges: checked.codebookChanges.map((r) => r.value),
+    journal: checked.journal.map((r) => r.value) as Bundle['journal'],
     codebookVersions: checked.codebookVersions.map((r) => r.value),
+    assignments: checked.assignments.map((r) => r.value),
   });
 }
 
 /** Text of a `*.threadmark.json` file → bundle. A leading BOM is allowed; syntax errors name line and column. */
-export function parseBundleText(text: string): Result<Bundle, BundleProblem[]> {
+export function parseBundleText(text: string): Result<Bundle, Problem[]> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') return err([{ record: 'bundle', message: 'the file is empty' }]);
   let json: unknown;
@@ -102,13 +112,13 @@ export function parseBundleText(text: string): Result<Bundle, BundleProblem[]> {
 }
 
 /** Not a Threadmark bundle, or a version we cannot read: one clear problem instead of a flood. */
-function checkIdentity(input: Raw): BundleProblem[] {
+function checkIdentity(input: Raw): Problem[] {
   const { format, formatVersion } = input;
   if (format !== BUNDLE_FORMAT) {
     const got = format === undefined ? 'it is missing' : `got ${describeValue(format)}`;
     return [{ record: 'bundle', field: 'format', message: `not a Threadmark bundle: expected "${BUNDLE_FORMAT}", ${got}` }];
   }
-  if (formatVersion === BUNDLE_FORMAT_VERSION || formatVersion === 1) return [];
+  if (formatVersion === BUNDLE_FORMAT_VERSION || formatVersion === 1 || formatVersion === 2) return [];
   const message =
     typeof formatVersion === 'number' && Number.isInteger(formatVersion) && formatVersion > BUNDLE_FORMAT_VERSION
       ? `format version ${formatVersion} is newer than this version of Threadmark can read (${BUNDLE_FORMAT_VERSION}); update Threadmark`
@@ -116,7 +126,7 @@ function checkIdentity(input: Raw): BundleProblem[] {
   return [{ record: 'bundle', field: 'formatVersion', message }];
 }
 
-function parsePart<T>(schema: z.ZodType<T>, input: Raw, key: string, problems: BundleProblem[]): T | undefined {
+function parsePart<T>(schema: z.ZodType<T>, input: Raw, key: string, problems: Problem[]): T | undefined {
   const value = input[key];
   if (value === undefined) {
     problems.push({ record: 'bundle', field: key, message: 'missing' });

@@ -2,7 +2,7 @@
 import type * as z from 'zod';
 
 import { BUNDLE_FORMAT_VERSION } from './bundle';
-import type { BundleProblem } from './problem';
+import type { Problem } from '../problem/problem';
 
 /** Per-parse error map: says "missing" for absent fields and names types in plain words. */
 export function issueMessage(iss: z.core.$ZodRawIssue): string | undefined {
@@ -22,13 +22,13 @@ export const unlessMissing =
   (iss: { input?: unknown }): string | undefined =>
     iss.input === undefined ? undefined : message;
 
-export function issuesToProblems(issues: readonly z.core.$ZodIssue[], record: string, fieldPrefix: string[] = []): BundleProblem[] {
+export function issuesToProblems(issues: readonly z.core.$ZodIssue[], record: string, fieldPrefix: string[] = []): Problem[] {
   return issues.flatMap((iss) => {
     const path = [...fieldPrefix, ...iss.path.map(String)];
     if (iss.code === 'unrecognized_keys') {
       return iss.keys.map((key) => ({ record, field: [...path, key].join('.'), message: `unknown field (not part of bundle format version ${BUNDLE_FORMAT_VERSION})` }));
     }
-    const problem: BundleProblem = { record, message: iss.message };
+    const problem: Problem = { record, message: iss.message };
     if (path.length > 0) problem.field = path.join('.');
     return [problem];
   });

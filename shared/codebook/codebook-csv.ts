@@ -9,8 +9,8 @@
  * - `examples` holds one example per line; line breaks inside one example therefore read back as
  *   separate examples.
  * - 'formula-safe' prefixes `'` to any cell a spreadsheet would run as a formula (= + - @ TAB CR,
- *   OWASP CSV injection, reliability.md §3.4) and quotes it; 'raw' writes cells as they are. The
- *   reader removes that prefix, so a raw cell that really starts with `'=` reads back as `=`.
+ *   OWASP CSV injection: docs/reliability.md, "Formulas in exported CSV") and quotes it; 'raw'
+ *   writes cells as they are. The reader removes that prefix, so a raw cell that really starts with `'=` reads back as `=`.
  *
  * Reading (parseCodebookCsv) takes what this writes and what a researcher may type: any subset of
  * the columns as long as `path` or `name` is there. A missing guid gets a new id, a missing colour
@@ -19,7 +19,7 @@
 import { EMPTY_CODE_FIELDS, type Code } from '../model/records';
 import { MAX_PROBLEMS, ProblemList } from '../import/import-problem';
 import { detectDelimiter, headerLine, readCsv, type CsvRow } from '../import/formats/csv-table';
-import type { ImportProblem } from '../import/raw-post';
+import type { Problem } from '../problem/problem';
 import type { IdSource } from '../util/clock';
 import { toCsv } from '../util/csv';
 import { err, ok, type Result } from '../util/result';
@@ -78,12 +78,12 @@ export interface CodebookCsv {
   unknownFields: Map<string, DiffedField[]>;
 }
 
-export function parseCodebookCsv(text: string, fileName: string, ids: IdSource): Result<Code[], ImportProblem[]> {
+export function parseCodebookCsv(text: string, fileName: string, ids: IdSource): Result<Code[], Problem[]> {
   const read = readCodebookCsv(text, fileName, ids);
   return read.ok ? ok(read.value.codes) : read;
 }
 
-export function readCodebookCsv(text: string, fileName: string, ids: IdSource): Result<CodebookCsv, ImportProblem[]> {
+export function readCodebookCsv(text: string, fileName: string, ids: IdSource): Result<CodebookCsv, Problem[]> {
   const delimiter = detectDelimiter(headerLine(text)) ?? ',';
   let columns = new Map<CodebookCsvColumn, number>();
   let unnamed: number[] = [];
@@ -175,7 +175,7 @@ function readRow(row: CsvRow, columns: ReadonlyMap<CodebookCsvColumn, number>, u
  * the first row below it. Sibling order follows the file. Duplicate paths, GUIDs and shortcuts are
  * problems: the file could not say which code a child or a key belongs to.
  */
-function buildCodes(rows: readonly CodeRow[], fileName: string, ids: IdSource): Result<CodebookCsv, ImportProblem[]> {
+function buildCodes(rows: readonly CodeRow[], fileName: string, ids: IdSource): Result<CodebookCsv, Problem[]> {
   const problems = new ProblemList(fileName);
   const key = (names: readonly string[]): string => names.join('\u0000');
   const idByPath = new Map<string, string>();

@@ -1,28 +1,19 @@
 import type { Code } from '../model/records';
-
-/**
- * Why a codebook change cannot be made, precise enough to show next to the field concerned:
- * `record` names the code (or coding), `field` the field the problem is in.
- */
-export interface CodebookProblem {
-  /** `code “Fallacy” (id c-1)`, `coding k-3`, or `codebook` for the codebook as a whole. */
-  record: string;
-  field: string;
-  message: string;
-}
+import { formatProblem, type Problem } from '../problem/problem';
 
 /** `code “Fallacy” (id c-1)`; an unknown code is named by its id alone. */
 export function codeRecord(code: Code | string): string {
   return typeof code === 'string' ? `code ${code}` : `code “${code.name}” (id ${code.id})`;
 }
 
-export function codeProblem(code: Code | string, field: string, message: string): CodebookProblem {
+/** Why a codebook change cannot be made: `record` names the code, `field` the field the problem is in. */
+export function codeProblem(code: Code | string, field: string, message: string): Problem {
   return { record: codeRecord(code), field, message };
 }
 
 /** One line: `code “Fallacy” (id c-1) shortcut: key "f" is already the shortcut of “Fear”`. */
-export function formatCodebookProblem(p: CodebookProblem): string {
-  return `${p.record} ${p.field}: ${p.message}`;
+export function formatCodebookProblem(p: Problem): string {
+  return formatProblem(p);
 }
 
 /** Names compare case-insensitively after Unicode normalization (“Café” equals “CAFÉ”). */

@@ -6,9 +6,10 @@
  * The target keeps its name and definition and gains the sources' free-text examples; exemplar
  * codings stay exemplars (a collapsed one is represented by the coding it collapsed into).
  */
+import type { Problem } from '../problem/problem';
 import type { Code, Coding } from '../model/records';
 import { err, ok, type Result } from '../util/result';
-import { codeNameKey, codeProblem, count, quoted, type CodebookProblem } from './codebook-problem';
+import { codeNameKey, codeProblem, count, quoted } from './codebook-problem';
 import { isWithin, siblingsOf } from './tree-moves';
 
 export interface CollapsedCoding {
@@ -39,7 +40,7 @@ export function planMerge(
   codings: readonly Coding[],
   sourceCodeIds: readonly string[],
   targetCodeId: string,
-): Result<MergePlan, CodebookProblem> {
+): Result<MergePlan, Problem> {
   const byId = new Map(codes.map((c) => [c.id, c]));
   const target = byId.get(targetCodeId);
   if (!target) return err(codeProblem(targetCodeId, 'id', 'unknown code: nothing to merge into'));
@@ -113,7 +114,7 @@ function childrenToReparent(codes: readonly Code[], sources: readonly Code[], so
 }
 
 /** Sub-codes moving under the target must not share a name with its children or with each other. */
-function nameClashUnder(codes: readonly Code[], target: Code, moving: readonly Code[]): CodebookProblem | undefined {
+function nameClashUnder(codes: readonly Code[], target: Code, moving: readonly Code[]): Problem | undefined {
   const names = new Map(siblingsOf(codes, target.id).map((c) => [codeNameKey(c.name), c]));
   for (const child of moving) {
     const other = names.get(codeNameKey(child.name));

@@ -4,10 +4,11 @@
  * The chosen codings that were exemplars of the source become exemplars of the new code. Pure:
  * the plan says what will change before anything is written.
  */
+import type { Problem } from '../problem/problem';
 import type { Code, CodeFields, Coding } from '../model/records';
 import { EMPTY_CODE_FIELDS } from '../model/records';
 import { err, ok, type Result } from '../util/result';
-import { codeProblem, count, quoted, siblingWithName, type CodebookProblem } from './codebook-problem';
+import { codeProblem, count, quoted, siblingWithName } from './codebook-problem';
 import { renumber, siblingsOf } from './tree-moves';
 
 /** The new code: its id (injected), name and colour, and any structured field to set at once. */
@@ -33,7 +34,7 @@ export function planSplit(
   sourceCodeId: string,
   chosenCodingIds: readonly string[],
   newCode: SplitCode,
-): Result<SplitPlan, CodebookProblem> {
+): Result<SplitPlan, Problem> {
   const source = codes.find((c) => c.id === sourceCodeId);
   if (!source) return err(codeProblem(sourceCodeId, 'id', 'unknown code: nothing to split'));
   if (codes.some((c) => c.id === newCode.id)) return err(codeProblem(newCode.id, 'id', 'a code with this id already exists'));

@@ -3,10 +3,11 @@
  * Pure: each plan lists every code whose parent or order changes, with sibling orders renumbered
  * 0..n-1, and a sentence saying what the move does, so the UI can tell it before writing it.
  */
+import type { Problem } from '../problem/problem';
 import type { Code } from '../model/records';
 import { err, ok, type Result } from '../util/result';
 import { compareSiblings } from './code-path';
-import { codeProblem, quoted, siblingWithName, type CodebookProblem } from './codebook-problem';
+import { codeProblem, quoted, siblingWithName } from './codebook-problem';
 
 export interface MovePlan {
   /** The moved code after the move. */
@@ -17,7 +18,7 @@ export interface MovePlan {
   summary: string;
 }
 
-export type MoveResult = Result<MovePlan, CodebookProblem>;
+export type MoveResult = Result<MovePlan, Problem>;
 
 /** Siblings under `parentId` in panel order (by `order`, then name, then id). */
 export function siblingsOf(codes: readonly Code[], parentId: string | null): Code[] {

@@ -1,7 +1,7 @@
 /**
  * Parsed posts of one import (one or more files) → Threadmark threads and posts. Parsers only
  * report what the source says (raw-post.ts); this is where reply trees are rebuilt and the gaps
- * are made visible (thread-formats.md §8.2):
+ * are made visible (docs/thread-formats.md, "Rebuilding reply trees"):
  * - posts are grouped by (platform, threadKey), across files, so a dump split into submissions and
  *   comments files still forms one thread;
  * - a reply whose parent is absent hangs under a "missing" placeholder for that parent, never

@@ -1,11 +1,11 @@
 /**
  * Bytes of an imported file → text. The byte-order mark decides the encoding (UTF-8, UTF-16 LE/BE);
  * without one the file must be UTF-8. Nothing is ever replaced with U+FFFD: `file.text()` would do
- * that silently and corrupt the posts researchers code (reliability.md §3.6), so a bad byte is an
- * error naming its offset and line.
+ * that silently and corrupt the posts researchers code (docs/reliability.md, "Encodings and broken
+ * text"), so a bad byte is an error naming its offset and line.
  */
 import { err, ok, type Result } from '../util/result';
-import type { ImportProblem } from './raw-post';
+import type { Problem } from '../problem/problem';
 import { describeBytes, lineOfByte, scanUtf8 } from './utf8-scan';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be';
@@ -21,7 +21,7 @@ export function sniffBom(bytes: Uint8Array): { encoding: TextEncodingName; bomLe
 
 const NOT_UTF8_ADVICE = 'Save it as UTF-8 (or UTF-16 with a byte-order mark) and import it again.';
 
-export function decodeText(bytes: Uint8Array, fileName: string): Result<string, ImportProblem> {
+export function decodeText(bytes: Uint8Array, fileName: string): Result<string, Problem> {
   const { encoding, bomLength } = sniffBom(bytes);
   if (encoding !== 'utf-8') return decodeUtf16(bytes, bomLength, encoding === 'utf-16be', fileName);
   if (bomLength === 0 && looksLikeUtf16WithoutBom(bytes)) {
@@ -38,7 +38,7 @@ export function decodeText(bytes: Uint8Array, fileName: string): Result<string, 
   }
 }
 
-function invalidUtf8Problem(bytes: Uint8Array, from: number, fileName: string): ImportProblem {
+function invalidUtf8Problem(bytes: Uint8Array, from: number, fileName: string): Problem {
   const scan = scanUtf8(bytes, from);
   const offset = scan.kind === 'valid' ? from : scan.offset;
   const line = lineOfByte(bytes, offset);
@@ -68,7 +68,7 @@ function looksLikeUtf16WithoutBom(bytes: Uint8Array): boolean {
 }
 
 /** Checks surrogate pairing ourselves so an unpaired one is reported with its offset, not replaced. */
-function decodeUtf16(bytes: Uint8Array, bomLength: number, bigEndian: boolean, fileName: string): Result<string, ImportProblem> {
+function decodeUtf16(bytes: Uint8Array, bomLength: number, bigEndian: boolean, fileName: string): Result<string, Problem> {
   const label = bigEndian ? 'UTF-16 BE' : 'UTF-16 LE';
   if ((bytes.length - bomLength) % 2 !== 0) {
     return err({ file: fileName, message: `not valid ${label}: the file has an odd number of bytes (${bytes.length}), so its last character is cut off` });

@@ -5,7 +5,8 @@
  * parsing; the user or `--format` can override it.
  */
 import type { Result } from '../util/result';
-import type { ImportProblem, ParsedFile } from './raw-post';
+import type { ParsedFile } from './raw-post';
+import type { Problem } from '../problem/problem';
 
 /** How much of a file detection looks at: enough for the first record of every known format. */
 export const DETECT_HEAD_CHARS = 64 * 1024;
@@ -17,7 +18,7 @@ export interface FormatParser {
   label: string;
   /** True when the start of a file looks like this format. Must not throw, must be fast. */
   detect(head: string): boolean;
-  parse(text: string, fileName: string): Result<ParsedFile, ImportProblem[]>;
+  parse(text: string, fileName: string): Result<ParsedFile, Problem[]>;
 }
 
 /**

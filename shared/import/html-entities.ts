@@ -78,7 +78,7 @@ export function decodeEntitiesOnce(text: string): string {
 /**
  * Decodes only `&amp;`, `&lt;` and `&gt;`, once: what Reddit (without `raw_json=1`) and X do to
  * `&`, `<` and `>` in Markdown or plain text, where `&copy;` may be what the author typed
- * (thread-formats.md §1.1, §8.3).
+ * (docs/thread-formats.md, "Rules for every format" and "Reddit thread pages").
  */
 export function decodeAmpLtGt(text: string): string {
   if (!text.includes('&')) return text;

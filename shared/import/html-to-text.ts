@@ -1,8 +1,9 @@
 /**
  * HTML post bodies (Mastodon `content`, YouTube `textDisplay`, Reddit `body_html`) → the plain text
- * researchers code. No DOM: this runs in a Web Worker (no DOMParser there, reliability.md §3.6) and
- * in Node. A small forward-only tokenizer handles the markup platforms emit and stays linear on
- * hostile input: every scan moves forward with indexOf or a sticky search, never back.
+ * researchers code. No DOM: this runs in a Web Worker (no DOMParser there; docs/reliability.md,
+ * "HTML in posts") and in Node. A small forward-only tokenizer handles the markup platforms emit
+ * and stays linear on hostile input: every scan moves forward with indexOf or a sticky search,
+ * never back.
  *
  * What the text keeps: paragraphs (<p>) as a blank line, <br> as a line break, other block
  * elements (div, li, blockquote, h1–h6…) as a line break so words never run together, <pre>

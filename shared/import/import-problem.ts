@@ -3,23 +3,24 @@
  * nothing), so the first few are enough to fix it; a hostile file with a million bad lines must
  * not produce a million messages.
  */
-import type { ImportProblem, RawPost } from './raw-post';
+import type { RawPost } from './raw-post';
+import type { Problem } from '../problem/problem';
 
 export const MAX_PROBLEMS = 50;
 
 /** Per-record parsers return a post or a problem; a problem never has `platform`. */
-export function isImportProblem(value: RawPost | ImportProblem): value is ImportProblem {
+export function isImportProblem(value: RawPost | Problem): value is Problem {
   return !('platform' in value);
 }
 
 /** Collects up to MAX_PROBLEMS, then one line saying how many more there were. */
 export class ProblemList {
-  private readonly items: ImportProblem[] = [];
+  private readonly items: Problem[] = [];
   private dropped = 0;
 
   constructor(private readonly file: string) {}
 
-  add(problem: ImportProblem): void {
+  add(problem: Problem): void {
     if (this.items.length < MAX_PROBLEMS) this.items.push(problem);
     else this.dropped++;
   }
@@ -32,7 +33,7 @@ export class ProblemList {
     return this.items.length + this.dropped;
   }
 
-  list(): ImportProblem[] {
+  list(): Problem[] {
     if (this.dropped === 0) return [...this.items];
     return [...this.items, { file: this.file, message: `…and ${this.dropped} more problems like these` }];
   }

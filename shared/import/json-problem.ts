@@ -1,9 +1,9 @@
 /** Text that should be JSON → a value, or a problem naming the file, line and column. */
 import { locateJsonError } from '../bundle/json-error-location';
 import { err, ok, type Result } from '../util/result';
-import type { ImportProblem } from './raw-post';
+import type { Problem } from '../problem/problem';
 
-export function parseJsonText(text: string, file: string, line?: number): Result<unknown, ImportProblem> {
+export function parseJsonText(text: string, file: string, line?: number): Result<unknown, Problem> {
   try {
     return ok(JSON.parse(text) as unknown);
   } catch (e) {

@@ -1,12 +1,12 @@
 /**
  * Every time a source gives → ISO 8601 UTC (`2023-08-12T16:10:37.000Z`, always milliseconds, so
  * stored times compare as strings and pass the bundle's time check). Forms seen in the exports
- * (thread-formats.md §8.6): epoch seconds (Reddit, possibly fractional, possibly a string), epoch
- * milliseconds, ISO 8601 with `Z` or an offset, Twitter v1.1 `Sat Aug 12 16:10:37 +0000 2023`, and
- * 4CAT `YYYY-MM-DD HH:MM:SS`. A time without a zone is read as UTC: 4CAT and the other collection
- * tools write UTC, and reading it as local time would make an import depend on the machine's zone.
- * Anything else is refused with a reason rather than guessed; Date.parse is never used because it
- * accepts many forms differently per engine.
+ * (docs/thread-formats.md, "Times"): epoch seconds (Reddit, possibly fractional, possibly a
+ * string), epoch milliseconds, ISO 8601 with `Z` or an offset, Twitter v1.1 `Sat Aug 12 16:10:37
+ * +0000 2023`, and 4CAT `YYYY-MM-DD HH:MM:SS`. A time without a zone is read as UTC: 4CAT and the
+ * other collection tools write UTC, and reading it as local time would make an import depend on the
+ * machine's zone. Anything else is refused with a reason rather than guessed; Date.parse is never
+ * used because it accepts many forms differently per engine.
  */
 import { err, ok, type Result } from '../util/result';
 

@@ -4,6 +4,7 @@
  * read; they never invent structure.
  */
 import type { Platform, PostMeta } from '../model/records';
+import type { Problem } from '../problem/problem';
 
 export interface RawPost {
   platform: Platform;
@@ -39,19 +40,12 @@ export interface RawPost {
   location?: { line?: number; record?: string };
 }
 
-/** A problem found while parsing: where (file, line or record, field) and what. */
-export interface ImportProblem {
-  file: string;
-  /** 1-based line for line-oriented formats (NDJSON, CSV). */
-  line?: number;
-  /** A record path like `data[3]` or `items[0].replies.comments[2]`. */
-  record?: string;
-  field?: string;
-  message: string;
-}
-
-/** Something imported but worth telling (a reply whose parent is missing, a truncated text…). */
-export type ImportWarning = ImportProblem;
+/**
+ * Something imported but worth telling (a reply whose parent is missing, a truncated text…): the
+ * one Problem, naming file, line (NDJSON, CSV) or record path (`data[3]`), field, and what. A
+ * problem that stops an import is a Problem too.
+ */
+export type ImportWarning = Problem;
 
 export interface ParsedFile {
   format: string;

@@ -1,12 +1,12 @@
 /**
  * Streams UTF-8 bytes into lines for NDJSON and CSV, so a big file is never one string
- * (reliability.md §3.7). Splitting happens on bytes: the LF byte never occurs inside a multi-byte
- * UTF-8 sequence, so a chunk boundary can fall anywhere, and each line's byte offset is known
- * exactly for error messages. CRLF and LF both end a line; a lone CR does not (it stays in the
- * line, and post text normalization turns it into LF later).
+ * (docs/reliability.md, "Huge files"). Splitting happens on bytes: the LF byte never occurs inside
+ * a multi-byte UTF-8 sequence, so a chunk boundary can fall anywhere, and each line's byte offset
+ * is known exactly for error messages. CRLF and LF both end a line; a lone CR does not (it stays in
+ * the line, and post text normalization turns it into LF later).
  */
 import { err, ok, type Result } from '../util/result';
-import type { ImportProblem } from './raw-post';
+import type { Problem } from '../problem/problem';
 import { describeBytes, scanUtf8 } from './utf8-scan';
 
 export interface SplitLine {
@@ -18,7 +18,7 @@ export interface SplitLine {
   text: string;
 }
 
-/** A single NDJSON record or CSV row above this is almost surely not text (reliability.md §3.7). */
+/** A single NDJSON record or CSV row above this is almost surely not text (docs/reliability.md, "Huge files"). */
 export const DEFAULT_MAX_LINE_BYTES = 10 * 1024 * 1024;
 
 export class Utf8LineSplitter {
@@ -30,7 +30,7 @@ export class Utf8LineSplitter {
   private line = 1;
   /** Offset in the file of the current line's first byte. */
   private lineStart = 0;
-  private failure: ImportProblem | null = null;
+  private failure: Problem | null = null;
 
   constructor(
     private readonly fileName: string,
@@ -40,7 +40,7 @@ export class Utf8LineSplitter {
   }
 
   /** The lines this chunk completes. After an error every later call returns the same error. */
-  push(chunk: Uint8Array): Result<SplitLine[], ImportProblem> {
+  push(chunk: Uint8Array): Result<SplitLine[], Problem> {
     if (this.failure) return err(this.failure);
     const lines: SplitLine[] = [];
     let start = 0;
@@ -62,7 +62,7 @@ export class Utf8LineSplitter {
   }
 
   /** The last line when the input does not end with a line break. */
-  end(): Result<SplitLine[], ImportProblem> {
+  end(): Result<SplitLine[], Problem> {
     if (this.failure) return err(this.failure);
     if (this.pendingBytes === 0) return ok([]);
     const finished = this.finishLine(new Uint8Array(0), 0);
@@ -70,7 +70,7 @@ export class Utf8LineSplitter {
   }
 
   /** `tail` is the current line's bytes in this chunk; `consumed` also counts its LF. */
-  private finishLine(tail: Uint8Array, consumed: number): Result<SplitLine, ImportProblem> {
+  private finishLine(tail: Uint8Array, consumed: number): Result<SplitLine, Problem> {
     let bytes = tail;
     if (this.pendingBytes > 0) {
       bytes = new Uint8Array(this.pendingBytes + tail.length);
@@ -104,7 +104,7 @@ export class Utf8LineSplitter {
     return ok(result);
   }
 
-  private tooLong(): ImportProblem {
+  private tooLong(): Problem {
     const mb = Math.round(this.maxLineBytes / (1024 * 1024));
     return {
       file: this.fileName,
@@ -113,7 +113,7 @@ export class Utf8LineSplitter {
     };
   }
 
-  private invalid(body: Uint8Array, bad: number, fileOffset: number, cutOff: boolean): ImportProblem {
+  private invalid(body: Uint8Array, bad: number, fileOffset: number, cutOff: boolean): Problem {
     const utf16 = this.line === 1 && bad === 0 && (body[0] === 0xff || body[0] === 0xfe);
     const what = cutOff ? 'the line ends inside a character' : `byte ${describeBytes(body, bad, 1)}`;
     return {
@@ -125,7 +125,7 @@ export class Utf8LineSplitter {
     };
   }
 
-  private fail(problem: ImportProblem): { ok: false; error: ImportProblem } {
+  private fail(problem: Problem): { ok: false; error: Problem } {
     this.failure = problem;
     this.pending = [];
     this.pendingBytes = 0;

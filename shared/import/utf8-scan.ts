@@ -1,8 +1,8 @@
 /**
  * Byte-level UTF-8 checks. TextDecoder's fatal mode says *that* bytes are invalid but not *where*,
- * and a researcher needs the offset to find the damage (reliability.md §3.6), so the failure path
- * re-scans the bytes here. Validation follows Unicode Table 3-7 (the rules TextDecoder applies):
- * no overlong forms, no encoded surrogates, nothing above U+10FFFF.
+ * and a researcher needs the offset to find the damage (docs/reliability.md, "Encodings and broken
+ * text"), so the failure path re-scans the bytes here. Validation follows Unicode Table 3-7 (the
+ * rules TextDecoder applies): no overlong forms, no encoded surrogates, nothing above U+10FFFF.
  */
 
 /** Length of the sequence a lead byte starts, or 0 when the byte cannot start one. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { ACTION_CATALOG } from '../actions/action-catalog';
 import { BRIDGE_GLOBAL, EVENT_CHANNELS, eventContract, INVOKE_CHANNELS, invokeContract, MENU_COMMANDS } from './contract';
 
 const accepts = (schema: { safeParse(v: unknown): { success: boolean } }, value: unknown) =>
@@ -66,24 +67,29 @@ describe('IPC contract', () => {
     expect(accepts(res, undefined)).toBe(true);
   });
 
-  it('menu:command carries one of the known commands', () => {
+  it('menu:command carries the id of an action in the catalog', () => {
     const schema = eventContract['menu:command'];
     for (const command of MENU_COMMANDS) expect(accepts(schema, { command })).toBe(true);
     expect(accepts(schema, { command: 'format-disk' })).toBe(false);
-    expect(MENU_COMMANDS).toEqual([
-      'undo',
-      'redo',
-      'import-threads',
-      'export-bundle',
-      'import-bundle',
-      'export-csv',
-      'codebook-import',
-      'codebook-export-qdc',
-      'codebook-export-markdown',
-      'codebook-export-html',
-      'codebook-export-csv',
-      'codebook-name-version',
-      'codebook-versions',
-    ]);
+    expect(accepts(schema, { command: 'undo', extra: true })).toBe(false);
+    expect(MENU_COMMANDS).toEqual(ACTION_CATALOG.map((action) => action.id));
+    // The commands the menu sent before the catalog are all still there.
+    expect(MENU_COMMANDS).toEqual(
+      expect.arrayContaining([
+        'undo',
+        'redo',
+        'import-threads',
+        'export-bundle',
+        'import-bundle',
+        'export-csv',
+        'codebook-import',
+        'codebook-export-qdc',
+        'codebook-export-markdown',
+        'codebook-export-html',
+        'codebook-export-csv',
+        'codebook-name-version',
+        'codebook-versions',
+      ]),
+    );
   });
 });

@@ -15,10 +15,15 @@ export type Platform =
   | 'csv'
   | 'text';
 
+/**
+ * `updatedAt` (ISO 8601 UTC) is set by the application core on every record it writes; records
+ * stored before the project journal existed have none. Posts are immutable and carry none.
+ */
 export interface Project {
   id: string;
   name: string;
   createdAt: string;
+  updatedAt?: string;
 }
 
 export interface Thread {
@@ -29,6 +34,7 @@ export interface Thread {
   importedAt: string;
   /** Where the thread came from: a file name, a URL or "demo". */
   source: string;
+  updatedAt?: string;
 }
 
 /** A post's platform extras (score, likes, language, deleted…): shown as post variables. */
@@ -75,6 +81,7 @@ export interface Code {
   codable: boolean;
   /** Retired codes keep their codings but are no longer offered for coding. */
   retired: boolean;
+  updatedAt?: string;
 }
 
 /** The structured fields of a code a researcher edits (everything but identity and place). */
@@ -95,7 +102,8 @@ export const EMPTY_CODE_FIELDS: Omit<CodeFields, 'name' | 'color'> = {
 export type CodebookChangeKind = 'add' | 'edit' | 'move' | 'delete' | 'merge' | 'split' | 'import';
 
 /**
- * One entry of the codebook's change log: who changed which code when, and the code before and
+ * One entry of the codebook's change log of bundle format 2 and database version 3, read only to
+ * become project journal entries (shared/project/journal-from-change-log.ts): who changed which code when, and the code before and
  * after (null before for an added code, null after for a deleted one). One researcher action that
  * touches several codes (a merge, an import) writes one entry per code sharing `operationId`.
  */
@@ -120,11 +128,26 @@ export interface CodebookVersion {
   createdAt: string;
   coderId: string;
   codes: Code[];
+  updatedAt?: string;
+}
+
+/**
+ * Which posts a coder codes. Agreement compares coders only on posts both were assigned; a coder
+ * without an assignment is taken to have every post of the project. `source` says where it came
+ * from: `file` (the posts a coder's returned file held).
+ */
+export interface Assignment {
+  id: string;
+  coderId: string;
+  postIds: string[];
+  source: string;
+  updatedAt?: string;
 }
 
 export interface Coder {
   id: string;
   name: string;
+  updatedAt?: string;
 }
 
 export interface Coding {

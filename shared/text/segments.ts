@@ -1,6 +1,6 @@
 /**
  * Cuts a text at every span boundary so overlapping codings render as flat, non-nested marks:
- * one mark per segment listing every covering id (DESIGN: never nest marks on overlap).
+ * one mark per segment listing every covering id (docs/editor.md, "Flat marks": marks never nest).
  * Units are whatever the caller uses (UTF-16 in the editor, code points elsewhere).
  */
 

@@ -1,7 +1,7 @@
 /**
  * Index of the first unpaired surrogate in `text`, or -1 when the text is well-formed Unicode.
  * Lone surrogates survive JSON.parse but make XML exports invalid and CSV exports lossy
- * (reliability.md §3.6), so imported text is checked once.
+ * (docs/reliability.md, "Encodings and broken text"), so imported text is checked once.
  */
 export function firstUnpairedSurrogate(text: string): number {
   for (let i = 0; i < text.length; i++) {

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { Fragment, type ReactNode, useEffect, useRef, useState } from 'react';
 
 export interface MenuItem {
   key: string;
@@ -7,6 +7,11 @@ export interface MenuItem {
   name?: string;
   onSelect: () => void;
   disabled?: boolean;
+  /** A shortcut shown after the label ("Ctrl+K"), and its aria-keyshortcuts value ("Control+K"). */
+  keys?: string;
+  keyshortcuts?: string;
+  /** A separator before this item. */
+  startsGroup?: boolean;
 }
 
 interface Props {
@@ -60,20 +65,28 @@ export function MenuButton({ label, menuLabel, items, tabIndex, className }: Pro
       {open ? (
         <div ref={menu} className="menu" role="menu" aria-label={menuLabel} onKeyDown={onMenuKey}>
           {items.map((item) => (
-            <button
-              key={item.key}
-              type="button"
-              role="menuitem"
-              tabIndex={-1}
-              aria-label={item.name}
-              disabled={item.disabled}
-              onClick={() => {
-                setOpen(false);
-                item.onSelect();
-              }}
-            >
-              {item.label}
-            </button>
+            <Fragment key={item.key}>
+              {item.startsGroup ? <div role="separator" className="menu-separator" /> : null}
+              <button
+                type="button"
+                role="menuitem"
+                tabIndex={-1}
+                aria-label={item.name}
+                aria-keyshortcuts={item.keyshortcuts}
+                disabled={item.disabled}
+                onClick={() => {
+                  setOpen(false);
+                  item.onSelect();
+                }}
+              >
+                {item.label}
+                {item.keys ? (
+                  <kbd className="menu-keys" aria-hidden="true">
+                    {item.keys}
+                  </kbd>
+                ) : null}
+              </button>
+            </Fragment>
           ))}
         </div>
       ) : null}

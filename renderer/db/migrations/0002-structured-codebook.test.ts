@@ -63,10 +63,10 @@ describe('migration 2: structured codebook', () => {
     const db = new ThreadmarkDB(name, UP_TO_2);
     await db.open();
     for (const [table, rows] of Object.entries(before)) expect(await rowsOf(db, table), table).toEqual(rows);
-    expect(await db.codebookChanges.count()).toBe(0);
+    expect(await db.table('codebookChanges').count()).toBe(0);
     expect(await db.codebookVersions.count()).toBe(0);
     // The new indexes answer the queries the repositories make.
-    await db.codebookChanges.add({
+    await db.table('codebookChanges').add({
       id: 'ch',
       operationId: 'op',
       at: '2025-01-01T00:00:00.000Z',
@@ -77,8 +77,8 @@ describe('migration 2: structured codebook', () => {
       before: null,
       after: null,
     });
-    expect(await db.codebookChanges.where('codeId').equals('c-agree').count()).toBe(1);
-    expect(await db.codebookChanges.where('operationId').equals('op').count()).toBe(1);
+    expect(await db.table('codebookChanges').where('codeId').equals('c-agree').count()).toBe(1);
+    expect(await db.table('codebookChanges').where('operationId').equals('op').count()).toBe(1);
     expect(await db.codebookVersions.orderBy('createdAt').count()).toBe(0);
     db.close();
   });

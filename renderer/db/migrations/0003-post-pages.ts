@@ -16,7 +16,7 @@ interface V2PostRow {
 /**
  * Posts move from one row each into pages of up to 500 posts per thread, in reading order.
  * Chromium spends most of an import's time per IndexedDB request, not per byte: 100,000 one-post
- * puts took 4–6 s here, 200 page puts with the same posts 0.9 s (docs/ARCHITECTURE.md). Posts are
+ * puts took 4–6 s here, 200 page puts with the same posts 0.9 s (docs/decisions/0006-posts-stored-in-pages.md). Posts are
  * immutable after import and are read a thread at a time, so pages lose nothing:
  * - `[threadId+page]` returns a thread's posts in order with one range read;
  * - the multi-entry `postIds` finds the page holding a post (codings point at posts);

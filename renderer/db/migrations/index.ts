@@ -1,9 +1,10 @@
 import { initialMigration } from './0001-initial';
 import { structuredCodebookMigration } from './0002-structured-codebook';
 import { postPagesMigration } from './0003-post-pages';
+import { projectJournalMigration } from './0004-project-journal';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
 /** Every schema step ever released, oldest first. Append; never edit or remove a released one. */
-export const MIGRATIONS: readonly Migration[] = [initialMigration, structuredCodebookMigration, postPagesMigration];
+export const MIGRATIONS: readonly Migration[] = [initialMigration, structuredCodebookMigration, postPagesMigration, projectJournalMigration];

@@ -2,7 +2,7 @@ import type { Transaction } from 'dexie';
 
 /**
  * One schema step. Every released step stays in the list forever: a user still on an older schema
- * cannot open the database without it (reliability.md §2.5).
+ * cannot open the database without it (docs/storage.md, "Schema versions and migrations").
  */
 export interface Migration {
   version: number;

@@ -17,15 +17,18 @@ afterEach(async () => {
 });
 
 describe('coders', () => {
-  it('reuses a coder of the exact trimmed name and lists coders by name', async () => {
+  it('reuses a coder of the same trimmed name in any case, journals a new one, and lists coders by name', async () => {
     const ids = testIds('coder');
     const zoe = await ensureCoder(db, ' Zoë ', ids);
-    expect(zoe).toEqual({ id: 'coder-1', name: 'Zoë' });
-    expect(await ensureCoder(db, 'Zoë', ids)).toEqual(zoe);
-    const other = await ensureCoder(db, 'zoë', ids);
-    expect(other.id).toBe('coder-2');
+    expect(zoe).toMatchObject({ id: 'coder-1', name: 'Zoë' });
+    expect((await ensureCoder(db, 'Zoë', ids)).id).toBe('coder-1');
+    expect((await ensureCoder(db, 'zoË', ids)).id).toBe('coder-1');
     await ensureCoder(db, 'Adam', ids);
-    expect((await listCoders(db)).map((c) => c.name)).toEqual(['Adam', 'Zoë', 'zoë']);
+    expect((await listCoders(db)).map((c) => c.name)).toEqual(['Adam', 'Zoë']);
+    expect((await db.journal.toArray()).map((e) => [e.operation, e.actorName])).toEqual([
+      ['coders.add', 'Zoë'],
+      ['coders.add', 'Adam'],
+    ]);
   });
 
   it('refuses an empty name', async () => {

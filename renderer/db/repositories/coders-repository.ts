@@ -1,21 +1,24 @@
 import type { Coder } from '@shared/model/records';
-import type { IdSource } from '@shared/util/clock';
+import { formatProblem } from '@shared/problem/problem';
+import { addCoder } from '@shared/project/operations/coders';
+import { runOperation } from '@shared/project/run-operation';
+import { systemClock, type Clock, type IdSource } from '@shared/util/clock';
 
-import { compareStrings } from '../ordering';
+import { compareStrings } from '@shared/project/record-order';
 import type { ThreadmarkDB } from '../database';
+import { storeOf } from '../run-in-project';
 
-/** The coder with exactly this (trimmed) name, created if there is none. */
-export async function ensureCoder(db: ThreadmarkDB, name: string, ids: IdSource): Promise<Coder> {
+/**
+ * The coder of this (trimmed) name, any case, added through the core's `coders.add` if there is
+ * none: the new coder is the journal entry's actor (they introduce themselves).
+ */
+export async function ensureCoder(db: ThreadmarkDB, name: string, ids: IdSource, clock: Clock = systemClock): Promise<Coder> {
   const trimmed = name.trim();
   if (trimmed === '') throw new Error('A coder needs a name.');
-  return db.transaction('rw', db.coders, async () => {
-    // A project has a handful of coders: a scan beats keeping a name index.
-    const existing = await db.coders.filter((c) => c.name === trimmed).first();
-    if (existing) return existing;
-    const coder: Coder = { id: ids.newId(), name: trimmed };
-    await db.coders.add(coder);
-    return coder;
-  });
+  const id = ids.newId();
+  const result = await runOperation(storeOf(db), addCoder, { name: trimmed, id }, { clock, ids, actor: { id, name: trimmed } });
+  if (!result.ok) throw new Error(formatProblem(result.error));
+  return result.value.result;
 }
 
 /** All coders by name, then id. */

@@ -1,116 +1,60 @@
 import type { Coding } from '@shared/model/records';
-import { codePointLength, sliceCodePoints } from '@shared/text/offsets';
+import { addCoding as addCodingOp, editMemo, removeCoding as removeCodingOp } from '@shared/project/operations/codings';
+import { revertEntry } from '@shared/project/operations/revert';
+import { formatProblem } from '@shared/problem/problem';
 import type { Clock, IdSource } from '@shared/util/clock';
 
 import type { ThreadmarkDB } from '../database';
-import { getPost, postTables } from '../post-store';
-import { byPosition, compareStrings } from '../ordering';
-
-import { dropExemplars } from './exemplars-repository';
+import { runInProject } from '../run-in-project';
+import { byPosition, compareStrings } from '@shared/project/record-order';
 
 export type NewCoding = Omit<Coding, 'id' | 'createdAt' | 'updatedAt' | 'quote' | 'threadId'>;
 
-const isOffset = (n: number): boolean => Number.isSafeInteger(n) && n >= 0;
+type Deps = { clock: Clock; ids: IdSource };
 
-/**
- * Stores a coding after checking it against the stored post, code and coder. Offsets are code
- * points, end exclusive; `quote` and `threadId` are derived here so they can never disagree with
- * the post.
- */
-export async function addCoding(
-  db: ThreadmarkDB,
-  input: NewCoding,
-  deps: { clock: Clock; ids: IdSource },
-): Promise<Coding> {
-  const { postId, codeId, coderId, start, end, memo } = input;
-  if (!isOffset(start) || !isOffset(end) || start >= end) {
-    throw new Error(`Cannot code post ${postId}: invalid range ${start}–${end} (need 0 ≤ start < end).`);
+/** Thrown when the core refuses a coding write; its message names the record and field. */
+export class CodingRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CodingRefusedError';
   }
-  return db.transaction('rw', [...postTables(db), db.codes, db.coders, db.codings], async () => {
-    const [post, code, coder] = await Promise.all([
-      getPost(db, postId),
-      db.codes.get(codeId),
-      db.coders.get(coderId),
-    ]);
-    if (!post) throw new Error(`Cannot code: post ${postId} does not exist.`);
-    if (!code) throw new Error(`Cannot code: code ${codeId} does not exist.`);
-    if (!code.codable) throw new Error(`Cannot code with “${code.name}”: it is a category that only groups codes.`);
-    if (!coder) throw new Error(`Cannot code: coder ${coderId} does not exist.`);
-    const length = codePointLength(post.text);
-    if (end > length) {
-      throw new Error(`Cannot code post ${postId}: range ${start}–${end} is past its end (${length}).`);
-    }
-    const now = deps.clock.now();
-    const coding: Coding = {
-      id: deps.ids.newId(),
-      postId,
-      threadId: post.threadId,
-      codeId,
-      coderId,
-      start,
-      end,
-      quote: sliceCodePoints(post.text, start, end),
-      memo,
-      createdAt: now,
-      updatedAt: now,
-    };
-    await db.codings.add(coding);
-    return coding;
-  });
 }
 
 /**
- * Deletes a coding and returns it (for undo); undefined when it was already gone. A coding that
- * was an exemplar of its code stops being one (check `exemplarCodingIds` first to restore it so).
+ * Stores a coding (shared/project/operations/codings.ts): offsets in code points, end exclusive;
+ * `quote` and `threadId` come from the stored post. Returns it with its journal entry's id.
  */
-export async function removeCoding(db: ThreadmarkDB, id: string): Promise<Coding | undefined> {
-  return db.transaction('rw', [db.codings, db.codes], async () => {
-    const coding = await db.codings.get(id);
-    if (coding) {
-      await db.codings.delete(id);
-      await dropExemplars(db, new Set([id]));
-    }
-    return coding;
-  });
+export async function addCoding(db: ThreadmarkDB, input: NewCoding, deps: Deps): Promise<{ coding: Coding; entryId: string }> {
+  const result = await runInProject(db, addCodingOp, input, deps);
+  if (!result.ok) throw new CodingRefusedError(formatProblem(result.error));
+  return { coding: result.value.result, entryId: result.value.entry!.id };
+}
+
+/** Removes a coding (and its place among its code's exemplars); undefined when it was already gone. */
+export async function removeCoding(db: ThreadmarkDB, id: string, deps: Deps): Promise<{ coding: Coding; entryId: string } | undefined> {
+  const result = await runInProject(db, removeCodingOp, { codingId: id }, deps);
+  if (!result.ok) {
+    if (result.error.field === 'id') return undefined;
+    throw new CodingRefusedError(formatProblem(result.error));
+  }
+  return { coding: result.value.result, entryId: result.value.entry!.id };
+}
+
+/** Replaces a coding's memo; `entryId` null when the memo was already that. */
+export async function updateMemo(db: ThreadmarkDB, id: string, memo: string, deps: Deps): Promise<{ after: Coding; entryId: string | null }> {
+  const result = await runInProject(db, editMemo, { codingId: id, memo }, deps);
+  if (!result.ok) throw new CodingRefusedError(formatProblem(result.error));
+  return { after: result.value.result, entryId: result.value.entry?.id ?? null };
 }
 
 /**
- * Puts a coding back exactly as it was (undo of remove, redo of add), with `exemplar: true` also
- * as an exemplar of its code again. Refuses when its post, code or coder has gone meanwhile, so
- * undo never creates an orphan.
+ * Reverts a journal entry (undo of a step, or redo: the revert of an undo). Returns the revert's
+ * own entry id, which the next redo or undo reverts in turn. Refusals throw with the reason.
  */
-export async function restoreCoding(db: ThreadmarkDB, coding: Coding, options: { exemplar?: boolean } = {}): Promise<void> {
-  await db.transaction('rw', [...postTables(db), db.codes, db.coders, db.codings], async () => {
-    const [post, code, coder] = await Promise.all([
-      getPost(db, coding.postId),
-      db.codes.get(coding.codeId),
-      db.coders.get(coding.coderId),
-    ]);
-    if (!post) throw new Error(`Cannot restore coding ${coding.id}: post ${coding.postId} no longer exists.`);
-    if (!code) throw new Error(`Cannot restore coding ${coding.id}: code ${coding.codeId} no longer exists.`);
-    if (!coder) throw new Error(`Cannot restore coding ${coding.id}: coder ${coding.coderId} no longer exists.`);
-    await db.codings.put(coding);
-    if (options.exemplar && !code.exemplarCodingIds.includes(coding.id)) {
-      await db.codes.put({ ...code, exemplarCodingIds: [...code.exemplarCodingIds, coding.id] });
-    }
-  });
-}
-
-/** Replaces a coding's memo; returns the previous memo (for undo) and the updated coding. */
-export async function updateMemo(
-  db: ThreadmarkDB,
-  id: string,
-  memo: string,
-  clock: Clock,
-): Promise<{ before: string; after: Coding }> {
-  return db.transaction('rw', db.codings, async () => {
-    const current = await db.codings.get(id);
-    if (!current) throw new Error(`Cannot update memo: coding ${id} does not exist.`);
-    if (current.memo === memo) return { before: memo, after: current };
-    const after: Coding = { ...current, memo, updatedAt: clock.now() };
-    await db.codings.put(after);
-    return { before: current.memo, after };
-  });
+export async function revertJournalEntry(db: ThreadmarkDB, entryId: string, verb: 'undo' | 'redo', deps: Deps): Promise<string> {
+  const result = await runInProject(db, revertEntry, { entryId, verb }, deps);
+  if (!result.ok) throw new CodingRefusedError(formatProblem(result.error));
+  return result.value.entry!.id;
 }
 
 /** A thread's codings (one indexed equals query, as stack-notes §5(b) advises), by post then position. */

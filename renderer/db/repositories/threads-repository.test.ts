@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { importBundle } from '../bundle-io';
 import type { ThreadmarkDB } from '../database';
-import { freshDb, sampleBundle } from '../testing/test-support';
+import { freshDb, sampleBundle, testClock } from '../testing/test-support';
 
 import { getProject, listThreads, postsOfThread } from './threads-repository';
 
@@ -25,7 +25,7 @@ describe('threads repository', () => {
 
   it('lists threads by import time with post counts, and posts in reading order without seq', async () => {
     const bundle = sampleBundle();
-    await importBundle(db, bundle);
+    await importBundle(db, bundle, { clock: testClock() });
     expect((await listThreads(db)).map((t) => [t.id, t.postCount])).toEqual([
       ['t-b', 3],
       ['t-a', 1],
@@ -33,7 +33,8 @@ describe('threads repository', () => {
     const posts = await postsOfThread(db, 't-b');
     expect(posts.map((p) => p.id)).toEqual(['p-b1', 'p-b3', 'p-b2']);
     expect(posts).toEqual(bundle.posts.filter((p) => p.threadId === 't-b'));
-    expect(await getProject(db)).toEqual(bundle.project);
+    // Written by the import, so stamped with its time.
+    expect(await getProject(db)).toEqual({ ...bundle.project, updatedAt: '2025-01-01T00:00:00.000Z' });
   });
 
   it('appends posts imported later after the thread’s existing ones', async () => {

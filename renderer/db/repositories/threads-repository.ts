@@ -1,7 +1,7 @@
 import type { Post, Project, Thread } from '@shared/model/records';
 
 import type { ThreadmarkDB } from '../database';
-import { byImportThenId } from '../ordering';
+import { byImportThenId } from '@shared/project/record-order';
 import { postsOfThreadInOrder, threadStats } from '../post-store';
 
 export type ThreadSummary = Thread & { postCount: number; startedAt: string | null };

@@ -1,6 +1,6 @@
 /**
  * Rows exactly as released schemas stored them, written through untyped tables so they keep
- * their old shape: the fixtures upgrade tests open with today's migrations (reliability.md §2.5).
+ * their old shape: the fixtures upgrade tests open with today's migrations (docs/storage.md, "Schema versions and migrations").
  */
 import type { ThreadmarkDB } from '../database';
 import { sampleBundle } from './test-support';
@@ -50,6 +50,21 @@ export async function writeV1Rows(db: ThreadmarkDB): Promise<void> {
   });
 }
 
+/** The change log a version 2 database held for sampleBundle (the journal's first entry, before it was one). */
+export const V2_CHANGE_LOG = [
+  {
+    id: 'ch-1',
+    operationId: 'op-1',
+    at: '2025-01-04T00:00:00.000Z',
+    coderId: 'coder-ana',
+    kind: 'add',
+    codeId: 'c-agree',
+    summary: 'Added “Agreement”',
+    before: null,
+    after: sampleBundle().codes.find((c) => c.id === 'c-agree'),
+  },
+];
+
 /** sampleBundle the way the version 2 app wrote it: structured codes, change log and versions. */
 export async function writeV2Rows(db: ThreadmarkDB): Promise<void> {
   const b = sampleBundle();
@@ -62,7 +77,7 @@ export async function writeV2Rows(db: ThreadmarkDB): Promise<void> {
     await tx.table('codes').bulkAdd(b.codes);
     await tx.table('coders').bulkAdd(b.coders);
     await tx.table('codings').bulkAdd(codings);
-    await tx.table('codebookChanges').bulkAdd(b.codebookChanges ?? []);
+    await tx.table('codebookChanges').bulkAdd(V2_CHANGE_LOG);
     await tx.table('codebookVersions').bulkAdd(b.codebookVersions ?? []);
   });
 }

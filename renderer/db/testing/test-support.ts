@@ -40,12 +40,12 @@ export const FAMILY_TEXT = 'I 👩‍👩‍👧 agree';
  * A small project already in the order `exportBundle` writes, so export(import(b)) equals b:
  * threads by import time (ids deliberately in the opposite order), posts in reading order (p-b3
  * before p-b2: not id order), codes in tree order, coders by name, codings by post then start,
- * the change log by time, versions by creation time.
+ * versions by creation time, the journal by seq.
  */
 export function sampleBundle(): Bundle {
   return {
     format: 'threadmark',
-    formatVersion: 2,
+    formatVersion: 3,
     exportedAt: '2025-02-01T00:00:00.000Z',
     app: APP,
     project: { id: 'project-1', name: 'Vaccine replies', createdAt: '2025-01-01T00:00:00.000Z' },
@@ -91,17 +91,18 @@ export function sampleBundle(): Bundle {
       coding('k-4', 'p-b2', 'c-deep', 'coder-ana', 0, 4, 'Café'),
       coding('k-5', 'p-a1', 'c-false-eq', 'coder-ben', 26, 27, '🎉'),
     ],
-    codebookChanges: [
+    journal: [
       {
-        id: 'ch-1',
-        operationId: 'op-1',
+        id: 'op-1',
+        seq: 1,
         at: '2025-01-04T00:00:00.000Z',
-        coderId: 'coder-ana',
-        kind: 'add',
-        codeId: 'c-agree',
+        actorId: 'coder-ana',
+        actorName: 'Ana',
+        operation: 'code.add',
         summary: 'Added “Agreement”',
-        before: null,
-        after: code('c-agree', 'Agreement', null, 1),
+        changes: [{ table: 'codes', id: 'c-agree', before: null, after: code('c-agree', 'Agreement', null, 1) }],
+        addedPosts: [],
+        reverts: null,
       },
     ],
     codebookVersions: [
@@ -113,6 +114,7 @@ export function sampleBundle(): Bundle {
         codes: [code('c-agree', 'Agreement', null, 0)],
       },
     ],
+    assignments: [],
   };
 }
 

@@ -1,46 +1,35 @@
 import type { ReportRow } from '@shared/agreement/report/report-rows';
-import type { Result } from '@shared/util/result';
+import { formatProblem } from '@shared/problem/problem';
+import { createWorkerClient, type WorkerClient } from '@shared/rpc/rpc';
+import { isCancelled } from '@shared/util/cancelled';
+import { err, type Result } from '@shared/util/result';
 
-import type { AgreementRequest } from './run-agreement-report';
+import type { AgreementProtocol, AgreementRequest } from './run-agreement-report';
 
-type Reply = { id: number; result: Result<ReportRow[], string> };
+const sentence = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** Runs agreement reports in one worker; a newer request makes older pending ones irrelevant. */
+/** Runs agreement reports in one worker (AgreementProtocol); a newer request makes older pending ones irrelevant. */
 export class AgreementClient {
-  private worker: Worker | null = null;
-  private serial = 0;
-  private readonly pending = new Map<number, (result: Result<ReportRow[], string>) => void>();
+  private rpc: WorkerClient<AgreementProtocol> | null = null;
 
-  run(request: AgreementRequest): Promise<Result<ReportRow[], string>> {
-    const worker = this.ensureWorker();
-    const id = ++this.serial;
-    return new Promise((resolve) => {
-      this.pending.set(id, resolve);
-      worker.postMessage({ id, request });
-    });
+  async run(request: AgreementRequest): Promise<Result<ReportRow[], string>> {
+    const result = await this.client().run(request);
+    if (result.ok) return result.value;
+    return err(isCancelled(result.error) ? 'The agreement view was closed.' : sentence(formatProblem(result.error)));
   }
 
+  /** Ends the worker; pending runs answer that the view was closed. */
   dispose(): void {
-    this.worker?.terminate();
-    this.worker = null;
-    for (const resolve of this.pending.values()) resolve({ ok: false, error: 'The agreement view was closed.' });
-    this.pending.clear();
+    this.rpc?.dispose();
+    this.rpc = null;
   }
 
-  private ensureWorker(): Worker {
-    if (this.worker) return this.worker;
-    const worker = new Worker(new URL('./agreement.worker.ts', import.meta.url), { type: 'module', name: 'agreement' });
-    worker.onmessage = (event: MessageEvent<Reply>) => {
-      const resolve = this.pending.get(event.data.id);
-      this.pending.delete(event.data.id);
-      resolve?.(event.data.result);
-    };
-    worker.onerror = (event) => {
-      for (const resolve of this.pending.values()) resolve({ ok: false, error: `The agreement worker failed: ${event.message}` });
-      this.pending.clear();
-      this.worker = null;
-    };
-    this.worker = worker;
-    return worker;
+  /** The worker, started on first use and again after it failed. */
+  private client(): WorkerClient<AgreementProtocol> {
+    if (this.rpc === null || this.rpc.closed) {
+      const worker = new Worker(new URL('./agreement.worker.ts', import.meta.url), { type: 'module', name: 'agreement' });
+      this.rpc = createWorkerClient<AgreementProtocol>(worker, { name: 'agreement' });
+    }
+    return this.rpc;
   }
 }

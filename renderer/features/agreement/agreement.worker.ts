@@ -1,12 +1,7 @@
 /// <reference lib="webworker" />
-import { type AgreementRequest, runAgreementReport } from './run-agreement-report';
+import { serveWorker } from '@shared/rpc/rpc';
+
+import { type AgreementProtocol, runAgreementReport } from './run-agreement-report';
 
 // Agreement over a large project takes a second or more: off the UI thread, so coding stays responsive.
-self.onmessage = (event: MessageEvent<{ id: number; request: AgreementRequest }>) => {
-  const { id, request } = event.data;
-  try {
-    self.postMessage({ id, result: runAgreementReport(request) });
-  } catch (error) {
-    self.postMessage({ id, result: { ok: false, error: error instanceof Error ? error.message : String(error) } });
-  }
-};
+serveWorker<AgreementProtocol>(self, { run: (request) => runAgreementReport(request) });

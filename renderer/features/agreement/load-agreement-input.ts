@@ -1,11 +1,8 @@
 import type { AgreementInput } from '@shared/agreement/units/coding-layers';
-import type { Coding, Post } from '@shared/model/records';
-import { codePointLength } from '@shared/text/offsets';
+import type { Post } from '@shared/model/records';
+import { agreementSource } from '@shared/project/queries/agreement-input';
 
-import type { ThreadmarkDB } from '../../db/database';
-import { listCoders } from '../../db/repositories/coders-repository';
-import { listCodes } from '../../db/repositories/codes-repository';
-import { listThreads, postsOfThread } from '../../db/repositories/threads-repository';
+import { storeOf, type ThreadmarkDB } from '../../db/project-store';
 
 export interface AgreementSource {
   input: AgreementInput;
@@ -15,28 +12,10 @@ export interface AgreementSource {
 }
 
 /**
- * Everything agreement needs from the project: posts in reading order (thread by thread, the
- * continuum for unitizing), codes, coders and every coder's codings.
+ * What agreement compares, read through the core's query (shared/project/queries/agreement-input.ts),
+ * the same one `threadmark agree` runs: so both print the same numbers for the same files.
  */
 export async function loadAgreementSource(db: ThreadmarkDB): Promise<AgreementSource> {
-  const threads = await listThreads(db);
-  const [postLists, codes, coders, codings] = await Promise.all([
-    Promise.all(threads.map((t) => postsOfThread(db, t.id))),
-    listCodes(db),
-    listCoders(db),
-    db.codings.toArray(),
-  ]);
-  const posts = postLists.flat();
-  const codingCounts = new Map<string, number>();
-  for (const c of codings) codingCounts.set(c.coderId, (codingCounts.get(c.coderId) ?? 0) + 1);
-  return {
-    input: {
-      posts: posts.map((p) => ({ id: p.id, length: codePointLength(p.text) })),
-      codes,
-      coders: coders.map((c) => ({ id: c.id, name: c.name })),
-      codings: codings.map(({ postId, codeId, coderId, start, end }: Coding) => ({ postId, codeId, coderId, start, end })),
-    },
-    postsById: new Map(posts.map((p) => [p.id, p])),
-    codingCounts,
-  };
+  const { input, posts, codingCounts } = await storeOf(db).read((reader) => agreementSource(reader));
+  return { input, postsById: new Map(posts.map((p) => [p.id, p])), codingCounts };
 }

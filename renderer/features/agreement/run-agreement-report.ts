@@ -5,6 +5,7 @@ import { agreementReport, type AgreementUnit } from '@shared/agreement/units/agr
 import { selectCoders, selectCodes } from '@shared/agreement/units/code-selection';
 import { type AgreementInput, codingLayers } from '@shared/agreement/units/coding-layers';
 import { postUnitData } from '@shared/agreement/units/post-unit';
+import type { RpcMethod } from '@shared/rpc/rpc';
 import { err, ok, type Result } from '@shared/util/result';
 
 export interface AgreementRequest {
@@ -17,6 +18,11 @@ export interface AgreementRequest {
   /** Bootstrap replicates for α's interval (post unit); 0 = none. */
   bootstrapSamples: number;
   seed: number;
+}
+
+/** The agreement Worker's protocol (shared/rpc): one report per call. */
+export interface AgreementProtocol {
+  run: RpcMethod<AgreementRequest, Result<ReportRow[], string>>;
 }
 
 /** Same seed, same intervals: a report can be reproduced exactly. */

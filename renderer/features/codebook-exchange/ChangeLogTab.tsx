@@ -1,11 +1,11 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 
 import { codePath } from '@shared/codebook/code-path';
 import type { Code, Coder } from '@shared/model/records';
+import { codebookChangeLog } from '@shared/project/queries/codebook-reads';
 
 import { useServices } from '../../app/services';
-import { listChanges } from '../../db/repositories/codebook-log';
+import { useProjectQuery } from '../../db/use-project-query';
 import { formatPostTime } from '../threads/format-time';
 
 interface Props {
@@ -20,7 +20,7 @@ export function ChangeLogTab({ codes, coders }: Props) {
   const { db } = useServices();
   const [codeId, setCodeId] = useState('');
   const [shown, setShown] = useState(PAGE);
-  const all = useLiveQuery(() => listChanges(db), [db]);
+  const all = useProjectQuery(db, (reader) => codebookChangeLog(reader), []);
   const changes = useMemo(() => (codeId === '' ? all : all?.filter((c) => c.codeId === codeId)), [all, codeId]);
 
   // Deleted codes keep their history: they are offered under the name they last had.

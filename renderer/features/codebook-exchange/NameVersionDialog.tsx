@@ -1,9 +1,11 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef, useState } from 'react';
+
+import { nameVersion } from '@shared/project/operations/codebook';
 
 import { useServices } from '../../app/services';
 import { Dialog } from '../../app/ui/Dialog';
-import { nameVersion } from '../../db/repositories/codebook-versions-repository';
+import { runInProject } from '../../db/project-store';
+import { useProjectQuery } from '../../db/use-project-query';
 
 interface Props {
   onClose: () => void;
@@ -12,7 +14,7 @@ interface Props {
 /** Keeps the codebook as it is now under a name ("v2, sent to coders 12 March"), to compare with later. */
 export function NameVersionDialog({ onClose }: Props) {
   const { db, clock, ids, tracker, announce } = useServices();
-  const codeCount = useLiveQuery(() => db.codes.count(), [db]);
+  const codeCount = useProjectQuery(db, async (reader) => (await reader.codes()).length, []);
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const busy = useRef(false);
@@ -22,14 +24,15 @@ export function NameVersionDialog({ onClose }: Props) {
     event.preventDefault();
     if (busy.current) return;
     busy.current = true;
-    const result = await tracker.track('name version', nameVersion(db, name, { clock, ids }));
+    const result = await tracker.track('name version', runInProject(db, nameVersion, { name }, { clock, ids }));
     busy.current = false;
     if (!result.ok) {
       setProblem(result.error.message.charAt(0).toUpperCase() + result.error.message.slice(1));
       input.current?.focus();
       return;
     }
-    announce(`Named this version of the codebook “${result.value.name}” (${result.value.codes.length} codes).`);
+    const version = result.value.result;
+    announce(`Named this version of the codebook “${version.name}” (${version.codes.length} codes).`);
     onClose();
   };
 

@@ -1,13 +1,11 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 
 import type { Code } from '@shared/model/records';
+import { codebookInTreeOrder, codersByName, versionsNewestFirst } from '@shared/project/queries/codebook-reads';
 
 import { useServices } from '../../app/services';
 import { Dialog } from '../../app/ui/Dialog';
-import { listVersions } from '../../db/repositories/codebook-versions-repository';
-import { listCoders } from '../../db/repositories/coders-repository';
-import { listCodes } from '../../db/repositories/codes-repository';
+import { useProjectQuery } from '../../db/use-project-query';
 import { ChangeLogTab } from './ChangeLogTab';
 import { CompareTab, CURRENT, type CompareSide } from './CompareTab';
 import { Tabs } from './Tabs';
@@ -32,9 +30,9 @@ interface Props {
 /** The codebook's history: every change (who, when, what), the named versions, and any two compared. */
 export function VersionsDialog({ initialTab = 'changes', onNameVersion, onClose }: Props) {
   const { db } = useServices();
-  const codes = useLiveQuery(() => listCodes(db), [db]) ?? NO_CODES;
-  const versions = useLiveQuery(() => listVersions(db), [db]);
-  const coderList = useLiveQuery(() => listCoders(db), [db]);
+  const codes = useProjectQuery(db, codebookInTreeOrder, []) ?? NO_CODES;
+  const versions = useProjectQuery(db, versionsNewestFirst, []);
+  const coderList = useProjectQuery(db, codersByName, []);
   const coders = useMemo(() => new Map((coderList ?? []).map((c) => [c.id, c])), [coderList]);
   const [tab, setTab] = useState<VersionsTabId>(initialTab);
   // Until chosen: the newest named version against the codebook as it is now.

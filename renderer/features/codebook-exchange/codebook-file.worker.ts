@@ -1,10 +1,12 @@
 /// <reference lib="webworker" />
 /**
  * Reads an untrusted codebook file off the UI thread: a hostile or huge .qdc/.qdpx/.csv can cost
- * seconds of parsing, and the window must stay responsive meanwhile.
+ * seconds of parsing, and the window must stay responsive meanwhile. Answers CodebookFileProtocol
+ * through shared/rpc.
  */
+import type { RpcMethod } from '@shared/rpc/rpc';
+import { serveWorker } from '@shared/rpc/rpc';
 import { randomIds } from '@shared/util/clock';
-import { err } from '@shared/util/result';
 
 import { parseCodebookFile, type ParseCodebookResult } from './parse-codebook-file';
 
@@ -13,11 +15,11 @@ export interface CodebookFileRequest {
   bytes: Uint8Array;
 }
 
-const reply = (result: ParseCodebookResult): void => self.postMessage(result);
+export interface CodebookFileProtocol {
+  parse: RpcMethod<CodebookFileRequest, ParseCodebookResult>;
+}
 
-self.onmessage = (event: MessageEvent<CodebookFileRequest>) => {
-  const { name, bytes } = event.data;
-  parseCodebookFile(bytes, name, randomIds).then(reply, (error: unknown) =>
-    reply(err([{ file: name, message: `the file could not be read: ${error instanceof Error ? error.message : String(error)}` }])),
-  );
-};
+const isRequest = (request: unknown): request is CodebookFileRequest =>
+  typeof request === 'object' && request !== null && typeof (request as { name?: unknown }).name === 'string' && (request as { bytes?: unknown }).bytes instanceof Uint8Array;
+
+serveWorker<CodebookFileProtocol>(self, { parse: ({ name, bytes }) => parseCodebookFile(bytes, name, randomIds) }, { validate: { parse: isRequest } });

@@ -9,10 +9,11 @@ import { codebookMarkdown } from '@shared/codebook/codebook-markdown';
 import { writeQdc } from '@shared/codebook/refi/write-qdc';
 import type { Code } from '@shared/model/records';
 import { ok, type Result } from '@shared/util/result';
+import { codebookInTreeOrder } from '@shared/project/queries/codebook-reads';
 
 import { APP_INFO } from '../../app/app-info';
 import type { Services } from '../../app/services';
-import { listCodes } from '../../db/repositories/codes-repository';
+import { storeOf } from '../../db/project-store';
 import { fileStem } from '../files/file-actions';
 import type { FileFilter } from '../../platform/platform';
 
@@ -60,7 +61,7 @@ export function codebookFileName(projectName: string, format: CodebookExportForm
 
 /** Renders the codebook as it is now; every reason it cannot be written, named, otherwise. */
 export async function renderCodebook({ db, clock }: Pick<Services, 'db' | 'clock'>, projectName: string, format: CodebookExportFormat): Promise<Result<string, string[]>> {
-  const codes = await listCodes(db);
+  const codes = await storeOf(db).read(codebookInTreeOrder);
   return CODEBOOK_EXPORTS[format].render(codes, { title: `${projectName} — codebook`, generatedAt: clock.now() });
 }
 

@@ -7,12 +7,12 @@ import type { DiffedField } from '@shared/codebook/code-field-values';
 import { readQdc } from '@shared/codebook/refi/read-qdc';
 import { readQdpxCodebook } from '@shared/codebook/refi/read-qdpx-codebook';
 import { decodeText } from '@shared/import/decode-text';
-import type { ImportProblem } from '@shared/import/raw-post';
+import type { Problem } from '@shared/problem/problem';
 import type { Code } from '@shared/model/records';
 import type { IdSource } from '@shared/util/clock';
 import { err, ok, type Result } from '@shared/util/result';
 
-import { normalizeFields } from '../../db/repositories/code-rules';
+import { normalizeFields } from '@shared/project/code-rules';
 
 export type CodebookFileFormat = 'qdc' | 'qdpx' | 'csv';
 
@@ -22,14 +22,14 @@ export interface ParsedCodebookFile {
   /** In file order, parents first; fields stored as the app stores a code typed in. */
   codes: Code[];
   /** Read anyway, worth telling (a colour replaced, sets not imported…). */
-  warnings: ImportProblem[];
+  warnings: Problem[];
   /** The producing tool, as a REFI-QDA file names it. */
   origin: string | null;
   /** Per code, fields the file does not give (a CSV column missing, another tool's .qdc): left alone by the diff. */
   unknownFields: Map<string, DiffedField[]>;
 }
 
-export type ParseCodebookResult = Result<ParsedCodebookFile, ImportProblem[]>;
+export type ParseCodebookResult = Result<ParsedCodebookFile, Problem[]>;
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
@@ -55,7 +55,7 @@ export async function parseCodebookFile(bytes: Uint8Array, fileName: string, ids
   return ok({ fileName, format, codes: codes.map(asStored), warnings, origin, unknownFields });
 }
 
-async function readCodes(format: CodebookFileFormat, bytes: Uint8Array, fileName: string, ids: IdSource): Promise<Result<Omit<ParsedCodebookFile, 'fileName' | 'format'>, ImportProblem[]>> {
+async function readCodes(format: CodebookFileFormat, bytes: Uint8Array, fileName: string, ids: IdSource): Promise<Result<Omit<ParsedCodebookFile, 'fileName' | 'format'>, Problem[]>> {
   if (format === 'qdc') return readQdc(bytes, fileName);
   if (format === 'qdpx') return readQdpxCodebook(bytes, fileName);
   const text = decodeText(bytes, fileName);

@@ -3,11 +3,10 @@ import { useCallback } from 'react';
 import { applyCodebookDiff } from '@shared/codebook/apply-codebook-diff';
 import { formatCodebookProblem } from '@shared/codebook/codebook-problem';
 import { err, ok, type Result } from '@shared/util/result';
+import { applyCodebookImport } from '@shared/project/operations/codebook-import';
 
 import { useServices } from '../../app/services';
-import { applyCodebookImport } from '../../db/repositories/codebook-import-repository';
-import { redoCodebookOperation, undoCodebookOperation } from '../../db/repositories/codebook-undo';
-import type { CodebookResult } from '../../db/repositories/codebook-write';
+import { redoCodebookOperation, runCodebookOperation, undoCodebookOperation, type CodebookResult } from '../../db/project-store';
 import { describeDiffEntry } from './describe-diff-entry';
 import { codingsToDelete } from './diff-selection';
 import type { CodebookFileReview } from './use-codebook-file-review';
@@ -37,7 +36,7 @@ export function useApplyCodebookImport(): (review: CodebookFileReview, taken: Re
       const deps = { clock, ids };
       let written: CodebookResult;
       try {
-        written = await tracker.track('import codebook', applyCodebookImport(db, plan, deps));
+        written = await tracker.track('import codebook', runCodebookOperation(db, deps, applyCodebookImport, plan));
       } catch (error) {
         return err(`The import was rolled back: ${error instanceof Error ? error.message : String(error)}`);
       }

@@ -1,9 +1,8 @@
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 
-import { CODEBOOK_MENU_COMMANDS, type CodebookMenuCommand } from '@shared/ipc/channels';
+import type { CodebookActionId } from '@shared/actions/action-catalog';
 
 import { useServices } from '../../app/services';
-import { MenuButton, type MenuItem } from '../../app/ui/MenuButton';
 import type { OpenedBinaryFile } from '../../platform/platform';
 import { exportCodebook } from './export-codebook';
 import { ImportCodebookDialog } from './ImportCodebookDialog';
@@ -20,15 +19,15 @@ const IMPORT_FILTERS = [
   { name: 'All files', extensions: ['*'] },
 ];
 
+/** The header's Codebook menu (renderer/app/actions/HeaderActions.tsx names it so). */
 const MENU_CLASS = 'codebook-menu';
 
-const isCodebookCommand = (command: string): command is CodebookMenuCommand => (CODEBOOK_MENU_COMMANDS as readonly string[]).includes(command);
-
 /**
- * The Codebook menu (header button and desktop menu alike) and the dialogs it opens: import,
- * the four exports, naming a version, the versions and change log.
+ * What the Codebook menu's actions do (the action registry runs them from the header menu, the
+ * desktop menu and the command palette) and the dialogs they open: import, the four exports,
+ * naming a version, the versions and change log.
  */
-export function useCodebookExchange(projectName: string): { menu: ReactNode; dialogs: ReactNode } {
+export function useCodebookExchange(projectName: string): { commands: Record<CodebookActionId, () => void>; dialogs: ReactNode } {
   const services = useServices();
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
 
@@ -43,7 +42,7 @@ export function useCodebookExchange(projectName: string): { menu: ReactNode; dia
     else if (opened.value) setDialog({ kind: 'import', file: opened.value });
   };
 
-  const commands: Record<CodebookMenuCommand, () => void> = {
+  const commands: Record<CodebookActionId, () => void> = {
     'codebook-import': () => void importCodebook(),
     'codebook-export-qdc': () => void exportCodebook(services, projectName, 'qdc'),
     'codebook-export-markdown': () => void exportCodebook(services, projectName, 'markdown'),
@@ -52,26 +51,6 @@ export function useCodebookExchange(projectName: string): { menu: ReactNode; dia
     'codebook-name-version': () => setDialog({ kind: 'name-version', returnTo: null }),
     'codebook-versions': () => setDialog({ kind: 'versions', tab: 'changes' }),
   };
-  // The desktop menu sends the same commands; the latest closure runs them.
-  const latest = useRef(commands);
-  latest.current = commands;
-  useEffect(
-    () =>
-      services.platform.onMenuCommand((command) => {
-        if (isCodebookCommand(command)) latest.current[command]();
-      }),
-    [services.platform],
-  );
-
-  const items: MenuItem[] = [
-    { key: 'import', label: 'Import codebook…', onSelect: commands['codebook-import'] },
-    { key: 'qdc', label: 'Export as REFI-QDA (.qdc)…', onSelect: commands['codebook-export-qdc'] },
-    { key: 'markdown', label: 'Export as Markdown…', onSelect: commands['codebook-export-markdown'] },
-    { key: 'html', label: 'Export as printable HTML…', onSelect: commands['codebook-export-html'] },
-    { key: 'csv', label: 'Export as CSV…', onSelect: commands['codebook-export-csv'] },
-    { key: 'name', label: 'Name this version…', onSelect: commands['codebook-name-version'] },
-    { key: 'versions', label: 'Versions and changes…', onSelect: commands['codebook-versions'] },
-  ];
 
   let dialogs: ReactNode = null;
   if (dialog?.kind === 'import') dialogs = <ImportCodebookDialog opened={dialog.file} onClose={close} />;
@@ -83,5 +62,5 @@ export function useCodebookExchange(projectName: string): { menu: ReactNode; dia
     dialogs = <VersionsDialog initialTab={dialog.tab} onClose={close} onNameVersion={() => setDialog({ kind: 'name-version', returnTo: 'versions' })} />;
   }
 
-  return { menu: <MenuButton label="Codebook" menuLabel="Codebook" className={MENU_CLASS} items={items} />, dialogs };
+  return { commands, dialogs };
 }

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 
 import { diffCodebooks, type CodebookDiff } from '@shared/codebook/codebook-diff';
-import type { ImportProblem } from '@shared/import/raw-post';
+import type { Problem } from '@shared/problem/problem';
 import type { Code } from '@shared/model/records';
+import { codebookInTreeOrder, codingCountsOfCodes } from '@shared/project/queries/codebook-reads';
 
 import { useServices } from '../../app/services';
-import { codingCountsByCode, listCodes } from '../../db/repositories/codes-repository';
+import { storeOf } from '../../db/project-store';
 import type { OpenedBinaryFile } from '../../platform/platform';
 import { readCodebookFileInWorker } from './codebook-file-client';
 import { describeFileProblem } from './describe-file-problem';
@@ -32,7 +33,7 @@ export function useCodebookFileReview(opened: OpenedBinaryFile): FileReviewState
   useEffect(() => {
     const abort = new AbortController();
     const format = codebookFileFormat(opened.bytes, opened.name);
-    const describe = (problems: readonly ImportProblem[]): string[] => problems.map((p) => describeFileProblem(p, format));
+    const describe = (problems: readonly Problem[]): string[] => problems.map((p) => describeFileProblem(p, format));
     void (async () => {
       const parsed = await readCodebookFileInWorker(opened, abort.signal);
       if (abort.signal.aborted) return;
@@ -40,7 +41,7 @@ export function useCodebookFileReview(opened: OpenedBinaryFile): FileReviewState
         setState({ kind: 'refused', problems: describe(parsed.error) });
         return;
       }
-      const [base, codingCounts] = await Promise.all([listCodes(db), codingCountsByCode(db)]);
+      const [base, codingCounts] = await storeOf(db).read((reader) => Promise.all([codebookInTreeOrder(reader), codingCountsOfCodes(reader)]));
       if (abort.signal.aborted) return;
       const file = parsed.value;
       setState({ kind: 'ready', review: { file, base, diff: diffCodebooks(base, file.codes, file.unknownFields), codingCounts, warnings: describe(file.warnings) } });

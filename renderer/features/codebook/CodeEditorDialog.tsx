@@ -1,7 +1,7 @@
+import type { Problem } from '@shared/problem/problem';
 import { useEffect, useId, useMemo, useState } from 'react';
 
 import { codePath, sortCodesAsTree } from '@shared/codebook/code-path';
-import type { CodebookProblem } from '@shared/codebook/codebook-problem';
 import type { Code } from '@shared/model/records';
 
 import { Dialog } from '../../app/ui/Dialog';
@@ -33,18 +33,18 @@ export function CodeEditorDialog({ codes, code, parentId: initialParent, onClose
   const id = useId();
   const [draft, setDraft] = useState<CodeDraft>(() => (code ? draftOf(code) : blankDraft(nextColor(codes))));
   const [parentId, setParentId] = useState(initialParent);
-  const [problem, setProblem] = useState<CodebookProblem | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
   const [saving, setSaving] = useState(false);
   const fieldId = (field: string) => `${id}-${field}`;
   const errorOf = (field: string) => (problem?.field === field ? problem.message : null);
   const shown = new Set(['name', 'color', ...TEXT_FIELDS, 'examples', 'shortcut', 'codable', 'retired', ...(code ? [] : ['parentId'])]);
-  const general = problem && !shown.has(problem.field) ? problemText(problem) : null;
+  const general = problem && !shown.has(problem.field ?? '') ? problemText(problem) : null;
   const preview = draftPreview(draft, code, parentId, codes);
   const places = useMemo(() => sortCodesAsTree(codes).map(({ code: c }) => ({ id: c.id, path: codePath(codes, c.id) })), [codes]);
   const title = code ? `Edit “${code.name}”` : 'New code';
 
   useEffect(() => {
-    if (problem) document.getElementById(fieldId(shown.has(problem.field) ? problem.field : 'general'))?.focus();
+    if (problem) document.getElementById(fieldId(problem.field !== undefined && shown.has(problem.field) ? problem.field : 'general'))?.focus();
     // Only when a new problem arrives.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [problem]);

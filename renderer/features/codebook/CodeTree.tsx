@@ -3,7 +3,7 @@ import { forwardRef, useCallback, useImperativeHandle, useLayoutEffect, useMemo,
 import type { Code } from '@shared/model/records';
 
 import { useServices } from '../../app/services';
-import type { CodebookResult } from '../../db/repositories/codebook-write';
+import type { CodebookResult } from '../../db/project-store';
 import { CodeActionsMenu } from './CodeActionsMenu';
 import { CodeTreeRow, type DropHint } from './CodeTreeRow';
 import { displayedCounts, visibleRows, type TreeRow } from './code-tree-rows';

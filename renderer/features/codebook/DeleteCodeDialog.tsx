@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 
 import type { Code } from '@shared/model/records';
+import { codingsUnderCode } from '@shared/project/queries/codebook-reads';
 
 import { useServices } from '../../app/services';
-import { countCodingsOfCode } from '../../db/repositories/codes-repository';
+import { storeOf } from '../../db/project-store';
 import { Dialog } from '../../app/ui/Dialog';
 
 interface Props {
@@ -18,7 +19,9 @@ export function DeleteCodeDialog({ code, onConfirm, onCancel }: Props) {
   const [count, setCount] = useState<number | null>(null);
   useEffect(() => {
     let live = true;
-    void countCodingsOfCode(db, code.id).then((n) => live && setCount(n));
+    void storeOf(db)
+      .read((reader) => codingsUnderCode(reader, code.id))
+      .then((n) => live && setCount(n));
     return () => {
       live = false;
     };

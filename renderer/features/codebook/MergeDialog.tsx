@@ -2,10 +2,11 @@ import { useId, useMemo, useState } from 'react';
 
 import { codePath, sortCodesAsTree } from '@shared/codebook/code-path';
 import type { Code } from '@shared/model/records';
+import { previewMerge } from '@shared/project/operations/codebook';
 
 import { useServices } from '../../app/services';
 import { Dialog } from '../../app/ui/Dialog';
-import { previewMerge } from '../../db/repositories/code-structure-repository';
+import { storeOf } from '../../db/project-store';
 import { mergePreview } from './preview-text';
 import { problemText } from './problem-text';
 import { useCodebookActions } from './use-codebook-actions';
@@ -31,7 +32,7 @@ export function MergeDialog({ source, codes, onClose }: Props) {
   // Sources in tree order, so the merge (and its summary) lists them as the panel does.
   const sources = tree.filter(({ code }) => chosen.has(code.id) && code.id !== targetId).map(({ code }) => code.id);
   const target = codes.find((c) => c.id === targetId);
-  const preview = usePreview(target && sources.length > 0 ? () => previewMerge(db, sources, target.id) : null, mergePreview, [db, sources.join(), targetId, codes]);
+  const preview = usePreview(target && sources.length > 0 ? () => storeOf(db).read((reader) => previewMerge(reader, { sourceCodeIds: sources, targetCodeId: target.id })) : null, mergePreview, [db, sources.join(), targetId, codes]);
   const text = refused ?? preview?.text ?? (target ? 'Tick at least one code to merge.' : 'Choose the code to keep.');
 
   return (

@@ -4,7 +4,7 @@ import { describeCodeChange } from '@shared/codebook/describe-code-change';
 import type { Code } from '@shared/model/records';
 
 import { Dialog } from '../../app/ui/Dialog';
-import { codeRuleProblem } from '../../db/repositories/code-rules';
+import { codeRuleProblem } from '@shared/project/code-rules';
 import { errorProps, FieldError } from './FieldError';
 import { inPresentTense } from './preview-text';
 import { useCodebookActions } from './use-codebook-actions';

@@ -1,10 +1,11 @@
 import { useId, useState } from 'react';
 
 import type { Code } from '@shared/model/records';
+import { previewSplit } from '@shared/project/operations/codebook';
 
 import { useServices } from '../../app/services';
 import { Dialog } from '../../app/ui/Dialog';
-import { previewSplit } from '../../db/repositories/code-structure-repository';
+import { storeOf } from '../../db/project-store';
 import { nextColor } from './code-palette';
 import { splitPreview } from './preview-text';
 import { problemText } from './problem-text';
@@ -33,7 +34,7 @@ export function SplitDialog({ code, codes, onClose }: Props) {
   const picked = (details ?? []).filter((d) => chosen.has(d.coding.id)).map((d) => d.coding.id);
   const total = details?.length ?? 0;
   const preview = usePreview(
-    picked.length > 0 && name.trim() !== '' ? () => previewSplit(db, code.id, picked, { name, color }) : null,
+    picked.length > 0 && name.trim() !== '' ? () => storeOf(db).read((reader) => previewSplit(reader, { sourceCodeId: code.id, chosenCodingIds: picked, newCode: { name, color } })) : null,
     (plan) => splitPreview(plan, total),
     [db, code.id, picked.join(), name, color, total],
   );

@@ -5,8 +5,8 @@
 import { describeCodeChange } from '@shared/codebook/describe-code-change';
 import { EMPTY_CODE_FIELDS, type Code } from '@shared/model/records';
 
-import { normalizeFields } from '../../db/repositories/code-rules';
-import type { CodePatch } from '../../db/repositories/codes-repository';
+import { normalizeFields } from '@shared/project/code-rules';
+import type { CodePatch } from '@shared/project/operations/codebook';
 import { inPresentTense } from './preview-text';
 
 export interface CodeDraft {

@@ -2,7 +2,7 @@
  * What a key does on a focused code in the codebook tree (the WAI-ARIA tree pattern, plus moving
  * codes with Alt+arrows). Pure: the tree component only carries the command out.
  */
-import type { KeyboardMove } from '../../db/repositories/code-structure-repository';
+import type { KeyboardMove } from '@shared/project/operations/codebook';
 import type { TreeRow } from './code-tree-rows';
 
 export type TreeCommand =

@@ -1,36 +1,36 @@
 import { useMemo } from 'react';
 
 import type { Code } from '@shared/model/records';
+import { addCode, deleteCode, editCode, mergeCodes, moveCode, splitCode, type CodePatch, type KeyboardMove, type NewCode, type NewSplitCode } from '@shared/project/operations/codebook';
+import { setExemplar } from '@shared/project/operations/codings';
 
 import { useServices } from '../../app/services';
-import { addCode, deleteCode, updateCode, type CodePatch, type NewCode } from '../../db/repositories/codes-repository';
-import { mergeCodes, moveCode, moveCodeByKey, splitCode, type KeyboardMove, type NewSplitCode } from '../../db/repositories/code-structure-repository';
-import { setExemplar } from '../../db/repositories/exemplars-repository';
+import { runCodebookOperation as run } from '../../db/project-store';
 import { useCodebookWrite } from './use-codebook-write';
 
-/** Every codebook operation of the panel; each resolves with the repository's result and is undoable. */
+/** Every codebook operation of the panel, run through the core; each resolves with its result and is undoable. */
 export function useCodebookActions() {
   const { db } = useServices();
   const write = useCodebookWrite();
   return useMemo(
     () => ({
-      add: (input: NewCode) => write({ label: 'add code', step: `adding “${input.name.trim()}”`, write: (deps) => addCode(db, input, deps) }),
+      add: (input: NewCode) => write({ label: 'add code', step: `adding “${input.name.trim()}”`, write: (deps) => run(db, deps, addCode, input) }),
       update: (code: Code, patch: CodePatch) =>
-        write({ label: 'edit code', step: `editing “${code.name}”`, write: (deps) => updateCode(db, code.id, patch, deps) }),
-      remove: (code: Code) => write({ label: 'delete code', step: `deleting “${code.name}”`, write: (deps) => deleteCode(db, code.id, deps) }),
+        write({ label: 'edit code', step: `editing “${code.name}”`, write: (deps) => run(db, deps, editCode, { codeId: code.id, patch }) }),
+      remove: (code: Code) => write({ label: 'delete code', step: `deleting “${code.name}”`, write: (deps) => run(db, deps, deleteCode, { codeId: code.id }) }),
       move: (code: Code, parentId: string | null, index: number) =>
-        write({ label: 'move code', step: `moving “${code.name}”`, write: (deps) => moveCode(db, code.id, parentId, index, deps) }),
+        write({ label: 'move code', step: `moving “${code.name}”`, write: (deps) => run(db, deps, moveCode, { codeId: code.id, to: { parentId, index } }) }),
       moveByKey: (code: Code, move: KeyboardMove) =>
-        write({ label: 'move code', step: `moving “${code.name}”`, write: (deps) => moveCodeByKey(db, code.id, move, deps) }),
+        write({ label: 'move code', step: `moving “${code.name}”`, write: (deps) => run(db, deps, moveCode, { codeId: code.id, key: move }) }),
       merge: (sourceIds: readonly string[], target: Code) =>
-        write({ label: 'merge codes', step: `the merge into “${target.name}”`, write: (deps) => mergeCodes(db, sourceIds, target.id, deps) }),
+        write({ label: 'merge codes', step: `the merge into “${target.name}”`, write: (deps) => run(db, deps, mergeCodes, { sourceCodeIds: sourceIds, targetCodeId: target.id }) }),
       split: (source: Code, codingIds: readonly string[], newCode: NewSplitCode) =>
-        write({ label: 'split code', step: `splitting “${source.name}”`, write: (deps) => splitCode(db, source.id, codingIds, newCode, deps) }),
+        write({ label: 'split code', step: `splitting “${source.name}”`, write: (deps) => run(db, deps, splitCode, { sourceCodeId: source.id, chosenCodingIds: codingIds, newCode }) }),
       setExemplar: (codingId: string, on: boolean, code: Code) =>
         write({
           label: 'exemplar',
           step: `${on ? 'marking' : 'unmarking'} an exemplar of “${code.name}”`,
-          write: (deps) => setExemplar(db, codingId, on, deps),
+          write: (deps) => run(db, deps, setExemplar, { codingId, on }),
         }),
     }),
     [db, write],

@@ -4,8 +4,7 @@ import { formatCodebookProblem } from '@shared/codebook/codebook-problem';
 import { err } from '@shared/util/result';
 
 import { useServices } from '../../app/services';
-import { redoCodebookOperation, undoCodebookOperation } from '../../db/repositories/codebook-undo';
-import type { CodebookDeps, CodebookResult } from '../../db/repositories/codebook-write';
+import { redoCodebookOperation, undoCodebookOperation, type CodebookDeps, type CodebookResult } from '../../db/project-store';
 
 export interface CodebookStep {
   /** What the save watchdog calls the write ("merge codes"). */

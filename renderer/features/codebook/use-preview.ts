@@ -1,6 +1,6 @@
+import type { Problem } from '@shared/problem/problem';
 import { useEffect, useState } from 'react';
 
-import type { CodebookProblem } from '@shared/codebook/codebook-problem';
 import type { Result } from '@shared/util/result';
 
 import { problemText } from './problem-text';
@@ -15,7 +15,7 @@ export interface Preview {
  * Reads a repository preview (previewMerge, previewSplit) whenever its inputs change and says it
  * as text; a slower, older answer never replaces a newer one. `read` null: nothing to preview yet.
  */
-export function usePreview<T>(read: (() => Promise<Result<T, CodebookProblem>>) | null, say: (plan: T) => string, deps: readonly unknown[]): Preview | null {
+export function usePreview<T>(read: (() => Promise<Result<T, Problem>>) | null, say: (plan: T) => string, deps: readonly unknown[]): Preview | null {
   const [preview, setPreview] = useState<Preview | null>(null);
   useEffect(() => {
     if (!read) {

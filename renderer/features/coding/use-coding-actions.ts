@@ -4,7 +4,8 @@ import type { Code, Coding, Post } from '@shared/model/records';
 import { codePointLength, codePointToUtf16 } from '@shared/text/offsets';
 
 import { useServices } from '../../app/services';
-import { addCoding, removeCoding, restoreCoding, updateMemo } from '../../db/repositories/codings-repository';
+import { addCoding, removeCoding, updateMemo } from '../../db/project-store';
+import { journalStep as journalStepOf } from './journal-step';
 import { readDomSelection } from '../../editor/read-dom-selection';
 import { requestReselect, takeReselect } from '../../editor/reselect';
 import { notApplicableReason } from '../codebook/code-status';
@@ -31,6 +32,8 @@ export function useCodingActions(coderId: string, postsById: ReadonlyMap<string,
   const { db, tracker, history, clock, ids, announce } = useServices();
   const codebook = useCodebookActions();
 
+  const journalStep = useCallback((label: string, entryId: string) => journalStepOf({ db, tracker, clock, ids }, label, entryId), [db, tracker, clock, ids]);
+
   const fail = useCallback(
     (what: string, error: unknown) => announce(`${what} failed: ${error instanceof Error ? error.message : String(error)}`, 'error'),
     [announce],
@@ -46,22 +49,18 @@ export function useCodingActions(coderId: string, postsById: ReadonlyMap<string,
         return;
       }
       try {
-        const coding = await tracker.track(
+        const { coding, entryId } = await tracker.track(
           'add coding',
           addCoding(db, { postId, codeId: codeToApply.id, coderId, start, end, memo: '' }, { clock, ids }),
         );
-        history.push({
-          label: `coding “${codeToApply.name}”`,
-          undo: async () => void (await tracker.track('undo coding', removeCoding(db, coding.id))),
-          redo: () => tracker.track('redo coding', restoreCoding(db, coding)),
-        });
+        history.push(journalStep(`coding “${codeToApply.name}”`, entryId));
         announce(`Coded “${excerpt(coding.quote, 60)}” as ${codeToApply.name}.`);
       } catch (error) {
         takeReselect(postId);
         fail('Coding', error);
       }
     },
-    [db, tracker, history, clock, ids, coderId, announce, fail],
+    [db, tracker, history, clock, ids, coderId, announce, fail, journalStep],
   );
 
   const applyCode = useCallback(
@@ -97,39 +96,31 @@ export function useCodingActions(coderId: string, postsById: ReadonlyMap<string,
   const remove = useCallback(
     async (coding: Coding, ofCode: Code | undefined) => {
       const codeName = ofCode?.name ?? 'deleted code';
-      // Removing a coding drops it from its code's exemplars; undo must bring that back too.
-      const exemplar = ofCode?.exemplarCodingIds.includes(coding.id) ?? false;
       try {
-        await tracker.track('remove coding', removeCoding(db, coding.id));
-        history.push({
-          label: `removing “${codeName}”`,
-          undo: () => tracker.track('undo removal', restoreCoding(db, coding, { exemplar })),
-          redo: async () => void (await tracker.track('redo removal', removeCoding(db, coding.id))),
-        });
+        // Undo reverts the journal entry, which also gives the coding back its place among its code's exemplars.
+        const removed = await tracker.track('remove coding', removeCoding(db, coding.id, { clock, ids }));
+        if (!removed) return;
+        history.push(journalStep(`removing “${codeName}”`, removed.entryId));
         announce(`Removed the ${codeName} coding. Ctrl+Z brings it back.`);
       } catch (error) {
         fail('Removing the coding', error);
       }
     },
-    [db, tracker, history, announce, fail],
+    [db, tracker, history, clock, ids, announce, fail, journalStep],
   );
 
   const editMemo = useCallback(
     async (coding: Coding, memo: string) => {
       try {
-        const { before } = await tracker.track('memo', updateMemo(db, coding.id, memo, clock));
-        if (before === memo) return;
-        history.push({
-          label: 'memo',
-          undo: async () => void (await tracker.track('undo memo', updateMemo(db, coding.id, before, clock))),
-          redo: async () => void (await tracker.track('redo memo', updateMemo(db, coding.id, memo, clock))),
-        });
+        const { entryId } = await tracker.track('memo', updateMemo(db, coding.id, memo, { clock, ids }));
+        if (entryId === null) return;
+        history.push(journalStep('memo', entryId));
         announce('Memo saved.');
       } catch (error) {
         fail('Saving the memo', error);
       }
     },
-    [db, tracker, history, clock, announce, fail],
+    [db, tracker, history, clock, ids, announce, fail, journalStep],
   );
 
   const setExemplar = useCallback(

@@ -5,7 +5,7 @@ import { codedSegmentsCsv } from '@shared/export/coded-segments-csv';
 
 import type { Services } from '../../app/services';
 import { APP_INFO } from '../../app/app-info';
-import { exportBundle, importBundle } from '../../db/bundle-io';
+import { exportBundle, importBundle } from '../../db/project-store';
 
 const BUNDLE_FILTERS = [{ name: 'Threadmark project bundle', extensions: ['json'] }];
 const CSV_FILTERS = [{ name: 'CSV', extensions: ['csv'] }];
@@ -77,7 +77,7 @@ export async function importProjectBundle(services: Services): Promise<ImportRep
   if (opened === null || 'problems' in opened) return opened;
   const { name, bundle } = opened;
   try {
-    const summary = await tracker.track('import bundle', importBundle(db, bundle));
+    const summary = await tracker.track('import bundle', importBundle(db, bundle, { clock: services.clock, ids: services.ids, source: name }));
     const added = summary.added;
     const skipped = Object.values(summary.skipped).reduce((a, b) => a + b, 0);
     announce(

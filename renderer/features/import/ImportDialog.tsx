@@ -2,9 +2,11 @@ import { useEffect, useReducer, useRef, useState } from 'react';
 
 import { formatParsers } from '@shared/import/formats';
 import { CSV_FIELDS, type CsvMapping } from '@shared/import/formats/csv-parser';
-import type { ImportProblem } from '@shared/import/raw-post';
+import { formatProblem } from '@shared/problem/problem';
 
+import { useServices } from '../../app/services';
 import { Dialog } from '../../app/ui/Dialog';
+import { journalStep } from '../coding/journal-step';
 import { ImportClient } from './import-client';
 import { importReducer, initialImportStep } from './import-state';
 
@@ -26,12 +28,6 @@ const FIELD_LABELS: Record<keyof CsvMapping, string> = {
 const count = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
-/** "file.csv, line 3, field text: message" — where a researcher finds the record. */
-export function describeProblem(p: ImportProblem): string {
-  const where = [p.file, p.line === undefined ? null : `line ${p.line}`, p.record ?? null, p.field === undefined ? null : `field ${p.field}`].filter(Boolean);
-  return where.length > 0 ? `${where.join(', ')}: ${p.message}` : p.message;
-}
-
 /**
  * Import threads: choose or drop files, preview what they hold (nothing written yet), map CSV
  * columns when the text column is not recognized, then write with progress and Cancel, and
@@ -43,12 +39,22 @@ export function ImportDialog({ dbName, onClose }: Props) {
   const [formatId, setFormatId] = useState<string>('');
   const [dragging, setDragging] = useState(false);
   const client = useRef<ImportClient | null>(null);
+  const services = useServices();
+  const undoable = useRef<string | null>(null);
 
   useEffect(() => {
     const c = new ImportClient((event) => dispatch({ type: 'event', event }));
     client.current = c;
     return () => c.dispose();
   }, []);
+
+  // A written import is one journal entry: Ctrl+Z (or History → Revert) takes it out again.
+  const entryId = state.step === 'done' ? state.summary.entryId : null;
+  useEffect(() => {
+    if (entryId === null || undoable.current === entryId) return;
+    undoable.current = entryId;
+    services.history.push(journalStep(services, 'the import', entryId));
+  }, [entryId, services]);
 
   const busy = state.step === 'reading' || state.step === 'writing';
   const close = (): void => {
@@ -235,7 +241,7 @@ export function ImportDialog({ dbName, onClose }: Props) {
               <summary>{count(state.preview.warningCount, 'warning')}: imported anyway, worth knowing</summary>
               <ul className="problem-list">
                 {state.preview.warnings.map((w, i) => (
-                  <li key={i}>{describeProblem(w)}</li>
+                  <li key={i}>{formatProblem(w)}</li>
                 ))}
               </ul>
               {state.preview.warningCount > state.preview.warnings.length ? (
@@ -298,7 +304,8 @@ export function ImportDialog({ dbName, onClose }: Props) {
             {state.summary.joinedThreads > 0 ? ` and ${count(state.summary.joinedThreads, 'thread')} already in the project` : ''} in{' '}
             {state.summary.seconds.toFixed(1)} s
             {state.summary.duplicates > 0 ? `; ${count(state.summary.duplicates, 'duplicate')} skipped` : ''}
-            {state.summary.warningCount > 0 ? `; ${count(state.summary.warningCount, 'warning')}` : ''}.
+            {state.summary.warningCount > 0 ? `; ${count(state.summary.warningCount, 'warning')}` : ''}. Ctrl+Z (or Undo) takes the import out
+            again.
           </p>
           <div className="dialog-actions">
             <button type="button" className="primary" autoFocus onClick={onClose}>
@@ -315,7 +322,7 @@ export function ImportDialog({ dbName, onClose }: Props) {
           </p>
           <ul className="problem-list">
             {state.problems.map((p, i) => (
-              <li key={i}>{describeProblem(p)}</li>
+              <li key={i}>{formatProblem(p)}</li>
             ))}
           </ul>
           <div className="dialog-actions">

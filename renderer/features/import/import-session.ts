@@ -1,23 +1,35 @@
 /**
  * What the import Worker does, without the Worker: read every file (streaming NDJSON and CSV),
- * parse, rebuild reply trees against the posts already stored, report a preview, and write only
- * on `commit`, in one transaction. Kept apart from the Worker glue so it runs in unit tests over
+ * parse, rebuild reply trees against the posts already stored, answer with a preview, and write
+ * only on `commit`, in one transaction. Each step reports progress, and throws CancelledError
+ * once its signal is aborted. Kept apart from the Worker glue so it runs in unit tests over
  * memory files and fake-indexeddb.
  */
 import { assembleThreads, type AssembledImport, type ExistingPosts, type StoredPost } from '@shared/import/assemble-threads';
+import { existingPostsFor } from '@shared/project/queries/assemble-import';
 import { parserById } from '@shared/import/detect-format';
 import { formatParsers } from '@shared/import/formats';
 import { CSV_FORMAT, csvColumnMapping, looksLikeCsvHeader, type CsvMappingOverride } from '@shared/import/formats/csv-parser';
-import type { ImportProblem, ParsedFile } from '@shared/import/raw-post';
-import type { ByteSource, CancelSignal } from '@shared/import/stream/byte-source';
+import type { ParsedFile } from '@shared/import/raw-post';
+import type { ByteSource } from '@shared/import/stream/byte-source';
 import { mappingFormats, type ColumnMapping } from '@shared/import/stream/column-mapping';
 import { readHead, readImportSource } from '@shared/import/stream/read-source';
-import { CANCELLED_MESSAGE } from '@shared/import/stream/stream-json-lines';
 import type { Platform } from '@shared/model/records';
+import type { Problem } from '@shared/problem/problem';
+import { CancelledError, cancelSignalOf, isCancelled, NEVER_CANCELLED, throwIfCancelled, type CancelSignal } from '@shared/util/cancelled';
 import type { Clock, IdSource } from '@shared/util/clock';
 
 import { csvSample } from './csv-sample';
-import { SHOWN_WARNINGS, type FilePreview, type ImportEvent, type ImportPreview } from './import-protocol';
+import {
+  SHOWN_WARNINGS,
+  type CommitOutcome,
+  type FilePreview,
+  type ImportFailed,
+  type ImportPreview,
+  type PreviewOutcome,
+  type ReadingProgress,
+  type WritingProgress,
+} from './import-protocol';
 
 /** Where an import goes: the project's database (import-writer.ts), or a fake in tests. */
 export interface ImportTarget {
@@ -31,27 +43,27 @@ export interface ImportTarget {
     projectName: string,
     progress: (written: number) => void,
     signal: CancelSignal,
-  ): Promise<void>;
+  ): Promise<string | null>;
 }
 
 export interface ImportSessionDeps {
   target: ImportTarget;
   clock: Clock;
   ids: IdSource;
-  emit(event: ImportEvent): void;
   /** Milliseconds, for posts per second. */
   now(): number;
 }
 
-export class CancelledError extends Error {
-  constructor() {
-    super(CANCELLED_MESSAGE);
-    this.name = 'CancelledError';
-  }
+/** A step's progress reports and its Cancel. */
+export interface StepOptions<Progress> {
+  signal?: AbortSignal;
+  progress?: (progress: Progress) => void;
 }
 
+const failed = (message: string): ImportFailed => ({ type: 'failed', problems: [{ message }] });
+const cancelSignal = (signal: AbortSignal | undefined): CancelSignal => (signal ? cancelSignalOf(signal) : NEVER_CANCELLED);
+
 export class ImportSession {
-  private readonly signal = { cancelled: false };
   private assembled: AssembledImport | null = null;
   private projectName = 'Imported threads';
   private duplicates = 0;
@@ -59,45 +71,46 @@ export class ImportSession {
 
   constructor(private readonly deps: ImportSessionDeps) {}
 
-  cancel(): void {
-    this.signal.cancelled = true;
-  }
-
-  /** Reads and assembles every file; emits `needs-mapping`, `failed`, `cancelled` or `preview`. */
-  async preview(sources: readonly ByteSource[], formatId: string | null, csvMapping: CsvMappingOverride | null): Promise<void> {
-    const { emit } = this.deps;
+  /** Reads and assembles every file: `needs-mapping`, `failed` or `preview`. */
+  async preview(
+    sources: readonly ByteSource[],
+    formatId: string | null,
+    csvMapping: CsvMappingOverride | null,
+    options: StepOptions<ReadingProgress> = {},
+  ): Promise<PreviewOutcome> {
+    const signal = cancelSignal(options.signal);
     const forced = formatId === null ? null : parserById(formatId, formatParsers);
-    if (formatId !== null && forced === null) return emit({ type: 'failed', problems: [{ file: '', message: `unknown format "${formatId}"` }] });
-    if (sources.length === 0) return emit({ type: 'failed', problems: [{ file: '', message: 'no files chosen' }] });
+    if (formatId !== null && forced === null) return failed(`unknown format "${formatId}"`);
+    if (sources.length === 0) return failed('no files chosen');
 
     if (csvMapping === null) {
       const unmapped = await this.firstUnmappedTable(sources, forced?.id ?? null);
-      if (unmapped !== null) return emit(unmapped);
+      if (unmapped !== null) return unmapped;
     }
     const mapping: ColumnMapping | null =
       csvMapping === null ? null : { byFormat: new Map([[CSV_FORMAT, { format: mappingFormats[CSV_FORMAT]!, mapping: csvMapping }]]) };
 
     const read: Array<{ fileName: string; parsed: ParsedFile; formatId: string; formatLabel: string }> = [];
-    const problems: ImportProblem[] = [];
+    const problems: Problem[] = [];
     for (const [index, source] of sources.entries()) {
       const result = await readImportSource(source, {
         parsers: formatParsers,
         forced,
         mapping,
         streamThreshold: 0,
-        signal: this.signal,
+        signal,
         formatHint: 'choose its format in the list',
         progress: (bytesRead) =>
-          emit({ type: 'progress', phase: 'reading', file: source.name, fileIndex: index, fileCount: sources.length, bytesRead, bytesTotal: source.size }),
+          options.progress?.({ type: 'progress', phase: 'reading', file: source.name, fileIndex: index, fileCount: sources.length, bytesRead, bytesTotal: source.size }),
       });
-      if (this.signal.cancelled) return emit({ type: 'cancelled' });
+      throwIfCancelled(signal, 'the import');
       if (result.ok) read.push({ fileName: source.name, parsed: result.value.parsed, formatId: result.value.parser.id, formatLabel: result.value.parser.label });
       else problems.push(...result.error);
     }
-    if (problems.length > 0) return emit({ type: 'failed', problems });
+    if (problems.length > 0) return { type: 'failed', problems };
 
-    const platforms = [...new Set(read.flatMap((r) => r.parsed.posts.map((p) => p.platform)))];
-    const existing = await this.withLocations(await this.deps.target.existingPosts(platforms), read.map((r) => r.parsed));
+    const { target } = this.deps;
+    const existing = await existingPostsFor({ storedPlatformIds: (platforms) => target.existingPosts(platforms), locatePosts: (keys) => target.locatePosts(keys) }, read.map((r) => r.parsed));
     const perFile = countPerFile(read.map((r) => r.parsed), existing);
     const parserWarnings = read.flatMap((r) => r.parsed.warnings);
     const assembled = assembleThreads(
@@ -131,62 +144,41 @@ export class ImportSession {
       warnings: warnings.slice(0, SHOWN_WARNINGS),
       warningCount: warnings.length,
     };
-    emit({ type: 'preview', preview });
+    return { type: 'preview', preview };
   }
 
-  /** Writes the previewed import; emits progress, then `committed`, `cancelled` or `failed`. */
-  async commit(): Promise<void> {
-    const { emit, now, target } = this.deps;
+  /** Writes the previewed import in one transaction: `committed` or `failed` (nothing written). */
+  async commit(options: StepOptions<WritingProgress> = {}): Promise<CommitOutcome> {
+    const { now, target } = this.deps;
+    const signal = cancelSignal(options.signal);
+    const progress = options.progress ?? (() => {});
     const assembled = this.assembled;
-    if (assembled === null) return emit({ type: 'failed', problems: [{ file: '', message: 'nothing to import: preview the files first' }] });
+    if (assembled === null) return failed('nothing to import: preview the files first');
     const started = now();
     const total = assembled.posts.length;
-    emit({ type: 'progress', phase: 'writing', written: 0, total, postsPerSecond: 0 });
+    progress({ type: 'progress', phase: 'writing', written: 0, total, postsPerSecond: 0 });
+    let entryId: string | null;
     try {
-      await target.write(assembled, this.projectName, (written) => {
+      entryId = await target.write(assembled, this.projectName, (written) => {
         const seconds = Math.max((now() - started) / 1000, 0.001);
-        emit({ type: 'progress', phase: 'writing', written, total, postsPerSecond: Math.round(written / seconds) });
-      }, this.signal);
+        progress({ type: 'progress', phase: 'writing', written, total, postsPerSecond: Math.round(written / seconds) });
+      }, signal);
     } catch (error) {
-      if (this.signal.cancelled || error instanceof CancelledError) return emit({ type: 'cancelled' });
-      if (isQuotaError(error)) {
-        return emit({ type: 'failed', problems: [{ file: '', message: 'not enough disk space for this import: nothing was imported. Free some space and import again.' }] });
-      }
+      if (signal.cancelled || isCancelled(error)) throw new CancelledError('the import');
+      if (isQuotaError(error)) return failed('not enough disk space for this import: nothing was imported. Free some space and import again.');
       const message = error instanceof Error ? error.message : String(error);
-      return emit({ type: 'failed', problems: [{ file: '', message: `nothing was imported: the write was rolled back (${message})` }] });
+      return failed(`nothing was imported: the write was rolled back (${message})`);
     }
     const postsOnly = assembled.posts.filter((p) => p.platformId !== null).length;
     this.assembled = null;
-    emit({
+    return {
       type: 'committed',
-      summary: { threads: assembled.threads.length, joinedThreads: assembled.joinedThreadIds.length, posts: postsOnly, duplicates: this.duplicates, warningCount: this.warningCount, seconds: (now() - started) / 1000 },
-    });
-  }
-
-  /**
-   * Adds where the stored posts are that new posts answer or belong under (parents and thread
-   * keys not in the import), so replies to a thread imported earlier join it.
-   */
-  private async withLocations(existing: ExistingPosts, files: readonly ParsedFile[]): Promise<ExistingPosts> {
-    const key = (platform: string, id: string) => `${platform}\u0000${id}`;
-    const inImport = new Set(files.flatMap((f) => f.posts.map((p) => key(p.platform, p.platformId))));
-    const wanted = new Set<string>();
-    for (const file of files) {
-      for (const post of file.posts) {
-        for (const id of [post.parentPlatformId, post.threadKey]) {
-          if (id === null) continue;
-          const k = key(post.platform, id);
-          if (!inImport.has(k) && existing.hasPost(post.platform, id)) wanted.add(k);
-        }
-      }
-    }
-    if (wanted.size === 0) return existing;
-    const located = await this.deps.target.locatePosts([...wanted]);
-    return { hasPost: existing.hasPost, locate: (platform, id) => located.get(key(platform, id)) ?? null };
+      summary: { threads: assembled.threads.length, joinedThreads: assembled.joinedThreadIds.length, posts: postsOnly, duplicates: this.duplicates, warningCount: this.warningCount, seconds: (now() - started) / 1000, entryId },
+    };
   }
 
   /** A generic CSV whose text column is not recognized: the dialog asks which column is which. */
-  private async firstUnmappedTable(sources: readonly ByteSource[], forcedId: string | null): Promise<ImportEvent | null> {
+  private async firstUnmappedTable(sources: readonly ByteSource[], forcedId: string | null): Promise<PreviewOutcome | null> {
     for (const source of sources) {
       if (source.size === 0) continue;
       const head = await readHead(source);
@@ -202,7 +194,10 @@ export class ImportSession {
   }
 }
 
-/** Dexie wraps a full disk's QuotaExceededError (reliability.md §2.4: check the inner error too). */
+/**
+ * Dexie wraps a full disk's QuotaExceededError: check the inner error too (docs/storage.md, "Quota
+ * and a full disk").
+ */
 function isQuotaError(error: unknown): boolean {
   const e = error as { name?: unknown; inner?: { name?: unknown } } | null;
   return e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError';

@@ -1,11 +1,8 @@
 /** The import dialog's steps, driven by the Worker's events (import-protocol.ts). */
 import type { CsvMapping } from '@shared/import/formats/csv-parser';
-import type { ImportProblem } from '@shared/import/raw-post';
+import type { Problem } from '@shared/problem/problem';
 
-import type { ImportEvent, ImportPreview, ImportSummary } from './import-protocol';
-
-export type ReadingProgress = Extract<ImportEvent, { phase: 'reading' }>;
-export type WritingProgress = Extract<ImportEvent, { phase: 'writing' }>;
+import type { ImportEvent, ImportPreview, ImportSummary, ReadingProgress, WritingProgress } from './import-protocol';
 
 export type ImportStep =
   | { step: 'choose'; notice: string | null }
@@ -14,7 +11,7 @@ export type ImportStep =
   | { step: 'preview'; preview: ImportPreview }
   | { step: 'writing'; preview: ImportPreview; progress: WritingProgress | null; cancelling: boolean }
   | { step: 'done'; preview: ImportPreview; summary: ImportSummary }
-  | { step: 'failed'; problems: ImportProblem[] };
+  | { step: 'failed'; problems: Problem[] };
 
 export type ImportAction =
   | { type: 'event'; event: ImportEvent }

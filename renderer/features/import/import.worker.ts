@@ -2,26 +2,24 @@
 /**
  * The import Worker: big files are read, parsed and assembled here, off the UI thread, and
  * written from here in one IndexedDB transaction (a Worker has IndexedDB; Dexie tells the
- * window's live queries about the new rows).
+ * window's live queries about the new rows). Answers ImportProtocol through shared/rpc.
  */
+import { serveWorker } from '@shared/rpc/rpc';
 import { randomIds, systemClock } from '@shared/util/clock';
 
-import { openThreadmarkDB, type ThreadmarkDB } from '../../db/database';
-import { locatePosts, storedPlatformIds, writeImport } from '../../db/import-writer';
+import { locatePosts, openThreadmarkDB, storedPlatformIds, writeImport, type ThreadmarkDB } from '../../db/project-store';
 import { fileSource } from './file-source';
-import type { ImportEvent, ImportRequest } from './import-protocol';
+import type { ImportProtocol } from './import-protocol';
 import { ImportSession } from './import-session';
 
 let db: ThreadmarkDB | null = null;
+/** The last preview's session: `commit` writes what it assembled. */
 let session: ImportSession | null = null;
-
-const emit = (event: ImportEvent): void => self.postMessage(event);
 
 function newSession(database: ThreadmarkDB): ImportSession {
   return new ImportSession({
     clock: systemClock,
     ids: randomIds,
-    emit,
     now: () => performance.now(),
     target: {
       existingPosts: (platforms) => storedPlatformIds(database, platforms),
@@ -32,22 +30,14 @@ function newSession(database: ThreadmarkDB): ImportSession {
   });
 }
 
-async function handle(request: ImportRequest): Promise<void> {
-  switch (request.type) {
-    case 'preview':
-      db ??= openThreadmarkDB(request.dbName);
-      session = newSession(db);
-      return session.preview(request.files.map(fileSource), request.formatId, request.csvMapping);
-    case 'commit':
-      return session?.commit();
-    case 'cancel':
-      session?.cancel();
-      return;
-  }
-}
-
-self.onmessage = (event: MessageEvent<ImportRequest>) => {
-  handle(event.data).catch((error: unknown) => {
-    emit({ type: 'failed', problems: [{ file: '', message: `the import stopped: ${error instanceof Error ? error.message : String(error)}` }] });
-  });
-};
+serveWorker<ImportProtocol>(self, {
+  preview({ dbName, files, formatId, csvMapping }, { signal, progress }) {
+    db ??= openThreadmarkDB(dbName);
+    session = newSession(db);
+    return session.preview(files.map(fileSource), formatId, csvMapping, { signal, progress });
+  },
+  async commit(_request, { signal, progress }) {
+    if (session === null) return { type: 'failed', problems: [{ message: 'nothing to import: preview the files first' }] };
+    return session.commit({ signal, progress });
+  },
+});

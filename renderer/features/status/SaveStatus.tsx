@@ -4,7 +4,7 @@ import type { SaveTracker } from '../../db/save-tracker';
 
 /**
  * "Saved" only once Dexie has committed; a write that has not settled in ~15 s shows "saving is
- * stuck" (a full disk hangs writes without an error, reliability.md §2.1).
+ * stuck" (a full disk hangs writes without an error: docs/reliability.md, "Storage").
  */
 export function SaveStatus({ tracker }: { tracker: SaveTracker }) {
   const [state, setState] = useState(() => tracker.state());

@@ -24,7 +24,7 @@ const code = (id: string, name: string, parentId: string | null = null): Code =>
 function bundle(parts: { posts: Post[]; codes: Code[]; coders: Array<{ id: string; name: string }>; codings: Array<[string, string, string, number, number]> }): Bundle {
   return {
     format: 'threadmark',
-    formatVersion: 2,
+    formatVersion: 3,
     exportedAt: T0,
     app: { name: 'Threadmark', version: '0.1.0' },
     project: { id: 'proj', name: 'P', createdAt: T0 },

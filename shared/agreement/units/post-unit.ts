@@ -17,13 +17,22 @@ export function postUnitData(
   layers: CodingLayers = codingLayers(input),
 ): ReliabilityData {
   const coderLayers = coderIds.map((id) => layerOf(layers, codeId, id));
-  const values = input.posts.map((post) =>
+  const posts = comparedPosts(input, coderIds);
+  const values = posts.map((post) =>
     coderIds.map((coderId, c): RatingValue | null => {
       if (!isRatedBy(post, coderId)) return null;
       return coderLayers[c]!.has(post.id) ? PRESENT : ABSENT;
     }),
   );
-  return { units: input.posts.map((p) => p.id), coders: coderLabels(input, coderIds), values };
+  return { units: posts.map((p) => p.id), coders: coderLabels(input, coderIds), values };
+}
+
+/**
+ * The posts at least two of the coders rated: a post only one coder had says nothing about
+ * agreement, so it is no unit (and `n_units` counts what was compared).
+ */
+function comparedPosts(input: AgreementInput, coderIds: readonly string[]): AgreementInput['posts'] {
+  return input.posts.filter((post) => coderIds.filter((id) => isRatedBy(post, id)).length >= 2);
 }
 
 /**
@@ -40,7 +49,7 @@ export function postCodeUnitData(
   const perCode = codeIds.map((codeId) => coderIds.map((coderId) => layerOf(layers, codeId, coderId)));
   const units: string[] = [];
   const values: Array<Array<RatingValue | null>> = [];
-  for (const post of input.posts) {
+  for (const post of comparedPosts(input, coderIds)) {
     const rated = coderIds.map((coderId) => isRatedBy(post, coderId));
     codeIds.forEach((codeId, k) => {
       units.push(`${post.id}|${codeId}`);

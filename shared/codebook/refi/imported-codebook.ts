@@ -1,13 +1,13 @@
 /** What reading a REFI-QDA codebook gives, and the limits that keep a hostile file harmless. */
 import type { Code } from '../../model/records';
-import type { ImportProblem } from '../../import/raw-post';
+import type { Problem } from '../../problem/problem';
 import type { DiffedField } from '../code-field-values';
 
 export interface ImportedCodebook {
   /** Every code in document order, parents before their children; ids are the file's GUIDs (lower case). */
   codes: Code[];
   /** Read anyway, worth telling: an unexpected namespace, a colour replaced, sets or memos not imported… */
-  warnings: ImportProblem[];
+  warnings: Problem[];
   /** The producing tool as the file names it (`origin`), or null. */
   origin: string | null;
   /** Per code id, fields the file does not give (unknown-fields.ts): a diff leaves them alone. */
@@ -33,7 +33,7 @@ export interface QdpxLimits {
 
 export const DEFAULT_QDC_LIMITS: XmlLimits = { maxBytes: 50 * 1024 * 1024, maxDepth: 64 };
 
-// A .qde also holds every selection of every source; reliability.md §3.2 suggests these caps.
+// A .qde also holds every selection of every source: docs/reliability.md, "Zip archives (.qdpx)".
 export const DEFAULT_QDPX_LIMITS: QdpxLimits = {
   maxArchiveBytes: 2 * 1024 * 1024 * 1024,
   maxEntries: 20_000,

@@ -1,7 +1,7 @@
 /**
- * Untrusted XML text → XmlElement tree, with fast-xml-parser 5 in the hardened configuration of
- * reliability.md §3.1: values stay strings exactly as written (its defaults turn "007" into 7 and
- * "true" into true), entities are decoded once, every element is an array so one child and many
+ * Untrusted XML text → XmlElement tree, with fast-xml-parser 5 in a hardened configuration
+ * (docs/reliability.md, "Hostile XML"): values stay strings exactly as written (its defaults turn
+ * "007" into 7 and "true" into true), entities are decoded once, every element is an array so one child and many
  * look the same, and nesting is capped. The parser refuses elements named `__proto__` and the like;
  * attributes are kept under a prefix and then in a Map, so no name becomes an object key. The
  * parser tolerates some malformed XML (a mismatched end tag), so its validator then checks
@@ -10,7 +10,7 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
-import type { ImportProblem } from '../../import/raw-post';
+import type { Problem } from '../../problem/problem';
 import { err, ok, type Result } from '../../util/result';
 import { splitQualifiedName, type XmlElement } from './xml-element';
 
@@ -24,7 +24,7 @@ const ATTRIBUTE_PREFIX = '@_';
 const TEXT_KEY = '#text';
 
 /** The document's root element, or the first problem that makes it unreadable. */
-export function parseXmlDocument(text: string, file: string, options: ParseXmlOptions): Result<XmlElement, ImportProblem> {
+export function parseXmlDocument(text: string, file: string, options: ParseXmlOptions): Result<XmlElement, Problem> {
   const lineOffset = options.lineOffset ?? 0;
   if (text.trim() === '') return err({ file, message: 'the file is empty' });
   let parsed: unknown;
@@ -82,7 +82,7 @@ function toElement(qualifiedName: string, node: unknown, lineOf: (offset: number
   return { name, prefix, attributes, children, text, line };
 }
 
-function parserFailure(error: unknown, text: string, file: string, maxDepth: number, lineOffset: number): ImportProblem {
+function parserFailure(error: unknown, text: string, file: string, maxDepth: number, lineOffset: number): Problem {
   const message = error instanceof Error ? error.message : String(error);
   if (/Maximum nested tags exceeded/i.test(message)) {
     return { file, message: `elements are nested more than ${maxDepth} levels deep; no REFI-QDA codebook needs that many, so the file is refused` };
@@ -104,7 +104,7 @@ interface ValidatorError {
   col?: number;
 }
 
-function validatorProblem(error: ValidatorError, text: string, file: string, lineOffset: number): ImportProblem {
+function validatorProblem(error: ValidatorError, text: string, file: string, lineOffset: number): Problem {
   // "Invalid '["CodeBook","Codes"]' found." lists elements still open at the end of the text.
   const unclosed = /^Invalid '(\[[\s\S]*\])' found\.$/.exec(error.msg);
   if (unclosed) {

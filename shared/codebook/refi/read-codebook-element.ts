@@ -1,13 +1,14 @@
 /**
  * A parsed `<CodeBook>` (from a .qdc, or inside a .qdpx's project.qde) → Threadmark codes. Every
  * problem names its element path (`Codes/Code[3]/Code[1]`, 1-based) and attribute; codes read in
- * document order, parents first, `order` numbering siblings. Leniency follows refi-qda.md §8:
- * braced or upper-case GUIDs, `#RGB` colours, a missing `isCodable`, no colour at all.
+ * document order, parents first, `order` numbering siblings. Leniency follows docs/refi-qda.md,
+ * "What other tools write": braced or upper-case GUIDs, `#RGB` colours, a missing `isCodable`, no
+ * colour at all.
  */
 import * as z from 'zod';
 
 import { ProblemList } from '../../import/import-problem';
-import type { ImportProblem } from '../../import/raw-post';
+import type { Problem } from '../../problem/problem';
 import { EMPTY_CODE_FIELDS, type Code } from '../../model/records';
 import { err, ok, type Result } from '../../util/result';
 import { parseDescription } from './description-layout';
@@ -32,7 +33,7 @@ const codeAttributesSchema = z.object({
 
 const KNOWN_CODE_CHILDREN = new Set(['Code', 'Description', 'NoteRef']);
 
-export function readCodebookElement(codeBook: XmlElement, source: CodebookSource): Result<Omit<ImportedCodebook, 'origin' | 'unknownFields'>, ImportProblem[]> {
+export function readCodebookElement(codeBook: XmlElement, source: CodebookSource): Result<Omit<ImportedCodebook, 'origin' | 'unknownFields'>, Problem[]> {
   const reader = new CodeReader(source);
   const codesElements = childrenNamed(codeBook, 'Codes');
   if (codesElements.length === 0) reader.warn(`${source.pathPrefix}Codes`, undefined, 'the codebook has no <Codes> element, so it holds no codes');
@@ -65,7 +66,7 @@ class CodeReader {
     this.warningList = new ProblemList(source.file);
   }
 
-  get warnings(): ImportProblem[] {
+  get warnings(): Problem[] {
     return this.warningList.list();
   }
 
@@ -170,7 +171,7 @@ class CodeReader {
     this.unknownElements.add(name);
   }
 
-  /** One warning per kind of content that is not imported (SPEC §7: tell the user what is lost). */
+  /** One warning per kind of content not imported (docs/refi-qda.md, "Telling the user what is lost"). */
   summarize(codeBook: XmlElement): void {
     const { pathPrefix } = this.source;
     if (this.noteRefs > 0) this.warn(`${pathPrefix}Codes`, 'NoteRef', `${counted(this.noteRefs, 'link', 'links')} from codes to project notes (memos) not imported`);

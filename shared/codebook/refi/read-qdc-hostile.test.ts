@@ -1,4 +1,4 @@
-/** reliability.md §3.1 and failure-mode rows 17–20: hostile .qdc files fail fast and harmlessly. */
+/** docs/reliability.md, "Hostile XML": hostile .qdc files fail fast and harmlessly. */
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { readQdc } from './read-qdc';

@@ -3,7 +3,7 @@
  * then parsed with limits (parse-xml.ts) and read leniently (read-codebook-element.ts).
  */
 import { decodeText } from '../../import/decode-text';
-import type { ImportProblem } from '../../import/raw-post';
+import type { Problem } from '../../problem/problem';
 import { err, ok, type Result } from '../../util/result';
 import { DEFAULT_QDC_LIMITS, type ImportedCodebook, type XmlLimits } from './imported-codebook';
 import { parseXmlDocument } from './parse-xml';
@@ -12,7 +12,7 @@ import { namespaceWarning } from './refi-namespace';
 import { checkXmlSize, rejectDtd } from './xml-guard';
 import { refiUnknownFields } from './unknown-fields';
 
-export function readQdc(input: Uint8Array | string, fileName: string, limits: Partial<XmlLimits> = {}): Result<ImportedCodebook, ImportProblem[]> {
+export function readQdc(input: Uint8Array | string, fileName: string, limits: Partial<XmlLimits> = {}): Result<ImportedCodebook, Problem[]> {
   const { maxBytes, maxDepth } = { ...DEFAULT_QDC_LIMITS, ...limits };
   const tooBig = checkXmlSize(typeof input === 'string' ? input.length : input.byteLength, maxBytes, fileName);
   if (tooBig) return err([tooBig]);

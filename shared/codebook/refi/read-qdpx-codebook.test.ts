@@ -85,7 +85,7 @@ describe('readQdpxCodebook on well-formed archives', () => {
   });
 });
 
-describe('readQdpxCodebook on hostile archives (reliability.md §3.2, rows 21–22)', () => {
+describe('readQdpxCodebook on hostile archives (docs/reliability.md, "Zip archives (.qdpx)")', () => {
   const qde: TestZipEntry = { name: 'project.qde', data: project(CODE_BOOK) };
 
   it.each([

@@ -4,7 +4,7 @@
  * Sources are never inflated. The archive is checked as a whole first (safe-zip.ts).
  */
 import { decodeText } from '../../import/decode-text';
-import type { ImportProblem } from '../../import/raw-post';
+import type { Problem } from '../../problem/problem';
 import { err, ok, type Result } from '../../util/result';
 import { DEFAULT_QDPX_LIMITS, type ImportedCodebook, type QdpxLimits } from './imported-codebook';
 import { parseXmlDocument } from './parse-xml';
@@ -15,7 +15,7 @@ import { openZip, type ZipEntryInfo } from './safe-zip';
 import { checkXmlSize, lineAt, rejectDtd } from './xml-guard';
 import { refiUnknownFields } from './unknown-fields';
 
-export async function readQdpxCodebook(bytes: Uint8Array, fileName: string, limits: Partial<QdpxLimits> = {}): Promise<Result<ImportedCodebook, ImportProblem[]>> {
+export async function readQdpxCodebook(bytes: Uint8Array, fileName: string, limits: Partial<QdpxLimits> = {}): Promise<Result<ImportedCodebook, Problem[]>> {
   const { maxArchiveBytes, maxEntries, maxQdeBytes, maxDepth } = { ...DEFAULT_QDPX_LIMITS, ...limits };
   const tooBig = checkXmlSize(bytes.byteLength, maxArchiveBytes, fileName, 'the archive');
   if (tooBig) return err([tooBig]);
@@ -33,7 +33,7 @@ export async function readQdpxCodebook(bytes: Uint8Array, fileName: string, limi
 }
 
 /** The one `.qde` at the root, matched without regard to case. */
-function findProjectEntry(entries: readonly ZipEntryInfo[], file: string): Result<ZipEntryInfo, ImportProblem> {
+function findProjectEntry(entries: readonly ZipEntryInfo[], file: string): Result<ZipEntryInfo, Problem> {
   const isQde = (entry: ZipEntryInfo): boolean => !entry.directory && entry.name.toLowerCase().endsWith('.qde');
   const atRoot = entries.filter((entry) => isQde(entry) && !entry.name.includes('/'));
   if (atRoot.length === 1) return ok(atRoot[0]!);
@@ -45,7 +45,7 @@ function findProjectEntry(entries: readonly ZipEntryInfo[], file: string): Resul
   return err({ file, message: `the archive holds no project.qde at its root, so it is not a REFI-QDA project${hint}` });
 }
 
-function readQdeCodebook(text: string, file: string, maxDepth: number): Result<ImportedCodebook, ImportProblem[]> {
+function readQdeCodebook(text: string, file: string, maxDepth: number): Result<ImportedCodebook, Problem[]> {
   const dtd = rejectDtd(text, file);
   if (dtd) return err([dtd]);
   const sliced = sliceQdeCodeBook(text);

@@ -1,9 +1,10 @@
 /**
  * Which namespace a REFI-QDA root element declares. Elements are matched by local name whatever
- * the namespace, because files in the wild use `…codebook:1:0` and `…codebook:0:4` (refi-qda.md §8);
- * anything but the 1.0 namespaces is read anyway and reported as a warning.
+ * the namespace, because files in the wild use `…codebook:1:0` and `…codebook:0:4`
+ * (docs/refi-qda.md, "What other tools write"); anything but the 1.0 namespaces is read anyway and
+ * reported as a warning.
  */
-import type { ImportProblem } from '../../import/raw-post';
+import type { Problem } from '../../problem/problem';
 import { declaredNamespace, type XmlElement } from './xml-element';
 
 export const REFI_CODEBOOK_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
@@ -11,7 +12,7 @@ export const REFI_PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';
 
 const OTHER_REFI_VERSION = /^urn:QDA-XML:(codebook|project):/i;
 
-export function namespaceWarning(root: XmlElement, file: string): ImportProblem | null {
+export function namespaceWarning(root: XmlElement, file: string): Problem | null {
   const namespace = declaredNamespace(root);
   const record = root.name;
   if (namespace === REFI_CODEBOOK_NAMESPACE || namespace === REFI_PROJECT_NAMESPACE) return null;

@@ -1,6 +1,7 @@
 /**
  * REFI-QDA attribute values as other tools write them → the forms Threadmark stores. Readers are
- * lenient (refi-qda.md §7, §8); the writer only ever produces the strict forms.
+ * lenient (docs/refi-qda.md, "What other tools write"); the writer only ever produces the strict
+ * forms ("Writing a valid `.qdc`").
  */
 
 const GUID = /^\{?([0-9a-f]{8})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{12})\}?$/i;

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 // eslint-disable-next-line no-restricted-imports -- as above
 import { existsSync, readFileSync } from 'node:fs';
 
-import type { ImportProblem } from '../../import/raw-post';
+import type { Problem } from '../../problem/problem';
 import { EMPTY_CODE_FIELDS, type Code } from '../../model/records';
 import type { Result } from '../../util/result';
 
@@ -36,12 +36,12 @@ export function guid(n: number): string {
   return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 }
 
-export function unwrap<T>(result: Result<T, ImportProblem[]> | Result<T, string[]>): T {
+export function unwrap<T>(result: Result<T, Problem[]> | Result<T, string[]>): T {
   if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error, null, 2)}`);
   return result.value;
 }
 
-export function problemsOf<T>(result: Result<T, ImportProblem[]>): ImportProblem[] {
+export function problemsOf<T>(result: Result<T, Problem[]>): Problem[] {
   if (result.ok) throw new Error('expected problems, got success');
   return result.error;
 }

@@ -1,7 +1,8 @@
 /**
- * Reading untrusted zip archives (.qdpx) without letting them hurt (reliability.md §3.2). zip.js is
- * used because its defaults are the safest measured: it refuses names that escape a folder and
- * notices sizes that lie. On top of it: our own entry-name rules (no `..`, absolute paths,
+ * Reading untrusted zip archives (.qdpx) without letting them hurt (docs/reliability.md, "Zip
+ * archives (.qdpx)"). zip.js is used because its defaults are the safest measured
+ * (docs/decisions/0008-libraries.md): it refuses names that escape a folder and notices sizes
+ * that lie. On top of it: our own entry-name rules (no `..`, absolute paths,
  * backslashes, drive letters or NUL, for every entry, read or not), a cap on the number of entries,
  * a cap on the declared size checked before inflating, a count of the bytes actually inflated that
  * stops at the same cap, and a CRC-32 check (`checkCrc32`, zip.js's new name for `checkSignature`).
@@ -10,7 +11,7 @@
  */
 import { Uint8ArrayReader, ZipReader, type Entry } from '@zip.js/zip.js/lib/zip-core-native.js';
 
-import type { ImportProblem } from '../../import/raw-post';
+import type { Problem } from '../../problem/problem';
 import { err, ok, type Result } from '../../util/result';
 import { formatBytes } from './xml-guard';
 
@@ -25,7 +26,7 @@ export interface ZipEntryInfo {
 export interface SafeZip {
   entries: readonly ZipEntryInfo[];
   /** The entry's bytes, refused without inflating when it declares more than `maxBytes`. */
-  read(entry: ZipEntryInfo, maxBytes: number): Promise<Result<Uint8Array, ImportProblem>>;
+  read(entry: ZipEntryInfo, maxBytes: number): Promise<Result<Uint8Array, Problem>>;
 }
 
 // Per call, never globally: zip.js then decompresses with the platform's DecompressionStream in
@@ -34,7 +35,7 @@ const NO_WORKERS = { useWebWorkers: false, useCompressionStream: true } as const
 const CHECKED_READS = { ...NO_WORKERS, checkCrc32: true } as const;
 
 /** Lists every entry, refusing the archive if any name is unsafe or there are too many entries. */
-export async function openZip(bytes: Uint8Array, file: string, maxEntries: number): Promise<Result<SafeZip, ImportProblem>> {
+export async function openZip(bytes: Uint8Array, file: string, maxEntries: number): Promise<Result<SafeZip, Problem>> {
   const reader = new ZipReader(new Uint8ArrayReader(bytes), { ...CHECKED_READS, filenameValidation: 'balanced' });
   const found = new Map<ZipEntryInfo, Entry>();
   try {
@@ -69,8 +70,8 @@ export function unsafeEntryName(name: string): string | null {
   return null;
 }
 
-async function readEntry(entry: Extract<Entry, { directory: false }>, maxBytes: number, file: string): Promise<Result<Uint8Array, ImportProblem>> {
-  const tooLarge = (size: string): ImportProblem => ({
+async function readEntry(entry: Extract<Entry, { directory: false }>, maxBytes: number, file: string): Promise<Result<Uint8Array, Problem>> {
+  const tooLarge = (size: string): Problem => ({
     file,
     record: entry.filename,
     message: `${entry.filename} inflates to ${size}, over the ${formatBytes(maxBytes)} limit, so it was not read`,
@@ -122,12 +123,12 @@ function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
   return out;
 }
 
-function unsafeNameProblem(file: string, name: string, why: string): ImportProblem {
+function unsafeNameProblem(file: string, name: string, why: string): Problem {
   return { file, record: name, message: `unsafe entry name "${name}": ${why}. The whole archive is refused` };
 }
 
 /** zip.js errors → what a researcher can act on. */
-function zipFailure(error: unknown, file: string): ImportProblem {
+function zipFailure(error: unknown, file: string): Problem {
   const message = error instanceof Error ? error.message : String(error);
   const filename = (error as { filename?: unknown } | null)?.filename;
   if (message === 'Unsafe filename') {

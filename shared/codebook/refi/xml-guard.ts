@@ -1,12 +1,12 @@
 /**
- * Checks that run before any XML parser sees a file (reliability.md §3.1): a size cap, so a 200 MB
- * file is refused without being decoded, and no DTD at all, so entity attacks (billion laughs,
- * quadratic blow-up, external entities that read local files) never reach a parser. REFI-QDA files
- * never need a DTD.
+ * Checks that run before any XML parser sees a file (docs/reliability.md, "Hostile XML"): a size
+ * cap, so a 200 MB file is refused without being decoded, and no DTD at all, so entity attacks
+ * (billion laughs, quadratic blow-up, external entities that read local files) never reach a
+ * parser. REFI-QDA files never need a DTD.
  */
-import type { ImportProblem } from '../../import/raw-post';
+import type { Problem } from '../../problem/problem';
 
-export function checkXmlSize(size: number, maxBytes: number, file: string, what = 'the file'): ImportProblem | null {
+export function checkXmlSize(size: number, maxBytes: number, file: string, what = 'the file'): Problem | null {
   if (size <= maxBytes) return null;
   return { file, message: `${what} is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit, so it was not read` };
 }
@@ -16,7 +16,7 @@ export function checkXmlSize(size: number, maxBytes: number, file: string, what 
 // real REFI-QDA file does.
 const DTD_DECLARATION = /<!\s*(DOCTYPE|ENTITY)/i;
 
-export function rejectDtd(text: string, file: string): ImportProblem | null {
+export function rejectDtd(text: string, file: string): Problem | null {
   const match = DTD_DECLARATION.exec(text);
   if (!match) return null;
   const line = lineAt(text, match.index);

@@ -1,6 +1,6 @@
 /**
- * Bluesky feeds (thread-formats.md §4): `getAuthorFeed`, `getTimeline`, `getFeed` items
- * (`feedViewPost`: `post`, an optional hydrated `reply.root` / `reply.parent`, an optional
+ * Bluesky feeds (docs/thread-formats.md, "Bluesky"): `getAuthorFeed`, `getTimeline`, `getFeed`
+ * items (`feedViewPost`: `post`, an optional hydrated `reply.root` / `reply.parent`, an optional
  * `reason`), and `{posts: [postView]}` from `searchPosts` / `getPosts`. A feed is a list, not a
  * thread: its posts group into threads by their own root uris, and the hydrated root and parent
  * join the file so a reply is shown under the post it answers.

@@ -1,13 +1,15 @@
 /**
  * The node kinds of Bluesky thread and feed responses, and what each becomes. `#notFoundPost`
  * (deleted) and `#blockedPost` nodes stand where a post was; they become tombstones so the replies
- * under them keep their place (thread-formats.md §4). A tombstone needs a known position, though:
- * in `replies` it is the containing post's child, and as a root its parent is null by definition;
- * an unavailable post higher up a chain has a parent nobody names, so it is reported as a warning
- * and its replies go under assembly's "missing post" placeholder instead of a guessed parent.
+ * under them keep their place (docs/thread-formats.md, "Bluesky"). A tombstone needs a known
+ * position, though: in `replies` it is the containing post's child, and as a root its parent is
+ * null by definition; an unavailable post higher up a chain has a parent nobody names, so it is
+ * reported as a warning and its replies go under assembly's "missing post" placeholder instead of a
+ * guessed parent.
  */
 import { isImportProblem, type ProblemList } from '../import-problem';
-import type { ImportProblem, ImportWarning, RawPost } from '../raw-post';
+import type { ImportWarning, RawPost } from '../raw-post';
+import type { Problem } from '../../problem/problem';
 import { compactMeta, isObject, locationOf, stringOrNull, type JsonObject, type RecordWhere } from './json-fields';
 import { blueskyWebUrl } from './bluesky-post-view';
 
@@ -31,7 +33,7 @@ export interface BlueskyOut {
   problems: ProblemList;
 }
 
-export function addPost(out: BlueskyOut, result: RawPost | ImportProblem): RawPost | null {
+export function addPost(out: BlueskyOut, result: RawPost | Problem): RawPost | null {
   if (isImportProblem(result)) {
     out.problems.add(result);
     return null;
@@ -46,7 +48,7 @@ export function unavailablePost(
   parentUri: string | null,
   threadKey: string,
   where: RecordWhere,
-): RawPost | ImportProblem {
+): RawPost | Problem {
   const uri = stringOrNull(node.uri);
   if (uri === null) return { ...where, field: 'uri', message: 'an unavailable post without its uri' };
   const blocked = nodeKind(node) === 'blocked';

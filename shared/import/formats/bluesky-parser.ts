@@ -1,5 +1,5 @@
 /**
- * Bluesky (AT Protocol) API JSON, thread-formats.md §4: a `getPostThread` response
+ * Bluesky (AT Protocol) API JSON (docs/thread-formats.md, "Bluesky"): a `getPostThread` response
  * (`{thread}`), a feed (`{feed}`: getAuthorFeed, getTimeline, getFeed), `{posts}` (searchPosts,
  * getPosts), or an array of such responses (saved pages). 4CAT's Bluesky export is snake_case
  * (`py_type`) and is read by the 4CAT importer, not here.
@@ -8,7 +8,8 @@ import { err, ok, type Result } from '../../util/result';
 import type { FormatParser } from '../detect-format';
 import { ProblemList } from '../import-problem';
 import { parseJsonText } from '../json-problem';
-import type { ImportProblem, ParsedFile, RawPost } from '../raw-post';
+import type { ParsedFile, RawPost } from '../raw-post';
+import type { Problem } from '../../problem/problem';
 import { readFeed, readPosts } from './bluesky-feed';
 import type { BlueskyOut } from './bluesky-nodes';
 import { readPostThread } from './bluesky-thread';
@@ -29,7 +30,7 @@ export const blueskyParser: FormatParser = {
   parse: parseBluesky,
 };
 
-export function parseBluesky(text: string, fileName: string): Result<ParsedFile, ImportProblem[]> {
+export function parseBluesky(text: string, fileName: string): Result<ParsedFile, Problem[]> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') return err([{ file: fileName, message: 'the file is empty' }]);
   const json = parseJsonText(body, fileName);

@@ -1,16 +1,17 @@
 /**
- * One Bluesky `postView` (app.bsky.feed.defs, thread-formats.md §4) → a post. The identity is the
- * post's `at://` uri; edges come from the record's strongRefs (`reply.parent.uri`, thread key
- * `reply.root.uri`, else the post's own uri, as 4CAT does).
+ * One Bluesky `postView` (app.bsky.feed.defs; docs/thread-formats.md, "Bluesky") → a post. The
+ * identity is the post's `at://` uri; edges come from the record's strongRefs (`reply.parent.uri`,
+ * thread key `reply.root.uri`, else the post's own uri, as 4CAT does).
  *
  * The text is `record.text` exactly. Facets index it in UTF-8 bytes, and since nothing is cut out
  * of or inserted into the text, no offset needs converting; links are kept from the facets
  * (`#link.uri`, the full URL, where the text may show a shortened one).
  */
-import type { ImportProblem, RawPost } from '../raw-post';
+import type { RawPost } from '../raw-post';
+import type { Problem } from '../../problem/problem';
 import { compactMeta, inside, isObject, locationOf, problemAt, readCount, readTime, stringOrNull, type JsonObject, type RecordWhere } from './json-fields';
 
-export function blueskyPostView(view: JsonObject, where: RecordWhere): RawPost | ImportProblem {
+export function blueskyPostView(view: JsonObject, where: RecordWhere): RawPost | Problem {
   const uri = stringOrNull(view.uri);
   if (uri === null || !uri.startsWith('at://')) return problemAt(where, 'uri', 'expected the post\'s at:// uri');
   const record = view.record;

@@ -1,7 +1,7 @@
 /**
- * `app.bsky.feed.getPostThread` (thread-formats.md §4): `thread` is a threadViewPost whose
- * `parent` chains up towards the root and whose `replies` nest down. Both directions are walked
- * without recursion, so a deep thread (depth goes to 1000) cannot overflow the stack.
+ * `app.bsky.feed.getPostThread` (docs/thread-formats.md, "Bluesky"): `thread` is a threadViewPost
+ * whose `parent` chains up towards the root and whose `replies` nest down. Both directions are
+ * walked without recursion, so a deep thread (depth goes to 1000) cannot overflow the stack.
  */
 import type { RawPost } from '../raw-post';
 import { addPost, nodeKind, unavailablePost, unavailableWarning, type BlueskyOut } from './bluesky-nodes';

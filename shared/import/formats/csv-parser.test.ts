@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import { assembleThreads } from '../assemble-threads';
 import { readFixtureBytes, testDeps } from '../files.test-helpers';
-import type { ImportProblem, ParsedFile, RawPost } from '../raw-post';
+import type { ParsedFile, RawPost } from '../raw-post';
+import type { Problem } from '../../problem/problem';
 import { parse as parseStream } from 'csv-parse/browser/esm';
 
 import { MAX_PROBLEMS } from '../import-problem';
@@ -17,7 +18,7 @@ function parsed(text: string, fileName = 'posts.csv', mapping?: CsvMappingOverri
   if (!result.ok) throw new Error(JSON.stringify(result.error));
   return result.value;
 }
-function problems(text: string, fileName = 'posts.csv', mapping?: CsvMappingOverride): ImportProblem[] {
+function problems(text: string, fileName = 'posts.csv', mapping?: CsvMappingOverride): Problem[] {
   const result = parseGenericCsv(text, fileName, mapping);
   if (result.ok) throw new Error('expected problems');
   return result.error;
@@ -216,7 +217,7 @@ describe('streaming (csv-parse Parser fed in chunks, as the Worker does)', () =>
     const { reader, finish } = createCsvPostReader(fileName, undefined, { platform: 'csv', format: 'csv', threadFallback: 'file' });
     const sink = new CsvRecordSink(fileName, delimiter, reader, MAX_PROBLEMS);
     const parser = parseStream({ ...csvStrictOptions(delimiter), on_record: sink.onRecord });
-    const done = new Promise<ImportProblem[]>((resolve) => {
+    const done = new Promise<Problem[]>((resolve) => {
       parser.on('error', (e) => resolve(sink.fail(e)));
       parser.on('end', () => resolve(sink.finish()));
       parser.resume();

@@ -1,7 +1,7 @@
 /**
- * Generic CSV/TSV of posts (thread-formats.md §7): one row per post, recognized columns `id,
- * parent_id, thread_id, author, created_at, text` (plus `url`) and their common synonyms, in any
- * letter case; every other column becomes a post variable in `meta`.
+ * Generic CSV/TSV of posts (docs/thread-formats.md, "Generic CSV and TSV"): one row per post,
+ * recognized columns `id, parent_id, thread_id, author, created_at, text` (plus `url`) and their
+ * common synonyms, in any letter case; every other column becomes a post variable in `meta`.
  *
  * Decisions:
  * - The text column is required. When none is recognized and no mapping is given, the file is
@@ -18,7 +18,7 @@
  *   2^53. Empty cells are left out of `meta`.
  * - `created_at` becomes ISO UTC (normalize-time.ts: epoch s/ms, ISO, v1.1, `YYYY-MM-DD HH:MM:SS`
  *   as UTC); when the cell was written differently, the original is kept in `meta` under the
- *   column's name (§8.6). An unreadable time is a problem naming the line and column.
+ *   column's name ("Times"). An unreadable time is a problem naming the line and column.
  * - Text is plain: no HTML or entity decoding.
  */
 import type { PostMeta } from '../../model/records';
@@ -26,7 +26,8 @@ import { err, ok, type Result } from '../../util/result';
 import type { FormatParser } from '../detect-format';
 import { MAX_PROBLEMS } from '../import-problem';
 import { normalizeTime } from '../normalize-time';
-import type { ImportProblem, ParsedFile, RawPost } from '../raw-post';
+import type { ParsedFile, RawPost } from '../raw-post';
+import type { Problem } from '../../problem/problem';
 import { detectDelimiter, headerLine, readCsv, splitHeader, type CsvDelimiter, type CsvReader, type CsvRow } from './csv-table';
 
 export const CSV_FORMAT = 'csv';
@@ -118,8 +119,8 @@ export interface CsvPostOptions {
   /** A column giving the thread's title on its opening post (4CAT's `subject`). */
   titleColumn?: string;
   /**
-   * 4CAT's X data has no parent column (§2.4): a row whose id is not its thread id hangs directly
-   * under the thread's opening post, marked `meta.parent_unknown`.
+   * 4CAT's X data has no parent column ("4CAT CSV"): a row whose id is not its thread id hangs
+   * directly under the thread's opening post, marked `meta.parent_unknown`.
    */
   parentFromThread?: boolean;
   /** Columns read but not kept as variables. */
@@ -138,7 +139,7 @@ export function createCsvPostReader(
   fileName: string,
   override: CsvMappingOverride | undefined,
   options: CsvPostOptions,
-): { reader: CsvReader; finish(problems: readonly ImportProblem[]): Result<ParsedFile, ImportProblem[]> } {
+): { reader: CsvReader; finish(problems: readonly Problem[]): Result<ParsedFile, Problem[]> } {
   const posts: RawPost[] = [];
   let mapping: CsvMapping | null = null;
   let index = new Map<string, number>();
@@ -178,7 +179,7 @@ export function createCsvPostReader(
     },
   };
 
-  const finish = (problems: readonly ImportProblem[]): Result<ParsedFile, ImportProblem[]> => {
+  const finish = (problems: readonly Problem[]): Result<ParsedFile, Problem[]> => {
     if (problems.length > 0) return err([...problems]);
     if (posts.length === 0) return err([{ file: fileName, message: 'the file has a header but no rows' }]);
     // Whole columns of plain integers become numbers (decided only once every row is seen).
@@ -197,7 +198,7 @@ export function csvRowsToPosts(
   fileName: string,
   override: CsvMappingOverride | undefined,
   options: CsvPostOptions,
-): Result<ParsedFile, ImportProblem[]> {
+): Result<ParsedFile, Problem[]> {
   const delimiter: CsvDelimiter = detectDelimiter(headerLine(text)) ?? ',';
   const { reader, finish } = createCsvPostReader(fileName, override, options);
   return finish(readCsv(text, fileName, delimiter, reader, MAX_PROBLEMS));
@@ -223,7 +224,7 @@ function rowToPost(
   at: (name: string | null | undefined) => number,
   variables: ReadonlyArray<{ name: string; at: number }>,
   integerColumn: Map<string, boolean>,
-): RawPost | ImportProblem {
+): RawPost | Problem {
   const where = { file: fileName, line: row.line };
   const cell = (name: string | null | undefined): string | null => {
     const i = at(name);
@@ -330,7 +331,7 @@ export function genericCsvSetup(mapping?: CsvMappingOverride): CsvSetup {
   return { override: mapping, options: { platform: 'csv', format: CSV_FORMAT, threadFallback: 'file' } };
 }
 
-export function parseGenericCsv(text: string, fileName: string, mapping?: CsvMappingOverride): Result<ParsedFile, ImportProblem[]> {
+export function parseGenericCsv(text: string, fileName: string, mapping?: CsvMappingOverride): Result<ParsedFile, Problem[]> {
   const { override, options } = genericCsvSetup(mapping);
   return csvRowsToPosts(text, fileName, override, options);
 }

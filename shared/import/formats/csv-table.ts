@@ -1,10 +1,11 @@
 /**
- * Reading a CSV/TSV file row by row, strictly (reliability.md §3.3): csv-parse's `browser/esm/sync`
- * entry, which runs unchanged in a Web Worker, the renderer and Node (no `Buffer`, no DOM; the
- * agreement module uses the same entry). Options: `bom`, every line ending (`\r\n`, `\n`, `\r`,
- * mixed), `relax_column_count: false` (a ragged row is an error, not a silent shift of values
- * between columns), strict quotes, blank lines skipped. The delimiter is chosen from the header
- * line among `,`, `;` (Zeeschuimer's own CSV) and TAB (TCAT, YTDT), thread-formats.md §7.
+ * Reading a CSV/TSV file row by row, strictly (docs/reliability.md, "CSV parsing"): csv-parse's
+ * `browser/esm/sync` entry, which runs unchanged in a Web Worker, the renderer and Node (no
+ * `Buffer`, no DOM; the agreement module uses the same entry). Options: `bom`, every line ending
+ * (`\r\n`, `\n`, `\r`, mixed), `relax_column_count: false` (a ragged row is an error, not a silent
+ * shift of values between columns), strict quotes, blank lines skipped. The delimiter is chosen
+ * from the header line among `,`, `;` (Zeeschuimer's own CSV) and TAB (TCAT, YTDT):
+ * docs/thread-formats.md, "Generic CSV and TSV".
  *
  * Rows are handed to the reader as they are parsed and dropped, so the file is not held twice; every
  * row comes with the 1-based line where it starts (a quoted field may span lines), and every error
@@ -12,7 +13,7 @@
  */
 import { parse, type CsvError, type Info, type Options } from 'csv-parse/browser/esm/sync';
 
-import type { ImportProblem } from '../raw-post';
+import type { Problem } from '../../problem/problem';
 
 export type CsvDelimiter = ',' | ';' | '\t';
 
@@ -71,12 +72,15 @@ export interface CsvRow {
 
 export interface CsvReader {
   /** Called once with the header; a problem stops the file. */
-  header(names: string[], line: number): ImportProblem | null;
+  header(names: string[], line: number): Problem | null;
   /** Called per data row; a returned problem is collected and reading goes on. */
-  row(row: CsvRow): ImportProblem | null;
+  row(row: CsvRow): Problem | null;
 }
 
-/** The strict options (reliability.md §3.3); the streaming path passes the same to csv-parse's Parser. */
+/**
+ * The strict options (docs/reliability.md, "CSV parsing"); the streaming path passes the same to
+ * csv-parse's Parser.
+ */
 export const csvStrictOptions = (delimiter: CsvDelimiter): Options => ({
   bom: true,
   delimiter,
@@ -96,7 +100,7 @@ export const csvStrictOptions = (delimiter: CsvDelimiter): Options => ({
  * would be decoded without the fatal check.
  */
 export class CsvRecordSink {
-  readonly problems: ImportProblem[] = [];
+  readonly problems: Problem[] = [];
   private headerSeen = false;
   private headerFailed = false;
   private headerLength = 0;
@@ -135,7 +139,7 @@ export class CsvRecordSink {
   };
 
   /** A csv-parse error ends the file (later rows cannot be trusted once quoting is off). Rethrows anything else. */
-  fail(e: unknown): ImportProblem[] {
+  fail(e: unknown): Problem[] {
     if (this.headerFailed) return this.problems;
     const error = e as Partial<CsvError> & { record?: string[]; empty_lines?: number };
     if (typeof error.code !== 'string') throw e;
@@ -145,14 +149,14 @@ export class CsvRecordSink {
   }
 
   /** After the last record: the problems, including an empty file's. */
-  finish(): ImportProblem[] {
+  finish(): Problem[] {
     if (!this.headerSeen) this.problems.push({ file: this.fileName, message: 'the file is empty: expected a header line naming the columns' });
     return this.problems;
   }
 }
 
 /** Reads the whole of `text` with `reader`; row problems are collected up to `maxProblems`. */
-export function readCsv(text: string, fileName: string, delimiter: CsvDelimiter, reader: CsvReader, maxProblems: number): ImportProblem[] {
+export function readCsv(text: string, fileName: string, delimiter: CsvDelimiter, reader: CsvReader, maxProblems: number): Problem[] {
   const sink = new CsvRecordSink(fileName, delimiter, reader, maxProblems);
   try {
     parse(text, { ...csvStrictOptions(delimiter), on_record: sink.onRecord });

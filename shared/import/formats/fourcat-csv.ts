@@ -1,5 +1,5 @@
 /**
- * 4CAT CSV exports (thread-formats.md §6, §2.4): one row per item with `id`, `thread_id`,
+ * 4CAT CSV exports (docs/thread-formats.md, "4CAT CSV"): one row per item with `id`, `thread_id`,
  * `timestamp` (`YYYY-MM-DD HH:MM:SS`, UTC), `body`, `author` and usually `unix_timestamp` first;
  * other columns depend on the data source and become post variables.
  *
@@ -7,22 +7,23 @@
  * - Platform '4cat' for every row: the CSV names no platform, and its ids are the data source's
  *   ids, so keeping them apart from API imports of the same platform avoids false duplicates.
  * - Parent: `reply_to` (Telegram), `parent`, `parent_id` or `in_reply_to`, whichever the data
- *   source has. Without one (4CAT's and Zeeschuimer's X mapping has no parent-tweet id, §2.4), a
+ *   source has. Without one (4CAT's and Zeeschuimer's X mapping has no parent-tweet id), a
  *   row whose id differs from its `thread_id` hangs directly under the thread's opening post and
  *   is marked `meta.parent_unknown`; the NDJSON export keeps the real reply edges.
  * - Time: `timestamp`, else `unix_timestamp`; `unix_timestamp` is not repeated as a variable.
  * - `subject` (forum and Reddit-like sources) titles the thread on its opening post; `link` or
  *   `url` is the post's address.
- * - Author columns may hold pseudonymised hashes or `REDACTED` (§6); they are kept as written.
+ * - Author columns may hold pseudonymised hashes or `REDACTED`; they are kept as written.
  */
 import type { Result } from '../../util/result';
 import type { FormatParser } from '../detect-format';
-import type { ImportProblem, ParsedFile } from '../raw-post';
+import type { ParsedFile } from '../raw-post';
+import type { Problem } from '../../problem/problem';
 import { csvRowsToPosts, looksLikeCsvHeader, type CsvMappingOverride, type CsvSetup } from './csv-parser';
 
 export const FOURCAT_CSV_FORMAT = '4cat-csv';
 
-/** Every 4CAT export and custom upload has these (§6). */
+/** Every 4CAT export and custom upload has these. */
 const REQUIRED = ['id', 'thread_id', 'timestamp', 'body', 'author'];
 const PARENT_COLUMNS = ['reply_to', 'parent', 'parent_id', 'in_reply_to'];
 
@@ -32,7 +33,7 @@ export function detectFourcatCsv(head: string): boolean {
 }
 
 /** The column mapping and row options for a 4CAT CSV with these header names, or why it is not one. */
-export function fourcatCsvSetup(names: readonly string[], fileName: string): Result<CsvSetup, ImportProblem[]> {
+export function fourcatCsvSetup(names: readonly string[], fileName: string): Result<CsvSetup, Problem[]> {
   if (!REQUIRED.every((name) => names.includes(name))) {
     return {
       ok: false,
@@ -65,7 +66,7 @@ export function fourcatCsvSetup(names: readonly string[], fileName: string): Res
   };
 }
 
-export function parseFourcatCsv(text: string, fileName: string): Result<ParsedFile, ImportProblem[]> {
+export function parseFourcatCsv(text: string, fileName: string): Result<ParsedFile, Problem[]> {
   const header = looksLikeCsvHeader(text.slice(0, 64 * 1024));
   const setup = fourcatCsvSetup(header?.names ?? [], fileName);
   if (!setup.ok) return setup;

@@ -1,18 +1,20 @@
 /**
  * Reading platform JSON fields defensively: every value comes from a file the user picked, so
- * nothing is trusted to have the documented type. Ids stay strings (thread-formats.md §0, §8.5).
- * The generic readers here (isObject, readTime, compactMeta, the record paths) serve the Mastodon,
- * Bluesky and YouTube parsers too; the file carries Twitter's name only because this session may
- * write no other. readId, hashtagList and tweetUrl are X/Twitter's own.
+ * nothing is trusted to have the documented type. Ids stay strings (docs/thread-formats.md, "Rules
+ * for every format"). The generic readers here (isObject, readTime, compactMeta, the record paths)
+ * serve the Mastodon, Bluesky and YouTube parsers too; the file carries Twitter's name only because
+ * this session may write no other. readId, hashtagList and tweetUrl are X/Twitter's own.
  */
 import type { PostMeta } from '../../model/records';
 import { normalizeTime } from '../normalize-time';
-import type { ImportProblem, RawPost } from '../raw-post';
+import type { RawPost } from '../raw-post';
+import type { Problem } from '../../problem/problem';
 
 export type JsonObject = Record<string, unknown>;
 
 /** Where a record sits in its file; problems about it name this place. */
-export type RecordWhere = Pick<ImportProblem, 'file' | 'line' | 'record'>;
+/** Where a record is: always in a file. */
+export type RecordWhere = Pick<Problem, 'line' | 'record'> & { file: string };
 
 export const isObject = (value: unknown): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -31,7 +33,7 @@ export const locationOf = (where: RecordWhere): NonNullable<RawPost['location']>
 
 export const stringOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
-export const problemAt = (where: RecordWhere, field: string, message: string): ImportProblem => ({
+export const problemAt = (where: RecordWhere, field: string, message: string): Problem => ({
   ...where,
   field,
   message,
@@ -46,7 +48,7 @@ const DIGITS = /^\d+$/;
  * to the wrong tweet. The archive writes every number as a digit string, which is exact.
  * Returns null when neither key is present.
  */
-export function readId(obj: JsonObject, strKey: string, numKey: string, where: RecordWhere): string | null | ImportProblem {
+export function readId(obj: JsonObject, strKey: string, numKey: string, where: RecordWhere): string | null | Problem {
   const str = obj[strKey];
   if (typeof str === 'string' && DIGITS.test(str)) return str;
   const raw = obj[numKey];
@@ -81,7 +83,7 @@ export function readBoolean(value: unknown): boolean | null {
 }
 
 /** `created_at` → ISO UTC; a missing time is null, an unreadable one is a problem. */
-export function readTime(obj: JsonObject, key: string, where: RecordWhere): string | null | ImportProblem {
+export function readTime(obj: JsonObject, key: string, where: RecordWhere): string | null | Problem {
   const value = obj[key];
   if (value === undefined || value === null) return null;
   const time = normalizeTime(value);

@@ -1,8 +1,8 @@
 /**
- * Mastodon API JSON (thread-formats.md §3): a single Status (`GET /api/v1/statuses/:id`), a
- * context (`GET /api/v1/statuses/:id/context`, `{ancestors, descendants}`), an array of statuses
- * (a timeline), a search result's `statuses`, and arrays mixing statuses and contexts (a status
- * saved together with its context).
+ * Mastodon API JSON (docs/thread-formats.md, "Mastodon"): a single Status (`GET
+ * /api/v1/statuses/:id`), a context (`GET /api/v1/statuses/:id/context`, `{ancestors,
+ * descendants}`), an array of statuses (a timeline), a search result's `statuses`, and arrays
+ * mixing statuses and contexts (a status saved together with its context).
  *
  * A context never includes its focal status. When the file does not hold it either, the
  * descendants that answer it point to a post that is absent: they hang under a "missing post"
@@ -14,7 +14,8 @@ import { err, ok, type Result } from '../../util/result';
 import type { FormatParser } from '../detect-format';
 import { ProblemList, isImportProblem } from '../import-problem';
 import { parseJsonText } from '../json-problem';
-import type { ImportProblem, ImportWarning, ParsedFile, RawPost } from '../raw-post';
+import type { ImportWarning, ParsedFile, RawPost } from '../raw-post';
+import type { Problem } from '../../problem/problem';
 import { mastodonStatus } from './mastodon-status';
 import { inside, isObject, type JsonObject, type RecordWhere } from './json-fields';
 import { inheritRootThreadKeys } from './thread-keys';
@@ -42,7 +43,7 @@ export const mastodonParser: FormatParser = {
   parse: parseMastodon,
 };
 
-export function parseMastodon(text: string, fileName: string): Result<ParsedFile, ImportProblem[]> {
+export function parseMastodon(text: string, fileName: string): Result<ParsedFile, Problem[]> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') return err([{ file: fileName, message: 'the file is empty' }]);
   const json = parseJsonText(body, fileName);
@@ -129,7 +130,7 @@ function readContext(value: JsonObject, where: RecordWhere, problems: ProblemLis
   return context;
 }
 
-function add(result: RawPost | ImportProblem, problems: ProblemList, posts: RawPost[]): RawPost | null {
+function add(result: RawPost | Problem, problems: ProblemList, posts: RawPost[]): RawPost | null {
   if (isImportProblem(result)) {
     problems.add(result);
     return null;

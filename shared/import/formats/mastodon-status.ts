@@ -1,13 +1,14 @@
 /**
- * One Mastodon Status entity → a post (thread-formats.md §3). `content` is sanitized HTML and goes
- * through htmlToText (paragraphs and line breaks kept, the hidden parts of long links included,
- * entities decoded once, custom emoji left as `:shortcode:`). Ids are the queried instance's local
- * ids, so edges from `in_reply_to_id` line up within one file; `uri` (global) is kept as a variable
- * for matching across instances.
+ * One Mastodon Status entity → a post (docs/thread-formats.md, "Mastodon"). `content` is sanitized
+ * HTML and goes through htmlToText (paragraphs and line breaks kept, the hidden parts of long links
+ * included, entities decoded once, custom emoji left as `:shortcode:`). Ids are the queried
+ * instance's local ids, so edges from `in_reply_to_id` line up within one file; `uri` (global) is
+ * kept as a variable for matching across instances.
  */
 import { isImportProblem } from '../import-problem';
 import { htmlToText } from '../html-to-text';
-import type { ImportProblem, RawPost } from '../raw-post';
+import type { RawPost } from '../raw-post';
+import type { Problem } from '../../problem/problem';
 import {
   compactMeta,
   inside,
@@ -22,8 +23,8 @@ import {
   type RecordWhere,
 } from './json-fields';
 
-export function mastodonStatus(status: JsonObject, where: RecordWhere): RawPost | ImportProblem {
-  // A boost has empty `content`: what was posted is the boosted status (§3 `reblog`).
+export function mastodonStatus(status: JsonObject, where: RecordWhere): RawPost | Problem {
+  // A boost has empty `content`: what was posted is the boosted status (`reblog`).
   if (isObject(status.reblog)) {
     const original = mastodonStatus(status.reblog, inside(where, 'reblog'));
     if (isImportProblem(original)) return original;
@@ -79,7 +80,7 @@ export function mastodonStatus(status: JsonObject, where: RecordWhere): RawPost 
  * so any non-empty string is accepted. A number is only exact below 2^53, and Mastodon's are
  * above it. null when the field is absent or null.
  */
-function statusId(status: JsonObject, key: string, where: RecordWhere): string | ImportProblem | null {
+function statusId(status: JsonObject, key: string, where: RecordWhere): string | Problem | null {
   const value = status[key];
   if (value === undefined || value === null) return null;
   if (typeof value === 'string' && value !== '') return value;
@@ -93,8 +94,8 @@ function statusId(status: JsonObject, key: string, where: RecordWhere): string |
 
 /**
  * `acct` is `user` for accounts on the queried instance and `user@domain` for remote ones, so the
- * same person's handle would change with the instance queried (§3). The local form gets the
- * instance's domain from the account's profile URL, making authors comparable across files.
+ * same person's handle would change with the instance queried. The local form gets the instance's
+ * domain from the account's profile URL, making authors comparable across files.
  */
 function handleOf(account: JsonObject): string | null {
   const acct = stringOrNull(account.acct) ?? stringOrNull(account.username);

@@ -2,11 +2,12 @@
 import { assembleThreads } from '../assemble-threads';
 import type { FormatParser } from '../detect-format';
 import { testDeps } from '../files.test-helpers';
-import type { ImportProblem, ParsedFile, RawPost } from '../raw-post';
+import type { ParsedFile, RawPost } from '../raw-post';
+import type { Problem } from '../../problem/problem';
 import type { Result } from '../../util/result';
 
 /** The parsed file, or a thrown error listing the problems (a test that expected success fails loudly). */
-export function unwrapParsed(result: Result<ParsedFile, ImportProblem[]>): ParsedFile {
+export function unwrapParsed(result: Result<ParsedFile, Problem[]>): ParsedFile {
   if (!result.ok) throw new Error(JSON.stringify(result.error));
   return result.value;
 }

@@ -4,7 +4,8 @@ import { assembleThreads } from '../assemble-threads';
 import { decodeText } from '../decode-text';
 import { readFixtureBytes, readFixtureText, testDeps } from '../files.test-helpers';
 import { isImportProblem } from '../import-problem';
-import type { ImportProblem, ParsedFile, RawPost } from '../raw-post';
+import type { ParsedFile, RawPost } from '../raw-post';
+import type { Problem } from '../../problem/problem';
 import { Utf8LineSplitter } from '../utf8-line-splitter';
 import { detectRedditDump, parseRedditDump, redditDumpRecord } from './reddit-pushshift';
 
@@ -18,7 +19,7 @@ function parsed(text: string, fileName = 'RC.ndjson'): ParsedFile {
   if (Array.isArray(result)) throw new Error(JSON.stringify(result));
   return result;
 }
-function problems(text: string, fileName = 'RC.ndjson'): ImportProblem[] {
+function problems(text: string, fileName = 'RC.ndjson'): Problem[] {
   const result = parseRedditDump(text, fileName);
   if (!Array.isArray(result)) throw new Error('expected problems');
   return result;

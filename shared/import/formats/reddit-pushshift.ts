@@ -1,19 +1,20 @@
 /**
- * Pushshift and Arctic Shift dumps (`RC_…` comments, `RS_…` submissions), thread-formats.md §1.2:
- * NDJSON, one flat object per line, comments and submissions possibly mixed. Threads are the
- * `link_id`s and edges the `parent_id`s; a slice of a dump usually lacks some parents, which
- * assembly turns into visible placeholders.
+ * Pushshift and Arctic Shift dumps (`RC_…` comments, `RS_…` submissions), docs/thread-formats.md,
+ * "Reddit dumps (Pushshift, Arctic Shift)": NDJSON, one flat object per line, comments and
+ * submissions possibly mixed. Threads are the `link_id`s and edges the `parent_id`s; a slice of a
+ * dump usually lacks some parents, which assembly turns into visible placeholders.
  *
  * Built to stream: `redditDumpRecord` handles one parsed line, so the Worker can feed it from
  * Utf8LineSplitter without holding the file. `parseRedditDump` is the whole-text path for small
  * files. Whether a dump's text is entity-escaped was not checked against a real dump
- * (thread-formats.md, Gaps), so it is detected: per file when the whole text is at hand, per
- * record when streaming.
+ * (docs/thread-formats.md, "Open questions"), so it is detected: per file when the whole text is at
+ * hand, per record when streaming.
  */
 import { err, ok, type Result } from '../../util/result';
 import { ProblemList, isImportProblem } from '../import-problem';
 import { parseJsonText } from '../json-problem';
-import type { ImportProblem, ParsedFile, RawPost } from '../raw-post';
+import type { ParsedFile, RawPost } from '../raw-post';
+import type { Problem } from '../../problem/problem';
 import { escapingOf, isObject, redditRecord, redditTexts, type JsonObject, type RedditEscaping, type RedditKind } from './reddit-record';
 
 export const REDDIT_DUMP_FORMAT = 'reddit-dump';
@@ -46,7 +47,7 @@ export function redditDumpRecord(
   obj: unknown,
   where: { file: string; line?: number },
   escaping: RedditEscaping | 'detect' = 'detect',
-): RawPost | ImportProblem {
+): RawPost | Problem {
   const at = { file: where.file, ...(where.line === undefined ? {} : { line: where.line }) };
   if (!isObject(obj)) return { ...at, message: `expected a JSON object, found ${Array.isArray(obj) ? 'an array' : typeof obj}` };
   const kind = kindOf(obj);
@@ -54,7 +55,7 @@ export function redditDumpRecord(
   return redditRecord(obj, kind, at, escaping === 'detect' ? escapingOf(redditTexts(obj)) : escaping);
 }
 
-export function parseRedditDump(text: string, fileName: string): ParsedFile | ImportProblem[] {
+export function parseRedditDump(text: string, fileName: string): ParsedFile | Problem[] {
   const problems = new ProblemList(fileName);
   const objects: Array<{ obj: unknown; line: number }> = [];
   let line = 0;
@@ -89,7 +90,7 @@ export function parseRedditDump(text: string, fileName: string): ParsedFile | Im
 }
 
 /** parseRedditDump in the registry's Result shape. */
-export function parseRedditDumpResult(text: string, fileName: string): Result<ParsedFile, ImportProblem[]> {
+export function parseRedditDumpResult(text: string, fileName: string): Result<ParsedFile, Problem[]> {
   const parsed = parseRedditDump(text, fileName);
   return Array.isArray(parsed) ? err(parsed) : ok(parsed);
 }

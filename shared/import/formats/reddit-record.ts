@@ -1,7 +1,7 @@
 /**
- * One Reddit comment (`t1`) or submission (`t3`) object → a RawPost. Thread pages (§1.1) and
- * Pushshift / Arctic Shift dumps (§1.2 of thread-formats.md) carry the same fields, so both
- * parsers share this.
+ * One Reddit comment (`t1`) or submission (`t3`) object → a RawPost. Thread pages and Pushshift /
+ * Arctic Shift dumps carry the same fields (docs/thread-formats.md, "Reddit thread pages" and
+ * "Reddit dumps (Pushshift, Arctic Shift)"), so both parsers share this.
  *
  * Ids: `platformId` is the bare base36 id (`cu5tgzu`); parent pointers arrive as fullnames
  * (`t1_cu5tgzu`, `t3_3hahrw`) and lose their prefix, so every id in a RawPost has one form.
@@ -13,7 +13,8 @@
 import type { PostMeta } from '../../model/records';
 import { normalizeTime } from '../normalize-time';
 import { decodeAmpLtGt } from '../html-entities';
-import type { ImportProblem, RawPost } from '../raw-post';
+import type { RawPost } from '../raw-post';
+import type { Problem } from '../../problem/problem';
 
 export type RedditKind = 't1' | 't3';
 
@@ -50,7 +51,8 @@ export function redditTexts(data: JsonObject): string[] {
  * Escaped text never holds a raw `<`, `>` or a `&` that does not start `&amp;` `&lt;` `&gt;`;
  * raw text almost always does somewhere (Markdown quotes start with `>`). So a text with such a
  * character proves the source raw; without one, decoding the three entities is right or a no-op.
- * (thread-formats.md §1.1 rule: decode exactly those three, once, when the request is unknown.)
+ * (docs/thread-formats.md, "Reddit thread pages": decode exactly those three, once, when the
+ * request is unknown.)
  */
 export function showsRawText(text: string): boolean {
   return /[<>]|&(?!(?:amp|lt|gt);)/.test(text);
@@ -61,9 +63,9 @@ export function escapingOf(texts: Iterable<string>): RedditEscaping {
   return 'escaped';
 }
 
-export function redditRecord(data: JsonObject, kind: RedditKind, where: RedditWhere, escaping: RedditEscaping): RawPost | ImportProblem {
+export function redditRecord(data: JsonObject, kind: RedditKind, where: RedditWhere, escaping: RedditEscaping): RawPost | Problem {
   const record = where.record;
-  const problem = (field: string, message: string): ImportProblem => ({
+  const problem = (field: string, message: string): Problem => ({
     file: where.file,
     ...(where.line === undefined ? {} : { line: where.line }),
     ...(record === undefined ? {} : { record }),
@@ -74,7 +76,7 @@ export function redditRecord(data: JsonObject, kind: RedditKind, where: RedditWh
   if (typeof id !== 'string') return problem('id', id.message);
   const fullname = `${kind}_${id}`;
   const at = { ...where, record: record ?? fullname };
-  const fieldProblem = (field: string, message: string): ImportProblem => ({ ...problem(field, message), record: at.record });
+  const fieldProblem = (field: string, message: string): Problem => ({ ...problem(field, message), record: at.record });
 
   const created = timeField(data.created_utc);
   if (typeof created !== 'string' && created !== null) return fieldProblem('created_utc', created.message);

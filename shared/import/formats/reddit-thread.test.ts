@@ -4,7 +4,8 @@ import type { Post } from '../../model/records';
 import { assembleThreads } from '../assemble-threads';
 import { decodeText } from '../decode-text';
 import { readFixtureText, readSampleBytes, sampleAvailable, SAMPLES_SKIP_REASON, testDeps } from '../files.test-helpers';
-import type { ImportProblem, ParsedFile, RawPost } from '../raw-post';
+import type { ParsedFile, RawPost } from '../raw-post';
+import type { Problem } from '../../problem/problem';
 import { detectRedditThread, parseRedditThread } from './reddit-thread';
 
 const SAMPLE = 'reddit/praw_comments_3hahrw_limit10.json';
@@ -14,7 +15,7 @@ function parsed(text: string, fileName = 'thread.json'): ParsedFile {
   if (!result.ok) throw new Error(JSON.stringify(result.error));
   return result.value;
 }
-function problems(text: string, fileName = 'thread.json'): ImportProblem[] {
+function problems(text: string, fileName = 'thread.json'): Problem[] {
   const result = parseRedditThread(text, fileName);
   if (result.ok) throw new Error('expected problems');
   return result.error;

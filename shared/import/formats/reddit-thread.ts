@@ -1,10 +1,10 @@
 /**
  * Reddit thread page JSON (`/r/<sub>/comments/<id>.json`, or the OAuth API `/comments/<id>`),
- * thread-formats.md §1.1: an array of two Listings, `[0]` holding the submission (`t3`), `[1]` the
- * top-level comments (`t1`), each comment's `replies` a nested Listing or `""`. `kind: "more"`
- * stubs (the last child of a Listing) become `moreReplies` on the post they hang under: their
- * `count` counts all hidden descendants, while `children` lists only some ids, so the larger of
- * the two is used; a "continue this thread" stub (count 0, no children) is uncounted.
+ * docs/thread-formats.md, "Reddit thread pages": an array of two Listings, `[0]` holding the
+ * submission (`t3`), `[1]` the top-level comments (`t1`), each comment's `replies` a nested Listing
+ * or `""`. `kind: "more"` stubs (the last child of a Listing) become `moreReplies` on the post they
+ * hang under: their `count` counts all hidden descendants, while `children` lists only some ids, so
+ * the larger of the two is used; a "continue this thread" stub (count 0, no children) is uncounted.
  *
  * Escaping is decided once per file (a file is one request, with or without `raw_json=1`): see
  * showsRawText. The walk is iterative; JSON.parse itself copes with deep nesting.
@@ -12,7 +12,8 @@
 import { err, ok, type Result } from '../../util/result';
 import { ProblemList, isImportProblem } from '../import-problem';
 import { parseJsonText } from '../json-problem';
-import type { ImportProblem, ImportWarning, ParsedFile, RawPost } from '../raw-post';
+import type { ImportWarning, ParsedFile, RawPost } from '../raw-post';
+import type { Problem } from '../../problem/problem';
 import { escapingOf, isObject, redditRecord, redditTexts, stripFullname, type JsonObject, type RedditKind } from './reddit-record';
 
 export const REDDIT_THREAD_FORMAT = 'reddit-thread';
@@ -52,7 +53,7 @@ interface Stub {
   record: string;
 }
 
-export function parseRedditThread(text: string, fileName: string): Result<ParsedFile, ImportProblem[]> {
+export function parseRedditThread(text: string, fileName: string): Result<ParsedFile, Problem[]> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') return err([{ file: fileName, message: 'the file is empty' }]);
   const json = parseJsonText(body, fileName);

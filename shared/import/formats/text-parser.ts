@@ -13,7 +13,8 @@
  */
 import { err, ok, type Result } from '../../util/result';
 import type { FormatParser } from '../detect-format';
-import type { ImportProblem, ParsedFile } from '../raw-post';
+import type { ParsedFile } from '../raw-post';
+import type { Problem } from '../../problem/problem';
 
 export const TEXT_FORMAT = 'text';
 
@@ -40,7 +41,7 @@ export function textTitle(text: string): string | null {
   return first === undefined ? null : first.trim();
 }
 
-export function parseText(text: string, fileName: string): Result<ParsedFile, ImportProblem[]> {
+export function parseText(text: string, fileName: string): Result<ParsedFile, Problem[]> {
   const body = text
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')

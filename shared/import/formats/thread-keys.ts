@@ -1,7 +1,7 @@
 /**
  * Thread keys for sources without a conversation id (X/Twitter v1.1 and the account archive,
- * Mastodon): each post takes the key of its topmost ancestor in the file (thread-formats.md §2.2,
- * §3 "walk up").
+ * Mastodon): each post takes the key of its topmost ancestor in the file (docs/thread-formats.md,
+ * "Rebuilding reply trees").
  *
  * Parsers give every post a provisional key first: the platform's conversation id when there is
  * one, else the parent's id for a reply, else the post's own id. Inheriting from the topmost

@@ -11,7 +11,7 @@ const startsAsJson = (head: string): boolean => /^\s*[[{]/.test(head);
 /**
  * GraphQL payloads collected in the browser (Zeeschuimer, 4CAT's X import) also carry `id_str`
  * and `conversation_id_str`, but their tweets sit under `legacy` with `rest_id` ids: another
- * importer reads them (thread-formats.md §2.4).
+ * importer reads them (docs/thread-formats.md, "Zeeschuimer and 4CAT NDJSON").
  */
 const BROWSER_COLLECTED = /"(?:rest_id|__typename|source_platform)"\s*:/;
 const V2_TWEET_FIELD = /"(?:conversation_id|edit_history_tweet_ids|author_id)"\s*:/;

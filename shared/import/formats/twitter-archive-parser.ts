@@ -1,9 +1,9 @@
 /**
- * The X/Twitter account archive's `data/tweets.js` (thread-formats.md §2.3): JavaScript, not JSON,
- * `window.YTD.tweets.part0 = [ {"tweet": {…}}, … ]`. The assignment is stripped and the array read
- * as JSON; the file is never evaluated. Also read: older archives' `tweet.js`
- * (`window.YTD.tweet.part0`), continuation parts (`part1`…), and `deleted-tweets.js`, whose posts
- * are kept as tombstones with their text.
+ * The X/Twitter account archive's `data/tweets.js` (docs/thread-formats.md, "X/Twitter account
+ * archive"): JavaScript, not JSON, `window.YTD.tweets.part0 = [ {"tweet": {…}}, … ]`. The
+ * assignment is stripped and the array read as JSON; the file is never evaluated. Also read: older
+ * archives' `tweet.js` (`window.YTD.tweet.part0`), continuation parts (`part1`…), and
+ * `deleted-tweets.js`, whose posts are kept as tombstones with their text.
  */
 import { err, ok } from '../../util/result';
 import type { FormatParser } from '../detect-format';

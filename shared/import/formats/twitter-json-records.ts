@@ -7,7 +7,7 @@
 import { ProblemList } from '../import-problem';
 import { parseJsonText } from '../json-problem';
 import { err, ok, type Result } from '../../util/result';
-import type { ImportProblem } from '../raw-post';
+import type { Problem } from '../../problem/problem';
 import type { RecordWhere } from './json-fields';
 
 export interface JsonRecord {
@@ -15,7 +15,7 @@ export interface JsonRecord {
   where: RecordWhere;
 }
 
-export function readJsonRecords(source: string, file: string): Result<JsonRecord[], ImportProblem[]> {
+export function readJsonRecords(source: string, file: string): Result<JsonRecord[], Problem[]> {
   // decodeText already drops a BOM; text handed over some other way may still start with one.
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   if (text.trim() === '') return err([{ file, message: 'the file is empty' }]);
@@ -34,7 +34,7 @@ export function readJsonRecords(source: string, file: string): Result<JsonRecord
 }
 
 /** JSON Lines, or null when the first non-blank line is not JSON on its own (so not JSON Lines). */
-function readLines(text: string, file: string): Result<JsonRecord[], ImportProblem[]> | null {
+function readLines(text: string, file: string): Result<JsonRecord[], Problem[]> | null {
   const records: JsonRecord[] = [];
   const problems = new ProblemList(file);
   let start = 0;

@@ -5,12 +5,13 @@
  */
 import { err, ok, type Result } from '../../util/result';
 import { ProblemList } from '../import-problem';
-import type { ImportProblem, ParsedFile, RawPost } from '../raw-post';
+import type { ParsedFile, RawPost } from '../raw-post';
+import type { Problem } from '../../problem/problem';
 import type { JsonRecord } from './twitter-json-records';
 import { twitterRecord } from './twitter-record';
 import { inheritRootThreadKeys } from './thread-keys';
 
-export function parseTwitterRecords(records: readonly JsonRecord[], fileName: string, format: string): Result<ParsedFile, ImportProblem[]> {
+export function parseTwitterRecords(records: readonly JsonRecord[], fileName: string, format: string): Result<ParsedFile, Problem[]> {
   const byId = new Map<string, RawPost>();
   const problems = new ProblemList(fileName);
   for (const { value, where } of records) {

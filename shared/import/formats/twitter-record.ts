@@ -6,7 +6,8 @@
  * parseTwitterRecords is the whole sequence a streaming caller repeats.
  */
 import { isImportProblem } from '../import-problem';
-import type { ImportProblem, RawPost } from '../raw-post';
+import type { RawPost } from '../raw-post';
+import type { Problem } from '../../problem/problem';
 import { inside, isObject, type RecordWhere } from './json-fields';
 import { twitterV1Tweet } from './twitter-v1';
 import { twitterV2FlatTweet, twitterV2Page } from './twitter-v2';
@@ -19,7 +20,7 @@ export type { RecordWhere } from './json-fields';
  */
 const STREAM_NOTICES = ['delete', 'limit', 'scrub_geo', 'status_withheld', 'user_withheld', 'disconnect', 'warning'];
 
-export function twitterRecord(obj: unknown, where: RecordWhere): RawPost[] | ImportProblem {
+export function twitterRecord(obj: unknown, where: RecordWhere): RawPost[] | Problem {
   if (!isObject(obj)) return { ...where, message: 'expected a JSON object (an X/Twitter API page or tweet)' };
 
   // Archive entry: {"tweet": {…v1.1 fields…}}.
@@ -51,4 +52,4 @@ export function twitterRecord(obj: unknown, where: RecordWhere): RawPost[] | Imp
   };
 }
 
-const one = (post: RawPost | ImportProblem): RawPost[] | ImportProblem => (isImportProblem(post) ? post : [post]);
+const one = (post: RawPost | Problem): RawPost[] | Problem => (isImportProblem(post) ? post : [post]);

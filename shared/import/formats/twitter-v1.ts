@@ -1,11 +1,13 @@
 /**
- * X/Twitter v1.1 tweet objects (thread-formats.md §2.2: twarc1, tweepy, GNIP, search and stream
- * output) and the account archive's entries, which are the same objects with every number written
- * as a string (§2.3). Ids come from the `_str` fields, never the rounded numbers.
+ * X/Twitter v1.1 tweet objects (twarc1, tweepy, GNIP, search and stream output) and the account
+ * archive's entries, which are the same objects with every number written as a string
+ * (docs/thread-formats.md, "X/Twitter v1.1" and "X/Twitter account archive"). Ids come from the
+ * `_str` fields, never the rounded numbers.
  */
 import { decodeAmpLtGt } from '../html-entities';
 import { htmlToText } from '../html-to-text';
-import type { ImportProblem, RawPost } from '../raw-post';
+import type { RawPost } from '../raw-post';
+import type { Problem } from '../../problem/problem';
 import {
   compactMeta,
   hashtagList,
@@ -22,7 +24,7 @@ import {
   type RecordWhere,
 } from './json-fields';
 
-export function twitterV1Tweet(tweet: JsonObject, where: RecordWhere): RawPost | ImportProblem {
+export function twitterV1Tweet(tweet: JsonObject, where: RecordWhere): RawPost | Problem {
   const id = readId(tweet, 'id_str', 'id', where);
   if (typeof id !== 'string') return id ?? problemAt(where, 'id_str', 'a tweet without an id');
   const parentId = readId(tweet, 'in_reply_to_status_id_str', 'in_reply_to_status_id', where);
@@ -41,7 +43,7 @@ export function twitterV1Tweet(tweet: JsonObject, where: RecordWhere): RawPost |
   const retweeted = isObject(tweet.retweeted_status) ? tweet.retweeted_status : null;
   const retweetedUser = retweeted && isObject(retweeted.user) ? stringOrNull(retweeted.user.screen_name) : null;
   // A retweet's own text is cut with "…"; the original's full text, after the same "RT @user: "
-  // prefix X shows, is what was actually posted (§2.2). The archive has no original to use.
+  // prefix X shows, is what was actually posted. The archive has no original to use.
   const shown = retweeted && retweetedUser !== null ? `RT @${retweetedUser}: ${fullText(retweeted) ?? ''}` : text;
   const source = stringOrNull(tweet.source);
 

@@ -1,12 +1,13 @@
 /**
- * X/Twitter API v2 (thread-formats.md §2.1): a response page `{data, includes, errors}` (twarc2
- * writes one per line) or a single tweet object (`twarc2 flatten`, one tweet per line with the
- * author inlined as `author`). Users and referenced tweets are not inline: they are joined from
- * `includes` on `author_id` and `referenced_tweets[].id`.
+ * X/Twitter API v2 (docs/thread-formats.md, "X/Twitter API v2"): a response page `{data, includes,
+ * errors}` (twarc2 writes one per line) or a single tweet object (`twarc2 flatten`, one tweet per
+ * line with the author inlined as `author`). Users and referenced tweets are not inline: they are
+ * joined from `includes` on `author_id` and `referenced_tweets[].id`.
  */
 import { decodeAmpLtGt } from '../html-entities';
 import { isImportProblem } from '../import-problem';
-import type { ImportProblem, RawPost } from '../raw-post';
+import type { RawPost } from '../raw-post';
+import type { Problem } from '../../problem/problem';
 import {
   compactMeta,
   hashtagList,
@@ -27,7 +28,7 @@ import {
 type Users = ReadonlyMap<string, JsonObject>;
 
 /** One API v2 page → its tweets, plus the reply parents twarc put in `includes.tweets`. */
-export function twitterV2Page(page: JsonObject, where: RecordWhere): RawPost[] | ImportProblem {
+export function twitterV2Page(page: JsonObject, where: RecordWhere): RawPost[] | Problem {
   const users = indexById(page.includes, 'users');
   const data = Array.isArray(page.data) ? page.data : isObject(page.data) ? [page.data] : [];
   const posts: RawPost[] = [];
@@ -62,7 +63,7 @@ export function twitterV2Page(page: JsonObject, where: RecordWhere): RawPost[] |
  * A flattened tweet (`twarc2 flatten`): the tweet plus the parent it answers, which flatten
  * inlines as a whole tweet inside `referenced_tweets`.
  */
-export function twitterV2FlatTweet(tweet: JsonObject, where: RecordWhere): RawPost[] | ImportProblem {
+export function twitterV2FlatTweet(tweet: JsonObject, where: RecordWhere): RawPost[] | Problem {
   const post = twitterV2Tweet(tweet, where);
   if (isImportProblem(post)) return post;
   const posts = [post];
@@ -77,11 +78,11 @@ export function twitterV2FlatTweet(tweet: JsonObject, where: RecordWhere): RawPo
 }
 
 /** One v2 tweet object → a post. `users` resolves `author_id`; a flattened tweet carries `author`. */
-export function twitterV2Tweet(tweet: JsonObject, where: RecordWhere, users: Users = new Map()): RawPost | ImportProblem {
+export function twitterV2Tweet(tweet: JsonObject, where: RecordWhere, users: Users = new Map()): RawPost | Problem {
   const id = readId(tweet, 'id', 'id', where);
   if (typeof id !== 'string') return id ?? problemAt(where, 'id', 'a tweet without an id');
 
-  // Posts over 280 characters are cut in `text`; the whole post is in `note_tweet` (§2.1).
+  // Posts over 280 characters are cut in `text`; the whole post is in `note_tweet`.
   const note = isObject(tweet.note_tweet) && typeof tweet.note_tweet.text === 'string' ? tweet.note_tweet : null;
   const rawText = note ? note.text : tweet.text;
   if (typeof rawText !== 'string') return problemAt(where, 'text', 'a tweet without text');

@@ -1,6 +1,6 @@
 /**
- * One YouTube Data API v3 `comment` resource → a post (thread-formats.md §5.1), and the post that
- * stands for the video the comments are about.
+ * One YouTube Data API v3 `comment` resource → a post (docs/thread-formats.md, "YouTube"), and the
+ * post that stands for the video the comments are about.
  *
  * Text: `textOriginal` when present (the author's own text, "as initially posted or last
  * updated"), else `textDisplay` through htmlToText. textOriginal needs no conversion, so nothing is
@@ -9,7 +9,8 @@
  * 2015–2016 ends every comment with U+FEFF, which is stripped at both ends.
  */
 import { htmlToText } from '../html-to-text';
-import type { ImportProblem, RawPost } from '../raw-post';
+import type { RawPost } from '../raw-post';
+import type { Problem } from '../../problem/problem';
 import { compactMeta, isObject, locationOf, problemAt, readCount, readTime, stringOrNull, type JsonObject, type RecordWhere } from './json-fields';
 
 export interface CommentPlace {
@@ -21,7 +22,7 @@ export interface CommentPlace {
 
 const EDGE_BOMS = /^\uFEFF+|\uFEFF+$/g;
 
-export function youtubeComment(comment: JsonObject, place: CommentPlace, where: RecordWhere): RawPost | ImportProblem {
+export function youtubeComment(comment: JsonObject, place: CommentPlace, where: RecordWhere): RawPost | Problem {
   const id = stringOrNull(comment.id);
   if (id === null || id === '') return problemAt(where, 'id', 'a comment without an id');
   const snippet = comment.snippet;

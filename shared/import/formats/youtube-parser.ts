@@ -1,7 +1,7 @@
 /**
- * YouTube Data API v3 comments, thread-formats.md §5.1: a `commentThreads.list` response, an
- * array of such pages, a `comments.list` response (the replies of one thread, fetched with
- * `parentId`), or single commentThread / comment resources.
+ * YouTube Data API v3 comments (docs/thread-formats.md, "YouTube"): a `commentThreads.list`
+ * response, an array of such pages, a `comments.list` response (the replies of one thread, fetched
+ * with `parentId`), or single commentThread / comment resources.
  *
  * Each video is one thread, opened by a post standing for the video (youtubeVideoRoot explains
  * why); a top-level comment answers the video and a reply answers its top-level comment, the only
@@ -15,7 +15,8 @@ import { err, ok, type Result } from '../../util/result';
 import type { FormatParser } from '../detect-format';
 import { ProblemList, isImportProblem } from '../import-problem';
 import { parseJsonText } from '../json-problem';
-import type { ImportProblem, ImportWarning, ParsedFile, RawPost } from '../raw-post';
+import type { ImportWarning, ParsedFile, RawPost } from '../raw-post';
+import type { Problem } from '../../problem/problem';
 import { inside, isObject, readCount, stringOrNull, type JsonObject, type RecordWhere } from './json-fields';
 import { youtubeComment, youtubeVideoRoot } from './youtube-comment';
 
@@ -44,7 +45,7 @@ interface Entry {
   lastPage: boolean;
 }
 
-export function parseYoutube(text: string, fileName: string): Result<ParsedFile, ImportProblem[]> {
+export function parseYoutube(text: string, fileName: string): Result<ParsedFile, Problem[]> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') return err([{ file: fileName, message: 'the file is empty' }]);
   const json = parseJsonText(body, fileName);

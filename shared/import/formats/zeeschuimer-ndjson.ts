@@ -1,5 +1,6 @@
 /**
- * Zeeschuimer NDJSON and 4CAT NDJSON downloads (thread-formats.md §2.4, §6): one item per line.
+ * Zeeschuimer NDJSON and 4CAT NDJSON downloads (docs/thread-formats.md, "Zeeschuimer and 4CAT
+ * NDJSON"): one item per line.
  * - Zeeschuimer writes an envelope `{id, item_id, timestamp_collected, source_platform,
  *   source_url, …, data: {payload}}`;
  * - 4CAT keeps the payload at top level with the envelope (without `data`) under `__import_meta`.
@@ -20,7 +21,8 @@ import type { FormatParser } from '../detect-format';
 import { ProblemList, isImportProblem } from '../import-problem';
 import { parseJsonText } from '../json-problem';
 import { normalizeTime } from '../normalize-time';
-import type { ImportProblem, ParsedFile, RawPost } from '../raw-post';
+import type { ParsedFile, RawPost } from '../raw-post';
+import type { Problem } from '../../problem/problem';
 import { isObject, stringOrNull, type JsonObject, type RecordWhere } from './json-fields';
 import { redditDumpRecord } from './reddit-pushshift';
 import { twitterV1Tweet } from './twitter-v1';
@@ -81,7 +83,8 @@ function graphqlToV1(value: unknown, depth = 0): JsonObject | null {
     id_str: stringOrNull(tweet.rest_id) ?? legacy.id_str,
     user: { screen_name: pick('screen_name'), name: pick('name'), id_str: stringOrNull(legacy.user_id_str) ?? stringOrNull(child(user, 'rest_id')) },
   };
-  // A note tweet's full text replaces the cut `full_text` (thread-formats.md Gaps: not yet seen in a sample).
+  // A note tweet's full text replaces the cut `full_text` (not seen in a sample yet: docs/thread-formats.md,
+  // "Open questions").
   if (note !== null) v1.full_text = note;
   delete v1.retweeted_status_result;
   delete v1.quoted_status_result;
@@ -89,8 +92,8 @@ function graphqlToV1(value: unknown, depth = 0): JsonObject | null {
   return v1;
 }
 
-/** 4CAT's mapped items (§6): the CSV's columns as JSON. */
-function fourcatItem(payload: JsonObject, where: RecordWhere): RawPost | ImportProblem {
+/** 4CAT's mapped items: the CSV's columns as JSON. */
+function fourcatItem(payload: JsonObject, where: RecordWhere): RawPost | Problem {
   const at = { ...where };
   const id = idString(payload.id);
   if (id === null) return { ...at, field: 'id', message: 'an item without an id' };
@@ -146,7 +149,7 @@ function provenance(envelope: JsonObject): RawPost['meta'] {
 }
 
 /** One parsed NDJSON line → a post, or a problem naming the file and line. */
-export function zeeschuimerRecord(obj: unknown, where: { file: string; line?: number }): RawPost | ImportProblem {
+export function zeeschuimerRecord(obj: unknown, where: { file: string; line?: number }): RawPost | Problem {
   const at: RecordWhere = { file: where.file, ...(where.line === undefined ? {} : { line: where.line }) };
   if (!isObject(obj)) return { ...at, message: `expected a JSON object, found ${Array.isArray(obj) ? 'an array' : typeof obj}` };
   const unwrapped = unwrap(obj);
@@ -154,7 +157,7 @@ export function zeeschuimerRecord(obj: unknown, where: { file: string; line?: nu
   const envelope = unwrapped?.envelope ?? {};
   const platform = stringOrNull(envelope.source_platform) ?? 'unknown';
 
-  let post: RawPost | ImportProblem;
+  let post: RawPost | Problem;
   if (isGraphqlTweet(payload)) {
     const v1 = graphqlToV1(payload);
     post = v1 === null ? { ...at, field: 'legacy', message: 'a tweet without its legacy fields' } : twitterV1Tweet(v1, at);
@@ -176,7 +179,7 @@ export function zeeschuimerRecord(obj: unknown, where: { file: string; line?: nu
   return post;
 }
 
-export function parseZeeschuimer(text: string, fileName: string): Result<ParsedFile, ImportProblem[]> {
+export function parseZeeschuimer(text: string, fileName: string): Result<ParsedFile, Problem[]> {
   const problems = new ProblemList(fileName);
   const posts: RawPost[] = [];
   let line = 0;

@@ -17,12 +17,8 @@ export interface ByteSource {
 /** How far reading has got, for progress bars: bytes of this file read so far. */
 export type ReadProgress = (bytesRead: number) => void;
 
-/** Checked between chunks; set by Cancel. */
-export interface CancelSignal {
-  readonly cancelled: boolean;
-}
-
-export const NEVER_CANCELLED: CancelSignal = { cancelled: false };
+/** Checked between chunks; set by Cancel (one definition, in shared/util/cancelled.ts). */
+export { NEVER_CANCELLED, type CancelSignal } from '../../util/cancelled';
 
 /** A ByteSource over bytes in memory (tests, small files already read). */
 export function memorySource(name: string, data: Uint8Array | string, chunkSize = 64 * 1024): ByteSource {

@@ -4,14 +4,15 @@
  * with the result; a format not listed here takes no mapping, and `--map` is a usage error when no
  * format of the import takes one.
  */
-import type { ImportProblem, ParsedFile } from '../raw-post';
+import type { ParsedFile } from '../raw-post';
+import type { Problem } from '../../problem/problem';
 import { CSV_FORMAT, parseGenericCsv, parseMapSpec, type CsvMappingOverride } from '../formats/csv-parser';
 import type { Result } from '../../util/result';
 
 export interface MappingFormat<M = unknown> {
   /** The `--map` text → this format's mapping, or why it is not one. */
   readSpec(spec: string): Result<M, string>;
-  parse(text: string, fileName: string, mapping: M): Result<ParsedFile, ImportProblem[]>;
+  parse(text: string, fileName: string, mapping: M): Result<ParsedFile, Problem[]>;
 }
 
 export type MappingFormats = Readonly<Record<string, MappingFormat>>;

@@ -4,7 +4,8 @@
  * posts stay in memory, never the file as one string. To stream another format, add an entry.
  */
 import { isImportProblem } from '../import-problem';
-import type { ImportProblem, ParsedFile, RawPost } from '../raw-post';
+import type { ParsedFile, RawPost } from '../raw-post';
+import type { Problem } from '../../problem/problem';
 import { REDDIT_DUMP_FORMAT, redditDumpRecord } from '../formats/reddit-pushshift';
 import { inheritRootThreadKeys } from '../formats/thread-keys';
 import { twitterRecord } from '../formats/twitter-record';
@@ -15,8 +16,8 @@ import { compact } from './compact';
 
 export interface LineSession {
   /** One parsed line; a problem refuses the file. */
-  record(value: unknown, line: number): ImportProblem | null;
-  finish(): Result<ParsedFile, ImportProblem[]>;
+  record(value: unknown, line: number): Problem | null;
+  finish(): Result<ParsedFile, Problem[]>;
 }
 
 export interface LineFormat {

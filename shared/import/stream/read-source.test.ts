@@ -83,6 +83,6 @@ describe('streaming failures name the file, line and byte', () => {
         if (bytes > 1000) signal.cancelled = true;
       },
     }, 256);
-    expect(result).toEqual({ ok: false, error: [{ file: 'big.csv', message: 'the import was cancelled' }] });
+    expect(result).toEqual({ ok: false, error: [{ file: 'big.csv', message: 'the import was cancelled', kind: 'cancelled' }] });
   });
 });

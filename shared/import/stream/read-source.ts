@@ -8,11 +8,13 @@
 import { DETECT_HEAD_CHARS, detectFormat, type FormatParser } from '../detect-format';
 import { decodeText, sniffBom } from '../decode-text';
 import { parseJsonText } from '../json-problem';
-import type { ImportProblem, ParsedFile } from '../raw-post';
+import type { ParsedFile } from '../raw-post';
+import type { Problem } from '../../problem/problem';
 import { CSV_FORMAT, genericCsvSetup, looksLikeCsvHeader, type CsvMappingOverride, type CsvSetup } from '../formats/csv-parser';
 import { FOURCAT_CSV_FORMAT, fourcatCsvSetup } from '../formats/fourcat-csv';
+import { NEVER_CANCELLED, type CancelSignal } from '../../util/cancelled';
 import { err, ok, type Result } from '../../util/result';
-import { NEVER_CANCELLED, type ByteSource, type CancelSignal, type ReadProgress } from './byte-source';
+import type { ByteSource, ReadProgress } from './byte-source';
 import type { ColumnMapping } from './column-mapping';
 import { lineFormatFor, type LineFormat } from './line-formats';
 import { streamCsv } from './stream-csv';
@@ -45,7 +47,7 @@ export async function readHead(source: ByteSource): Promise<{ text: string; enco
   return { text, encoding, bomLength };
 }
 
-export async function readImportSource(source: ByteSource, options: ReadOptions): Promise<Result<ReadFile, ImportProblem[]>> {
+export async function readImportSource(source: ByteSource, options: ReadOptions): Promise<Result<ReadFile, Problem[]>> {
   const path = source.name;
   const progress = options.progress ?? (() => {});
   const signal = options.signal ?? NEVER_CANCELLED;
@@ -93,7 +95,7 @@ function csvSetupFor(
   head: string,
   path: string,
   mapping: CsvMappingOverride | undefined,
-): Result<{ setup: CsvSetup; delimiter: ',' | ';' | '\t' }, ImportProblem[]> | null {
+): Result<{ setup: CsvSetup; delimiter: ',' | ';' | '\t' }, Problem[]> | null {
   if (formatId !== CSV_FORMAT && formatId !== FOURCAT_CSV_FORMAT) return null;
   const header = looksLikeCsvHeader(head);
   // A header the detector cannot read in the head (a forced format, a huge first line): whole-text path.

@@ -7,12 +7,13 @@
 import { Parser } from 'csv-parse/browser/esm';
 
 import { MAX_PROBLEMS } from '../import-problem';
-import type { ImportProblem, ParsedFile } from '../raw-post';
+import type { ParsedFile } from '../raw-post';
+import type { Problem } from '../../problem/problem';
 import { createCsvPostReader, type CsvSetup } from '../formats/csv-parser';
 import { CsvRecordSink, csvStrictOptions, type CsvDelimiter } from '../formats/csv-table';
+import { cancelledProblem, type CancelSignal } from '../../util/cancelled';
 import { err, type Result } from '../../util/result';
-import type { ByteSource, CancelSignal, ReadProgress } from './byte-source';
-import { CANCELLED_MESSAGE } from './stream-json-lines';
+import type { ByteSource, ReadProgress } from './byte-source';
 import { Utf8ChunkDecoder } from './utf8-chunk-decoder';
 
 export async function streamCsv(
@@ -22,7 +23,7 @@ export async function streamCsv(
   bomLength: number,
   progress: ReadProgress,
   signal: CancelSignal,
-): Promise<Result<ParsedFile, ImportProblem[]>> {
+): Promise<Result<ParsedFile, Problem[]>> {
   const name = source.name;
   const { reader, finish } = createCsvPostReader(name, setup.override, setup.options);
   const sink = new CsvRecordSink(name, delimiter, reader, MAX_PROBLEMS);
@@ -41,7 +42,7 @@ export async function streamCsv(
   let read = 0;
   let skip = bomLength;
   for await (const raw of source.chunks()) {
-    if (signal.cancelled) return err([{ file: name, message: CANCELLED_MESSAGE }]);
+    if (signal.cancelled) return err([cancelledProblem('the import', { file: name })]);
     if (failure !== null || sink.problems.length >= MAX_PROBLEMS) break;
     read += raw.length;
     let chunk = raw;

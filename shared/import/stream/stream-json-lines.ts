@@ -6,13 +6,13 @@
  */
 import { ProblemList } from '../import-problem';
 import { parseJsonText } from '../json-problem';
-import type { ImportProblem, ParsedFile } from '../raw-post';
+import type { ParsedFile } from '../raw-post';
+import type { Problem } from '../../problem/problem';
 import { Utf8LineSplitter } from '../utf8-line-splitter';
+import { cancelledProblem, type CancelSignal } from '../../util/cancelled';
 import { err, ok, type Result } from '../../util/result';
-import type { ByteSource, CancelSignal, ReadProgress } from './byte-source';
+import type { ByteSource, ReadProgress } from './byte-source';
 import type { LineFormat } from './line-formats';
-
-export const CANCELLED_MESSAGE = 'the import was cancelled';
 
 export async function streamJsonLines(
   source: ByteSource,
@@ -20,7 +20,7 @@ export async function streamJsonLines(
   format: LineFormat,
   progress: ReadProgress,
   signal: CancelSignal,
-): Promise<Result<ParsedFile, ImportProblem[]>> {
+): Promise<Result<ParsedFile, Problem[]>> {
   const path = source.name;
   const splitter = new Utf8LineSplitter(path);
   const session = format.begin(path);
@@ -36,7 +36,7 @@ export async function streamJsonLines(
   };
   let read = 0;
   for await (const chunk of source.chunks()) {
-    if (signal.cancelled) return err([{ file: path, message: CANCELLED_MESSAGE }]);
+    if (signal.cancelled) return err([cancelledProblem('the import', { file: path })]);
     const lines = splitter.push(chunk);
     if (!lines.ok) return err([lines.error]);
     take(lines.value);

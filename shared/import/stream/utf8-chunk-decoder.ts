@@ -1,10 +1,10 @@
 /**
  * UTF-8 bytes arriving in chunks → string chunks, strictly: a bad byte is a problem naming its
- * offset in the file and its line, never a U+FFFD (reliability.md §3.6). A character cut by a
- * chunk boundary waits for the next chunk, so no string chunk ends inside a surrogate pair (which
- * csv-parse would otherwise re-encode as two U+FFFD).
+ * offset in the file and its line, never a U+FFFD (docs/reliability.md, "Encodings and broken
+ * text"). A character cut by a chunk boundary waits for the next chunk, so no string chunk ends
+ * inside a surrogate pair (which csv-parse would otherwise re-encode as two U+FFFD).
  */
-import type { ImportProblem } from '../raw-post';
+import type { Problem } from '../../problem/problem';
 import { describeBytes, scanUtf8 } from '../utf8-scan';
 import { err, ok, type Result } from '../../util/result';
 
@@ -23,7 +23,7 @@ export class Utf8ChunkDecoder {
     this.offset = startOffset;
   }
 
-  push(chunk: Uint8Array): Result<string, ImportProblem> {
+  push(chunk: Uint8Array): Result<string, Problem> {
     const bytes = this.tail.length === 0 ? chunk : concat(this.tail, chunk);
     const scan = scanUtf8(bytes);
     if (scan.kind === 'invalid') return err(this.problem(bytes, scan.offset, `byte ${describeBytes(bytes, scan.offset, 1)}`));
@@ -36,7 +36,7 @@ export class Utf8ChunkDecoder {
   }
 
   /** After the last chunk: a character still cut off is an error. */
-  end(): Result<null, ImportProblem> {
+  end(): Result<null, Problem> {
     if (this.tail.length > 0) return err(this.problem(this.tail, 0, 'the file ends inside a character'));
     return ok(null);
   }
@@ -45,7 +45,7 @@ export class Utf8ChunkDecoder {
     for (let at = bytes.indexOf(0x0a); at !== -1 && at < end; at = bytes.indexOf(0x0a, at + 1)) this.line++;
   }
 
-  private problem(bytes: Uint8Array, at: number, what: string): ImportProblem {
+  private problem(bytes: Uint8Array, at: number, what: string): Problem {
     this.countLines(bytes, at);
     const offset = this.offset + at;
     return {

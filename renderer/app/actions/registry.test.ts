@@ -1,0 +1,109 @@
+import { describe, expect, it, vi } from 'vitest';
+
+import { ACTION_CATALOG } from '@shared/actions/action-catalog';
+
+// The file actions reach the database; here only that the registry calls them matters.
+vi.mock('../../features/files/file-actions', () => ({
+  importProjectBundle: vi.fn(async () => ({ title: 'report' })),
+  exportProjectBundle: vi.fn(async () => undefined),
+}));
+vi.mock('../../features/files/add-coder-file', () => ({ proposeCoderFile: vi.fn(async () => ({ plan: {} })) }));
+
+import { proposeCoderFile } from '../../features/files/add-coder-file';
+import { exportProjectBundle, importProjectBundle } from '../../features/files/file-actions';
+import { ACTIONS, actionById, actionForKey, runAction } from './registry';
+import type { ActionContext } from './types';
+
+function fakeContext(overrides: Partial<ActionContext> = {}): ActionContext {
+  const codebook = Object.fromEntries(
+    ACTION_CATALOG.filter((a) => a.id.startsWith('codebook-')).map((a) => [a.id, vi.fn()]),
+  ) as unknown as ActionContext['codebook'];
+  return {
+    services: { announce: vi.fn() } as unknown as ActionContext['services'],
+    view: 'coding',
+    showView: vi.fn(),
+    onlyMine: false,
+    setOnlyMine: vi.fn(),
+    openDialog: vi.fn(),
+    showImportReport: vi.fn(),
+    reviewCoderFile: vi.fn(),
+    switchCoder: vi.fn(),
+    history: { canUndo: () => true, canRedo: () => false, undo: vi.fn(), redo: vi.fn() },
+    codebook,
+    ...overrides,
+  };
+}
+
+const key = (k: string, mods: Partial<{ ctrl: boolean; meta: boolean; shift: boolean }> = {}) => ({
+  key: k,
+  ctrlKey: mods.ctrl ?? false,
+  metaKey: mods.meta ?? false,
+  shiftKey: mods.shift ?? false,
+  altKey: false,
+});
+
+describe('action registry', () => {
+  it('has one action per catalog entry, in catalog order', () => {
+    expect(ACTIONS.map((a) => a.id)).toEqual(ACTION_CATALOG.map((a) => a.id));
+    expect(actionById('undo').label).toBe('Undo');
+    expect(() => actionById('nope' as never)).toThrow();
+  });
+
+  it('performs each action through the context', () => {
+    const ctx = fakeContext();
+    runAction(actionById('import-threads'), ctx);
+    runAction(actionById('export-csv'), ctx);
+    runAction(actionById('command-palette'), ctx);
+    expect(vi.mocked(ctx.openDialog).mock.calls).toEqual([['import-threads'], ['export-csv'], ['command-palette']]);
+    runAction(actionById('view-agreement'), ctx);
+    expect(ctx.showView).toHaveBeenCalledWith('agreement');
+    runAction(actionById('toggle-only-mine'), ctx);
+    expect(ctx.setOnlyMine).toHaveBeenCalledWith(true);
+    runAction(actionById('switch-coder'), ctx);
+    expect(ctx.switchCoder).toHaveBeenCalledOnce();
+    runAction(actionById('undo'), ctx);
+    expect(ctx.history.undo).toHaveBeenCalledOnce();
+    for (const id of Object.keys(ctx.codebook) as (keyof ActionContext['codebook'])[]) {
+      runAction(actionById(id), ctx);
+      expect(ctx.codebook[id]).toHaveBeenCalledOnce();
+    }
+  });
+
+  it('runs the file actions and hands their outcome to the workspace', async () => {
+    const ctx = fakeContext();
+    runAction(actionById('export-bundle'), ctx);
+    expect(exportProjectBundle).toHaveBeenCalledWith(ctx.services);
+    runAction(actionById('import-bundle'), ctx);
+    runAction(actionById('add-coder-file'), ctx);
+    expect(importProjectBundle).toHaveBeenCalledWith(ctx.services);
+    expect(proposeCoderFile).toHaveBeenCalledWith(ctx.services);
+    await vi.waitFor(() => expect(ctx.reviewCoderFile).toHaveBeenCalledWith({ plan: {} }));
+    expect(ctx.showImportReport).toHaveBeenCalledWith({ title: 'report' });
+  });
+
+  it('never performs a disabled action, and says why', () => {
+    const ctx = fakeContext();
+    expect(actionById('redo').enabled(ctx)).toBe(false);
+    expect(runAction(actionById('redo'), ctx)).toBe(false);
+    expect(ctx.history.redo).not.toHaveBeenCalled();
+    expect(ctx.services.announce).toHaveBeenCalledWith('Nothing to redo.');
+  });
+
+  it('knows which view and filter are on', () => {
+    const ctx = fakeContext({ view: 'agreement', onlyMine: true });
+    expect(actionById('view-agreement').checked?.(ctx)).toBe(true);
+    expect(actionById('view-coding').checked?.(ctx)).toBe(false);
+    expect(actionById('toggle-only-mine').checked?.(ctx)).toBe(true);
+  });
+
+  it('finds the action of a key press; in a text field only the palette', () => {
+    expect(actionForKey(key('z', { ctrl: true }), false)?.id).toBe('undo');
+    expect(actionForKey(key('Z', { ctrl: true, shift: true }), false)?.id).toBe('redo');
+    expect(actionForKey(key('y', { meta: true }), false)?.id).toBe('redo');
+    expect(actionForKey(key('k', { ctrl: true }), false)?.id).toBe('command-palette');
+    expect(actionForKey(key('z'), false)).toBeUndefined();
+    // Text fields keep their native Ctrl+Z; Ctrl+K still opens the palette.
+    expect(actionForKey(key('z', { ctrl: true }), true)).toBeUndefined();
+    expect(actionForKey(key('k', { ctrl: true }), true)?.id).toBe('command-palette');
+  });
+});

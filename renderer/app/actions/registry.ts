@@ -1,0 +1,76 @@
+/**
+ * The action registry: every app command once, from the catalog in shared/ (id, label, shortcut,
+ * menus, which the Electron menu is built from too) joined with what it does here. The header's
+ * toolbar and menus, the keyboard, the desktop menu and the command palette all run actions
+ * through it, so a command is enabled, labelled and performed the same way everywhere.
+ */
+import { ACTION_CATALOG, type ActionId } from '@shared/actions/action-catalog';
+import { type KeyPress, matchesShortcut } from '@shared/actions/shortcut';
+
+import { proposeCoderFile } from '../../features/files/add-coder-file';
+import { exportProjectBundle, importProjectBundle } from '../../features/files/file-actions';
+import type { Action, ActionBehaviour, ActionContext } from './types';
+
+const codebook = (id: keyof ActionContext['codebook']): ActionBehaviour => ({ perform: (ctx) => ctx.codebook[id]() });
+
+/** Every catalog id must have its behaviour: a new catalog entry without one does not compile. */
+const BEHAVIOURS: { readonly [K in ActionId]: ActionBehaviour } = {
+  'import-threads': { perform: (ctx) => ctx.openDialog('import-threads') },
+  'import-bundle': { perform: (ctx) => void importProjectBundle(ctx.services).then(ctx.showImportReport) },
+  'add-coder-file': {
+    perform: (ctx) =>
+      void proposeCoderFile(ctx.services).then((result) => {
+        if (result && 'plan' in result) ctx.reviewCoderFile(result);
+        else ctx.showImportReport(result);
+      }),
+  },
+  'export-bundle': { perform: (ctx) => void exportProjectBundle(ctx.services) },
+  'export-csv': { perform: (ctx) => ctx.openDialog('export-csv') },
+  'switch-coder': { perform: (ctx) => ctx.switchCoder() },
+  undo: { enabled: (ctx) => ctx.history.canUndo(), perform: (ctx) => ctx.history.undo(), unavailable: 'Nothing to undo.' },
+  redo: { enabled: (ctx) => ctx.history.canRedo(), perform: (ctx) => ctx.history.redo(), unavailable: 'Nothing to redo.' },
+  'codebook-import': codebook('codebook-import'),
+  'codebook-export-qdc': codebook('codebook-export-qdc'),
+  'codebook-export-markdown': codebook('codebook-export-markdown'),
+  'codebook-export-html': codebook('codebook-export-html'),
+  'codebook-export-csv': codebook('codebook-export-csv'),
+  'codebook-name-version': codebook('codebook-name-version'),
+  'codebook-versions': codebook('codebook-versions'),
+  'view-coding': { checked: (ctx) => ctx.view === 'coding', perform: (ctx) => ctx.showView('coding') },
+  'view-agreement': { checked: (ctx) => ctx.view === 'agreement', perform: (ctx) => ctx.showView('agreement') },
+  'view-history': { checked: (ctx) => ctx.view === 'history', perform: (ctx) => ctx.showView('history') },
+  'toggle-only-mine': { checked: (ctx) => ctx.onlyMine, perform: (ctx) => ctx.setOnlyMine(!ctx.onlyMine) },
+  'command-palette': { perform: (ctx) => ctx.openDialog('command-palette'), whileTyping: true },
+};
+
+export const ACTIONS: readonly Action[] = ACTION_CATALOG.map((spec) => ({ enabled: () => true, ...spec, ...BEHAVIOURS[spec.id] }));
+
+const BY_ID = new Map(ACTIONS.map((action) => [action.id, action]));
+
+export function actionById(id: ActionId): Action {
+  const action = BY_ID.get(id);
+  if (!action) throw new Error(`No action "${id}".`);
+  return action;
+}
+
+/** What is said when the action is asked for while disabled. */
+export const unavailableMessage = (action: Action): string => action.unavailable ?? `“${action.label.replace(/…$/, '')}” is not available now.`;
+
+/** Performs the action when it is enabled, else says why not. Returns whether it ran. */
+export function runAction(action: Action, ctx: ActionContext): boolean {
+  if (!action.enabled(ctx)) {
+    ctx.services.announce(unavailableMessage(action));
+    return false;
+  }
+  action.perform(ctx);
+  return true;
+}
+
+/** The action whose shortcut the key press is; while typing in a text field only those marked `whileTyping`. */
+export function actionForKey(event: KeyPress, typing: boolean, actions: readonly Action[] = ACTIONS): Action | undefined {
+  return actions.find(
+    (action) =>
+      (!typing || action.whileTyping === true) &&
+      [action.shortcut, ...(action.moreShortcuts ?? [])].some((chord) => chord !== undefined && matchesShortcut(event, chord)),
+  );
+}

@@ -1,0 +1,44 @@
+import type { ActionId, ActionSpec, CodebookActionId } from '@shared/actions/action-catalog';
+
+import type { CoderFileProposal } from '../../features/files/add-coder-file';
+import type { ImportReport } from '../../features/files/file-actions';
+import type { Services } from '../services';
+
+export type WorkspaceView = 'coding' | 'agreement' | 'history';
+export type WorkspaceDialog = 'import-threads' | 'export-csv' | 'command-palette';
+
+/** What actions act on: the workspace's state and the doors it opens, built by Workspace each render. */
+export interface ActionContext {
+  services: Services;
+  view: WorkspaceView;
+  showView(view: WorkspaceView): void;
+  onlyMine: boolean;
+  setOnlyMine(value: boolean): void;
+  openDialog(dialog: WorkspaceDialog): void;
+  showImportReport(report: ImportReport | null): void;
+  reviewCoderFile(proposal: CoderFileProposal): void;
+  switchCoder(): void;
+  /** Undo and redo over the coding and codebook history. */
+  history: { canUndo(): boolean; canRedo(): boolean; undo(): void; redo(): void };
+  /** The Codebook menu's commands (use-codebook-exchange). */
+  codebook: Readonly<Record<CodebookActionId, () => void>>;
+}
+
+/** What an action does, added in the renderer to its catalog entry. */
+export interface ActionBehaviour {
+  /** Default: always. A disabled action is shown disabled and never performed. */
+  enabled?(ctx: ActionContext): boolean;
+  /** An on/off action's state (the current view, a filter). */
+  checked?(ctx: ActionContext): boolean;
+  perform(ctx: ActionContext): void;
+  /** Its shortcut works inside text fields too; the others leave text fields their native keys (Ctrl+Z). */
+  whileTyping?: boolean;
+  /** Said when it is asked for while disabled (a key, the desktop menu); default "… is not available now." */
+  unavailable?: string;
+}
+
+/** One app command: the catalog's data (id, label, shortcut, menus) and what it does. */
+export interface Action extends ActionSpec, Omit<ActionBehaviour, 'enabled'> {
+  readonly id: ActionId;
+  enabled(ctx: ActionContext): boolean;
+}

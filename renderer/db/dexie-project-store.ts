@@ -1,0 +1,184 @@
+/**
+ * The app's adapter of the application core's ProjectStore port (shared/project/project-store.ts)
+ * over Dexie. Every project write in the app goes through `transact` → `apply`: one rw transaction
+ * over every project table and the journal, in which only Dexie is awaited, so a change-set and its
+ * journal entry are stored together or not at all. Posts are read and written through post-store.ts.
+ */
+import { liveQuery, type Table } from 'dexie';
+
+import type { Post } from '@shared/model/records';
+import { rowsOf, type ChangeSet, type RowChange } from '@shared/project/change-set';
+import type { JournalEntry } from '@shared/project/journal-entry';
+import type { ApplyOptions, ProjectReader, ProjectStore, ProjectTransaction } from '@shared/project/project-store';
+import { CancelledError } from '@shared/util/cancelled';
+
+import type { ThreadmarkDB } from './database';
+import { allPosts, appendPosts, getPosts, locatePosts, postsOfThreadInOrder, postTables, removePosts, storedPlatformIds, threadStats } from './post-store';
+
+/** Posts per write between progress reports while an import is stored. */
+export const POST_WRITE_BATCH = 5_000;
+
+export class DexieProjectStore implements ProjectStore {
+  private readonly listeners = new Set<(entry: JournalEntry) => void>();
+  /** Ids already told to listeners (this window's writes are told at once, and seen again by the watch). */
+  private readonly told = new Set<string>();
+  private watch: { unsubscribe(): void } | null = null;
+
+  constructor(readonly db: ThreadmarkDB) {}
+
+  private tables() {
+    const db = this.db;
+    return [db.projects, db.threads, ...postTables(db), db.codes, db.coders, db.codings, db.codebookVersions, db.assignments, db.journal];
+  }
+
+  read<T>(fn: (reader: ProjectReader) => Promise<T>): Promise<T> {
+    return this.db.transaction('r', this.tables(), () => fn(dexieReader(this.db)));
+  }
+
+  async transact<T>(fn: (tx: ProjectTransaction) => Promise<T>): Promise<T> {
+    const applied: JournalEntry[] = [];
+    const db = this.db;
+    const result = await db.transaction('rw', this.tables(), async () => {
+      const tx: ProjectTransaction = {
+        ...dexieReader(db),
+        apply: async (changes: ChangeSet, entry: JournalEntry, options: ApplyOptions = {}) => {
+          await applyChanges(db, changes, options);
+          await db.journal.add(entry);
+          applied.push(entry);
+        },
+      };
+      return fn(tx);
+    });
+    for (const entry of applied) this.tell(entry);
+    return result;
+  }
+
+  /**
+   * Told of every entry applied from now on: this window's at once, and those another connection
+   * applies (the import Worker, another window) as Dexie's live query sees the journal grow.
+   */
+  subscribe(listener: (entry: JournalEntry) => void): () => void {
+    this.listeners.add(listener);
+    this.watch ??= this.watchJournal();
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) {
+        this.watch?.unsubscribe();
+        this.watch = null;
+      }
+    };
+  }
+
+  private tell(entry: JournalEntry): void {
+    if (this.told.has(entry.id)) return;
+    this.told.add(entry.id);
+    // Only recent ids can be seen twice; keep the set small.
+    if (this.told.size > 1000) this.told.delete(this.told.values().next().value as string);
+    for (const listener of [...this.listeners]) listener(entry);
+  }
+
+  private watchJournal(): { unsubscribe(): void } {
+    let seen: number | null = null;
+    const db = this.db;
+    return liveQuery(async () => (await db.journal.orderBy('seq').last())?.seq ?? 0).subscribe({
+      next: (seq) => {
+        if (seen === null || seq <= seen) {
+          seen = seq;
+          return;
+        }
+        const from = seen;
+        seen = seq;
+        void db.journal
+          .where('seq')
+          .above(from)
+          .toArray()
+          .then((entries) => entries.forEach((e) => this.tell(e)));
+      },
+      error: () => {
+        this.watch = null;
+      },
+    });
+  }
+}
+
+/** The port's reads straight on the database (inside a transaction when the caller opened one). */
+export function dexieReader(db: ThreadmarkDB): ProjectReader {
+  return {
+    project: () => db.projects.toCollection().first(),
+    threads: () => db.threads.toArray(),
+    postCounts: async () => new Map([...(await threadStats(db))].map(([id, s]) => [id, s.postCount])),
+    codes: () => db.codes.toArray(),
+    coders: () => db.coders.toArray(),
+    versions: () => db.codebookVersions.toArray(),
+    assignments: () => db.assignments.toArray(),
+    allCodings: () => db.codings.toArray(),
+    codingsByIds: async (ids) => {
+      const rows = await db.codings.bulkGet([...ids]);
+      return new Map(rows.flatMap((c) => (c ? [[c.id, c] as const] : [])));
+    },
+    // One indexed equals per key, not anyOf: docs/storage.md, "Indexed queries".
+    codingsOfCodes: async (ids) => (await Promise.all([...new Set(ids)].map((id) => db.codings.where('codeId').equals(id).toArray()))).flat(),
+    codingsOfCoder: (id) => db.codings.where('coderId').equals(id).toArray(),
+    codingsOfThread: (id) => db.codings.where('threadId').equals(id).toArray(),
+    codingsOfPosts: async (ids) => (await Promise.all([...new Set(ids)].map((id) => db.codings.where('postId').equals(id).toArray()))).flat(),
+    codingCountsByCode: async () => {
+      const counts = new Map<string, number>();
+      for (const key of await db.codings.orderBy('codeId').keys()) if (typeof key === 'string') counts.set(key, (counts.get(key) ?? 0) + 1);
+      return counts;
+    },
+    posts: (ids) => getPosts(db, ids),
+    postsOfThread: (id) => postsOfThreadInOrder(db, id),
+    allPosts: () => allPosts(db),
+    storedPlatformIds: (platforms) => storedPlatformIds(db, platforms),
+    locatePosts: (keys) => locatePosts(db, keys),
+    journal: () => db.journal.orderBy('seq').toArray(),
+    journalEntry: (id) => db.journal.get(id),
+    lastSeq: async () => (await db.journal.orderBy('seq').last())?.seq ?? 0,
+  };
+}
+
+async function applyChanges(db: ThreadmarkDB, changes: ChangeSet, options: ApplyOptions): Promise<void> {
+  const postRows = rowsOf(changes, 'posts');
+  // Removals first (children before the records they point at), then additions (parents first).
+  await removeRows(db.codings, rowsOf(changes, 'codings'));
+  await removeRows(db.codes, rowsOf(changes, 'codes'));
+  await removeRows(db.coders, rowsOf(changes, 'coders'));
+  await removePosts(db, postRows.flatMap((r) => (r.after === null && r.before ? [r.before] : [])));
+  await removeRows(db.threads, rowsOf(changes, 'threads'));
+  await removeRows(db.projects, rowsOf(changes, 'projects'));
+  await removeRows(db.codebookVersions, rowsOf(changes, 'codebookVersions'));
+  await removeRows(db.assignments, rowsOf(changes, 'assignments'));
+
+  await putRows(db.projects, rowsOf(changes, 'projects'));
+  await putRows(db.threads, rowsOf(changes, 'threads'));
+  await addPostsInBatches(db, postRows.flatMap((r) => (r.before === null && r.after ? [r.after] : [])), options);
+  await putRows(db.coders, rowsOf(changes, 'coders'));
+  await putRows(db.codes, rowsOf(changes, 'codes'));
+  await putRows(db.codings, rowsOf(changes, 'codings'));
+  await putRows(db.codebookVersions, rowsOf(changes, 'codebookVersions'));
+  await putRows(db.assignments, rowsOf(changes, 'assignments'));
+}
+
+async function addPostsInBatches(db: ThreadmarkDB, posts: readonly Post[], { progress, signal }: ApplyOptions): Promise<void> {
+  let written = 0;
+  for (let at = 0; at < posts.length; at += POST_WRITE_BATCH) {
+    // Throwing aborts the whole transaction: nothing of the import is kept.
+    if (signal?.cancelled) throw new CancelledError('the import');
+    const batch = posts.slice(at, at + POST_WRITE_BATCH);
+    await appendPosts(db, batch);
+    written += batch.length;
+    progress?.(written);
+  }
+}
+
+async function removeRows<T extends { id: string }>(table: Table<T, string>, rows: ReadonlyArray<RowChange<T>>): Promise<void> {
+  const ids = rows.flatMap((r) => (r.after === null && r.before ? [r.before.id] : []));
+  if (ids.length > 0) await table.bulkDelete(ids);
+}
+
+async function putRows<T extends { id: string }>(table: Table<T, string>, rows: ReadonlyArray<RowChange<T>>): Promise<void> {
+  const after = rows.flatMap((r) => (r.after === null ? [] : [r.after]));
+  if (after.length > 0) await table.bulkPut(after);
+}
+
+

@@ -1,0 +1,85 @@
+/**
+ * Every app command once, as data: its id, label, keyboard shortcut and where it appears. The
+ * renderer adds what each one does (renderer/app/actions/registry.ts); the Electron menu
+ * (main/menu.ts) is built from the same list and sends the id back over `menu:command`.
+ * Pure data (no zod, no React): the sandboxed preload bundles it through ipc/channels.ts.
+ */
+
+/** The menus, in menu-bar order. `header`: a menu button in the workspace header; `desktop`: the Electron menu bar. */
+export const ACTION_MENUS = [
+  { id: 'file', label: 'File', header: true, desktop: true },
+  // The header has Undo and Redo as toolbar buttons instead.
+  { id: 'edit', label: 'Edit', header: false, desktop: true },
+  { id: 'codebook', label: 'Codebook', header: true, desktop: true },
+  { id: 'view', label: 'View', header: true, desktop: true },
+] as const;
+export type ActionMenuId = (typeof ACTION_MENUS)[number]['id'];
+export type ActionMenu = (typeof ACTION_MENUS)[number];
+
+/** A menu, or a place in the header: `toolbar` (a button of its own), `view-switch` (the Views switch). */
+export type ActionPlace = ActionMenuId | 'toolbar' | 'view-switch';
+
+export interface ActionSpec {
+  readonly id: string;
+  /** Menu and palette label; "…" when the action asks for more before it does anything. */
+  readonly label: string;
+  /** Where space is tight (the Views switch). */
+  readonly shortLabel?: string;
+  /** One key chord in shortcut.ts notation ("Mod+Shift+Z"); shown in menus and the palette. */
+  readonly shortcut?: string;
+  /** More chords that do the same, not shown ("Mod+Y" for redo). */
+  readonly moreShortcuts?: readonly string[];
+  /** Where it appears, besides the command palette. */
+  readonly menus: readonly ActionPlace[];
+  /** Inside a menu, a change of group draws a separator. */
+  readonly group?: string;
+  /** More words the command palette finds it by. */
+  readonly keywords?: readonly string[];
+  /** false: not listed in the command palette (the palette itself). */
+  readonly inPalette?: boolean;
+}
+
+const CATALOG = [
+  { id: 'import-threads', label: 'Import threads…', menus: ['file'], group: 'import', keywords: ['reddit', 'twitter', 'mastodon', 'bluesky', 'youtube', 'posts', 'open'] },
+  { id: 'import-bundle', label: 'Import project bundle…', menus: ['file'], group: 'import', keywords: ['open', 'threadmark.json', 'load'] },
+  { id: 'add-coder-file', label: 'Add coder file…', menus: ['file'], group: 'import', keywords: ['second coder', 'layer', 'agreement', 'compare'] },
+  { id: 'export-bundle', label: 'Export project bundle…', menus: ['file'], group: 'export', keywords: ['save', 'backup', 'threadmark.json'] },
+  { id: 'export-csv', label: 'Export coded segments (CSV)…', menus: ['file'], group: 'export', keywords: ['spreadsheet', 'r', 'spss', 'python', 'codings'] },
+  { id: 'switch-coder', label: 'Switch coder…', menus: [], keywords: ['coding as', 'name', 'user'] },
+
+  { id: 'undo', label: 'Undo', shortcut: 'Mod+Z', menus: ['toolbar', 'edit'], group: 'history' },
+  { id: 'redo', label: 'Redo', shortcut: 'Mod+Shift+Z', moreShortcuts: ['Mod+Y'], menus: ['toolbar', 'edit'], group: 'history' },
+
+  { id: 'codebook-import', label: 'Import codebook…', menus: ['codebook'], group: 'import', keywords: ['refi-qda', 'qdc', 'qdpx', 'nvivo', 'atlas.ti', 'csv'] },
+  { id: 'codebook-export-qdc', label: 'Export as REFI-QDA (.qdc)…', menus: ['codebook'], group: 'export', keywords: ['codebook', 'nvivo', 'atlas.ti'] },
+  { id: 'codebook-export-markdown', label: 'Export as Markdown…', menus: ['codebook'], group: 'export', keywords: ['codebook'] },
+  { id: 'codebook-export-html', label: 'Export as printable HTML…', menus: ['codebook'], group: 'export', keywords: ['codebook', 'print'] },
+  { id: 'codebook-export-csv', label: 'Export as CSV…', menus: ['codebook'], group: 'export', keywords: ['codebook', 'spreadsheet'] },
+  { id: 'codebook-name-version', label: 'Name this version…', menus: ['codebook'], group: 'versions', keywords: ['codebook', 'snapshot'] },
+  { id: 'codebook-versions', label: 'Versions and changes…', menus: ['codebook'], group: 'versions', keywords: ['codebook', 'change log', 'history', 'compare'] },
+
+  { id: 'view-coding', label: 'Coding view', shortLabel: 'Coding', menus: ['view-switch', 'view'], group: 'views', keywords: ['threads', 'show'] },
+  { id: 'view-agreement', label: 'Agreement view', shortLabel: 'Agreement', menus: ['view-switch', 'view'], group: 'views', keywords: ['kappa', 'alpha', 'reliability', 'compare coders', 'show'] },
+  { id: 'view-history', label: 'History view', shortLabel: 'History', menus: ['view-switch', 'view'], group: 'views', keywords: ['journal', 'log', 'revert', 'who changed what', 'activity', 'show'] },
+  { id: 'toggle-only-mine', label: 'Only my codings', menus: [], group: 'filters', keywords: ['filter', 'hide other coders', 'show'] },
+  { id: 'command-palette', label: 'Command palette…', shortcut: 'Mod+K', menus: ['view'], group: 'palette', keywords: ['actions', 'commands', 'search'], inPalette: false },
+] as const satisfies readonly ActionSpec[];
+
+export type ActionId = (typeof CATALOG)[number]['id'];
+
+/** The Codebook menu's actions (codebook exchange, versions and the change log). */
+export type CodebookActionId = Extract<ActionId, `codebook-${string}`>;
+
+/** Every action, in menu order. */
+export const ACTION_CATALOG: readonly (ActionSpec & { readonly id: ActionId })[] = CATALOG;
+
+/** The ids, as a non-empty tuple (what `z.enum` takes). */
+export const ACTION_IDS = CATALOG.map((action) => action.id) as unknown as readonly [ActionId, ...ActionId[]];
+
+export const isActionId = (value: unknown): value is ActionId => (ACTION_IDS as readonly unknown[]).includes(value);
+
+/** The actions placed in `place`, in order; `startsGroup` marks where a menu draws a separator. */
+export function actionsIn<A extends ActionSpec>(place: ActionPlace, actions: readonly A[]): { action: A; startsGroup: boolean }[] {
+  const placed = actions.filter((action) => action.menus.includes(place));
+  return placed.map((action, i) => ({ action, startsGroup: i > 0 && action.group !== placed[i - 1]?.group }));
+}

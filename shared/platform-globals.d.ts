@@ -1,0 +1,48 @@
+/**
+ * The web-platform globals shared/ may use — and only as far as it uses them. shared/ compiles
+ * with lib ES2023, no DOM lib and no @types/node (shared/tsconfig.json), so every name here is an
+ * explicit decision: it must exist in browsers, Web Workers and Node ≥ 20 alike, and each shape is
+ * a subset of the real one. The app and test programs get the full definitions from lib.dom or
+ * @types/node instead; this file is part of the shared/ program only.
+ *
+ * @zip.js/zip.js's types name more DOM types (ReadableStream, Blob…) without a `reference lib`;
+ * under skipLibCheck the ones not declared here are unresolved (any) in this program, which is the
+ * least bad choice: shared/ only hands zip.js a Uint8ArrayReader and the WritableStream below.
+ */
+
+/** TextDecoder (Encoding standard): strict UTF-8 / UTF-16LE decoding of import files. */
+declare class TextDecoder {
+  constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
+  decode(input?: ArrayBufferView | ArrayBuffer, options?: { stream?: boolean }): string;
+}
+
+/** TextEncoder: a string as UTF-8 bytes (byte sources made from text). */
+declare class TextEncoder {
+  encode(input?: string): Uint8Array<ArrayBuffer>;
+}
+
+/** URL: only the host of an account URL (Mastodon import). */
+declare class URL {
+  constructor(url: string, base?: string);
+  readonly host: string;
+}
+
+/** crypto.randomUUID() for record ids. */
+declare const crypto: { randomUUID(): string };
+
+/** An abort signal: zip.js reads it; RPC calls listen for 'abort'. */
+interface AbortSignal {
+  readonly aborted: boolean;
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+
+declare class AbortController {
+  readonly signal: AbortSignal;
+  abort(reason?: unknown): void;
+}
+
+/** A WHATWG writable stream: the capped sink zip.js inflates an entry into. */
+declare class WritableStream<W = unknown> {
+  constructor(sink?: { write?(chunk: W): void | PromiseLike<void>; close?(): void | PromiseLike<void> });
+}

@@ -1,0 +1,110 @@
+/**
+ * Brings a validated bundle into the project: records whose id is not stored yet are added, stored
+ * ones are never overwritten (skipped and counted). New posts of a stored thread go after its posts.
+ * An added code whose shortcut a stored code has loses it. Into an empty project (opening a bundle),
+ * the bundle's journal is kept as the project's history; into a project with records it is not
+ * (it tells another project's story) and the import is one entry of this project's journal.
+ */
+import type { Bundle, BundleCoding } from '../../bundle/bundle';
+import type { Code, CodebookVersion, Coder, Coding, Post, Project, Thread } from '../../model/records';
+import { codePointLength, sliceCodePoints } from '../../text/offsets';
+import { err, ok } from '../../util/result';
+import type { JournalEntry } from '../journal-entry';
+import { defineOperation } from '../operation';
+
+const plural = (n: number, noun: string): string => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+
+export type RecordCounts = Record<'threads' | 'posts' | 'codes' | 'coders' | 'codings' | 'codebookVersions', number>;
+
+export interface BundleImportSummary {
+  added: RecordCounts;
+  skipped: RecordCounts;
+  /** True when the bundle's journal became the project's history (the project was empty). */
+  historyKept: boolean;
+}
+
+interface BundleImportSnapshot {
+  project: Project | undefined;
+  threads: Thread[];
+  storedPosts: Map<string, Post>;
+  codes: Code[];
+  coders: Coder[];
+  storedCodings: Set<string>;
+  versions: CodebookVersion[];
+  lastSeq: number;
+}
+
+export const importBundle = defineOperation<{ bundle: Bundle; source: string }, BundleImportSnapshot, BundleImportSummary>({
+  kind: 'bundle.import',
+  async read(reader, { bundle }) {
+    const postIds = [...new Set([...bundle.posts.map((p) => p.id), ...bundle.codings.map((c) => c.postId)])];
+    const [project, threads, storedPosts, codes, coders, codings, versions, lastSeq] = await Promise.all([
+      reader.project(),
+      reader.threads(),
+      reader.posts(postIds),
+      reader.codes(),
+      reader.coders(),
+      reader.codingsByIds(bundle.codings.map((c) => c.id)),
+      reader.versions(),
+      reader.lastSeq(),
+    ]);
+    return { project, threads, storedPosts, codes, coders, storedCodings: new Set(codings.keys()), versions, lastSeq };
+  },
+  plan(s, { bundle, source }) {
+    const notIn = <T extends { id: string }>(stored: readonly { id: string }[] | ReadonlySet<string>, records: readonly T[]): T[] => {
+      const ids = stored instanceof Set ? stored : new Set((stored as readonly { id: string }[]).map((r) => r.id));
+      return records.filter((r) => !ids.has(r.id));
+    };
+    const threads = notIn(s.threads, bundle.threads);
+    const posts = bundle.posts.filter((p) => !s.storedPosts.has(p.id));
+    const codes = withFreeShortcuts(notIn(s.codes, bundle.codes), s.codes);
+    const coders = notIn(s.coders, bundle.coders);
+    const bundleCodings = bundle.codings.filter((c) => !s.storedCodings.has(c.id));
+    const versions = notIn(s.versions, bundle.codebookVersions ?? []);
+    const bundlePosts = new Map(bundle.posts.map((p) => [p.id, p]));
+    const codings: Coding[] = [];
+    for (const coding of bundleCodings) {
+      const post = s.storedPosts.get(coding.postId) ?? bundlePosts.get(coding.postId);
+      const placed = post ? withThread(coding, post) : null;
+      if (!placed) return err({ file: source, record: `coding ${coding.id}`, field: 'postId', message: `its range or quote does not match the text of post ${coding.postId}` });
+      codings.push(placed);
+    }
+    const empty = s.project === undefined && s.lastSeq === 0;
+    const adopted: JournalEntry[] = empty ? (bundle.journal ?? []) : [];
+    const counts = (a: number[]): RecordCounts => ({ threads: a[0]!, posts: a[1]!, codes: a[2]!, coders: a[3]!, codings: a[4]!, codebookVersions: a[5]! });
+    const added = counts([threads.length, posts.length, codes.length, coders.length, codings.length, versions.length]);
+    const all = [bundle.threads.length, bundle.posts.length, bundle.codes.length, bundle.coders.length, bundle.codings.length, (bundle.codebookVersions ?? []).length];
+    const skipped = counts(all.map((n, i) => n - Object.values(added)[i]!));
+    return ok({
+      summary: `Opened “${source}”: ${[plural(added.threads, 'thread'), plural(added.posts, 'post'), plural(added.codes, 'code'), plural(added.codings, 'coding')].join(', ')}`,
+      changes: {
+        projects: s.project ? [] : [{ before: null, after: bundle.project }],
+        threads: threads.map((after) => ({ before: null, after })),
+        posts: posts.map((after) => ({ before: null, after })),
+        codes: codes.map((after) => ({ before: null, after })),
+        coders: coders.map((after) => ({ before: null, after })),
+        codings: codings.map((after) => ({ before: null, after })),
+        codebookVersions: versions.map((after) => ({ before: null, after })),
+      },
+      result: { added, skipped, historyKept: adopted.length > 0 },
+      adoptJournal: adopted,
+    });
+  },
+});
+
+/** The stored codebook keeps its shortcut keys; an added code whose key is taken goes without. */
+function withFreeShortcuts(adding: readonly Code[], stored: readonly Code[]): Code[] {
+  const taken = new Set(stored.map((c) => c.shortcut).filter((k) => k !== null));
+  return adding.map((code) => (code.shortcut !== null && taken.has(code.shortcut) ? { ...code, shortcut: null } : code));
+}
+
+function withThread(coding: BundleCoding, post: Post): Coding | null {
+  const fits =
+    Number.isSafeInteger(coding.start) &&
+    Number.isSafeInteger(coding.end) &&
+    coding.start >= 0 &&
+    coding.start < coding.end &&
+    coding.end <= codePointLength(post.text) &&
+    sliceCodePoints(post.text, coding.start, coding.end) === coding.quote;
+  return fits ? { ...coding, threadId: post.threadId } : null;
+}

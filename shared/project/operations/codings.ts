@@ -1,0 +1,109 @@
+/** Coding operations: code a span, remove a coding, edit its memo, mark it as an exemplar. */
+import type { Code, Coding, Post } from '../../model/records';
+import { sliceCodePoints } from '../../text/offsets';
+import { err, ok } from '../../util/result';
+import { defineOperation, unchanged } from '../operation';
+import { excerpt } from './excerpt';
+
+export interface AddCodingInput {
+  postId: string;
+  codeId: string;
+  /** Code points, end exclusive. */
+  start: number;
+  end: number;
+  memo?: string;
+  /** Whose coding it is: the acting coder unless given (a consensus layer, say). */
+  coderId?: string;
+}
+
+const isOffset = (n: number): boolean => Number.isSafeInteger(n) && n >= 0;
+
+export const addCoding = defineOperation<AddCodingInput, { post: Post | undefined; code: Code | undefined }, Coding>({
+  kind: 'coding.add',
+  async read(reader, input) {
+    const [posts, codes] = await Promise.all([reader.posts([input.postId]), reader.codes()]);
+    return { post: posts.get(input.postId), code: codes.find((c) => c.id === input.codeId) };
+  },
+  plan({ post, code }, input, { at, actor, ids }) {
+    const record = `post ${input.postId}`;
+    if (!isOffset(input.start) || !isOffset(input.end) || input.start >= input.end) {
+      return err({ record, field: 'start', message: `cannot code the range ${input.start}–${input.end} (need 0 ≤ start < end)` });
+    }
+    if (!post) return err({ record, field: 'id', message: 'the post does not exist' });
+    if (!code) return err({ record: `code ${input.codeId}`, field: 'id', message: 'the code does not exist' });
+    const coding: Coding = {
+      id: ids.newId(),
+      postId: post.id,
+      threadId: post.threadId,
+      codeId: code.id,
+      coderId: input.coderId ?? actor.id,
+      start: input.start,
+      end: input.end,
+      quote: sliceCodePoints(post.text, input.start, input.end),
+      memo: input.memo ?? '',
+      createdAt: at,
+      updatedAt: at,
+    };
+    return ok({ summary: `Coded “${excerpt(coding.quote)}” as “${code.name}”`, changes: { codings: [{ before: null, after: coding }] }, result: coding });
+  },
+});
+
+interface CodingSnapshot {
+  coding: Coding | undefined;
+  codes: Code[];
+}
+
+async function readCoding(reader: Parameters<typeof addCoding.read>[0], codingId: string): Promise<CodingSnapshot> {
+  const [codings, codes] = await Promise.all([reader.codingsByIds([codingId]), reader.codes()]);
+  return { coding: codings.get(codingId), codes };
+}
+
+const unknownCoding = (id: string) => err({ record: `coding ${id}`, field: 'id', message: 'the coding does not exist (it may have been removed meanwhile)' });
+
+/** Removes a coding; a coding that was an exemplar of its code stops being one. */
+export const removeCoding = defineOperation<{ codingId: string }, CodingSnapshot, Coding>({
+  kind: 'coding.remove',
+  read: (reader, { codingId }) => readCoding(reader, codingId),
+  plan({ coding, codes }, { codingId }) {
+    if (!coding) return unknownCoding(codingId);
+    const name = codes.find((c) => c.id === coding.codeId)?.name ?? coding.codeId;
+    const exemplarOf = codes.filter((c) => c.exemplarCodingIds.includes(coding.id));
+    return ok({
+      summary: `Removed “${name}” from “${excerpt(coding.quote)}”`,
+      changes: {
+        codings: [{ before: coding, after: null }],
+        codes: exemplarOf.map((c) => ({ before: c, after: { ...c, exemplarCodingIds: c.exemplarCodingIds.filter((id) => id !== coding.id) } })),
+      },
+      result: coding,
+    });
+  },
+});
+
+export const editMemo = defineOperation<{ codingId: string; memo: string }, CodingSnapshot, Coding>({
+  kind: 'coding.memo',
+  read: (reader, { codingId }) => readCoding(reader, codingId),
+  plan({ coding, codes }, { codingId, memo }, { at }) {
+    if (!coding) return unknownCoding(codingId);
+    if (coding.memo === memo) return unchanged('No change to the memo', coding);
+    const after: Coding = { ...coding, memo, updatedAt: at };
+    const name = codes.find((c) => c.id === coding.codeId)?.name ?? coding.codeId;
+    const summary = memo === '' ? `Cleared the memo of “${name}” on “${excerpt(coding.quote)}”` : `Memo on “${name}” at “${excerpt(coding.quote)}”: “${excerpt(memo)}”`;
+    return ok({ summary, changes: { codings: [{ before: coding, after }] }, result: after });
+  },
+});
+
+/** Marks a coding as an exemplar of its code (shown with its quote in the codebook), or unmarks it. */
+export const setExemplar = defineOperation<{ codingId: string; on: boolean }, CodingSnapshot, Code | null>({
+  kind: 'code.exemplar',
+  read: (reader, { codingId }) => readCoding(reader, codingId),
+  plan({ coding, codes }, { codingId, on }) {
+    if (!coding) return unknownCoding(codingId);
+    const code = codes.find((c) => c.id === coding.codeId);
+    if (!code) return err({ record: `coding ${codingId}`, field: 'codeId', message: `code ${coding.codeId} does not exist` });
+    if (code.exemplarCodingIds.includes(codingId) === on) return unchanged(`No change to “${code.name}”`, null);
+    const after: Code = { ...code, exemplarCodingIds: on ? [...code.exemplarCodingIds, codingId] : code.exemplarCodingIds.filter((id) => id !== codingId) };
+    const quote = excerpt(coding.quote);
+    const summary = on ? `Marked “${quote}” as an exemplar of “${code.name}”` : `Unmarked “${quote}” as an exemplar of “${code.name}”`;
+    return ok({ summary, changes: { codes: [{ before: code, after }] }, result: after });
+  },
+});

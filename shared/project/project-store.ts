@@ -1,0 +1,67 @@
+/**
+ * The port every project store implements: the Dexie adapter in the app (renderer/db) and the
+ * bundle adapter in the CLI (over memory-store.ts). Operations read through a ProjectReader and
+ * write only by handing a change-set and its journal entry to `apply` inside `transact`.
+ */
+import type { CancelSignal } from '../import/stream/byte-source';
+import type { ExistingPosts, StoredPost } from '../import/assemble-threads';
+import type { Assignment, Code, CodebookVersion, Coder, Coding, Platform, Post, Project, Thread } from '../model/records';
+import type { ChangeSet } from './change-set';
+import type { JournalEntry } from './journal-entry';
+
+/** A consistent view of the project: inside `read` or `transact`, nothing else writes meanwhile. */
+export interface ProjectReader {
+  project(): Promise<Project | undefined>;
+  threads(): Promise<Thread[]>;
+  /** Each thread's post count. */
+  postCounts(): Promise<Map<string, number>>;
+  /** The whole codebook (a few thousand codes at most), in no particular order. */
+  codes(): Promise<Code[]>;
+  coders(): Promise<Coder[]>;
+  versions(): Promise<CodebookVersion[]>;
+  assignments(): Promise<Assignment[]>;
+  /** Every coding, in no particular order. */
+  allCodings(): Promise<Coding[]>;
+  codingsByIds(ids: readonly string[]): Promise<Map<string, Coding>>;
+  codingsOfCodes(codeIds: readonly string[]): Promise<Coding[]>;
+  codingsOfCoder(coderId: string): Promise<Coding[]>;
+  codingsOfThread(threadId: string): Promise<Coding[]>;
+  codingsOfPosts(postIds: readonly string[]): Promise<Coding[]>;
+  /** Codings per code id (codes without codings absent). */
+  codingCountsByCode(): Promise<Map<string, number>>;
+  /** The stored posts among `ids`, by id. */
+  posts(ids: readonly string[]): Promise<Map<string, Post>>;
+  /** A thread's posts in reading order. */
+  postsOfThread(threadId: string): Promise<Post[]>;
+  /** Every post, thread after thread (threads by id), each thread in reading order. */
+  allPosts(): Promise<Post[]>;
+  /** Which (platform, platform id) pairs are stored. */
+  storedPlatformIds(platforms: readonly Platform[]): Promise<ExistingPosts>;
+  /** Where stored platform posts are, by `platform\u0000platformId` key. */
+  locatePosts(keys: readonly string[]): Promise<Map<string, StoredPost>>;
+  /** The journal in order (seq ascending). */
+  journal(): Promise<JournalEntry[]>;
+  journalEntry(id: string): Promise<JournalEntry | undefined>;
+  /** The last entry's seq, 0 for an empty journal. */
+  lastSeq(): Promise<number>;
+}
+
+export interface ApplyOptions {
+  /** Called between batches while posts are written, with how many are written so far. */
+  progress?: (written: number) => void;
+  /** Checked between batches; a cancelled write throws CancelledError and nothing is kept. */
+  signal?: CancelSignal;
+}
+
+export interface ProjectTransaction extends ProjectReader {
+  /** Stages the change-set and its journal entry: kept when `transact`'s function resolves, never partly. */
+  apply(changes: ChangeSet, entry: JournalEntry, options?: ApplyOptions): Promise<void>;
+}
+
+export interface ProjectStore {
+  read<T>(fn: (reader: ProjectReader) => Promise<T>): Promise<T>;
+  /** All or nothing: what `fn` applied is kept only if it resolves; a throw keeps nothing. */
+  transact<T>(fn: (tx: ProjectTransaction) => Promise<T>): Promise<T>;
+  /** Told after each applied entry is stored. Returns an unsubscribe function. */
+  subscribe(listener: (entry: JournalEntry) => void): () => void;
+}
