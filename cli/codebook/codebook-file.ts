@@ -3,14 +3,11 @@
  * extension; a codebook CSV only when `--format codebook-csv` says so, since CSV is also a thread
  * format), and reading one into codes. Every failure is a problem naming the file.
  */
-import { readCodebookCsv } from '@shared/codebook/codebook-csv';
+import { readCodebookBytes } from '@shared/codebook/read-codebook-bytes';
 import type { ImportedCodebook } from '@shared/codebook/refi/imported-codebook';
-import { readQdc } from '@shared/codebook/refi/read-qdc';
-import { readQdpxCodebook } from '@shared/codebook/refi/read-qdpx-codebook';
-import { decodeText } from '@shared/import/decode-text';
 import type { Problem } from '@shared/problem/problem';
 import type { IdSource } from '@shared/util/clock';
-import { err, ok, type Result } from '@shared/util/result';
+import { err, type Result } from '@shared/util/result';
 
 import { describeFileError } from '../io';
 import type { ImportIo } from '../import/import-io';
@@ -36,10 +33,5 @@ export async function readCodebookFile(io: ImportIo, path: string, format: Codeb
     return err([{ file: path, message: `cannot read the file: ${describeFileError(e)}` }]);
   }
   if (bytes.byteLength === 0) return err([{ file: path, message: 'the file is empty' }]);
-  if (format === 'qdc') return readQdc(bytes, path);
-  if (format === 'qdpx') return readQdpxCodebook(bytes, path);
-  const text = decodeText(bytes, path);
-  if (!text.ok) return err([text.error]);
-  const read = readCodebookCsv(text.value, path, ids);
-  return read.ok ? ok({ codes: read.value.codes, warnings: [], origin: null, unknownFields: read.value.unknownFields }) : read;
+  return readCodebookBytes(format === 'codebook-csv' ? 'csv' : format, bytes, path, ids);
 }

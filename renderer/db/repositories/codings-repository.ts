@@ -57,7 +57,7 @@ export async function revertJournalEntry(db: ThreadmarkDB, entryId: string, verb
   return result.value.entry!.id;
 }
 
-/** A thread's codings (one indexed equals query, as stack-notes §5(b) advises), by post then position. */
+/** A thread's codings (one indexed equals query: docs/storage.md, "Indexed queries"), by post then position. */
 export async function codingsForThread(db: ThreadmarkDB, threadId: string): Promise<Coding[]> {
   const codings = await db.codings.where('threadId').equals(threadId).toArray();
   return codings.sort((a, b) => compareStrings(a.postId, b.postId) || byPosition(a, b));

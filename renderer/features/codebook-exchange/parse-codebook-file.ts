@@ -2,15 +2,12 @@
  * An untrusted codebook file (its bytes and name) → codes, or every problem naming file, line and
  * element or column. Runs inside codebook-file.worker.ts; pure, so it is tested in Node.
  */
-import { readCodebookCsv } from '@shared/codebook/codebook-csv';
 import type { DiffedField } from '@shared/codebook/code-field-values';
-import { readQdc } from '@shared/codebook/refi/read-qdc';
-import { readQdpxCodebook } from '@shared/codebook/refi/read-qdpx-codebook';
-import { decodeText } from '@shared/import/decode-text';
+import { readCodebookBytes } from '@shared/codebook/read-codebook-bytes';
 import type { Problem } from '@shared/problem/problem';
 import type { Code } from '@shared/model/records';
 import type { IdSource } from '@shared/util/clock';
-import { err, ok, type Result } from '@shared/util/result';
+import { ok, type Result } from '@shared/util/result';
 
 import { normalizeFields } from '@shared/project/code-rules';
 
@@ -49,20 +46,12 @@ export function codebookFileFormat(bytes: Uint8Array, fileName: string): Codeboo
 
 export async function parseCodebookFile(bytes: Uint8Array, fileName: string, ids: IdSource): Promise<ParseCodebookResult> {
   const format = codebookFileFormat(bytes, fileName);
-  const read = await readCodes(format, bytes, fileName, ids);
+  const read = await readCodebookBytes(format, bytes, fileName, ids);
   if (!read.ok) return read;
   const { codes, warnings, origin, unknownFields } = read.value;
   return ok({ fileName, format, codes: codes.map(asStored), warnings, origin, unknownFields });
 }
 
-async function readCodes(format: CodebookFileFormat, bytes: Uint8Array, fileName: string, ids: IdSource): Promise<Result<Omit<ParsedCodebookFile, 'fileName' | 'format'>, Problem[]>> {
-  if (format === 'qdc') return readQdc(bytes, fileName);
-  if (format === 'qdpx') return readQdpxCodebook(bytes, fileName);
-  const text = decodeText(bytes, fileName);
-  if (!text.ok) return err([text.error]);
-  const read = readCodebookCsv(text.value, fileName, ids);
-  return read.ok ? ok({ codes: read.value.codes, warnings: [], origin: null, unknownFields: read.value.unknownFields }) : read;
-}
 
 /**
  * Trimmed text, lower-case colour and key, as the codebook panel stores a code: the diff ignores

@@ -36,9 +36,16 @@ export async function projectBundle(reader: ProjectReader, head: BundleHead): Pr
   const rankOfThread = (id: string): number => threadRank.get(id) ?? threads.length;
   // Stable: each thread's posts keep their reading order.
   posts.sort((a, b) => rankOfThread(a.threadId) - rankOfThread(b.threadId) || compareStrings(a.threadId, b.threadId));
-  const postRank = new Map(posts.map((p, i) => [p.id, i]));
-  const rankOfPost = (id: string): number => postRank.get(id) ?? posts.length;
-  codings.sort((a, b) => rankOfPost(a.postId) - rankOfPost(b.postId) || compareStrings(a.postId, b.postId) || byPosition(a, b));
+  if (codings.length > 0) {
+    // Only the coded posts need a rank (a big corpus has far more posts than coded ones).
+    const coded = new Set(codings.map((c) => c.postId));
+    const postRank = new Map<string, number>();
+    posts.forEach((p, i) => {
+      if (coded.has(p.id)) postRank.set(p.id, i);
+    });
+    const rankOfPost = (id: string): number => postRank.get(id) ?? posts.length;
+    codings.sort((a, b) => rankOfPost(a.postId) - rankOfPost(b.postId) || compareStrings(a.postId, b.postId) || byPosition(a, b));
+  }
   coders.sort((a, b) => compareStrings(a.name, b.name) || compareStrings(a.id, b.id));
   versions.sort((a, b) => compareStrings(a.createdAt, b.createdAt) || compareStrings(a.id, b.id));
   journal.sort((a, b) => a.seq - b.seq);
