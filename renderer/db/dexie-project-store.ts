@@ -121,6 +121,11 @@ export function dexieReader(db: ThreadmarkDB): ProjectReader {
     codingsOfCoder: (id) => db.codings.where('coderId').equals(id).toArray(),
     codingsOfThread: (id) => db.codings.where('threadId').equals(id).toArray(),
     codingsOfPosts: async (ids) => (await Promise.all([...new Set(ids)].map((id) => db.codings.where('postId').equals(id).toArray()))).flat(),
+    codingCountsOf: async (ids) => {
+      const unique = [...new Set(ids)];
+      const counts = await Promise.all(unique.map((id) => db.codings.where('codeId').equals(id).count()));
+      return new Map(unique.map((id, i) => [id, counts[i] ?? 0]));
+    },
     codingCountsByCode: async () => {
       const counts = new Map<string, number>();
       for (const key of await db.codings.orderBy('codeId').keys()) if (typeof key === 'string') counts.set(key, (counts.get(key) ?? 0) + 1);

@@ -46,7 +46,8 @@ async function checkCodes(reader: ProjectReader, codes: ReadonlyMap<string, Code
   const codeRows = rowsOf(changes, 'codes');
   if (codeRows.length === 0) return undefined;
   const all = [...codes.values()];
-  const counts = await reader.codingCountsByCode();
+  // Only the codes the change touches: counted through the index, never read (a corpus has millions).
+  const counts = await reader.codingCountsOf(codeRows.map((r) => (r.after ?? r.before)!.id));
   for (const { before, after } of rowsOf(changes, 'codings')) {
     if (before) counts.set(before.codeId, (counts.get(before.codeId) ?? 0) - 1);
     if (after) counts.set(after.codeId, (counts.get(after.codeId) ?? 0) + 1);

@@ -125,6 +125,11 @@ export class MemoryProjectStore implements ProjectStore {
         const wanted = new Set(ids);
         return codingsWhere((c) => wanted.has(c.postId));
       },
+      codingCountsOf: async (ids) => {
+        const counts = new Map(ids.map((id) => [id, 0]));
+        for (const c of this.codings.values()) if (counts.has(c.codeId)) counts.set(c.codeId, counts.get(c.codeId)! + 1);
+        return counts;
+      },
       codingCountsByCode: async () => {
         const counts = new Map<string, number>();
         for (const c of this.codings.values()) counts.set(c.codeId, (counts.get(c.codeId) ?? 0) + 1);

@@ -29,6 +29,8 @@ export interface ProjectReader {
   codingsOfPosts(postIds: readonly string[]): Promise<Coding[]>;
   /** Codings per code id (codes without codings absent). */
   codingCountsByCode(): Promise<Map<string, number>>;
+  /** Codings of each of these codes (every id listed, 0 when none): counted, not read. */
+  codingCountsOf(codeIds: readonly string[]): Promise<Map<string, number>>;
   /** The stored posts among `ids`, by id. */
   posts(ids: readonly string[]): Promise<Map<string, Post>>;
   /** A thread's posts in reading order. */

@@ -48,7 +48,11 @@ describe('runOperation', () => {
     applied(await run(addCode, { name: 'Category', color: '#000000', codable: false }));
     const category = (await store.read((r) => r.codes())).find((c) => c.name === 'Category')!;
     const onCategory = await run(addCoding, { postId: 'p-1', codeId: category.id, start: 0, end: 3 });
-    expect(onCategory.ok ? '' : onCategory.error.message).toBe('“Category” is category-only: nothing can be coded with it');
+    expect(onCategory.ok ? '' : onCategory.error.message).toBe('“Category” is a category: it only groups codes and cannot be applied.');
+    applied(await run(addCode, { name: 'Old', color: '#000000', retired: true }));
+    const retired = (await store.read((r) => r.codes())).find((c) => c.name === 'Old')!;
+    const onRetired = await run(addCoding, { postId: 'p-1', codeId: retired.id, start: 0, end: 3 });
+    expect(onRetired.ok ? '' : onRetired.error.message).toMatch(/^“Old” is retired: it keeps its codings but is no longer applied/);
     expect(await store.read((r) => r.allCodings())).toEqual([]);
   });
 

@@ -99,7 +99,14 @@ describe('addCoding', () => {
   it('refuses a category-only code: nothing can be coded with it', async () => {
     await updateCode(db, 'c-fallacy', { codable: false }, deps);
     const before = await snapshot();
-    expect(await refusal(addCoding(db, input, deps))).toEqual(['CodingRefusedError', 'coding new-2 codeId: “Fallacy” is category-only: nothing can be coded with it']);
+    expect(await refusal(addCoding(db, input, deps))).toEqual(['CodingRefusedError', 'code “Fallacy” (id c-fallacy) codable: “Fallacy” is a category: it only groups codes and cannot be applied.']);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses a retired code: it keeps its codings but is no longer applied', async () => {
+    await updateCode(db, 'c-fallacy', { retired: true }, deps);
+    const before = await snapshot();
+    expect((await refusal(addCoding(db, input, deps)))[1]).toMatch(/^code “Fallacy” \(id c-fallacy\) retired: “Fallacy” is retired/);
     expect(await snapshot()).toEqual(before);
   });
 

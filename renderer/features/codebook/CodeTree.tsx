@@ -8,7 +8,7 @@ import { CodeActionsMenu } from './CodeActionsMenu';
 import { CodeTreeRow, type DropHint } from './CodeTreeRow';
 import { displayedCounts, visibleRows, type TreeRow } from './code-tree-rows';
 import { codeMenuItems, type CodeCommand } from './code-menu-items';
-import { notApplicableReason } from './code-status';
+import { notApplicableReason } from '@shared/codebook/code-status';
 import { dropDestination, dropIntoItself, dropZone } from './drop-target';
 import { problemText } from './problem-text';
 import { treeCommand } from './tree-keys';

@@ -1,5 +1,5 @@
 import type { TreeRow } from './code-tree-rows';
-import { notApplicableReason } from './code-status';
+import { notApplicableReason } from '@shared/codebook/code-status';
 import type { DropZone } from './drop-target';
 
 export interface DropHint {

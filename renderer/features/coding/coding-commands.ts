@@ -2,7 +2,7 @@ import { createContext, useContext, useMemo } from 'react';
 
 import type { Code } from '@shared/model/records';
 
-import { notApplicableReason } from '../codebook/code-status';
+import { notApplicableReason } from '@shared/codebook/code-status';
 
 /** What a post row needs to code itself, without threading props through the virtual list. */
 export interface CodingCommands {

@@ -8,7 +8,7 @@ import { addCoding, removeCoding, updateMemo } from '../../db/project-store';
 import { journalStep as journalStepOf } from './journal-step';
 import { readDomSelection } from '../../editor/read-dom-selection';
 import { requestReselect, takeReselect } from '../../editor/reselect';
-import { notApplicableReason } from '../codebook/code-status';
+import { notApplicableReason } from '@shared/codebook/code-status';
 import { problemText } from '../codebook/problem-text';
 import { useCodebookActions } from '../codebook/use-codebook-actions';
 import { excerpt } from '../threads/format-time';

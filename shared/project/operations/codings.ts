@@ -1,4 +1,5 @@
 /** Coding operations: code a span, remove a coding, edit its memo, mark it as an exemplar. */
+import { notApplicableReason } from '../../codebook/code-status';
 import type { Code, Coding, Post } from '../../model/records';
 import { sliceCodePoints } from '../../text/offsets';
 import { err, ok } from '../../util/result';
@@ -31,6 +32,8 @@ export const addCoding = defineOperation<AddCodingInput, { post: Post | undefine
     }
     if (!post) return err({ record, field: 'id', message: 'the post does not exist' });
     if (!code) return err({ record: `code ${input.codeId}`, field: 'id', message: 'the code does not exist' });
+    const notApplicable = notApplicableReason(code);
+    if (notApplicable) return err({ record: `code “${code.name}” (id ${code.id})`, field: code.codable ? 'retired' : 'codable', message: notApplicable });
     const coding: Coding = {
       id: ids.newId(),
       postId: post.id,

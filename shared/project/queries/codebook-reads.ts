@@ -18,8 +18,9 @@ export async function codingCountsOfCodes(reader: ProjectReader): Promise<Map<st
 
 /** Codings of the code and of every code below it (what deleting it would remove). */
 export async function codingsUnderCode(reader: ProjectReader, codeId: string): Promise<number> {
-  const [codes, counts] = await Promise.all([reader.codes(), reader.codingCountsByCode()]);
-  return subtreeIds(codes, codeId).reduce((n, id) => n + (counts.get(id) ?? 0), 0);
+  const ids = subtreeIds(await reader.codes(), codeId);
+  const counts = await reader.codingCountsOf(ids);
+  return ids.reduce((n, id) => n + (counts.get(id) ?? 0), 0);
 }
 
 /** Named versions, newest first. */
