@@ -6,8 +6,6 @@ import { revertEntry } from './operations/revert';
 import { importThreads } from './operations/threads-import';
 import { MemoryProjectStore } from './memory-store';
 import { ADA, applied, post, runner, smallProject, thread } from './testing/core-fixtures.test-helpers';
-import { defineOperation } from './operation';
-import { ok } from '../util/result';
 
 describe('runOperation', () => {
   it('applies a change-set and journals it with who, when, the operation and each record before and after', async () => {
@@ -58,11 +56,6 @@ describe('runOperation', () => {
 
   it('keeps nothing of a transaction that throws after applying', async () => {
     const store = smallProject();
-    const throwing = defineOperation<null, null, null>({
-      kind: 'test.throw',
-      read: async () => null,
-      plan: () => ok({ summary: 'x', changes: { coders: [{ before: null, after: { id: 'c-x', name: 'X' } }] }, result: null }),
-    });
     await expect(
       store.transact(async (tx) => {
         await tx.apply({ coders: [{ before: null, after: { id: 'c-x', name: 'X' } }] }, { id: 'e', seq: 1, at: 'x', actorId: 'a', actorName: 'a', operation: 'x', summary: 'x', changes: [], addedPosts: [], reverts: null });
@@ -71,7 +64,6 @@ describe('runOperation', () => {
     ).rejects.toThrow('disk full');
     expect((await store.read((r) => r.coders())).map((c) => c.id)).toEqual([ADA.id]);
     expect(await store.read((r) => r.journal())).toEqual([]);
-    void throwing;
   });
 
   it('stamps every written record with the operation time', async () => {

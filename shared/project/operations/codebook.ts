@@ -12,7 +12,7 @@ import { planSplit, type SplitCode, type SplitPlan } from '../../codebook/split-
 import { planIndent, planMove, planMoveDown, planMoveUp, planOutdent, type MovePlan } from '../../codebook/tree-moves';
 import { EMPTY_CODE_FIELDS, type Code, type CodebookVersion, type CodeFields, type Coding } from '../../model/records';
 import { err, ok, type Result } from '../../util/result';
-import type { ChangeSet, RowChange } from '../change-set';
+import type { RowChange } from '../change-set';
 import { normalizeFields } from '../code-rules';
 import { defineOperation, unchanged, type PlanResult } from '../operation';
 import type { ProjectReader } from '../project-store';
@@ -229,4 +229,3 @@ function withoutExemplars(codes: readonly Code[], removed: ReadonlySet<string>, 
     .map((c) => ({ before: c, after: { ...c, exemplarCodingIds: c.exemplarCodingIds.filter((id) => !removed.has(id)) } }));
 }
 
-export type { ChangeSet };

@@ -4,7 +4,7 @@ import { applyCodebookDiff } from '../../codebook/apply-codebook-diff';
 import { diffCodebooks } from '../../codebook/codebook-diff';
 import { bundleFromStore, storeFromBundle } from '../bundle-store';
 import { MemoryProjectStore } from '../memory-store';
-import { ADA, applied, counterIds, runner, smallProject } from '../testing/core-fixtures.test-helpers';
+import { applied, counterIds, runner, smallProject } from '../testing/core-fixtures.test-helpers';
 import { importBundle } from './bundle-import';
 import { addCoderLayer } from './coder-layer';
 import { addCoder } from './coders';
@@ -95,6 +95,5 @@ describe('bundle import', () => {
     applied(await run(nameVersion, { name: 'v1, sent 12 March' }));
     const clash = await run(nameVersion, { name: 'V1, SENT 12 MARCH' });
     expect(clash.ok ? '' : clash.error.message).toMatch(/^a version named “v1, sent 12 March” already exists/);
-    void ADA;
   });
 });
