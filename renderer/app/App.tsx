@@ -4,9 +4,9 @@ import type { Coder, Project } from '@shared/model/records';
 import { randomIds, systemClock } from '@shared/util/clock';
 
 import { openThreadmarkDB } from '../db/database';
+import { storeOf } from '../db/project-store';
 import { ensureCoder } from '../db/repositories/coders-repository';
 import { setCurrentCoderId } from '../db/repositories/settings-repository';
-import { getProject } from '../db/repositories/threads-repository';
 import { SaveTracker } from '../db/save-tracker';
 import { prewarmPostEditor } from '../editor/prewarm-post-editor';
 import { ActionHistory } from '../features/coding/action-history';
@@ -46,7 +46,7 @@ export function App() {
     const warmUp = setTimeout(prewarmPostEditor, 0);
     bootstrap(services.db)
       .then(async ({ coder }) => {
-        const project = (await getProject(services.db)) ?? null;
+        const project = (await storeOf(services.db).read((reader) => reader.project())) ?? null;
         if (live) setBoot({ kind: 'ready', coder, project });
       })
       .catch((error: unknown) => {

@@ -1,15 +1,13 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useRef } from 'react';
 
 import type { Code, Coder, Coding, Post } from '@shared/model/records';
+import { codebookInTreeOrder, codersByName } from '@shared/project/queries/codebook-reads';
+import { codingsOfThreadInOrder, threadSummaries, type ThreadSummary } from '@shared/project/queries/workspace-reads';
 import { codePointToUtf16 } from '@shared/text/offsets';
 
-import { listCoders } from '../db/repositories/coders-repository';
-import { listCodes } from '../db/repositories/codes-repository';
-import { codingsForThread } from '../db/repositories/codings-repository';
-import { listThreads, postsOfThread, type ThreadSummary } from '../db/repositories/threads-repository';
+import type { ThreadmarkDB } from '../db/project-store';
+import { useProjectQuery } from '../db/use-project-query';
 import type { MarkSpan } from '../editor/post-content';
-import type { ThreadmarkDB } from '../db/database';
 
 const EMPTY: never[] = [];
 
@@ -28,29 +26,29 @@ export interface WorkspaceData {
   counts: ReadonlyMap<string, number>;
 }
 
-/** Live views of Dexie: every write anywhere shows up here without manual refreshes. */
+/** Live views of the project through the core's queries: every write anywhere shows up here. */
 /**
  * `onlyCoderId` hides other coders' codings (coding independently before comparing); null shows all.
  */
 export function useWorkspaceData(db: ThreadmarkDB, chosenThreadId: string | null, onlyCoderId: string | null = null): WorkspaceData {
-  const threads = useLiveQuery(() => listThreads(db), [db]) ?? EMPTY;
+  const threads = useProjectQuery(db, threadSummaries, []) ?? EMPTY;
   const threadId = chosenThreadId ?? threads[0]?.id ?? null;
-  const posts = useLiveQuery(() => (threadId ? postsOfThread(db, threadId) : Promise.resolve([])), [db, threadId]);
-  const codes = useLiveQuery(() => listCodes(db), [db]) ?? EMPTY;
-  const coderList = useLiveQuery(() => listCoders(db), [db]) ?? EMPTY;
-  const allCodings = useLiveQuery(() => (threadId ? codingsForThread(db, threadId) : Promise.resolve([])), [db, threadId]) ?? EMPTY;
+  const posts = useProjectQuery(db, (reader) => (threadId ? reader.postsOfThread(threadId) : Promise.resolve([])), [threadId]);
+  const codes = useProjectQuery(db, codebookInTreeOrder, []) ?? EMPTY;
+  const coderList = useProjectQuery(db, codersByName, []) ?? EMPTY;
+  const allCodings = useProjectQuery(db, (reader) => (threadId ? codingsOfThreadInOrder(reader, threadId) : Promise.resolve([])), [threadId]) ?? EMPTY;
   const codings = useMemo(
     () => (onlyCoderId === null ? allCodings : allCodings.filter((c) => c.coderId === onlyCoderId)),
     [allCodings, onlyCoderId],
   );
-  // One indexed count per code: cheap for a codebook, and never loads the codings themselves.
-  const countList = useLiveQuery(() => Promise.all(codes.map((c) => db.codings.where('codeId').equals(c.id).count())), [db, codes]);
+  // Counted through the codeId index, never loading the codings themselves.
+  const countMap = useProjectQuery(db, (reader) => reader.codingCountsOf(codes.map((c) => c.id)), [codes]);
 
   const postsById = useMemo(() => new Map((posts ?? []).map((p) => [p.id, p])), [posts]);
   const codesById = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
   const coders = useMemo(() => new Map(coderList.map((c) => [c.id, c])), [coderList]);
   const codingsByPost = useMemo(() => groupByPost(codings), [codings]);
-  const counts = useMemo(() => new Map(codes.map((c, i) => [c.id, countList?.[i] ?? 0])), [codes, countList]);
+  const counts = useMemo(() => new Map(codes.map((c) => [c.id, countMap?.get(c.id) ?? 0])), [codes, countMap]);
   const spansByPost = useStableSpans(codingsByPost, postsById, codesById);
 
   return { threads, threadId, posts, postsById, codes, codesById, coders, codings, codingsByPost, spansByPost, counts };

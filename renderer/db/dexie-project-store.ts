@@ -106,7 +106,7 @@ export function dexieReader(db: ThreadmarkDB): ProjectReader {
   return {
     project: () => db.projects.toCollection().first(),
     threads: () => db.threads.toArray(),
-    postCounts: async () => new Map([...(await threadStats(db))].map(([id, s]) => [id, s.postCount])),
+    threadStats: async () => new Map([...(await threadStats(db))].map(([id, s]) => [id, { postCount: s.postCount, startedAt: s.startedAt }])),
     codes: () => db.codes.toArray(),
     coders: () => db.coders.toArray(),
     versions: () => db.codebookVersions.toArray(),

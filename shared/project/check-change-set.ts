@@ -123,11 +123,11 @@ async function checkRemovals(reader: ProjectReader, changes: ChangeSet): Promise
   }
   const removedThreads = rowsOf(changes, 'threads').flatMap((r) => (r.after === null && r.before ? [r.before] : []));
   if (removedThreads.length > 0) {
-    const counts = await reader.postCounts();
+    const stats = await reader.threadStats();
     const removedPerThread = new Map<string, number>();
     for (const p of removedPosts) removedPerThread.set(p.threadId, (removedPerThread.get(p.threadId) ?? 0) + 1);
     for (const thread of removedThreads) {
-      const left = (counts.get(thread.id) ?? 0) - (removedPerThread.get(thread.id) ?? 0);
+      const left = (stats.get(thread.id)?.postCount ?? 0) - (removedPerThread.get(thread.id) ?? 0);
       if (left > 0) return { record: `thread “${thread.title}” (id ${thread.id})`, field: 'id', message: `cannot remove the thread: ${count(left, 'post')} remain in it (a later change depends on it)` };
     }
   }

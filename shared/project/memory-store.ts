@@ -108,7 +108,8 @@ export class MemoryProjectStore implements ProjectStore {
     return {
       project: async () => this.project ?? undefined,
       threads: async () => [...this.threads.values()],
-      postCounts: async () => new Map([...this.postsByThread].map(([id, list]) => [id, list.length])),
+      threadStats: async () =>
+        new Map([...this.postsByThread].map(([id, list]) => [id, { postCount: list.length, startedAt: list.find((p) => p.createdAt !== null)?.createdAt ?? null }])),
       codes: async () => [...this.codes.values()],
       coders: async () => [...this.coders.values()],
       versions: async () => [...this.versions.values()],

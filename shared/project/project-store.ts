@@ -9,12 +9,17 @@ import type { Assignment, Code, CodebookVersion, Coder, Coding, Platform, Post, 
 import type { ChangeSet } from './change-set';
 import type { JournalEntry } from './journal-entry';
 
+export interface ThreadStats {
+  postCount: number;
+  startedAt: string | null;
+}
+
 /** A consistent view of the project: inside `read` or `transact`, nothing else writes meanwhile. */
 export interface ProjectReader {
   project(): Promise<Project | undefined>;
   threads(): Promise<Thread[]>;
-  /** Each thread's post count. */
-  postCounts(): Promise<Map<string, number>>;
+  /** Each thread's post count and when it started (its first dated post); threads without posts absent. */
+  threadStats(): Promise<Map<string, ThreadStats>>;
   /** The whole codebook (a few thousand codes at most), in no particular order. */
   codes(): Promise<Code[]>;
   coders(): Promise<Coder[]>;

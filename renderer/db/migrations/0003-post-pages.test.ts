@@ -4,7 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { ThreadmarkDB } from '../database';
 import { allPosts, getPost, postsOfThreadInOrder, storedPlatformIds } from '../post-store';
-import { listThreads } from '../repositories/threads-repository';
+import { threadSummaries } from '@shared/project/queries/workspace-reads';
+
+import { dexieReader } from '../dexie-project-store';
 
 import { MIGRATIONS } from '.';
 
@@ -74,7 +76,7 @@ describe('migration 3: posts in pages', () => {
     await v2Database();
     const db = new ThreadmarkDB(name, UP_TO_3);
     await db.open();
-    const threads = await listThreads(db);
+    const threads = await threadSummaries(dexieReader(db));
     expect(threads.map((t) => [t.id, t.postCount, t.startedAt])).toEqual([
       ['big', 1203, '2024-01-01T00:00:00.000Z'],
       ['empty', 0, null],

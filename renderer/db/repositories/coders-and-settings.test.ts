@@ -5,7 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ThreadmarkDB } from '../database';
 import { freshDb, testIds } from '../testing/test-support';
 
-import { ensureCoder, listCoders } from './coders-repository';
+import { codersByName } from '@shared/project/queries/codebook-reads';
+
+import { storeOf } from '../run-in-project';
+import { ensureCoder } from './coders-repository';
 import { getCurrentCoderId, setCurrentCoderId } from './settings-repository';
 
 let db: ThreadmarkDB;
@@ -24,7 +27,7 @@ describe('coders', () => {
     expect((await ensureCoder(db, 'Zoë', ids)).id).toBe('coder-1');
     expect((await ensureCoder(db, 'zoË', ids)).id).toBe('coder-1');
     await ensureCoder(db, 'Adam', ids);
-    expect((await listCoders(db)).map((c) => c.name)).toEqual(['Adam', 'Zoë']);
+    expect((await storeOf(db).read(codersByName)).map((c) => c.name)).toEqual(['Adam', 'Zoë']);
     expect((await db.journal.toArray()).map((e) => [e.operation, e.actorName])).toEqual([
       ['coders.add', 'Zoë'],
       ['coders.add', 'Adam'],

@@ -4,7 +4,6 @@ import { addCoder } from '@shared/project/operations/coders';
 import { runOperation } from '@shared/project/run-operation';
 import { systemClock, type Clock, type IdSource } from '@shared/util/clock';
 
-import { compareStrings } from '@shared/project/record-order';
 import type { ThreadmarkDB } from '../database';
 import { storeOf } from '../run-in-project';
 
@@ -19,10 +18,4 @@ export async function ensureCoder(db: ThreadmarkDB, name: string, ids: IdSource,
   const result = await runOperation(storeOf(db), addCoder, { name: trimmed, id }, { clock, ids, actor: { id, name: trimmed } });
   if (!result.ok) throw new Error(formatProblem(result.error));
   return result.value.result;
-}
-
-/** All coders by name, then id. */
-export async function listCoders(db: ThreadmarkDB): Promise<Coder[]> {
-  const coders = await db.coders.toArray();
-  return coders.sort((a, b) => compareStrings(a.name, b.name) || compareStrings(a.id, b.id));
 }

@@ -1,16 +1,17 @@
 import 'fake-indexeddb/auto';
 
+import { codingsOfThreadInOrder } from '@shared/project/queries/workspace-reads';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { ThreadmarkDB } from '../database';
+import { storeOf } from '../run-in-project';
 import { codebookDb, codebookState } from '../testing/codebook-support';
 import { deleteCode, updateCode } from '../testing/codebook-ops';
 import { tableCounts, testClock, testIds } from '../testing/test-support';
 
 import {
   addCoding,
-  codingsForPost,
-  codingsForThread,
   CodingRefusedError,
   removeCoding,
   revertJournalEntry,
@@ -190,9 +191,9 @@ describe('updateMemo', () => {
 });
 
 describe('queries', () => {
-  it('lists a post’s codings by position and a thread’s by post then position', async () => {
-    expect((await codingsForPost(db, 'p-b1')).map((c) => c.id)).toEqual(['k-1', 'k-2']);
-    expect((await codingsForThread(db, 't-b')).map((c) => c.id)).toEqual(['k-1', 'k-2', 'k-4', 'k-3']);
-    expect((await codingsForThread(db, 't-a')).map((c) => c.id)).toEqual(['k-5']);
+  it('lists a thread’s codings by post, then position', async () => {
+    const ofThread = (threadId: string) => storeOf(db).read((reader) => codingsOfThreadInOrder(reader, threadId));
+    expect((await ofThread('t-b')).map((c) => c.id)).toEqual(['k-1', 'k-2', 'k-4', 'k-3']);
+    expect((await ofThread('t-a')).map((c) => c.id)).toEqual(['k-5']);
   });
 });

@@ -6,7 +6,6 @@ import type { Clock, IdSource } from '@shared/util/clock';
 
 import type { ThreadmarkDB } from '../database';
 import { runInProject } from '../run-in-project';
-import { byPosition, compareStrings } from '@shared/project/record-order';
 
 export type NewCoding = Omit<Coding, 'id' | 'createdAt' | 'updatedAt' | 'quote' | 'threadId'>;
 
@@ -55,16 +54,4 @@ export async function revertJournalEntry(db: ThreadmarkDB, entryId: string, verb
   const result = await runInProject(db, revertEntry, { entryId, verb }, deps);
   if (!result.ok) throw new CodingRefusedError(formatProblem(result.error));
   return result.value.entry!.id;
-}
-
-/** A thread's codings (one indexed equals query: docs/storage.md, "Indexed queries"), by post then position. */
-export async function codingsForThread(db: ThreadmarkDB, threadId: string): Promise<Coding[]> {
-  const codings = await db.codings.where('threadId').equals(threadId).toArray();
-  return codings.sort((a, b) => compareStrings(a.postId, b.postId) || byPosition(a, b));
-}
-
-/** A post's codings, by start, end, id. */
-export async function codingsForPost(db: ThreadmarkDB, postId: string): Promise<Coding[]> {
-  const codings = await db.codings.where('postId').equals(postId).toArray();
-  return codings.sort(byPosition);
 }

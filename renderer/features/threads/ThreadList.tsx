@@ -1,4 +1,4 @@
-import type { ThreadSummary } from '../../db/repositories/threads-repository';
+import type { ThreadSummary } from '@shared/project/queries/workspace-reads';
 import { formatPostTime } from './format-time';
 
 interface Props {

@@ -2,11 +2,17 @@ import 'fake-indexeddb/auto';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { importBundle } from '../bundle-io';
-import type { ThreadmarkDB } from '../database';
-import { freshDb, sampleBundle, testClock } from '../testing/test-support';
+import { threadSummaries } from '@shared/project/queries/workspace-reads';
 
-import { getProject, listThreads, postsOfThread } from './threads-repository';
+import { importBundle } from './bundle-io';
+import type { ThreadmarkDB } from './database';
+import { storeOf } from './run-in-project';
+import { freshDb, sampleBundle, testClock } from './testing/test-support';
+
+// The workspace's reads (shared/project/queries/workspace-reads.ts) through the Dexie adapter.
+const listThreads = (db: ThreadmarkDB) => storeOf(db).read(threadSummaries);
+const postsOfThread = (db: ThreadmarkDB, threadId: string) => storeOf(db).read((reader) => reader.postsOfThread(threadId));
+const getProject = (db: ThreadmarkDB) => storeOf(db).read((reader) => reader.project());
 
 let db: ThreadmarkDB;
 beforeEach(() => {
@@ -16,7 +22,7 @@ afterEach(async () => {
   await db.delete();
 });
 
-describe('threads repository', () => {
+describe('workspace reads', () => {
   it('is empty on a new database', async () => {
     expect(await listThreads(db)).toEqual([]);
     expect(await getProject(db)).toBeUndefined();
