@@ -5,6 +5,7 @@ import { systemClock } from '@shared/util/clock';
 import demoBundle from '../../resources/demo/demo-project.threadmark.json';
 import { importBundle, isDatabaseEmpty } from '../db/bundle-io';
 import type { ThreadmarkDB } from '../db/database';
+import { storeOf } from '../db/project-store';
 import { getCurrentCoderId } from '../db/repositories/settings-repository';
 
 /** Opens the demo project in an empty profile and finds who is coding. */
@@ -16,6 +17,6 @@ export async function bootstrap(db: ThreadmarkDB): Promise<{ coder: Coder | null
     await importBundle(db, demo.value, { clock: systemClock, source: 'demo' });
   }
   const coderId = await getCurrentCoderId(db);
-  const coder = coderId ? await db.coders.get(coderId) : undefined;
+  const coder = coderId ? (await storeOf(db).read((reader) => reader.coders())).find((c) => c.id === coderId) : undefined;
   return { coder: coder ?? null };
 }
