@@ -32,6 +32,9 @@ export function CodeEditorDialog({ codes, code, parentId: initialParent, onClose
   const actions = useCodebookActions();
   const id = useId();
   const [draft, setDraft] = useState<CodeDraft>(() => (code ? draftOf(code) : blankDraft(nextColor(codes))));
+  // The code as the editor opened it: only what the researcher changes from it is saved, and a
+  // field changed elsewhere meanwhile is refused rather than overwritten.
+  const [loaded] = useState(code);
   const [parentId, setParentId] = useState(initialParent);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [saving, setSaving] = useState(false);
@@ -56,7 +59,7 @@ export function CodeEditorDialog({ codes, code, parentId: initialParent, onClose
     const keyProblem = keyChanged ? shortcutProblem(draft.shortcut, code?.id ?? null, codes) : null;
     if (keyProblem) return setProblem({ record: title, field: 'shortcut', message: keyProblem });
     setSaving(true);
-    const result = code ? await actions.update(code, draftFields(draft)) : await actions.add({ ...draftFields(draft), parentId });
+    const result = code ? await actions.update(code, draftFields(draft), loaded ?? undefined) : await actions.add({ ...draftFields(draft), parentId });
     setSaving(false);
     if (!result.ok) return setProblem(result.error);
     onClose(code?.id ?? result.value.codes[0]?.after?.id ?? null);

@@ -15,8 +15,9 @@ export function useCodebookActions() {
   return useMemo(
     () => ({
       add: (input: NewCode) => write({ label: 'add code', step: `adding “${input.name.trim()}”`, write: (deps) => run(db, deps, addCode, input) }),
-      update: (code: Code, patch: CodePatch) =>
-        write({ label: 'edit code', step: `editing “${code.name}”`, write: (deps) => run(db, deps, editCode, { codeId: code.id, patch }) }),
+      /** `base`: the code as the editor showed it; only what changed from it is written (editCode). */
+      update: (code: Code, patch: CodePatch, base?: Code) =>
+        write({ label: 'edit code', step: `editing “${code.name}”`, write: (deps) => run(db, deps, editCode, { codeId: code.id, patch, ...(base ? { base } : {}) }) }),
       remove: (code: Code) => write({ label: 'delete code', step: `deleting “${code.name}”`, write: (deps) => run(db, deps, deleteCode, { codeId: code.id }) }),
       move: (code: Code, parentId: string | null, index: number) =>
         write({ label: 'move code', step: `moving “${code.name}”`, write: (deps) => run(db, deps, moveCode, { codeId: code.id, to: { parentId, index } }) }),

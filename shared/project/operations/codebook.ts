@@ -51,14 +51,31 @@ export const addCode = defineOperation<NewCode, { codes: Code[] }, Code>({
   },
 });
 
+export interface EditCodeInput {
+  codeId: string;
+  patch: CodePatch;
+  /**
+   * The code as the editor showed it when it opened. Given, only the fields the researcher changed
+   * from it are written, and a field someone else changed meanwhile (another window, a coder's
+   * sync) is refused by name rather than overwritten with the editor's stale value.
+   */
+  base?: Code;
+}
+
 /** Changes a code's fields (names, definitions, criteria… are trimmed); changing nothing writes nothing. */
-export const editCode = defineOperation<{ codeId: string; patch: CodePatch }, { codes: Code[] }, Code | null>({
+export const editCode = defineOperation<EditCodeInput, { codes: Code[] }, Code | null>({
   kind: 'code.edit',
   read: readCodes,
-  plan({ codes }, { codeId, patch }) {
+  plan({ codes }, { codeId, patch, base }) {
     const current = codes.find((c) => c.id === codeId);
     if (!current) return err(codeProblem(codeId, 'id', 'unknown code: cannot change it'));
-    const updated: Code = { ...current, ...normalizeFields(patch) };
+    const normalized = normalizeFields(patch);
+    const changes = base ? changedFrom(base, normalized) : normalized;
+    if (base) {
+      const clash = (Object.keys(changes) as Array<keyof CodePatch>).find((field) => !sameRecord(current[field], base[field]));
+      if (clash) return err(codeProblem(current, clash, `was changed elsewhere since this editor opened (now ${JSON.stringify(current[clash])}): close the editor and open it again`));
+    }
+    const updated: Code = { ...current, ...changes };
     if (sameRecord(current, updated)) return unchanged(`No change to “${current.name}”`, current);
     return ok({ summary: describeCodeChange(current, updated, byId(codes)), changes: { codes: [{ before: current, after: updated }] }, result: updated });
   },
@@ -216,6 +233,11 @@ export const nameVersion = defineOperation<{ name: string }, { codes: Code[]; ve
     return ok({ summary: `Named the codebook “${trimmed}” (${count(codes.length, 'code')})`, changes: { codebookVersions: [{ before: null, after: version }] }, result: version });
   },
 });
+
+/** The fields of `patch` whose value differs from `base`'s. */
+function changedFrom(base: Code, patch: CodePatch): CodePatch {
+  return Object.fromEntries(Object.entries(patch).filter(([field, value]) => !sameRecord(value, base[field as keyof CodePatch]))) as CodePatch;
+}
 
 function recoded(coding: Coding, codeId: string, at: string): RowChange<Coding> {
   return { before: coding, after: { ...coding, codeId, updatedAt: at } };

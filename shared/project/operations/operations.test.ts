@@ -10,7 +10,7 @@ import { addCoderLayer } from './coder-layer';
 import { addCoder } from './coders';
 import { applyCodebookImport } from './codebook-import';
 import { addCoding } from './codings';
-import { mergeCodes, nameVersion } from './codebook';
+import { editCode, mergeCodes, nameVersion } from './codebook';
 
 const HEAD = { exportedAt: '2025-03-01T00:00:00.000Z', app: { name: 'Threadmark', version: 'test' } };
 
@@ -95,5 +95,30 @@ describe('bundle import', () => {
     applied(await run(nameVersion, { name: 'v1, sent 12 March' }));
     const clash = await run(nameVersion, { name: 'V1, SENT 12 MARCH' });
     expect(clash.ok ? '' : clash.error.message).toMatch(/^a version named “v1, sent 12 March” already exists/);
+  });
+});
+
+describe('editing a code from an editor opened earlier', () => {
+  it('writes only what the researcher changed, keeping another window’s newer edit', async () => {
+    const store = smallProject();
+    const run = runner(store);
+    const opened = (await store.read((r) => r.codes())).find((c) => c.id === 'c-what')!;
+    applied(await run(editCode, { codeId: 'c-what', patch: { definition: 'Deflects to another issue.' } }));
+    // The stale editor sends every field it loaded, with a new name.
+    applied(await run(editCode, { codeId: 'c-what', base: opened, patch: { ...opened, name: 'What-about', definition: opened.definition } }));
+    const now = (await store.read((r) => r.codes())).find((c) => c.id === 'c-what')!;
+    expect([now.name, now.definition]).toEqual(['What-about', 'Deflects to another issue.']);
+  });
+
+  it('refuses, naming the field, when both changed the same field', async () => {
+    const store = smallProject();
+    const run = runner(store);
+    const opened = (await store.read((r) => r.codes())).find((c) => c.id === 'c-what')!;
+    applied(await run(editCode, { codeId: 'c-what', patch: { definition: 'Theirs.' } }));
+    const refused = await run(editCode, { codeId: 'c-what', base: opened, patch: { definition: 'Mine.' } });
+    expect(refused.ok ? '' : `${refused.error.field}: ${refused.error.message}`).toBe(
+      'definition: was changed elsewhere since this editor opened (now "Theirs."): close the editor and open it again',
+    );
+    expect((await store.read((r) => r.codes())).find((c) => c.id === 'c-what')!.definition).toBe('Theirs.');
   });
 });
