@@ -10,5 +10,4 @@ export { APP_ACTOR, exportBundle, importBundle, type ImportSummary } from './bun
 export { applyCoderLayer, planCoderFile, type CoderLayerSummary } from './coder-layer-import';
 export { locatePosts, storedPlatformIds, writeImport } from './import-writer';
 export { runCodebookOperation, type CodebookDeps, type CodebookOperation, type CodebookResult } from './repositories/codebook-write';
-export { redoCodebookOperation, undoCodebookOperation } from './repositories/codebook-undo';
 export { addCoding, CodingRefusedError, removeCoding, revertJournalEntry, updateMemo } from './repositories/codings-repository';

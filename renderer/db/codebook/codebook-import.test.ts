@@ -11,7 +11,7 @@ import { codebookContent, codebookDb, codebookDeps, codebookState, newChanges, p
 import { type CodebookImportPlan, applyCodebookImport, listCodes, updateCode } from '../testing/codebook-ops';
 import { tableCounts, testIds } from '../testing/test-support';
 
-import { redoCodebookOperation, undoCodebookOperation } from '../repositories/codebook-undo';
+import { redoCodebookOperation, undoCodebookOperation } from '../testing/codebook-undo';
 import type { CodebookDeps } from '../repositories/codebook-write';
 
 let db: ThreadmarkDB;

@@ -7,7 +7,7 @@ import { codebookContent, codebookDb, codebookDeps, codebookState, newChanges, p
 import { addCode, codingCountsByCode, countCodingsOfCode, deleteCode, listCodes, updateCode } from '../testing/codebook-ops';
 import { tableCounts } from '../testing/test-support';
 
-import { redoCodebookOperation, undoCodebookOperation } from '../repositories/codebook-undo';
+import { redoCodebookOperation, undoCodebookOperation } from '../testing/codebook-undo';
 import type { CodebookDeps } from '../repositories/codebook-write';
 import { addCoding } from '../repositories/codings-repository';
 

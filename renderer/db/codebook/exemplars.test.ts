@@ -6,7 +6,7 @@ import type { ThreadmarkDB } from '../database';
 import { codebookDb, codebookDeps, codebookState, newChanges, problemOf, valueOf } from '../testing/codebook-support';
 import { setExemplar } from '../testing/codebook-ops';
 
-import { undoCodebookOperation } from '../repositories/codebook-undo';
+import { undoCodebookOperation } from '../testing/codebook-undo';
 import type { CodebookDeps } from '../repositories/codebook-write';
 import { removeCoding, revertJournalEntry } from '../repositories/codings-repository';
 

@@ -6,7 +6,8 @@ import { err, ok, type Result } from '@shared/util/result';
 import { applyCodebookImport } from '@shared/project/operations/codebook-import';
 
 import { useServices } from '../../app/services';
-import { redoCodebookOperation, runCodebookOperation, undoCodebookOperation, type CodebookResult } from '../../db/project-store';
+import { runCodebookOperation, type CodebookResult } from '../../db/project-store';
+import { journalStep } from '../coding/journal-step';
 import { describeDiffEntry } from './describe-diff-entry';
 import { codingsToDelete } from './diff-selection';
 import type { CodebookFileReview } from './use-codebook-file-review';
@@ -16,11 +17,6 @@ export interface ImportOutcome {
   changed: boolean;
   /** Ticked changes that could not be made as asked: "Move “A” …: not done, because …". */
   skipped: string[];
-}
-
-/** A refused undo or redo must throw: the history then keeps the step where it was. */
-function unwrap(result: CodebookResult): void {
-  if (!result.ok) throw new Error(formatCodebookProblem(result.error));
 }
 
 /**
@@ -42,12 +38,8 @@ export function useApplyCodebookImport(): (review: CodebookFileReview, taken: Re
       }
       if (!written.ok) return err(formatCodebookProblem(written.error));
       const op = written.value;
-      if (op.codes.length > 0) {
-        history.push({
-          label: `the codebook import from “${file.fileName}”`,
-          undo: async () => unwrap(await tracker.track('undo codebook import', undoCodebookOperation(db, op, deps))),
-          redo: async () => unwrap(await tracker.track('redo codebook import', redoCodebookOperation(db, op, deps))),
-        });
+      if (op.entryId !== null) {
+        history.push(journalStep({ db, tracker, clock, ids }, `the codebook import from “${file.fileName}”`, op.entryId));
         announce(`${op.summary}. Ctrl+Z undoes the import.`);
       }
       const byKey = new Map(diff.entries.map((e) => [e.key, e]));

@@ -1,10 +1,10 @@
 import { useCallback } from 'react';
 
-import { formatCodebookProblem } from '@shared/codebook/codebook-problem';
 import { err } from '@shared/util/result';
 
 import { useServices } from '../../app/services';
-import { redoCodebookOperation, undoCodebookOperation, type CodebookDeps, type CodebookResult } from '../../db/project-store';
+import type { CodebookDeps, CodebookResult } from '../../db/project-store';
+import { journalStep } from '../coding/journal-step';
 
 export interface CodebookStep {
   /** What the save watchdog calls the write ("merge codes"). */
@@ -12,11 +12,6 @@ export interface CodebookStep {
   /** How undo and redo name the step: "Undid merging “A” into “B”." */
   step: string;
   write: (deps: CodebookDeps) => Promise<CodebookResult>;
-}
-
-/** A refused undo or redo must throw: the history then keeps the step where it was. */
-function unwrap(result: CodebookResult): void {
-  if (!result.ok) throw new Error(formatCodebookProblem(result.error));
 }
 
 /**
@@ -37,15 +32,11 @@ export function useCodebookWrite(): (step: CodebookStep) => Promise<CodebookResu
       }
       if (!result.ok) return result;
       const op = result.value;
-      if (op.codes.length === 0 && op.codings.length === 0) {
+      if (op.entryId === null) {
         announce('Nothing changed.');
         return result;
       }
-      history.push({
-        label: step,
-        undo: async () => unwrap(await tracker.track(`undo ${label}`, undoCodebookOperation(db, op, deps))),
-        redo: async () => unwrap(await tracker.track(`redo ${label}`, redoCodebookOperation(db, op, deps))),
-      });
+      history.push(journalStep({ db, tracker, clock, ids }, step, op.entryId));
       announce(`${op.summary}. Ctrl+Z undoes it.`);
       return result;
     },

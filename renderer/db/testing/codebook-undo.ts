@@ -3,9 +3,12 @@ import { ok } from '@shared/util/result';
 
 import type { ThreadmarkDB } from '../database';
 
-import { runCodebookOperation, type CodebookDeps, type CodebookOperation, type CodebookResult } from './codebook-write';
+import { runCodebookOperation, type CodebookDeps, type CodebookOperation, type CodebookResult } from '../repositories/codebook-write';
 
 /**
+ * Undo and redo of a codebook operation as tests drive them (the app keeps an undo stack of journal
+ * steps, features/coding/journal-step.ts): both revert journal entries.
+ *
  * Undoes a codebook operation by reverting its journal entry: refused (nothing written) when a row
  * it touched has changed since, or the project's rules would break.
  */
