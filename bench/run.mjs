@@ -6,12 +6,19 @@
 // child Node process and prints its own table. Last, the import bench (bench/import-bench.mjs,
 // page bench/import-page built by bench/import.vite.config.ts) imports a generated 100,000-post
 // Reddit dump and the same posts as CSV through the app's import Worker, against raw IndexedDB.
+// The adjudication bench (bench/adjudication-bench.mjs, page bench/adjudication-page) times the
+// Adjudication view's first frame with N disagreements against a plain list of the same rows.
+// The disagreements bench (bench/disagreements.ts, built by bench/disagreements.vite.config.ts)
+// times the core's listDisagreements on 10,000 disagreements in Node against plain rows.
 //
 //   npm run bench                     5 runs per mode, N = 10,000; then the agreement bench (3 runs)
 //                                     and the import bench (3 runs per format, 100,000 posts)
 //   npm run bench -- --runs 3 --n 2000
 //   npm run bench -- --only thread    only the browser bench (--only agreement|import: only that bench)
 //   npm run bench -- --only import --import-n 20000 --runs 1
+//   npm run bench -- --only adjudication            (5 runs per mode, N = 10,000 disagreements)
+//   npm run bench -- --only disagreements           (the core query only, 5 runs)
+//   npm run bench -- --only team                    (bench/team.ts: merging coder files, drawing a sample)
 
 /* global window -- only inside page.evaluate/waitForFunction callbacks, which run in the page */
 
@@ -28,6 +35,7 @@ import { chromium } from '@playwright/test';
 
 import { quantiles } from './quantiles.mjs';
 
+import { adjudicationBench } from './adjudication-bench.mjs';
 import { importBench } from './import-bench.mjs';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -51,7 +59,7 @@ const MODES = /** @type {const} */ (['lexical', 'plain']);
 const LABEL = { lexical: 'Lexical ThreadView', plain: 'plain React list' };
 const BUDGET = { firstFrameRatio: 1.5, codingScriptMs: 16 };
 
-const ONLY = ['thread', 'agreement', 'import'];
+const ONLY = ['thread', 'agreement', 'import', 'adjudication', 'disagreements', 'team'];
 
 function parseArgs(argv) {
   const options = { runs: 5, n: 10_000, importN: 100_000, only: null, runsGiven: false };
@@ -68,7 +76,7 @@ function parseArgs(argv) {
     } else if (arg === '--only' && ONLY.includes(argv[i + 1])) {
       options.only = argv[++i];
     } else {
-      throw new Error(`bench: unknown or invalid argument ${arg} (use --runs N, --n N, --import-n N, --only thread|agreement|import)`);
+      throw new Error(`bench: unknown or invalid argument ${arg} (use --runs N, --n N, --import-n N, --only thread|agreement|import|adjudication|disagreements|team)`);
     }
   }
   return options;
@@ -319,12 +327,39 @@ function agreementBench(options) {
   if (result.status !== 0) throw new Error(`bench: agreement bench failed (exit ${result.status ?? result.signal})`);
 }
 
+/** The disagreements bench in a child Node process, like the agreement bench. */
+function disagreementsBench(options) {
+  console.log('');
+  console.log('bench: building bench/disagreements.ts (vite) …');
+  const built = spawnSync('npx', ['vite', 'build', '--config', 'bench/disagreements.vite.config.ts'], { cwd: REPO, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (built.status !== 0) throw new Error(`bench: disagreements build failed (exit ${built.status ?? built.signal})`);
+  const args = ['--expose-gc', join(REPO, 'out', 'bench-disagreements', 'disagreements.mjs')];
+  if (options.runsGiven) args.push('--runs', String(options.runs));
+  const result = spawnSync(process.execPath, args, { cwd: REPO, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (result.status !== 0) throw new Error(`bench: disagreements bench failed (exit ${result.status ?? result.signal})`);
+}
+
+/** The team-loop bench (bench/team.ts) in a child Node process, like the agreement bench. */
+function teamBench(options) {
+  console.log('');
+  console.log('bench: building bench/team.ts (vite) …');
+  const built = spawnSync('npx', ['vite', 'build', '--config', 'bench/team.vite.config.ts'], { cwd: REPO, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (built.status !== 0) throw new Error(`bench: team build failed (exit ${built.status ?? built.signal})`);
+  const args = ['--expose-gc', join(REPO, 'out', 'bench-team', 'team.mjs')];
+  if (options.runsGiven) args.push('--runs', String(options.runs));
+  const result = spawnSync(process.execPath, args, { cwd: REPO, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (result.status !== 0) throw new Error(`bench: team bench failed (exit ${result.status ?? result.signal})`);
+}
+
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const runs = (name) => options.only === null || options.only === name;
   if (runs('thread')) await threadBench(options);
   if (runs('agreement')) agreementBench(options);
+  if (runs('disagreements')) disagreementsBench(options);
+  if (runs('team')) teamBench(options);
   if (runs('import')) await importBench(options, { repo: REPO, serve, chromiumFlags: CHROMIUM_FLAGS, resultsFile: RESULTS_FILE });
+  if (runs('adjudication')) await adjudicationBench(options, { repo: REPO, serve, chromiumFlags: CHROMIUM_FLAGS, resultsFile: RESULTS_FILE });
 }
 
 async function threadBench(options) {

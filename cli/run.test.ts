@@ -23,7 +23,7 @@ describe('threadmark run', () => {
   it('prints command usage for <command> --help', async () => {
     const m = memoryIo();
     expect(await run(['export', '--help'], m.io)).toBe(0);
-    expect(m.stdout()).toBe('Usage: threadmark export <bundle> --to csv|qdc|codebook-md|codebook-html|codebook-csv -o <file> [--spreadsheet-safe]\n');
+    expect(m.stdout()).toBe('Usage: threadmark export <bundle> --to csv|qdc|codebook-md|codebook-html|codebook-csv -o <file> [--spreadsheet-safe] [--coder NAME]\n');
   });
 
   it('rejects an unknown command or option with exit 2 and usage on stderr', async () => {

@@ -1,8 +1,11 @@
 import { agreeBundlesCommand } from './commands/agree-bundles';
 import { agreeUnitsCommand } from './commands/agree-units';
+import { consensusCommand } from './commands/consensus';
 import { exportCommand } from './commands/export';
 import { historyCommand } from './commands/history';
 import { importCommand } from './commands/import';
+import { mergeCommand } from './commands/merge';
+import { packageCommand } from './commands/package';
 import { undoCommand } from './commands/undo';
 import { validateCommand } from './commands/validate';
 import { COMMAND_USAGE, USAGE, VERSION } from './help';
@@ -18,6 +21,9 @@ const COMMANDS: Record<string, Command> = {
   history: historyCommand,
   undo: (args, io) => undoCommand(args, io),
   agree: agreeCommand,
+  consensus: (args, io) => consensusCommand(args, io),
+  package: (args, io) => packageCommand(args, io),
+  merge: (args, io) => mergeCommand(args, io),
 };
 
 /** `agree` has two forms: `--units <file.csv>` (reliability data) and `agree <bundle...> --unit …` (codings). */

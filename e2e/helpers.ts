@@ -70,3 +70,9 @@ export async function fileCommand(page: Page, item: string): Promise<void> {
   await page.getByRole('button', { name: 'File', exact: true }).click();
   await page.getByRole('menu', { name: 'File' }).getByRole('menuitem', { name: item }).click();
 }
+
+/** Runs a command from the header's Team menu. */
+export async function teamCommand(page: Page, item: string): Promise<void> {
+  await page.getByRole('button', { name: 'Team', exact: true }).click();
+  await page.getByRole('menu', { name: 'Team' }).getByRole('menuitem', { name: item }).click();
+}

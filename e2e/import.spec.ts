@@ -68,7 +68,7 @@ test('imports a Reddit thread and a CSV through the dialog: preview, progress, s
   await expect(page.getByRole('button', { name: /Salt & pepper <3: is it > sugar\?.*reddit · \d+ posts/ })).toBeVisible();
   await page.reload();
   await expect(page.locator('.thread-list li')).toHaveCount(402);
-  await page.getByRole('button', { name: /Salt & pepper <3/ }).click();
+  await page.getByRole('button', { name: /^Salt & pepper <3/ }).click();
   await expect(page.getByRole('article').first()).toContainText('Asking for a friend &copy; nobody');
 
   // The same files again: everything is already there, nothing to import.

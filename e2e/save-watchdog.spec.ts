@@ -7,8 +7,11 @@ import { codeButton, selectPhrase, startAs } from './helpers';
 test('a save that hangs shows "saving is stuck", and recovers once the write goes through', async ({ page }) => {
   test.setTimeout(90_000);
   await startAs(page, 'Ada');
-  await page.evaluate(() => {
-    const open = indexedDB.open('threadmark');
+  await page.evaluate(async () => {
+    // The demo project's own database (each project is one: threadmark-project-<id>).
+    const name = (await indexedDB.databases()).map((d) => d.name ?? '').find((n) => n.startsWith('threadmark-project-'));
+    if (!name) throw new Error('no project database');
+    const open = indexedDB.open(name);
     open.onsuccess = () => {
       const tx = open.result.transaction('codings', 'readwrite');
       const store = tx.objectStore('codings');

@@ -107,7 +107,7 @@ describe('main lifecycle', () => {
   it('registers a handler for every channel that trusts only app://threadmark', async () => {
     await start();
     const channels = fake.electron.ipcMain.handle.mock.calls.map(([channel]) => channel as string).sort();
-    expect(channels).toEqual(['app:info', 'file:open', 'file:open-binary', 'file:save', 'shell:open-external']);
+    expect(channels).toEqual(['app:info', 'file:open', 'file:open-binary', 'file:open-many', 'file:save', 'shell:open-external']);
     const appInfo = fake.electron.ipcMain.handle.mock.calls.find(([channel]) => channel === 'app:info')?.[1] as (
       ...args: unknown[]
     ) => Promise<unknown>;

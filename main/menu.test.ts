@@ -19,9 +19,10 @@ describe('application menu', () => {
     const template = buildMenuTemplate({ platform: 'linux', isDev: false, sendCommand });
     const file = submenu(template, 'File');
     expect(outline(file)).toEqual([
+      'Projects…',
+      '-',
       'Import threads…',
       'Import project bundle…',
-      'Add coder file…',
       '-',
       'Export project bundle…',
       'Export coded segments (CSV)…',
@@ -30,9 +31,9 @@ describe('application menu', () => {
     ]);
     expect(item(file, 'Quit')?.role).toBe('quit');
     const cases = [
+      ['Projects…', 'show-projects'],
       ['Import threads…', 'import-threads'],
       ['Import project bundle…', 'import-bundle'],
-      ['Add coder file…', 'add-coder-file'],
       ['Export project bundle…', 'export-bundle'],
       ['Export coded segments (CSV)…', 'export-csv'],
     ] as const;
@@ -57,7 +58,7 @@ describe('application menu', () => {
   it('has a Codebook menu after Edit whose items send the codebook commands', () => {
     const sendCommand = vi.fn();
     const template = buildMenuTemplate({ platform: 'linux', isDev: false, sendCommand });
-    expect(template.map((entry) => entry.label)).toEqual(['File', 'Edit', 'Codebook', 'View']);
+    expect(template.map((entry) => entry.label)).toEqual(['File', 'Edit', 'Codebook', 'View', 'Team']);
     const codebook = submenu(template, 'Codebook');
     const cases = [
       ['Import codebook…', 'codebook-import'],
@@ -79,10 +80,18 @@ describe('application menu', () => {
   it('has a View menu with the views and the command palette (Ctrl+K shown, not registered)', () => {
     const sendCommand = vi.fn();
     const view = submenu(buildMenuTemplate({ platform: 'linux', isDev: false, sendCommand }), 'View');
-    expect(outline(view)).toEqual(['Coding view', 'Agreement view', 'History view', '-', 'Command palette…']);
+    expect(outline(view)).toEqual(['Coding view', 'Agreement view', 'Adjudication view', 'History view', 'Rounds view', '-', 'Command palette…']);
     expect(item(view, 'Command palette…')).toMatchObject({ accelerator: 'CmdOrCtrl+K', registerAccelerator: false });
-    for (const label of ['Coding view', 'Agreement view', 'History view', 'Command palette…']) (item(view, label)?.click as () => void)();
-    expect(sendCommand.mock.calls).toEqual([['view-coding'], ['view-agreement'], ['view-history'], ['command-palette']]);
+    for (const label of ['Coding view', 'Agreement view', 'Adjudication view', 'History view', 'Rounds view', 'Command palette…']) (item(view, label)?.click as () => void)();
+    expect(sendCommand.mock.calls).toEqual([['view-coding'], ['view-agreement'], ['view-adjudication'], ['view-history'], ['view-rounds'], ['command-palette']]);
+  });
+
+  it('has a Team menu: rounds and packages, returned files, a blind coder’s return', () => {
+    const sendCommand = vi.fn();
+    const team = submenu(buildMenuTemplate({ platform: 'linux', isDev: false, sendCommand }), 'Team');
+    expect(outline(team)).toEqual(['Reliability sample…', 'Prepare coder packages…', '-', 'Add coder files…', '-', 'Return my codings…']);
+    for (const label of ['Reliability sample…', 'Prepare coder packages…', 'Add coder files…', 'Return my codings…']) (item(team, label)?.click as () => void)();
+    expect(sendCommand.mock.calls).toEqual([['team-sample'], ['team-packages'], ['add-coder-file'], ['team-return']]);
   });
 
   it('shows every accelerator of the catalog without registering it', () => {

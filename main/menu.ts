@@ -41,6 +41,7 @@ export function buildMenuTemplate({ platform, isDev, sendCommand }: MenuOptions)
     edit: [{ role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }],
     codebook: [],
     view: isDev ? [{ role: 'reload' }, { role: 'toggleDevTools' }] : [],
+    team: [],
   };
 
   const menus = ACTION_MENUS.filter((menu) => menu.desktop).map((menu): MenuItemConstructorOptions => {

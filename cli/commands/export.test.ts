@@ -20,7 +20,7 @@ const codebookBundle = () => {
   return { ...exampleBundle(), codes, codings: [], journal: [], codebookVersions: [] };
 };
 const clock = { clock: { now: () => T } };
-const USAGE = 'Usage: threadmark export <bundle> --to csv|qdc|codebook-md|codebook-html|codebook-csv -o <file> [--spreadsheet-safe]\n';
+const USAGE = 'Usage: threadmark export <bundle> --to csv|qdc|codebook-md|codebook-html|codebook-csv -o <file> [--spreadsheet-safe] [--coder NAME]\n';
 const FORMATS = 'csv, qdc, codebook-md, codebook-html, codebook-csv';
 
 describe('threadmark export', () => {

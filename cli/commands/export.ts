@@ -1,4 +1,5 @@
 import { codedSegmentsCsv } from '@shared/export/coded-segments-csv';
+import { coderCodings } from '@shared/export/coder-codings';
 import { systemClock, type Clock } from '@shared/util/clock';
 
 import { parseArgs } from '../args';
@@ -17,14 +18,16 @@ export interface ExportDeps {
 }
 
 /**
- * `threadmark export <bundle> --to csv|qdc|codebook-md|codebook-html|codebook-csv -o <file> [--spreadsheet-safe]`
- * csv: the coded segments; the others: the codebook (cli/codebook/export-codebook.ts).
+ * `threadmark export <bundle> --to csv|qdc|codebook-md|codebook-html|codebook-csv -o <file> [--spreadsheet-safe] [--coder NAME]`
+ * csv: the coded segments (--coder: one coder's, such as the consensus layer); the others: the
+ * codebook (cli/codebook/export-codebook.ts).
  */
 export async function exportCommand(args: readonly string[], io: CliIo, deps: ExportDeps = { clock: systemClock }): Promise<number> {
   const parsed = parseArgs(args, [
     { name: 'to', takesValue: true },
     { name: 'output', short: 'o', takesValue: true },
     { name: 'spreadsheet-safe', takesValue: false },
+    { name: 'coder', takesValue: true },
   ]);
   if (!parsed.ok) return usageError('export', parsed.error, io);
   const { positionals, options } = parsed.value;
@@ -32,11 +35,13 @@ export async function exportCommand(args: readonly string[], io: CliIo, deps: Ex
   const to = options.get('to');
   const output = options.get('output');
   const spreadsheetSafe = options.has('spreadsheet-safe');
+  const coder = options.get('coder');
   if (path === undefined) return usageError('export', 'missing <bundle>', io);
   if (extra.length > 0) return usageError('export', `unexpected argument ${extra[0]}`, io);
   if (typeof to !== 'string') return usageError('export', `missing --to <format> (one of: ${FORMATS.join(', ')})`, io);
   if (!(FORMATS as readonly string[]).includes(to)) return usageError('export', `unknown format "${to}" (one of: ${FORMATS.join(', ')})`, io);
   if (spreadsheetSafe && !SPREADSHEET_FORMATS.includes(to)) return usageError('export', `--spreadsheet-safe is for ${SPREADSHEET_FORMATS.join(' and ')}, not ${to}`, io);
+  if (coder !== undefined && to !== 'csv') return usageError('export', `--coder is for csv, not ${to}`, io);
   if (typeof output !== 'string') return usageError('export', 'missing -o <file> (use -o - for stdout)', io);
 
   // Validate everything before writing anything: a bad bundle leaves no output file behind.
@@ -57,8 +62,13 @@ export async function exportCommand(args: readonly string[], io: CliIo, deps: Ex
     text = exported.value;
     written = `${bundle.codes.length} ${bundle.codes.length === 1 ? 'code' : 'codes'}`;
   } else {
-    text = codedSegmentsCsv(bundle, { spreadsheetSafe });
-    written = `${bundle.codings.length} codings`;
+    const layer = typeof coder === 'string' ? coderCodings(bundle, coder) : { ok: true as const, value: bundle };
+    if (!layer.ok) {
+      io.stderr(`${path}: ${layer.error.message}\nthreadmark: nothing written\n`);
+      return EXIT_FAILED;
+    }
+    text = codedSegmentsCsv(layer.value, { spreadsheetSafe });
+    written = `${layer.value.codings.length} codings`;
   }
   if (output === '-') {
     io.stdout(text);

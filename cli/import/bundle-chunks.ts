@@ -9,7 +9,10 @@
 import type { Bundle } from '@shared/bundle/bundle';
 import { serializeBundle } from '@shared/bundle/serialize';
 
-/** Every array of the bundle, in the order serializeBundle writes them. */
+/**
+ * The arrays that can be huge, in the order serializeBundle writes them. Rounds and decisions (a
+ * few, and one per adjudicated disagreement) are written whole with the skeleton.
+ */
 const ARRAYS = ['threads', 'posts', 'codes', 'coders', 'codings', 'codebookVersions', 'assignments', 'journal'] as const;
 type ArrayName = (typeof ARRAYS)[number];
 

@@ -53,10 +53,10 @@ export function validateImport(bundle: Bundle, touchedThreadIds: ReadonlySet<str
   }
   threadIds.clear();
 
-  // Batches hold no codings and no assignments (the import adds none; the --into part was
+  // Batches hold no codings, assignments, rounds or decisions (the import adds none; the --into part was
   // validated whole), so the codes' exemplars, which refer to codings, are left out of the batches
   // too. The journal (with the import's entries) and the named versions go with the last batch.
-  const envelope: Bundle = { ...bundle, codes: bundle.codes.map((c) => ({ ...c, exemplarCodingIds: [] })), threads: [], posts: [], codings: [], assignments: [], journal: [], codebookVersions: [] };
+  const envelope: Bundle = { ...bundle, codes: bundle.codes.map((c) => ({ ...c, exemplarCodingIds: [] })), threads: [], posts: [], codings: [], assignments: [], rounds: [], decisions: [], journal: [], codebookVersions: [] };
   const touched = bundle.threads.filter((t) => touchedThreadIds.has(t.id));
   let threads: Thread[] = [];
   let posts: Post[] = [];

@@ -6,6 +6,7 @@
  */
 import type { Bundle } from '@shared/bundle/bundle';
 import { validateBundle } from '@shared/bundle/validate';
+import { CONSENSUS_CODER_ID } from '@shared/model/records';
 import { formatProblem, type Problem } from '@shared/problem/problem';
 import { bundleFromStore, storeFromBundle } from '@shared/project/bundle-store';
 import type { MemoryProjectStore } from '@shared/project/memory-store';
@@ -23,9 +24,12 @@ import { importIoOf } from '../import/import-io';
 /** Who the CLI acts as in a bundle that has no coder: a name in the journal, not a coder of the project. */
 export const CLI_ACTOR: Actor = { id: 'threadmark-cli', name: 'threadmark-cli' };
 
-/** The journal's actor for changes the CLI makes to `bundle`: its first coder, else threadmark-cli. */
+/**
+ * The journal's actor for changes the CLI makes to `bundle`: its first coder, else threadmark-cli.
+ * Never the consensus layer: it is written by adjudication, nobody acts as it.
+ */
 export function cliActor(bundle: Pick<Bundle, 'coders'> | null): Actor {
-  const first = bundle?.coders[0];
+  const first = bundle?.coders.find((c) => c.id !== CONSENSUS_CODER_ID);
   return first ? { id: first.id, name: first.name } : CLI_ACTOR;
 }
 

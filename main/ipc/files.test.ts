@@ -17,22 +17,52 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function setup(picked: { open?: string; save?: string }) {
+function setup(picked: { open?: string | string[]; save?: string }) {
   const impls = new Map<Channel, Impl<Channel>>();
   const dialog = {
-    showOpenDialog: vi.fn(async () => ({ canceled: picked.open === undefined, filePaths: picked.open ? [picked.open] : [] })),
+    showOpenDialog: vi.fn(async () => ({ canceled: picked.open === undefined, filePaths: picked.open === undefined ? [] : [picked.open].flat() })),
     showSaveDialog: vi.fn(async () => ({ canceled: picked.save === undefined, filePath: picked.save ?? '' })),
   };
   registerFileHandlers((channel, impl) => impls.set(channel, impl as Impl<Channel>), {
     dialog: dialog as never,
     windowFor: () => null,
   });
-  const call = async <C extends 'file:open' | 'file:open-binary' | 'file:save'>(channel: C, req: unknown) =>
+  const call = async <C extends 'file:open' | 'file:open-many' | 'file:open-binary' | 'file:save'>(channel: C, req: unknown) =>
     (await impls.get(channel)?.(req as never, { sender: {} as never })) as IpcResult<Res<C>>;
   return { call, dialog };
 }
 
 const filters = [{ name: 'JSON', extensions: ['json'] }];
+
+describe('file:open-many', () => {
+  it('returns every picked file, in the order picked', async () => {
+    const paths = ['ben-returned.json', 'cy-returned.json'].map((name, i) => {
+      const path = join(dir, name);
+      writeFileSync(path, `{"n":${i}}`);
+      return path;
+    });
+    const { call, dialog } = setup({ open: paths });
+    expect(await call('file:open-many', { title: 'Add', filters })).toEqual({
+      ok: true,
+      value: [
+        { name: 'ben-returned.json', content: '{"n":0}' },
+        { name: 'cy-returned.json', content: '{"n":1}' },
+      ],
+    });
+    expect(dialog.showOpenDialog).toHaveBeenCalledWith({ title: 'Add', filters, properties: ['openFile', 'multiSelections'] });
+  });
+
+  it('refuses them all when one cannot be read, naming it; null when cancelled', async () => {
+    const good = join(dir, 'good.json');
+    writeFileSync(good, '{}');
+    const bad = join(dir, 'latin1.json');
+    writeFileSync(bad, Buffer.from([0xe9]));
+    const result = await setup({ open: [good, bad] }).call('file:open-many', { title: 'Add', filters });
+    expect(result).toMatchObject({ ok: false, error: { code: 'io' } });
+    if (!result.ok) expect(result.error.message).toContain('latin1.json');
+    expect(await setup({}).call('file:open-many', { title: 'Add', filters })).toEqual({ ok: true, value: null });
+  });
+});
 
 describe('file:open', () => {
   it('returns the name and text, with a UTF-8 BOM stripped', async () => {

@@ -1,5 +1,5 @@
 /**
- * file:open, file:open-binary and file:save. The renderer never names a path: the user picks it
+ * file:open, file:open-many, file:open-binary and file:save. The renderer never names a path: the user picks it
  * in a native dialog, main reads or writes, and only the content (text or bytes) and a name cross IPC.
  */
 import { basename } from 'node:path';
@@ -25,20 +25,34 @@ export type FileDeps = {
 export function registerFileHandlers(handle: Handle, deps: FileDeps): void {
   const maxBytes = deps.maxOpenBytes ?? MAX_OPEN_BYTES;
 
-  /** The picked path, or null when the dialog was cancelled. */
-  const pickFile = async (title: string, filters: OpenDialogOptions['filters'], sender: WebContents): Promise<string | null> => {
-    const options: OpenDialogOptions = { title, filters, properties: ['openFile'] };
+  /** The picked paths (one unless `multiple`), or null when the dialog was cancelled. */
+  const pickFiles = async (title: string, filters: OpenDialogOptions['filters'], sender: WebContents, multiple = false): Promise<string[] | null> => {
+    const options: OpenDialogOptions = { title, filters, properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'] };
     const window = deps.windowFor(sender);
     const picked = await (window ? deps.dialog.showOpenDialog(window, options) : deps.dialog.showOpenDialog(options));
-    const path = picked.filePaths[0];
-    return picked.canceled || path === undefined ? null : path;
+    return picked.canceled || picked.filePaths.length === 0 ? null : multiple ? picked.filePaths : picked.filePaths.slice(0, 1);
   };
+  const pickFile = async (title: string, filters: OpenDialogOptions['filters'], sender: WebContents): Promise<string | null> =>
+    (await pickFiles(title, filters, sender))?.[0] ?? null;
 
   handle('file:open', async ({ title, filters }, { sender }) => {
     const path = await pickFile(title, filters, sender);
     if (path === null) return ok(null);
     const content = await readTextFile(path, maxBytes);
     return content.ok ? ok({ name: basename(path), content: content.value }) : content;
+  });
+
+  // Each file is read as file:open reads one; the first that cannot be read refuses them all, by name.
+  handle('file:open-many', async ({ title, filters }, { sender }) => {
+    const paths = await pickFiles(title, filters, sender, true);
+    if (paths === null) return ok(null);
+    const files: { name: string; content: string }[] = [];
+    for (const path of paths) {
+      const content = await readTextFile(path, maxBytes);
+      if (!content.ok) return content;
+      files.push({ name: basename(path), content: content.value });
+    }
+    return ok(files);
   });
 
   handle('file:open-binary', async ({ title, filters }, { sender }) => {

@@ -1,95 +1,82 @@
 import { useEffect, useMemo, useState } from 'react';
 
-import type { Coder, Project } from '@shared/model/records';
 import { randomIds, systemClock } from '@shared/util/clock';
 
-import { openThreadmarkDB } from '../db/database';
-import { storeOf } from '../db/project-store';
-import { ensureCoder } from '../db/repositories/coders-repository';
-import { setCurrentCoderId } from '../db/repositories/settings-repository';
 import { SaveTracker } from '../db/save-tracker';
 import { prewarmPostEditor } from '../editor/prewarm-post-editor';
-import { ActionHistory } from '../features/coding/action-history';
 import { CoderNameDialog } from '../features/first-run/CoderNameDialog';
 import { currentPlatform } from '../platform/current-platform';
 import { StatusLine, useAnnouncer } from './announcer';
-import { bootstrap } from './bootstrap';
+import { ProjectList } from './projects/ProjectList';
+import { useProjectSession } from './projects/use-project-session';
 import { type Services, ServicesContext } from './services';
 import { Workspace } from './Workspace';
 
-type Boot =
-  | { kind: 'loading' }
-  | { kind: 'failed'; message: string }
-  | { kind: 'ready'; coder: Coder | null; project: Project | null };
-
 export function App() {
   const { announcement, announce } = useAnnouncer();
-  const services = useMemo<Services>(
-    () => ({
-      db: openThreadmarkDB(),
-      tracker: new SaveTracker({ now: () => Date.now() }),
-      history: new ActionHistory(),
-      platform: currentPlatform(),
-      clock: systemClock,
-      ids: randomIds,
-      announce,
-    }),
-    [announce],
-  );
-  const [boot, setBoot] = useState<Boot>({ kind: 'loading' });
+  const base = useMemo(() => ({ tracker: new SaveTracker({ now: () => Date.now() }), platform: currentPlatform(), clock: systemClock, ids: randomIds }), []);
+  const { registry, session, chooseCoder, showProjects, commands } = useProjectSession({ ...base, announce });
   const [switching, setSwitching] = useState(false);
   const [reloadRequired, setReloadRequired] = useState(false);
 
+  // The open project's database and undo history: the workspace's services while it is open.
+  const db = session.kind === 'project' ? session.project.db : null;
+  const history = session.kind === 'project' ? session.history : null;
+  const services = useMemo<Services | null>(() => (db && history ? { ...base, db, history, announce } : null), [base, db, history, announce]);
+
   useEffect(() => {
-    let live = true;
     // While the database opens: the first thread then renders without Lexical's first-use cost.
     const warmUp = setTimeout(prewarmPostEditor, 0);
-    bootstrap(services.db)
-      .then(async ({ coder }) => {
-        const project = (await storeOf(services.db).read((reader) => reader.project())) ?? null;
-        if (live) setBoot({ kind: 'ready', coder, project });
-      })
-      .catch((error: unknown) => {
-        if (live) setBoot({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
-      });
-    const unsubscribe = services.db.onReloadRequired(() => setReloadRequired(true));
-    return () => {
-      live = false;
-      clearTimeout(warmUp);
-      unsubscribe();
-    };
-  }, [services]);
+    return () => clearTimeout(warmUp);
+  }, []);
+  useEffect(() => db?.onReloadRequired(() => setReloadRequired(true)), [db]);
 
-  const chooseCoder = async (name: string) => {
-    const coder = await services.tracker.track('coder', ensureCoder(services.db, name, services.ids, services.clock));
-    await services.tracker.track('coder', setCurrentCoderId(services.db, coder.id));
-    setBoot((b) => (b.kind === 'ready' ? { ...b, coder } : b));
+  const onCoder = async (name: string) => {
+    await chooseCoder(name);
     setSwitching(false);
-    announce(`Coding as ${coder.name}.`);
   };
+  const switchDialog = (name: string) =>
+    switching ? <CoderNameDialog initialName={name} onSubmit={onCoder} onCancel={() => setSwitching(false)} /> : null;
 
   let body: React.ReactNode;
   if (reloadRequired) {
     body = <Notice title="Threadmark was updated in another window">Reload this window to keep working with the new version.</Notice>;
-  } else if (boot.kind === 'loading') {
+  } else if (session.kind === 'loading') {
     body = <Notice title="Opening your project…" />;
-  } else if (boot.kind === 'failed') {
-    body = <Notice title="Threadmark could not open its database">{boot.message} Nothing was deleted.</Notice>;
-  } else if (!boot.coder) {
-    body = <CoderNameDialog onSubmit={chooseCoder} />;
-  } else {
+  } else if (session.kind === 'failed') {
+    body = <Notice title="Threadmark could not open its database">{session.message} Nothing was deleted.</Notice>;
+  } else if (session.kind === 'coder-needed') {
+    const elsewhere =
+      base.platform.kind === 'web' && session.projectCount === 0
+        ? `No projects in this browser profile for ${window.location.origin} yet: Threadmark will open its demo project. Projects are stored per address, so work done at another address (localhost instead of 127.0.0.1, another port) is there, not here.`
+        : undefined;
+    body = <CoderNameDialog onSubmit={onCoder} note={elsewhere} />;
+  } else if (session.kind === 'list') {
     body = (
       <>
-        <Workspace coder={boot.coder} projectName={boot.project?.name ?? 'Project'} onSwitchCoder={() => setSwitching(true)} />
-        {switching ? <CoderNameDialog initialName={boot.coder.name} onSubmit={chooseCoder} onCancel={() => setSwitching(false)} /> : null}
+        <ProjectList registry={registry} coder={session.coder} runtime={base.platform.kind} commands={commands} onSwitchCoder={() => setSwitching(true)} />
+        {switchDialog(session.coder.name)}
       </>
+    );
+  } else if (services) {
+    body = (
+      <ServicesContext.Provider value={services}>
+        <Workspace
+          key={session.project.entry.id}
+          coder={session.project.coder}
+          projectName={session.project.entry.name}
+          onSwitchCoder={() => setSwitching(true)}
+          onShowProjects={() => void showProjects()}
+        />
+        {switchDialog(session.project.coder.name)}
+      </ServicesContext.Provider>
     );
   }
   return (
-    <ServicesContext.Provider value={services}>
+    <>
       {body}
       <StatusLine announcement={announcement} />
-    </ServicesContext.Provider>
+    </>
   );
 }
 

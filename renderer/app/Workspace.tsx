@@ -3,6 +3,7 @@ import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 're
 import { sortCodesAsTree } from '@shared/codebook/code-path';
 import type { Code, Coder } from '@shared/model/records';
 
+import { AdjudicationView } from '../features/adjudication/AdjudicationView';
 import { AgreementView } from '../features/agreement/AgreementView';
 import { CodebookPanel } from '../features/codebook/CodebookPanel';
 import { codesByShortcut } from '../features/codebook/shortcut-keys';
@@ -11,12 +12,12 @@ import { CodingCommandsContext } from '../features/coding/coding-commands';
 import { CodingsPanel } from '../features/coding/CodingsPanel';
 import { useCodingActions } from '../features/coding/use-coding-actions';
 import { exportCodedSegments, type ImportReport } from '../features/files/file-actions';
-import { applyCoderFile, type CoderFileProposal } from '../features/files/add-coder-file';
-import { CoderFileDialog } from '../features/files/CoderFileDialog';
 import { CsvExportDialog } from '../features/files/CsvExportDialog';
 import { ImportProblemsDialog } from '../features/files/ImportProblemsDialog';
 import { HistoryPanel } from '../features/history/HistoryPanel';
 import { ImportDialog } from '../features/import/ImportDialog';
+import { RoundsView } from '../features/rounds/RoundsView';
+import { useTeamLoop } from '../features/rounds/use-team-loop';
 import { SaveStatus } from '../features/status/SaveStatus';
 import { ThreadList } from '../features/threads/ThreadList';
 import { ThreadView } from '../features/threads/ThreadView';
@@ -33,30 +34,50 @@ interface Props {
   coder: Coder;
   projectName: string;
   onSwitchCoder: () => void;
+  /** Back to the project list (the header's Projects button, File → Projects…). */
+  onShowProjects: () => void;
 }
 
 /** The coding workbench: threads and codebook, the thread as a reply tree, the focused post's codings. */
-export function Workspace({ coder, projectName, onSwitchCoder }: Props) {
+export function Workspace({ coder, projectName, onSwitchCoder, onShowProjects }: Props) {
   const services = useServices();
   const { db, tracker, history } = services;
   const [chosenThreadId, setChosenThreadId] = useState<string | null>(null);
   const [focusedPostId, setFocusedPostId] = useState<string | null>(null);
+  const [reveal, setReveal] = useState<{ postId: string; seq: number } | null>(null);
+  /** Shows a post in the Coding view, scrolled into view and focused (from Agreement, Next post to code). */
+  const revealPost = useCallback((threadId: string, postId: string) => {
+    setChosenThreadId(threadId);
+    setFocusedPostId(postId);
+    setHighlightIds(null);
+    setReveal((r) => ({ postId, seq: (r?.seq ?? 0) + 1 }));
+    setView('coding');
+  }, []);
   const [highlightIds, setHighlightIds] = useState<string[] | null>(null);
   const [importReport, setImportReport] = useState<ImportReport | null>(null);
   const [csvDialog, setCsvDialog] = useState(false);
   const [importDialog, setImportDialog] = useState(false);
   const [view, setView] = useState<WorkspaceView>('coding');
   const [palette, setPalette] = useState<{ returnFocus: HTMLElement | null } | null>(null);
-  const [coderFile, setCoderFile] = useState<CoderFileProposal | null>(null);
   // Remounts the agreement view after a coder file is added, so it reads the new layer.
   const [dataVersion, setDataVersion] = useState(0);
   const codingsPanel = useRef<HTMLElement>(null);
 
   const [onlyMine, setOnlyMine] = useState(false);
-  const liveData = useWorkspaceData(db, chosenThreadId, onlyMine ? coder.id : null);
+  const team = useTeamLoop({ onFilesAdded: () => setDataVersion((v) => v + 1), focusedPostId, onRevealPost: revealPost });
+  // A blind package is its coder's: codings land on the package's coder whoever sits at this machine.
+  const blind = Boolean(team.pkg);
+  const actingCoder: Coder = team.pkg ? { id: team.pkg.coderId, name: team.pkg.coderName } : coder;
+  // Only Coding and History in a blind package.
+  const shownView: WorkspaceView = blind && view !== 'history' ? 'coding' : view;
+  const liveData = useWorkspaceData(db, chosenThreadId, onlyMine ? actingCoder.id : null);
   const threadId = liveData.threadId;
   const thread = liveData.threads.find((t) => t.id === threadId);
-  const actions = useCodingActions(coder.id, liveData.postsById);
+  const actions = useCodingActions(actingCoder.id, liveData.postsById, blind ? team.codingRefusal : undefined);
+  const contextPostIds = useMemo(
+    () => (team.assigned === null ? undefined : new Set((liveData.posts ?? []).filter((p) => !team.assigned!.has(p.id)).map((p) => p.id))),
+    [team.assigned, liveData.posts],
+  );
   const shortcutCodes = useMemo(() => codesByShortcut(liveData.codes), [liveData.codes]);
   const codebookExchange = useCodebookExchange(projectName);
   // Re-renders when undo or redo becomes (un)available.
@@ -77,7 +98,7 @@ export function Workspace({ coder, projectName, onSwitchCoder }: Props) {
   // What the registry's actions act on; the keyboard and the desktop menu read the latest.
   const actionContext: ActionContext = {
     services,
-    view,
+    view: shownView,
     showView: setView,
     onlyMine,
     setOnlyMine,
@@ -87,8 +108,8 @@ export function Workspace({ coder, projectName, onSwitchCoder }: Props) {
       else setPalette({ returnFocus: document.activeElement instanceof HTMLElement ? document.activeElement : null });
     },
     showImportReport: setImportReport,
-    reviewCoderFile: setCoderFile,
     switchCoder: onSwitchCoder,
+    showProjects: onShowProjects,
     history: {
       canUndo: () => history.state().canUndo || historySteps.current > 0,
       canRedo: () => history.state().canRedo || historySteps.current > 0,
@@ -96,6 +117,8 @@ export function Workspace({ coder, projectName, onSwitchCoder }: Props) {
       redo: () => historyStep(actions.redo),
     },
     codebook: codebookExchange.commands,
+    blind,
+    team: team.commands,
   };
   const latestContext = useRef(actionContext);
   latestContext.current = actionContext;
@@ -131,26 +154,49 @@ export function Workspace({ coder, projectName, onSwitchCoder }: Props) {
   return (
     <CodingCommandsContext.Provider value={codingCommands}>
       <div className="workspace">
-        <header className="app-header">
+        <header className={blind ? 'app-header blind' : 'app-header'}>
+          <button type="button" className="projects-button" onClick={onShowProjects} title="All projects: open, new, rename, duplicate, delete">
+            Projects
+          </button>
           <h1 className="app-title">
             Threadmark <span className="project-name">{projectName}</span>
           </h1>
           <ViewSwitch ctx={actionContext} />
           <ActionToolbar ctx={actionContext} />
-          <label className="check header-check">
-            <input type="checkbox" checked={onlyMine} onChange={(e) => setOnlyMine(e.target.checked)} />
-            Only my codings
-          </label>
+          {blind ? null : (
+            <label className="check header-check">
+              <input type="checkbox" checked={onlyMine} onChange={(e) => setOnlyMine(e.target.checked)} />
+              Only my codings
+            </label>
+          )}
           <SaveStatus tracker={tracker} />
-          <button type="button" className="coder-button" onClick={onSwitchCoder} title="Switch coder">
-            Coding as <strong>{coder.name}</strong>
-          </button>
+          {blind ? (
+            <span className="coder-button" title="A blind package is its coder’s: every coding made here is theirs">
+              Coding as <strong>{actingCoder.name}</strong>
+            </span>
+          ) : (
+            <button type="button" className="coder-button" onClick={onSwitchCoder} title="Switch coder">
+              Coding as <strong>{coder.name}</strong>
+            </button>
+          )}
+          {team.banner}
         </header>
-        {view === 'agreement' ? (
-          <main className="agreement-pane">
-            <AgreementView key={dataVersion} />
+        {shownView === 'rounds' ? (
+          <main className="rounds-pane">
+            <RoundsView key={dataVersion} onStartRound={team.openSample} onPreparePackages={team.openPackages} />
           </main>
-        ) : view === 'history' ? (
+        ) : shownView === 'agreement' ? (
+          <main className="agreement-pane">
+            <AgreementView
+              key={dataVersion}
+              onShowPost={revealPost}
+            />
+          </main>
+        ) : shownView === 'adjudication' ? (
+          <main className="adjudication-pane">
+            <AdjudicationView key={dataVersion} />
+          </main>
+        ) : shownView === 'history' ? (
           <main className="history-pane">
             <HistoryPanel coders={liveData.coders} />
           </main>
@@ -178,9 +224,11 @@ export function Workspace({ coder, projectName, onSwitchCoder }: Props) {
                   onFocusPost={onFocusPost}
                   onMarkClick={onMarkClick}
                   onOpenCodings={() => codingsPanel.current?.focus()}
+                  contextPostIds={contextPostIds}
+                  reveal={reveal}
                 />
               ) : (
-                <p className="empty">{liveData.threads.length === 0 ? 'No threads yet. Import a project bundle.' : 'Loading the thread…'}</p>
+                <p className="empty">{liveData.threads.length === 0 ? 'No threads yet. Import threads (File → Import threads…) or a project bundle (File → Import project bundle…).' : 'Loading the thread…'}</p>
               )}
             </main>
             <CodingsPanel
@@ -205,16 +253,7 @@ export function Workspace({ coder, projectName, onSwitchCoder }: Props) {
             }}
           />
         ) : null}
-        {coderFile ? (
-          <CoderFileDialog
-            proposal={coderFile}
-            onCancel={() => setCoderFile(null)}
-            onConfirm={(replace) => {
-              setCoderFile(null);
-              void applyCoderFile(services, coderFile, replace).then(() => setDataVersion((v) => v + 1));
-            }}
-          />
-        ) : null}
+        {team.dialogs}
         {importReport ? <ImportProblemsDialog report={importReport} onClose={() => setImportReport(null)} /> : null}
         {codebookExchange.dialogs}
         {palette ? (

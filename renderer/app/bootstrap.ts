@@ -1,22 +1,23 @@
-import { validateBundle } from '@shared/bundle/validate';
-import type { Coder } from '@shared/model/records';
-import { systemClock } from '@shared/util/clock';
+import type { Clock, IdSource } from '@shared/util/clock';
 
-import demoBundle from '../../resources/demo/demo-project.threadmark.json';
-import { importBundle, isDatabaseEmpty } from '../db/bundle-io';
-import type { ThreadmarkDB } from '../db/database';
-import { storeOf } from '../db/project-store';
-import { getCurrentCoderId } from '../db/repositories/settings-repository';
+import { adoptLegacyDatabase } from '../db/registry/adopt-legacy';
+import { getMachineCoder, lastOpenedProject, type MachineCoder } from '../db/registry/registry';
+import type { ProjectEntry, ProjectRegistryDB } from '../db/registry/registry-db';
 
-/** Opens the demo project in an empty profile and finds who is coding. */
-export async function bootstrap(db: ThreadmarkDB): Promise<{ coder: Coder | null }> {
-  if (await isDatabaseEmpty(db)) {
-    const demo = validateBundle(demoBundle as unknown);
-    // The demo ships with the app and is validated by a unit test; failing here is a build defect.
-    if (!demo.ok) throw new Error('The bundled demo project is invalid.');
-    await importBundle(db, demo.value, { clock: systemClock, source: 'demo' });
-  }
-  const coderId = await getCurrentCoderId(db);
-  const coder = coderId ? (await storeOf(db).read((reader) => reader.coders())).find((c) => c.id === coderId) : undefined;
-  return { coder: coder ?? null };
+export interface BootState {
+  /** Who codes on this machine, or null on the first run (the app asks). */
+  coder: MachineCoder | null;
+  /** The project opened last, which opens again. */
+  reopen: ProjectEntry | undefined;
+  projectCount: number;
+}
+
+/**
+ * Finds the projects and who is coding: the database from before projects is listed first, once
+ * (adopt-legacy.ts). The demo is created as a project of its own after the first run's name is given.
+ */
+export async function bootstrap(registry: ProjectRegistryDB, deps: { clock: Clock; ids: IdSource }): Promise<BootState> {
+  await adoptLegacyDatabase(registry, deps);
+  const [coder, reopen, projectCount] = await Promise.all([getMachineCoder(registry), lastOpenedProject(registry), registry.projects.count()]);
+  return { coder, reopen, projectCount };
 }

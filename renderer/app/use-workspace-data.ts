@@ -32,7 +32,8 @@ export interface WorkspaceData {
  */
 export function useWorkspaceData(db: ThreadmarkDB, chosenThreadId: string | null, onlyCoderId: string | null = null): WorkspaceData {
   const threads = useProjectQuery(db, threadSummaries, []) ?? EMPTY;
-  const threadId = chosenThreadId ?? threads[0]?.id ?? null;
+  // The chosen thread while it exists (a deleted one gives way to the first).
+  const threadId = (chosenThreadId !== null && threads.some((t) => t.id === chosenThreadId) ? chosenThreadId : null) ?? threads[0]?.id ?? null;
   const posts = useProjectQuery(db, (reader) => (threadId ? reader.postsOfThread(threadId) : Promise.resolve([])), [threadId]);
   const codes = useProjectQuery(db, codebookInTreeOrder, []) ?? EMPTY;
   const coderList = useProjectQuery(db, codersByName, []) ?? EMPTY;

@@ -69,6 +69,15 @@ describe('ThreadmarkDB schema', () => {
         await db.open();
         return db;
       },
+      // Version 4 made the journal: version 2 rows (with their change log), upgraded to 4.
+      4: async (name) => {
+        const v2 = at(name, 2);
+        await writeV2Rows(v2);
+        v2.close();
+        const db = at(name, 4);
+        await db.open();
+        return db;
+      },
     };
     for (let k = 1; k <= MIGRATIONS.length; k++) {
       const name = `threadmark-upgrade-${k}-${crypto.randomUUID()}`;

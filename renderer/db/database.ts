@@ -1,6 +1,6 @@
 import { Dexie, type Table } from 'dexie';
 
-import type { Assignment, Code, CodebookVersion, Coder, Coding, Project, Thread } from '@shared/model/records';
+import type { Assignment, Code, CodebookVersion, Coder, Coding, Decision, Project, Round, Thread } from '@shared/model/records';
 import type { JournalEntry } from '@shared/project/journal-entry';
 
 import { MIGRATIONS, type Migration } from './migrations';
@@ -29,6 +29,10 @@ export class ThreadmarkDB extends Dexie {
   declare readonly journal: Table<JournalEntry, string>;
   /** Which posts each coder codes (migration 0004). */
   declare readonly assignments: Table<Assignment, string>;
+  /** The team loop's rounds (migration 0005). */
+  declare readonly rounds: Table<Round, string>;
+  /** Adjudicated disagreements, by `<postId>|<codeId>` (migration 0005). */
+  declare readonly decisions: Table<Decision, string>;
   declare readonly codebookVersions: Table<CodebookVersion, string>;
 
   private reloadNeeded = false;

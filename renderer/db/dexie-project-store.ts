@@ -28,7 +28,7 @@ export class DexieProjectStore implements ProjectStore {
 
   private tables() {
     const db = this.db;
-    return [db.projects, db.threads, ...postTables(db), db.codes, db.coders, db.codings, db.codebookVersions, db.assignments, db.journal];
+    return [db.projects, db.threads, ...postTables(db), db.codes, db.coders, db.codings, db.codebookVersions, db.assignments, db.rounds, db.decisions, db.journal];
   }
 
   read<T>(fn: (reader: ProjectReader) => Promise<T>): Promise<T> {
@@ -111,7 +111,11 @@ export function dexieReader(db: ThreadmarkDB): ProjectReader {
     coders: () => db.coders.toArray(),
     versions: () => db.codebookVersions.toArray(),
     assignments: () => db.assignments.toArray(),
+    rounds: () => db.rounds.toArray(),
+    decisions: () => db.decisions.toArray(),
     allCodings: () => db.codings.toArray(),
+    // Walks the coderId index's distinct keys, not the codings.
+    codersWithCodings: async () => new Set((await db.codings.orderBy('coderId').uniqueKeys()).filter((k): k is string => typeof k === 'string')),
     codingsByIds: async (ids) => {
       const rows = await db.codings.bulkGet([...ids]);
       return new Map(rows.flatMap((c) => (c ? [[c.id, c] as const] : [])));
@@ -152,7 +156,9 @@ async function applyChanges(db: ThreadmarkDB, changes: ChangeSet, options: Apply
   await removeRows(db.threads, rowsOf(changes, 'threads'));
   await removeRows(db.projects, rowsOf(changes, 'projects'));
   await removeRows(db.codebookVersions, rowsOf(changes, 'codebookVersions'));
+  await removeRows(db.decisions, rowsOf(changes, 'decisions'));
   await removeRows(db.assignments, rowsOf(changes, 'assignments'));
+  await removeRows(db.rounds, rowsOf(changes, 'rounds'));
 
   await putRows(db.projects, rowsOf(changes, 'projects'));
   await putRows(db.threads, rowsOf(changes, 'threads'));
@@ -161,7 +167,9 @@ async function applyChanges(db: ThreadmarkDB, changes: ChangeSet, options: Apply
   await putRows(db.codes, rowsOf(changes, 'codes'));
   await putRows(db.codings, rowsOf(changes, 'codings'));
   await putRows(db.codebookVersions, rowsOf(changes, 'codebookVersions'));
+  await putRows(db.rounds, rowsOf(changes, 'rounds'));
   await putRows(db.assignments, rowsOf(changes, 'assignments'));
+  await putRows(db.decisions, rowsOf(changes, 'decisions'));
 }
 
 async function addPostsInBatches(db: ThreadmarkDB, posts: readonly Post[], { progress, signal }: ApplyOptions): Promise<void> {

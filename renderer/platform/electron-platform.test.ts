@@ -14,6 +14,14 @@ describe('electron platform', () => {
     expect(invoke).toHaveBeenCalledExactlyOnceWith('file:open-binary', { title: 'Import a codebook', filters });
   });
 
+  it('opens several text files through file:open-many', async () => {
+    const files = [{ name: 'ben.json', content: '{}' }, { name: 'cy.json', content: '{}' }];
+    const invoke = vi.fn(async () => ({ ok: true, value: files }));
+    const platform = electronPlatform({ invoke, on: vi.fn() } as unknown as RendererBridge);
+    expect(await platform.openTextFiles('Add coder files', [])).toEqual({ ok: true, value: files });
+    expect(invoke).toHaveBeenCalledExactlyOnceWith('file:open-many', { title: 'Add coder files', filters: [] });
+  });
+
   it('turns an IPC error into the platform’s message', async () => {
     const invoke = vi.fn(async () => ({ ok: false, error: { code: 'io', message: '"huge.qdpx" is too large: files over 200 MB are not opened.' } }));
     const platform = electronPlatform({ invoke, on: vi.fn() } as unknown as RendererBridge);

@@ -9,6 +9,9 @@ export function electronPlatform(bridge: RendererBridge): Platform {
     async openTextFile(title, filters) {
       return toPlatform(await bridge.invoke('file:open', { title, filters }));
     },
+    async openTextFiles(title, filters) {
+      return toPlatform(await bridge.invoke('file:open-many', { title, filters }));
+    },
     async openBinaryFile(title, filters) {
       return toPlatform(await bridge.invoke('file:open-binary', { title, filters }));
     },

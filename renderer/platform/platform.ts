@@ -26,6 +26,8 @@ export interface Platform {
   kind: 'electron' | 'web';
   /** Resolves with null when the user cancels. */
   openTextFile(title: string, filters: FileFilter[]): Promise<PlatformResult<OpenedFile | null>>;
+  /** Several text files picked at once, in the order picked; null when the user cancels. */
+  openTextFiles(title: string, filters: FileFilter[]): Promise<PlatformResult<OpenedFile[] | null>>;
   /** The picked file's bytes, not decoded; null when the user cancels. */
   openBinaryFile(title: string, filters: FileFilter[]): Promise<PlatformResult<OpenedBinaryFile | null>>;
   /** Resolves with the saved location (a path, or the download name), or null when cancelled. */

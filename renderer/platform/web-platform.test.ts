@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { readBytes, readUtf8 } from './web-platform';
+import { readAllUtf8, readBytes, readUtf8 } from './web-platform';
 
 describe('web platform file reading', () => {
   it('reads a picked file as its exact bytes, undecoded (a .qdpx archive)', async () => {
@@ -11,6 +11,13 @@ describe('web platform file reading', () => {
   it('reads text as UTF-8 and refuses a file that is not, by name', async () => {
     expect(await readUtf8(new File([new TextEncoder().encode('café')], 'a.csv'))).toEqual({ ok: true, value: { name: 'a.csv', content: 'café' } });
     expect(await readUtf8(new File([new Uint8Array([0x63, 0xe9])], 'latin1.csv'))).toEqual({ ok: false, error: 'latin1.csv is not valid UTF-8 text.' });
+  });
+
+  it('reads several files in the order picked; one that is not UTF-8 refuses them all, by name', async () => {
+    const a = new File([new TextEncoder().encode('{}')], 'ben.json');
+    const b = new File([new TextEncoder().encode('[]')], 'cy.json');
+    expect(await readAllUtf8([a, b])).toEqual({ ok: true, value: [{ name: 'ben.json', content: '{}' }, { name: 'cy.json', content: '[]' }] });
+    expect(await readAllUtf8([a, new File([new Uint8Array([0xe9])], 'bad.json')])).toEqual({ ok: false, error: 'bad.json is not valid UTF-8 text.' });
   });
 
   it('refuses a file over the cap before reading it, naming it', async () => {

@@ -6,6 +6,7 @@ import type { FileFilter, OpenedBinaryFile, OpenedFile, Platform, PlatformResult
 export const webPlatform: Platform = {
   kind: 'web',
   openTextFile: (_title, filters) => pickFile(filters, readUtf8),
+  openTextFiles: (_title, filters) => pickFiles(filters, readAllUtf8),
   openBinaryFile: (_title, filters) => pickFile(filters, (file) => readBytes(file)),
   // The browser has no application menu: the toolbar and keyboard shortcuts do the same.
   onMenuCommand: () => () => undefined,
@@ -34,9 +35,25 @@ function mimeFor(name: string): string {
 }
 
 function pickFile<T>(filters: FileFilter[], read: (file: File) => Promise<PlatformResult<T>>): Promise<PlatformResult<T | null>> {
+  return pickFiles(filters, (files) => read(files[0]!), false);
+}
+
+/** Every file read, or the first that cannot be (named in its error). */
+export async function readAllUtf8(files: readonly File[]): Promise<PlatformResult<OpenedFile[]>> {
+  const opened: OpenedFile[] = [];
+  for (const file of files) {
+    const read = await readUtf8(file);
+    if (!read.ok) return read;
+    opened.push(read.value);
+  }
+  return { ok: true, value: opened };
+}
+
+function pickFiles<T>(filters: FileFilter[], read: (files: File[]) => Promise<PlatformResult<T>>, multiple = true): Promise<PlatformResult<T | null>> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
+    input.multiple = multiple;
     // "*" (all files) has no `accept` token; Chromium's chooser offers "All files" next to the rest.
     input.accept = filters.flatMap((f) => f.extensions.filter((e) => e !== '*').map((e) => `.${e}`)).join(',');
     input.style.display = 'none';
@@ -46,13 +63,13 @@ function pickFile<T>(filters: FileFilter[], read: (file: File) => Promise<Platfo
       resolve({ ok: true, value: null });
     });
     input.addEventListener('change', () => {
-      const file = input.files?.[0];
+      const files = [...(input.files ?? [])];
       input.remove();
-      if (!file) {
+      if (files.length === 0) {
         resolve({ ok: true, value: null });
         return;
       }
-      void read(file).then(resolve);
+      void read(files).then(resolve);
     });
     document.body.append(input);
     input.click();

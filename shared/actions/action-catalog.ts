@@ -12,6 +12,7 @@ export const ACTION_MENUS = [
   { id: 'edit', label: 'Edit', header: false, desktop: true },
   { id: 'codebook', label: 'Codebook', header: true, desktop: true },
   { id: 'view', label: 'View', header: true, desktop: true },
+  { id: 'team', label: 'Team', header: true, desktop: true },
 ] as const;
 export type ActionMenuId = (typeof ACTION_MENUS)[number]['id'];
 export type ActionMenu = (typeof ACTION_MENUS)[number];
@@ -40,9 +41,9 @@ export interface ActionSpec {
 }
 
 const CATALOG = [
+  { id: 'show-projects', label: 'Projects…', menus: ['file'], group: 'projects', keywords: ['project list', 'open project', 'switch project', 'new project', 'rename project', 'duplicate', 'delete project', 'close'] },
   { id: 'import-threads', label: 'Import threads…', menus: ['file'], group: 'import', keywords: ['reddit', 'twitter', 'mastodon', 'bluesky', 'youtube', 'posts', 'open'] },
   { id: 'import-bundle', label: 'Import project bundle…', menus: ['file'], group: 'import', keywords: ['open', 'threadmark.json', 'load'] },
-  { id: 'add-coder-file', label: 'Add coder file…', menus: ['file'], group: 'import', keywords: ['second coder', 'layer', 'agreement', 'compare'] },
   { id: 'export-bundle', label: 'Export project bundle…', menus: ['file'], group: 'export', keywords: ['save', 'backup', 'threadmark.json'] },
   { id: 'export-csv', label: 'Export coded segments (CSV)…', menus: ['file'], group: 'export', keywords: ['spreadsheet', 'r', 'spss', 'python', 'codings'] },
   { id: 'switch-coder', label: 'Switch coder…', menus: [], keywords: ['coding as', 'name', 'user'] },
@@ -60,15 +61,25 @@ const CATALOG = [
 
   { id: 'view-coding', label: 'Coding view', shortLabel: 'Coding', menus: ['view-switch', 'view'], group: 'views', keywords: ['threads', 'show'] },
   { id: 'view-agreement', label: 'Agreement view', shortLabel: 'Agreement', menus: ['view-switch', 'view'], group: 'views', keywords: ['kappa', 'alpha', 'reliability', 'compare coders', 'show'] },
+  { id: 'view-adjudication', label: 'Adjudication view', shortLabel: 'Adjudication', menus: ['view-switch', 'view'], group: 'views', keywords: ['disagreements', 'consensus', 'curation', 'decide', 'resolve', 'gold standard', 'show'] },
   { id: 'view-history', label: 'History view', shortLabel: 'History', menus: ['view-switch', 'view'], group: 'views', keywords: ['journal', 'log', 'revert', 'who changed what', 'activity', 'show'] },
+  { id: 'view-rounds', label: 'Rounds view', shortLabel: 'Rounds', menus: ['view-switch', 'view'], group: 'views', keywords: ['team', 'reliability', 'convergence', 'alpha per round', 'show'] },
   { id: 'toggle-only-mine', label: 'Only my codings', menus: [], group: 'filters', keywords: ['filter', 'hide other coders', 'show'] },
   { id: 'command-palette', label: 'Command palette…', shortcut: 'Mod+K', menus: ['view'], group: 'palette', keywords: ['actions', 'commands', 'search'], inPalette: false },
+
+  { id: 'team-sample', label: 'Reliability sample…', menus: ['team'], group: 'round', keywords: ['round', 'draw', 'sample', 'coders', 'team', 'start'] },
+  { id: 'team-packages', label: 'Prepare coder packages…', menus: ['team'], group: 'round', keywords: ['round', 'blind', 'package', 'send', 'coders'] },
+  { id: 'add-coder-file', label: 'Add coder files…', menus: ['team'], group: 'return', keywords: ['second coder', 'layer', 'agreement', 'compare', 'returned', 'merge', 'package'] },
+  { id: 'team-return', label: 'Return my codings…', menus: ['team'], group: 'blind', keywords: ['blind', 'package', 'send back', 'lead'] },
 ] as const satisfies readonly ActionSpec[];
 
 export type ActionId = (typeof CATALOG)[number]['id'];
 
 /** The Codebook menu's actions (codebook exchange, versions and the change log). */
 export type CodebookActionId = Extract<ActionId, `codebook-${string}`>;
+
+/** The Team menu's actions (the team loop: rounds, packages, returned files; docs/team-loop.md). */
+export type TeamActionId = Extract<ActionId, `team-${string}` | 'add-coder-file'>;
 
 /** Every action, in menu order. */
 export const ACTION_CATALOG: readonly (ActionSpec & { readonly id: ActionId })[] = CATALOG;

@@ -6,7 +6,7 @@
  * "unknown reference" noise elsewhere.
  */
 import type { Problem } from '../problem/problem';
-import type { Assignment, Code, CodebookVersion, Coder, Post, Thread } from '../model/records';
+import type { Assignment, Code, CodebookVersion, Coder, Decision, Post, Round, Thread } from '../model/records';
 import type { JournalEntry } from '../project/journal-entry';
 import { codePointLength, sliceCodePoints } from '../text/offsets';
 import { firstUnpairedSurrogate } from '../text/well-formed';
@@ -29,6 +29,8 @@ export interface CheckedRecords {
   journal: Array<Indexed<JournalEntry>>;
   codebookVersions: Array<Indexed<CodebookVersion>>;
   assignments: Array<Indexed<Assignment>>;
+  rounds: Array<Indexed<Round>>;
+  decisions: Array<Indexed<Decision>>;
 }
 
 /** A problem tagged with its record's position so the caller can list problems in file order. */
@@ -97,6 +99,25 @@ export function checkBundleRules(raw: Record<RecordArrayName, readonly unknown[]
     if (!known.coders.has(a.coderId)) at('coderId', `unknown coder ${JSON.stringify(a.coderId)}`);
     const unknown = a.postIds.findIndex((id) => !known.posts.has(id));
     if (unknown !== -1) at(`postIds.${unknown}`, `unknown post ${JSON.stringify(a.postIds[unknown])}`);
+  }
+  for (const { index, value: r } of checked.rounds) {
+    const at = (field: string, message: string): void => report('rounds', index, r.id, field, message);
+    if (!known.codebookVersions.has(r.codebookVersionId)) at('codebookVersionId', `unknown codebook version ${JSON.stringify(r.codebookVersionId)}`);
+    const coder = r.coderIds.findIndex((id) => !known.coders.has(id));
+    if (coder !== -1) at(`coderIds.${coder}`, `unknown coder ${JSON.stringify(r.coderIds[coder])}`);
+    const post = r.postIds.findIndex((id) => !known.posts.has(id));
+    if (post !== -1) at(`postIds.${post}`, `unknown post ${JSON.stringify(r.postIds[post])}`);
+  }
+  for (const { index, value: a } of checked.assignments) {
+    if (a.roundId !== undefined && !known.rounds.has(a.roundId)) report('assignments', index, a.id, 'roundId', `unknown round ${JSON.stringify(a.roundId)}`);
+  }
+  for (const { index, value: d } of checked.decisions) {
+    const at = (field: string, message: string): void => report('decisions', index, d.id, field, message);
+    if (!known.posts.has(d.postId)) at('postId', `unknown post ${JSON.stringify(d.postId)}`);
+    if (!known.codes.has(d.codeId)) at('codeId', `unknown code ${JSON.stringify(d.codeId)}`);
+    if (d.roundId !== null && !known.rounds.has(d.roundId)) at('roundId', `unknown round ${JSON.stringify(d.roundId)}`);
+    const coding = d.consensusCodingIds.findIndex((id) => !known.codings.has(id));
+    if (coding !== -1) at(`consensusCodingIds.${coding}`, `unknown coding ${JSON.stringify(d.consensusCodingIds[coding])}`);
   }
   checkCodebookRules(checked, known, report);
   return out;

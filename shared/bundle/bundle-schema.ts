@@ -6,7 +6,7 @@
  */
 import * as z from 'zod';
 
-import type { CodebookChangeKind, Platform } from '../model/records';
+import type { CodebookChangeKind, DecisionOutcome, Platform } from '../model/records';
 import type { TableName } from '../project/tables';
 import { unlessMissing } from './zod-problems';
 
@@ -37,7 +37,20 @@ export const appSchema = z.strictObject({ name: z.string(), version: z.string() 
 
 const updatedAt = isoTime.optional();
 
-export const projectSchema = z.strictObject({ id, name: z.string(), createdAt: isoTime, updatedAt });
+export const packageRefSchema = z.strictObject({
+  projectId: id,
+  projectName: z.string(),
+  roundId: id,
+  roundName: z.string(),
+  coderId: id,
+  coderName: z.string(),
+  codebookVersionId: id,
+  previousCodebookVersionId: id.nullable(),
+  instructions: z.string(),
+  preparedAt: isoTime,
+});
+
+export const projectSchema = z.strictObject({ id, name: z.string(), createdAt: isoTime, package: packageRefSchema.optional(), updatedAt });
 
 export const threadSchema = z.strictObject({
   id,
@@ -131,9 +144,48 @@ export const codingSchema = z.strictObject({
   memo: z.string(),
   createdAt: isoTime,
   updatedAt: isoTime,
+  codebookVersionId: id.optional(),
+  provenance: z.strictObject({ sourceCodingIds: z.array(id), decidedBy: id, decidedAt: isoTime, decisionId: id }).optional(),
 });
 
-export const assignmentSchema = z.strictObject({ id, coderId: id, postIds: z.array(id), source: z.string(), updatedAt });
+export const assignmentSchema = z.strictObject({ id, coderId: id, postIds: z.array(id), source: z.string(), roundId: id.optional(), updatedAt });
+
+export const roundSchema = z.strictObject({
+  id,
+  number: z.int().positive({ error: 'must be 1 or more' }),
+  name: z.string(),
+  createdAt: isoTime,
+  codebookVersionId: id,
+  coderIds: z.array(id),
+  postIds: z.array(id),
+  sample: z
+    .strictObject({
+      unit: z.enum(['post', 'thread']),
+      size: z.int().positive({ error: 'must be 1 or more' }),
+      seed: z.int(),
+      stratifyBy: z.enum(['thread', 'platform']).nullable(),
+    })
+    .nullable(),
+  instructions: z.string(),
+  updatedAt,
+});
+
+export const DECISION_OUTCOMES = ['accept', 'both', 'none', 'adjust', 'add'] as const satisfies readonly DecisionOutcome[];
+
+export const decisionSchema = z.strictObject({
+  id,
+  postId: id,
+  codeId: id,
+  roundId: id.nullable(),
+  outcome: z.enum(DECISION_OUTCOMES),
+  acceptedCoderIds: z.array(id),
+  consensusCodingIds: z.array(id),
+  memo: z.string(),
+  decidedBy: id,
+  decidedAt: isoTime,
+  proposed: z.boolean(),
+  updatedAt,
+});
 
 /** The records a journal change may carry, by table (a coding keeps its `threadId` there). */
 const journalRecordSchemas = {
@@ -145,6 +197,8 @@ const journalRecordSchemas = {
   codings: codingSchema.extend({ threadId: id }),
   codebookVersions: codebookVersionSchema,
   assignments: assignmentSchema,
+  rounds: roundSchema,
+  decisions: decisionSchema,
 } as const satisfies Record<TableName, z.ZodType>;
 
 const JOURNAL_TABLES = Object.keys(journalRecordSchemas) as [TableName, ...TableName[]];
@@ -192,7 +246,9 @@ export const recordSchemas = {
   coders: coderSchema,
   codings: codingSchema,
   codebookVersions: codebookVersionSchema,
+  rounds: roundSchema,
   assignments: assignmentSchema,
+  decisions: decisionSchema,
   journal: journalEntrySchema,
 } as const;
 

@@ -1,4 +1,4 @@
-import type { Assignment, Code, CodebookVersion, Coder, Coding, Post, Project, Thread } from '../model/records';
+import type { Assignment, Code, CodebookVersion, Coder, Coding, Decision, Post, Project, Round, Thread } from '../model/records';
 import type { JournalEntry } from '../project/journal-entry';
 
 export const BUNDLE_FORMAT = 'threadmark';
@@ -29,4 +29,8 @@ export interface Bundle {
   codebookVersions?: CodebookVersion[];
   /** Which posts each coder codes (absent: every post). */
   assignments?: Assignment[];
+  /** The team loop's rounds, in order. */
+  rounds?: Round[];
+  /** Adjudicated disagreements (the consensus layer's decisions). */
+  decisions?: Decision[];
 }

@@ -4,7 +4,7 @@
  * byte-identical. Key order is the one documented in docs/formats.md. Fields a record carries
  * beyond the format (e.g. a Coding's `threadId` inside the app) are not written.
  */
-import type { Assignment, Code, CodebookVersion, Coder, Coding, Post, PostMeta, Project, Thread } from '../model/records';
+import type { Assignment, Code, CodebookVersion, CoderPackageRef, Coder, Coding, Decision, Post, PostMeta, Project, Round, Thread } from '../model/records';
 import type { JournalChange, JournalEntry } from '../project/journal-entry';
 import type { Bundle, BundleCoding } from './bundle';
 
@@ -21,7 +21,10 @@ export function serializeBundle(b: Bundle): string {
     coders: b.coders.map(coder),
     codings: b.codings.map(coding),
     codebookVersions: (b.codebookVersions ?? []).map(version),
+    // Written only when the project has them, so a project outside the team loop keeps its bytes.
+    ...(b.rounds?.length ? { rounds: b.rounds.map(round) } : {}),
     assignments: (b.assignments ?? []).map(assignment),
+    ...(b.decisions?.length ? { decisions: b.decisions.map(decision) } : {}),
     journal: (b.journal ?? []).map(entry),
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
@@ -30,7 +33,20 @@ export function serializeBundle(b: Bundle): string {
 /** `updatedAt` is written where a record has one (records stored before the journal have none). */
 const stamp = (r: { updatedAt?: string }): { updatedAt?: string } => (r.updatedAt === undefined ? {} : { updatedAt: r.updatedAt });
 
-const project = (p: Project): Project => ({ id: p.id, name: p.name, createdAt: p.createdAt, ...stamp(p) });
+const project = (p: Project): Project => ({ id: p.id, name: p.name, createdAt: p.createdAt, ...(p.package ? { package: packageRef(p.package) } : {}), ...stamp(p) });
+
+const packageRef = (r: CoderPackageRef): CoderPackageRef => ({
+  projectId: r.projectId,
+  projectName: r.projectName,
+  roundId: r.roundId,
+  roundName: r.roundName,
+  coderId: r.coderId,
+  coderName: r.coderName,
+  codebookVersionId: r.codebookVersionId,
+  previousCodebookVersionId: r.previousCodebookVersionId,
+  instructions: r.instructions,
+  preparedAt: r.preparedAt,
+});
 
 const thread = (t: Thread): Thread => ({
   id: t.id,
@@ -110,6 +126,10 @@ function journalRecord(table: JournalChange['table'], r: NonNullable<JournalChan
       return version(r as CodebookVersion);
     case 'assignments':
       return assignment(r as Assignment);
+    case 'rounds':
+      return round(r as Round);
+    case 'decisions':
+      return decision(r as Decision);
   }
 }
 
@@ -122,7 +142,42 @@ const version = (v: CodebookVersion): CodebookVersion => ({
   ...stamp(v),
 });
 
-const assignment = (a: Assignment): Assignment => ({ id: a.id, coderId: a.coderId, postIds: [...a.postIds], source: a.source, ...stamp(a) });
+const assignment = (a: Assignment): Assignment => ({
+  id: a.id,
+  coderId: a.coderId,
+  postIds: [...a.postIds],
+  source: a.source,
+  ...(a.roundId === undefined ? {} : { roundId: a.roundId }),
+  ...stamp(a),
+});
+
+const round = (r: Round): Round => ({
+  id: r.id,
+  number: r.number,
+  name: r.name,
+  createdAt: r.createdAt,
+  codebookVersionId: r.codebookVersionId,
+  coderIds: [...r.coderIds],
+  postIds: [...r.postIds],
+  sample: r.sample === null ? null : { unit: r.sample.unit, size: r.sample.size, seed: r.sample.seed, stratifyBy: r.sample.stratifyBy },
+  instructions: r.instructions,
+  ...stamp(r),
+});
+
+const decision = (d: Decision): Decision => ({
+  id: d.id,
+  postId: d.postId,
+  codeId: d.codeId,
+  roundId: d.roundId,
+  outcome: d.outcome,
+  acceptedCoderIds: [...d.acceptedCoderIds],
+  consensusCodingIds: [...d.consensusCodingIds],
+  memo: d.memo,
+  decidedBy: d.decidedBy,
+  decidedAt: d.decidedAt,
+  proposed: d.proposed,
+  ...stamp(d),
+});
 
 const coder = (c: Coder): Coder => ({ id: c.id, name: c.name, ...stamp(c) });
 
@@ -137,6 +192,10 @@ const coding = (c: BundleCoding): BundleCoding => ({
   memo: c.memo,
   createdAt: c.createdAt,
   updatedAt: c.updatedAt,
+  ...(c.codebookVersionId === undefined ? {} : { codebookVersionId: c.codebookVersionId }),
+  ...(c.provenance === undefined
+    ? {}
+    : { provenance: { sourceCodingIds: [...c.provenance.sourceCodingIds], decidedBy: c.provenance.decidedBy, decidedAt: c.provenance.decidedAt, decisionId: c.provenance.decisionId } }),
 });
 
 /** Meta keys come from many platforms in any order; sorting makes the output order-independent. */

@@ -21,7 +21,7 @@ export { formatProblem } from '../problem/problem';
 
 type Raw = Record<string, unknown>;
 
-const OPTIONAL_ARRAYS: ReadonlySet<RecordArrayName> = new Set(['journal', 'codebookVersions', 'assignments']);
+const OPTIONAL_ARRAYS: ReadonlySet<RecordArrayName> = new Set(['journal', 'codebookVersions', 'assignments', 'rounds', 'decisions']);
 
 /**
  * A bundle, or every problem found in it. Versions 1 and 2 are migrated to version 3 first
@@ -48,7 +48,7 @@ export function validateBundle(json: unknown): Result<Bundle, Problem[]> {
   const project = parsePart(projectSchema, input, 'project', problems);
 
   const raw = {} as Record<RecordArrayName, readonly unknown[]>;
-  const checked: CheckedRecords = { threads: [], posts: [], codes: [], coders: [], codings: [], journal: [], codebookVersions: [], assignments: [] };
+  const checked: CheckedRecords = { threads: [], posts: [], codes: [], coders: [], codings: [], journal: [], codebookVersions: [], assignments: [], rounds: [], decisions: [] };
   const placed: PlacedProblem[] = [];
   for (const array of RECORD_ARRAYS) {
     const value = input[array];
@@ -91,6 +91,9 @@ export function validateBundle(json: unknown): Result<Bundle, Problem[]> {
     journal: checked.journal.map((r) => r.value) as Bundle['journal'],
     codebookVersions: checked.codebookVersions.map((r) => r.value),
     assignments: checked.assignments.map((r) => r.value),
+    // Like serializeBundle, present only when the project has them (a project outside the team loop).
+    ...(checked.rounds.length > 0 ? { rounds: checked.rounds.map((r) => r.value) } : {}),
+    ...(checked.decisions.length > 0 ? { decisions: checked.decisions.map((r) => r.value) } : {}),
   });
 }
 

@@ -10,7 +10,7 @@ import { MENU_COMMANDS, type EventChannel, type InvokeChannel } from './channels
 export { BRIDGE_GLOBAL, EVENT_CHANNELS, INVOKE_CHANNELS, MENU_COMMANDS } from './channels';
 export type { MenuCommand } from './channels';
 
-/** The largest file `file:open` and `file:open-binary` read; bigger files are refused before any byte is read. */
+/** The largest file `file:open`, `file:open-many` and `file:open-binary` read; bigger files are refused before any byte is read. */
 export const MAX_OPEN_BYTES = 200 * 1024 * 1024;
 
 // Electron wants extensions without a dot ("json", "threadmark.json"), or "*" for all files.
@@ -36,6 +36,11 @@ export const invokeContract = {
   'file:open': {
     req: z.strictObject({ title: z.string().max(200), filters: fileFilters }),
     res: z.strictObject({ name: z.string(), content: z.string() }).nullable(),
+  },
+  /** Several text files picked at once (returned coder files); null when the user cancels. */
+  'file:open-many': {
+    req: z.strictObject({ title: z.string().max(200), filters: fileFilters }),
+    res: z.array(z.strictObject({ name: z.string(), content: z.string() })).nullable(),
   },
   /** The bytes of a file that is not text (a .qdpx archive), unread: null when the user cancels. */
   'file:open-binary': {

@@ -23,7 +23,31 @@ export interface Project {
   id: string;
   name: string;
   createdAt: string;
+  /**
+   * Set in a project opened from a blind coder package: the project is that coder's, holds only
+   * their layer, and codes under the package's codebook version (docs/team-loop.md).
+   */
+  package?: CoderPackageRef;
   updatedAt?: string;
+}
+
+/** What a blind coder package pins: whose it is, which round, which codebook version. */
+export interface CoderPackageRef {
+  /** The lead's project the package came from. */
+  projectId: string;
+  projectName: string;
+  roundId: string;
+  roundName: string;
+  coderId: string;
+  coderName: string;
+  /** The named codebook version the coder codes under. */
+  codebookVersionId: string;
+  /** The version of the coder's previous round, when there was one: what changed since is shown on opening. */
+  previousCodebookVersionId: string | null;
+  /** The lead's instructions for this round. */
+  instructions: string;
+  /** When the lead prepared the package. */
+  preparedAt: string;
 }
 
 export interface Thread {
@@ -141,6 +165,67 @@ export interface Assignment {
   coderId: string;
   postIds: string[];
   source: string;
+  /** The round this assignment belongs to (`source` "round"); absent for a coder file's posts. */
+  roundId?: string;
+  updatedAt?: string;
+}
+
+/** How a round's sample was drawn (shared/team/sample.ts): the same seed draws the same sample. */
+export interface SampleSpec {
+  /** Posts or whole threads drawn. */
+  unit: 'post' | 'thread';
+  size: number;
+  seed: number;
+  /** Each stratum gets its share of the sample (largest remainder), or null for one pool. */
+  stratifyBy: 'thread' | 'platform' | null;
+}
+
+/**
+ * One round of the team loop: which posts which coders code under which codebook version, with the
+ * lead's instructions. Its agreement and adjudication are read from the codings of its posts.
+ */
+export interface Round {
+  id: string;
+  /** 1, 2, …: the order rounds were started in. */
+  number: number;
+  name: string;
+  createdAt: string;
+  codebookVersionId: string;
+  coderIds: string[];
+  /** Every post the round's coders code, in reading order. */
+  postIds: string[];
+  /** How the posts were chosen: a drawn sample, or null for threads chosen by hand. */
+  sample: SampleSpec | null;
+  instructions: string;
+  updatedAt?: string;
+}
+
+/** The coder layer adjudication writes: one well-known coder, exported like any other. */
+export const CONSENSUS_CODER_ID = 'consensus';
+export const CONSENSUS_CODER_NAME = 'consensus';
+
+export type DecisionOutcome = 'accept' | 'both' | 'none' | 'adjust' | 'add';
+
+/**
+ * One adjudicated disagreement: a code in a post where coders differ. Its consensus codings carry
+ * `provenance`; `proposed` marks a majority-rule pre-decision not yet reviewed.
+ */
+export interface Decision {
+  /** `<postId>|<codeId>`: one decision per code and post, whichever round raised it. */
+  id: string;
+  postId: string;
+  codeId: string;
+  roundId: string | null;
+  outcome: DecisionOutcome;
+  /** The coders whose codings were accepted (accept, both). */
+  acceptedCoderIds: string[];
+  /** The consensus codings this decision made (none: empty). */
+  consensusCodingIds: string[];
+  memo: string;
+  /** Coder id of who decided, and when. */
+  decidedBy: string;
+  decidedAt: string;
+  proposed: boolean;
   updatedAt?: string;
 }
 
@@ -164,4 +249,18 @@ export interface Coding {
   memo: string;
   createdAt: string;
   updatedAt: string;
+  /** The named codebook version the coding was made under (absent: no version was named yet). */
+  codebookVersionId?: string;
+  /** A consensus coding's origin: absent on a coder's own coding. */
+  provenance?: CodingProvenance;
+}
+
+export interface CodingProvenance {
+  /** The coder codings it was decided from (empty: added by the adjudicator). */
+  sourceCodingIds: string[];
+  /** Coder id of who decided, and when. */
+  decidedBy: string;
+  decidedAt: string;
+  /** The decision it belongs to. */
+  decisionId: string;
 }

@@ -23,6 +23,8 @@ export function storeFromBundle(bundle: Bundle): MemoryProjectStore {
     codings,
     codebookVersions: bundle.codebookVersions ?? [],
     assignments: bundle.assignments ?? [],
+    rounds: bundle.rounds ?? [],
+    decisions: bundle.decisions ?? [],
     journal: bundle.journal ?? [],
   });
 }

@@ -3,7 +3,7 @@
  * Transactions run one at a time; what one applies is staged and kept only when it resolves.
  */
 import type { ExistingPosts, StoredPost } from '../import/assemble-threads';
-import type { Assignment, Code, CodebookVersion, Coder, Coding, Platform, Post, Project, Thread } from '../model/records';
+import type { Assignment, Code, CodebookVersion, Coder, Coding, Decision, Platform, Post, Project, Round, Thread } from '../model/records';
 import { CancelledError } from '../util/cancelled';
 import { rowsOf, type ChangeSet, type RowChange } from './change-set';
 import type { JournalEntry } from './journal-entry';
@@ -20,6 +20,8 @@ export interface ProjectData {
   codings: Coding[];
   codebookVersions: CodebookVersion[];
   assignments: Assignment[];
+  rounds: Round[];
+  decisions: Decision[];
   journal: JournalEntry[];
 }
 
@@ -36,6 +38,8 @@ export class MemoryProjectStore implements ProjectStore {
   private readonly codings = new Map<string, Coding>();
   private readonly versions = new Map<string, CodebookVersion>();
   private readonly assigned = new Map<string, Assignment>();
+  private readonly roundsById = new Map<string, Round>();
+  private readonly decided = new Map<string, Decision>();
   private readonly entries: JournalEntry[] = [];
   private readonly listeners = new Set<(entry: JournalEntry) => void>();
   private queue: Promise<unknown> = Promise.resolve();
@@ -49,6 +53,8 @@ export class MemoryProjectStore implements ProjectStore {
     for (const c of data.codings ?? []) this.codings.set(c.id, c);
     for (const v of data.codebookVersions ?? []) this.versions.set(v.id, v);
     for (const a of data.assignments ?? []) this.assigned.set(a.id, a);
+    for (const r of data.rounds ?? []) this.roundsById.set(r.id, r);
+    for (const d of data.decisions ?? []) this.decided.set(d.id, d);
     this.entries.push(...(data.journal ?? []));
   }
 
@@ -90,6 +96,8 @@ export class MemoryProjectStore implements ProjectStore {
       codings: [...this.codings.values()],
       codebookVersions: [...this.versions.values()],
       assignments: [...this.assigned.values()],
+      rounds: [...this.roundsById.values()],
+      decisions: [...this.decided.values()],
       journal: [...this.entries],
     };
   }
@@ -114,7 +122,10 @@ export class MemoryProjectStore implements ProjectStore {
       coders: async () => [...this.coders.values()],
       versions: async () => [...this.versions.values()],
       assignments: async () => [...this.assigned.values()],
+      rounds: async () => [...this.roundsById.values()],
+      decisions: async () => [...this.decided.values()],
       allCodings: async () => [...this.codings.values()],
+      codersWithCodings: async () => new Set([...this.codings.values()].map((c) => c.coderId)),
       codingsByIds: async (ids) => new Map(ids.flatMap((id) => (this.codings.has(id) ? [[id, this.codings.get(id)!] as const] : []))),
       codingsOfCodes: async (ids) => {
         const wanted = new Set(ids);
@@ -197,6 +208,8 @@ export class MemoryProjectStore implements ProjectStore {
     putRows(this.codings, rowsOf(changes, 'codings'));
     putRows(this.versions, rowsOf(changes, 'codebookVersions'));
     putRows(this.assigned, rowsOf(changes, 'assignments'));
+    putRows(this.roundsById, rowsOf(changes, 'rounds'));
+    putRows(this.decided, rowsOf(changes, 'decisions'));
     this.entries.push(entry);
   }
 }

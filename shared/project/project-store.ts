@@ -5,7 +5,7 @@
  */
 import type { CancelSignal } from '../import/stream/byte-source';
 import type { ExistingPosts, StoredPost } from '../import/assemble-threads';
-import type { Assignment, Code, CodebookVersion, Coder, Coding, Platform, Post, Project, Thread } from '../model/records';
+import type { Assignment, Code, CodebookVersion, Coder, Coding, Decision, Platform, Post, Project, Round, Thread } from '../model/records';
 import type { ChangeSet } from './change-set';
 import type { JournalEntry } from './journal-entry';
 
@@ -25,6 +25,10 @@ export interface ProjectReader {
   coders(): Promise<Coder[]>;
   versions(): Promise<CodebookVersion[]>;
   assignments(): Promise<Assignment[]>;
+  /** The team loop's rounds, in no particular order. */
+  rounds(): Promise<Round[]>;
+  /** Adjudicated disagreements, in no particular order. */
+  decisions(): Promise<Decision[]>;
   /** Every coding, in no particular order. */
   allCodings(): Promise<Coding[]>;
   codingsByIds(ids: readonly string[]): Promise<Map<string, Coding>>;
@@ -32,6 +36,8 @@ export interface ProjectReader {
   codingsOfCoder(coderId: string): Promise<Coding[]>;
   codingsOfThread(threadId: string): Promise<Coding[]>;
   codingsOfPosts(postIds: readonly string[]): Promise<Coding[]>;
+  /** The ids of the coders who have at least one coding. */
+  codersWithCodings(): Promise<Set<string>>;
   /** Codings per code id (codes without codings absent). */
   codingCountsByCode(): Promise<Map<string, number>>;
   /** Codings of each of these codes (every id listed, 0 when none): counted, not read. */

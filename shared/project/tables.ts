@@ -3,7 +3,7 @@
  * the app, a bundle file in the CLI). Settings such as "who is coding on this machine" are not
  * project data and live outside.
  */
-import type { Assignment, Code, CodebookVersion, Coder, Coding, Post, Project, Thread } from '../model/records';
+import type { Assignment, Code, CodebookVersion, Coder, Coding, Decision, Post, Project, Round, Thread } from '../model/records';
 
 export interface ProjectRecords {
   projects: Project;
@@ -14,11 +14,13 @@ export interface ProjectRecords {
   codings: Coding;
   codebookVersions: CodebookVersion;
   assignments: Assignment;
+  rounds: Round;
+  decisions: Decision;
 }
 
 export type TableName = keyof ProjectRecords;
 
 /** Every table, in the order a change-set is applied: parents before the records that point at them. */
-export const TABLES: readonly TableName[] = ['projects', 'threads', 'posts', 'coders', 'codes', 'codings', 'codebookVersions', 'assignments'];
+export const TABLES: readonly TableName[] = ['projects', 'threads', 'posts', 'coders', 'codes', 'codings', 'codebookVersions', 'rounds', 'assignments', 'decisions'];
 
 export type AnyRecord = ProjectRecords[TableName];

@@ -5,11 +5,11 @@ import { shortcutAria, shortcutText } from './key-display';
 import { ACTIONS, runAction } from './registry';
 import type { ActionContext } from './types';
 
-/** The Views switch (Coding, Agreement): the registry's `view-switch` actions. */
+/** The Views switch (Coding, Agreement): the registry's `view-switch` actions; a view not available here (a blind package's Agreement) is not offered. */
 export function ViewSwitch({ ctx }: { ctx: ActionContext }) {
   return (
     <nav className="view-switch" aria-label="Views">
-      {actionsIn('view-switch', ACTIONS).map(({ action }) => (
+      {actionsIn('view-switch', ACTIONS.filter((action) => action.enabled(ctx))).map(({ action }) => (
         <button key={action.id} type="button" aria-current={action.checked?.(ctx) ? 'page' : undefined} onClick={() => runAction(action, ctx)}>
           {action.shortLabel ?? action.label}
         </button>

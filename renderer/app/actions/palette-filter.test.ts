@@ -35,7 +35,7 @@ describe('command palette filter', () => {
     expect(labels('spss')).toEqual(['Export coded segments (CSV)…']);
     const agreement = labels('agreement');
     expect(agreement[0]).toBe('Agreement view');
-    expect(agreement).toContain('Add coder file…');
+    expect(agreement).toContain('Add coder files…');
   });
 
   it('finds letters in order (fuzzy), favouring word starts', () => {

@@ -7,9 +7,6 @@ vi.mock('../../features/files/file-actions', () => ({
   importProjectBundle: vi.fn(async () => ({ title: 'report' })),
   exportProjectBundle: vi.fn(async () => undefined),
 }));
-vi.mock('../../features/files/add-coder-file', () => ({ proposeCoderFile: vi.fn(async () => ({ plan: {} })) }));
-
-import { proposeCoderFile } from '../../features/files/add-coder-file';
 import { exportProjectBundle, importProjectBundle } from '../../features/files/file-actions';
 import { ACTIONS, actionById, actionForKey, runAction } from './registry';
 import type { ActionContext } from './types';
@@ -18,6 +15,7 @@ function fakeContext(overrides: Partial<ActionContext> = {}): ActionContext {
   const codebook = Object.fromEntries(
     ACTION_CATALOG.filter((a) => a.id.startsWith('codebook-')).map((a) => [a.id, vi.fn()]),
   ) as unknown as ActionContext['codebook'];
+  const team = { 'team-sample': vi.fn(), 'team-packages': vi.fn(), 'add-coder-file': vi.fn(), 'team-return': vi.fn() };
   return {
     services: { announce: vi.fn() } as unknown as ActionContext['services'],
     view: 'coding',
@@ -26,10 +24,12 @@ function fakeContext(overrides: Partial<ActionContext> = {}): ActionContext {
     setOnlyMine: vi.fn(),
     openDialog: vi.fn(),
     showImportReport: vi.fn(),
-    reviewCoderFile: vi.fn(),
     switchCoder: vi.fn(),
+    showProjects: vi.fn(),
     history: { canUndo: () => true, canRedo: () => false, undo: vi.fn(), redo: vi.fn() },
     codebook,
+    blind: false,
+    team,
     ...overrides,
   };
 }
@@ -61,6 +61,8 @@ describe('action registry', () => {
     expect(ctx.setOnlyMine).toHaveBeenCalledWith(true);
     runAction(actionById('switch-coder'), ctx);
     expect(ctx.switchCoder).toHaveBeenCalledOnce();
+    runAction(actionById('show-projects'), ctx);
+    expect(ctx.showProjects).toHaveBeenCalledOnce();
     runAction(actionById('undo'), ctx);
     expect(ctx.history.undo).toHaveBeenCalledOnce();
     for (const id of Object.keys(ctx.codebook) as (keyof ActionContext['codebook'])[]) {
@@ -74,11 +76,29 @@ describe('action registry', () => {
     runAction(actionById('export-bundle'), ctx);
     expect(exportProjectBundle).toHaveBeenCalledWith(ctx.services);
     runAction(actionById('import-bundle'), ctx);
-    runAction(actionById('add-coder-file'), ctx);
     expect(importProjectBundle).toHaveBeenCalledWith(ctx.services);
-    expect(proposeCoderFile).toHaveBeenCalledWith(ctx.services);
-    await vi.waitFor(() => expect(ctx.reviewCoderFile).toHaveBeenCalledWith({ plan: {} }));
-    expect(ctx.showImportReport).toHaveBeenCalledWith({ title: 'report' });
+    await vi.waitFor(() => expect(ctx.showImportReport).toHaveBeenCalledWith({ title: 'report' }));
+  });
+
+  it('runs the Team menu through the context; a blind package has only its return, and no team views', () => {
+    const lead = fakeContext();
+    for (const id of ['team-sample', 'team-packages', 'add-coder-file'] as const) {
+      expect(runAction(actionById(id), lead)).toBe(true);
+      expect(lead.team[id]).toHaveBeenCalledOnce();
+    }
+    expect(runAction(actionById('team-return'), lead)).toBe(false);
+    expect(lead.team['team-return']).not.toHaveBeenCalled();
+
+    const blind = fakeContext({ blind: true });
+    expect(runAction(actionById('team-return'), blind)).toBe(true);
+    expect(blind.team['team-return']).toHaveBeenCalledOnce();
+    for (const id of ['team-sample', 'team-packages', 'add-coder-file', 'view-agreement', 'view-rounds', 'view-adjudication'] as const) {
+      expect(runAction(actionById(id), blind), id).toBe(false);
+    }
+    expect(blind.showView).not.toHaveBeenCalled();
+    expect(vi.mocked(blind.services.announce).mock.calls.at(-1)?.[0]).toMatch(/blind coder package/);
+    expect(actionById('view-history').enabled(blind)).toBe(true);
+    expect(actionById('view-coding').enabled(blind)).toBe(true);
   });
 
   it('never performs a disabled action, and says why', () => {

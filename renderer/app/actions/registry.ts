@@ -7,23 +7,26 @@
 import { ACTION_CATALOG, type ActionId } from '@shared/actions/action-catalog';
 import { type KeyPress, matchesShortcut } from '@shared/actions/shortcut';
 
-import { proposeCoderFile } from '../../features/files/add-coder-file';
 import { exportProjectBundle, importProjectBundle } from '../../features/files/file-actions';
 import type { Action, ActionBehaviour, ActionContext } from './types';
 
 const codebook = (id: keyof ActionContext['codebook']): ActionBehaviour => ({ perform: (ctx) => ctx.codebook[id]() });
 
+/** The lead's side of the team loop: not in a blind coder package. */
+const lead = (id: keyof ActionContext['team']): ActionBehaviour => ({
+  enabled: (ctx) => !ctx.blind,
+  perform: (ctx) => ctx.team[id](),
+  unavailable: 'This is a blind coder package: rounds, packages and coder files are the lead’s project’s.',
+});
+
+/** The views that compare coders or run rounds: the lead's project only. */
+const NOT_BLIND = 'A blind coder package shows only your own codings: agreement, rounds and adjudication are in the lead’s project.';
+
 /** Every catalog id must have its behaviour: a new catalog entry without one does not compile. */
 const BEHAVIOURS: { readonly [K in ActionId]: ActionBehaviour } = {
+  'show-projects': { perform: (ctx) => ctx.showProjects() },
   'import-threads': { perform: (ctx) => ctx.openDialog('import-threads') },
   'import-bundle': { perform: (ctx) => void importProjectBundle(ctx.services).then(ctx.showImportReport) },
-  'add-coder-file': {
-    perform: (ctx) =>
-      void proposeCoderFile(ctx.services).then((result) => {
-        if (result && 'plan' in result) ctx.reviewCoderFile(result);
-        else ctx.showImportReport(result);
-      }),
-  },
   'export-bundle': { perform: (ctx) => void exportProjectBundle(ctx.services) },
   'export-csv': { perform: (ctx) => ctx.openDialog('export-csv') },
   'switch-coder': { perform: (ctx) => ctx.switchCoder() },
@@ -37,10 +40,20 @@ const BEHAVIOURS: { readonly [K in ActionId]: ActionBehaviour } = {
   'codebook-name-version': codebook('codebook-name-version'),
   'codebook-versions': codebook('codebook-versions'),
   'view-coding': { checked: (ctx) => ctx.view === 'coding', perform: (ctx) => ctx.showView('coding') },
-  'view-agreement': { checked: (ctx) => ctx.view === 'agreement', perform: (ctx) => ctx.showView('agreement') },
+  'view-agreement': { enabled: (ctx) => !ctx.blind, unavailable: NOT_BLIND, checked: (ctx) => ctx.view === 'agreement', perform: (ctx) => ctx.showView('agreement') },
+  'view-adjudication': { enabled: (ctx) => !ctx.blind, unavailable: NOT_BLIND, checked: (ctx) => ctx.view === 'adjudication', perform: (ctx) => ctx.showView('adjudication') },
   'view-history': { checked: (ctx) => ctx.view === 'history', perform: (ctx) => ctx.showView('history') },
+  'view-rounds': { enabled: (ctx) => !ctx.blind, checked: (ctx) => ctx.view === 'rounds', perform: (ctx) => ctx.showView('rounds'), unavailable: NOT_BLIND },
   'toggle-only-mine': { checked: (ctx) => ctx.onlyMine, perform: (ctx) => ctx.setOnlyMine(!ctx.onlyMine) },
   'command-palette': { perform: (ctx) => ctx.openDialog('command-palette'), whileTyping: true },
+  'team-sample': lead('team-sample'),
+  'team-packages': lead('team-packages'),
+  'add-coder-file': lead('add-coder-file'),
+  'team-return': {
+    enabled: (ctx) => ctx.blind,
+    perform: (ctx) => ctx.team['team-return'](),
+    unavailable: 'Only a blind coder package is returned: open the package file a lead prepared for you.',
+  },
 };
 
 export const ACTIONS: readonly Action[] = ACTION_CATALOG.map((spec) => ({ enabled: () => true, ...spec, ...BEHAVIOURS[spec.id] }));

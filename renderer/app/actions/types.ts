@@ -1,10 +1,9 @@
-import type { ActionId, ActionSpec, CodebookActionId } from '@shared/actions/action-catalog';
+import type { ActionId, ActionSpec, CodebookActionId, TeamActionId } from '@shared/actions/action-catalog';
 
-import type { CoderFileProposal } from '../../features/files/add-coder-file';
 import type { ImportReport } from '../../features/files/file-actions';
 import type { Services } from '../services';
 
-export type WorkspaceView = 'coding' | 'agreement' | 'history';
+export type WorkspaceView = 'coding' | 'agreement' | 'history' | 'rounds' | 'adjudication';
 export type WorkspaceDialog = 'import-threads' | 'export-csv' | 'command-palette';
 
 /** What actions act on: the workspace's state and the doors it opens, built by Workspace each render. */
@@ -16,12 +15,17 @@ export interface ActionContext {
   setOnlyMine(value: boolean): void;
   openDialog(dialog: WorkspaceDialog): void;
   showImportReport(report: ImportReport | null): void;
-  reviewCoderFile(proposal: CoderFileProposal): void;
   switchCoder(): void;
+  /** Leaves the project for the project list. */
+  showProjects(): void;
   /** Undo and redo over the coding and codebook history. */
   history: { canUndo(): boolean; canRedo(): boolean; undo(): void; redo(): void };
   /** The Codebook menu's commands (use-codebook-exchange). */
   codebook: Readonly<Record<CodebookActionId, () => void>>;
+  /** A blind coder package is open (project.package): the coder's own layer only, no team views. */
+  blind: boolean;
+  /** The Team menu's commands (features/rounds/use-team-loop). */
+  team: Readonly<Record<TeamActionId, () => void>>;
 }
 
 /** What an action does, added in the renderer to its catalog entry. */

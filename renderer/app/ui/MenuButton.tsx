@@ -21,13 +21,15 @@ interface Props {
   /** -1 keeps the button out of the tab order where a keyboard shortcut does the same. */
   tabIndex?: number;
   className?: string;
+  /** The button's accessible name when its label is only a sign ("⋯"): "Actions for …". */
+  buttonName?: string;
 }
 
 /**
  * A button that opens a menu (WAI-ARIA menu button): focus moves into the menu, arrow keys move
  * between items, Escape closes and returns focus, a click outside closes.
  */
-export function MenuButton({ label, menuLabel, items, tabIndex, className }: Props) {
+export function MenuButton({ label, menuLabel, items, tabIndex, className, buttonName }: Props) {
   const [open, setOpen] = useState(false);
   const menu = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -59,7 +61,7 @@ export function MenuButton({ label, menuLabel, items, tabIndex, className }: Pro
 
   return (
     <span className={`menu-anchor ${className ?? ''}`}>
-      <button ref={button} type="button" tabIndex={tabIndex} aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+      <button ref={button} type="button" tabIndex={tabIndex} aria-label={buttonName} aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
         {label}
       </button>
       {open ? (

@@ -62,6 +62,8 @@ describe('addCoding', () => {
       memo: 'family',
       createdAt: '2025-01-01T00:00:00.000Z',
       updatedAt: '2025-01-01T00:00:00.000Z',
+      // The sample project's one named codebook version: the coding is made under it.
+      codebookVersionId: 'v-1',
     });
     expect(await db.codings.get('new-1')).toEqual(coding);
     // The coding's id is drawn first, then its journal entry's.

@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 
+import { coefficientLabel } from '@shared/agreement/report/coefficient-names';
+import { reportMatrix } from '@shared/agreement/report/report-matrix';
 import type { ReportRow } from '@shared/agreement/report/report-rows';
 import type { AgreementUnit } from '@shared/agreement/units/agreement-report';
 import { codePath, sortCodesAsTree } from '@shared/codebook/code-path';
@@ -8,7 +10,8 @@ import { useServices } from '../../app/services';
 import { AgreementClient } from './agreement-client';
 import { AgreementChart } from './AgreementChart';
 import { AgreementTable } from './AgreementTable';
-import { COEFFICIENTS_BY_UNIT, metricLabel, UNIT_LABELS } from './coefficient-choices';
+import './agreement.css';
+import { COEFFICIENTS_BY_UNIT, orderedMetrics, UNIT_LABELS } from './coefficient-choices';
 import { DisagreementsPanel } from './DisagreementsPanel';
 import { exportMatrixCsv, exportReportCsv, exportReportHtml } from './export-agreement';
 import { type AgreementSource, loadAgreementSource } from './load-agreement-input';
@@ -16,8 +19,20 @@ import { DEFAULT_BOOTSTRAP_SEED } from './run-agreement-report';
 
 const UNITS: AgreementUnit[] = ['post', 'char', 'span', 'unitized'];
 
-/** Compare coders: choose coders, codes, unit and coefficients; read, chart, inspect and export. */
-export function AgreementView() {
+interface Props {
+  /** Opens a post in the Coding view (its thread chosen, the post focused): "Show in thread". */
+  onShowPost?: (threadId: string, postId: string) => void;
+}
+
+/** What was computed: the rows, and the unit and coders they are for (the controls may change since). */
+interface Computed {
+  rows: ReportRow[];
+  unit: AgreementUnit;
+  coders: Array<{ id: string; name: string }>;
+}
+
+/** Compare coders: choose coders, codes, unit and coefficients; read the matrix, chart, inspect a code and export. */
+export function AgreementView({ onShowPost }: Props) {
   const services = useServices();
   const [source, setSource] = useState<AgreementSource | null>(null);
   const [coderIds, setCoderIds] = useState<string[]>([]);
@@ -25,10 +40,12 @@ export function AgreementView() {
   const [unit, setUnit] = useState<AgreementUnit>('post');
   const [metrics, setMetrics] = useState<string[]>(COEFFICIENTS_BY_UNIT.post.preset);
   const [bootstrap, setBootstrap] = useState(true);
-  const [rows, setRows] = useState<ReportRow[] | null>(null);
+  const [computed, setComputed] = useState<Computed | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [inspect, setInspect] = useState<string | null>(null);
+  // Counts openings, so choosing the open code again brings its panel back into view.
+  const [openings, setOpenings] = useState(0);
   const client = useRef<AgreementClient | null>(null);
 
   useEffect(() => {
@@ -51,26 +68,29 @@ export function AgreementView() {
     () => (source?.input.coders ?? []).filter((c) => coderIds.includes(c.id)),
     [source, coderIds],
   );
-  const shownRows = useMemo(() => (rows ?? []).filter((r) => metrics.includes(r.metric)), [rows, metrics]);
-  const headline = metrics[0] ?? COEFFICIENTS_BY_UNIT[unit].preset[0] ?? '';
+  const columns = useMemo(() => orderedMetrics(unit, metrics), [unit, metrics]);
+  const matrix = useMemo(() => (computed ? reportMatrix(computed.rows, columns) : null), [computed, columns]);
+  const headline = columns[0] ?? COEFFICIENTS_BY_UNIT[unit].preset[0] ?? '';
+  const chartRows = useMemo(() => (computed?.rows ?? []).filter((r) => r.metric === headline), [computed, headline]);
 
   const compute = async () => {
     if (!source || !client.current) return;
     setBusy(true);
     setError(null);
     setInspect(null);
+    const coders = chosenCoders;
     const result = await client.current.run({
       input: source.input,
       unit,
       codes: codeIds.map((id) => codePath(codesById, id)),
-      coders: chosenCoders.map((c) => c.name),
+      coders: coders.map((c) => c.name),
       bootstrapSamples: unit === 'post' && bootstrap ? 1000 : 0,
       seed: DEFAULT_BOOTSTRAP_SEED,
     });
     setBusy(false);
-    if (result.ok) setRows(result.value);
+    if (result.ok) setComputed({ rows: result.value, unit, coders });
     else {
-      setRows(null);
+      setComputed(null);
       setError(result.error);
     }
   };
@@ -78,7 +98,7 @@ export function AgreementView() {
   if (!source) return <p className="empty">Loading the project’s codings…</p>;
   const pathToCode = new Map(source.input.codes.map((c) => [codePath(codesById, c.id), c]));
   const inspected = inspect ? pathToCode.get(inspect) : undefined;
-  const meta = { unit, coders: chosenCoders.map((c) => c.name) };
+  const meta = { unit, coders: (computed?.coders ?? chosenCoders).map((c) => c.name) };
 
   return (
     <div className="agreement-view">
@@ -114,7 +134,8 @@ export function AgreementView() {
                 onChange={() => {
                   setUnit(u);
                   setMetrics(COEFFICIENTS_BY_UNIT[u].preset);
-                  setRows(null);
+                  setComputed(null);
+                  setInspect(null);
                 }}
               />
               {UNIT_LABELS[u]}
@@ -136,7 +157,7 @@ export function AgreementView() {
                 checked={metrics.includes(m)}
                 onChange={(e) => setMetrics((list) => (e.target.checked ? [...list, m] : list.filter((x) => x !== m)))}
               />
-              {metricLabel(m)}
+              {coefficientLabel(m)}
             </label>
           ))}
         </fieldset>
@@ -159,21 +180,21 @@ export function AgreementView() {
           </button>
         </div>
         {chosenCoders.length < 2 ? (
-          <p className="panel-sub">Choose at least two coders. Another coder’s work comes in with “Add coder file…”.</p>
+          <p className="panel-sub">Choose at least two coders. Another coder’s work comes in with Team → Add coder files…</p>
         ) : null}
       </form>
       <section className="agreement-results" aria-labelledby="agreement-results-title" aria-busy={busy}>
         <div className="panel-heading">
           <h2 id="agreement-results-title">Agreement</h2>
-          {rows ? (
+          {computed ? (
             <div className="toolbar">
-              <button type="button" onClick={() => void exportReportCsv(services, rows, meta)}>
+              <button type="button" onClick={() => void exportReportCsv(services, computed.rows, meta)}>
                 Export report (CSV)
               </button>
-              <button type="button" onClick={() => void exportReportHtml(services, rows.filter((r) => metrics.includes(r.metric)), meta, headline)}>
+              <button type="button" onClick={() => void exportReportHtml(services, computed.rows, meta, columns)}>
                 Export report (HTML)
               </button>
-              <button type="button" onClick={() => void exportMatrixCsv(services, source, codeIds, chosenCoders)}>
+              <button type="button" onClick={() => void exportMatrixCsv(services, source, codeIds, computed.coders)}>
                 Export reliability matrix (CSV)
               </button>
             </div>
@@ -184,16 +205,39 @@ export function AgreementView() {
             {error}
           </p>
         ) : null}
-        {rows ? (
+        {computed && matrix ? (
           <>
-            <AgreementChart rows={shownRows.filter((r) => r.metric === headline)} metric={headline} />
-            <AgreementTable rows={shownRows} onInspect={setInspect} inspectable={(path) => pathToCode.has(path)} />
+            {columns.length === 0 ? <p className="empty">Tick at least one coefficient to show.</p> : null}
+            <AgreementTable
+              matrix={matrix}
+              unit={computed.unit}
+              chosen={inspect}
+              onInspect={(path) => {
+                setInspect(path);
+                setOpenings((n) => n + 1);
+              }}
+              inspectable={(path) => pathToCode.has(path)}
+            />
+            {columns.length > 0 ? <AgreementChart rows={chartRows} metric={headline} /> : null}
           </>
         ) : (
           <p className="empty">Choose coders, a unit and coefficients, then compute.</p>
         )}
-        {inspected && inspect ? (
-          <DisagreementsPanel source={source} code={inspected} codePathText={inspect} coders={chosenCoders} onClose={() => setInspect(null)} />
+        {computed && inspected && inspect ? (
+          <DisagreementsPanel
+            key={inspect}
+            source={source}
+            code={inspected}
+            codePathText={inspect}
+            coders={computed.coders}
+            opening={openings}
+            onShowPost={onShowPost}
+            onClose={() => {
+              setInspect(null);
+              // Back to the code the panel was opened from.
+              document.querySelector<HTMLElement>(`.agreement-matrix tr[data-code="${CSS.escape(inspect)}"] button`)?.focus();
+            }}
+          />
         ) : null}
       </section>
     </div>

@@ -21,30 +21,7 @@ export const UNIT_LABELS: Record<AgreementUnit, string> = {
   unitized: 'Unitized: Krippendorff’s uα, |uα, cuα on one continuum',
 };
 
-export const METRIC_LABELS: Record<string, string> = {
-  alpha_nominal: 'Krippendorff’s α (nominal)',
-  alpha_ordinal: 'Krippendorff’s α (ordinal)',
-  alpha_interval: 'Krippendorff’s α (interval)',
-  alpha_ratio: 'Krippendorff’s α (ratio)',
-  cohen_kappa: 'Cohen’s κ',
-  fleiss_kappa: 'Fleiss’ κ',
-  gwet_ac1: 'Gwet’s AC1',
-  brennan_prediger: 'Brennan–Prediger κ',
-  percent_agreement: 'Percent agreement',
-  pairwise_agreement: 'Pairwise agreement',
-  kappa: 'Cohen’s κ (characters)',
-  exact_f1: 'F1, exact spans',
-  overlap_any_f1: 'F1, any overlap',
-  overlap_1to1_f1: 'F1, one-to-one overlap',
-  exact_precision: 'Precision, exact',
-  exact_recall: 'Recall, exact',
-  overlap_any_precision: 'Precision, any overlap',
-  overlap_any_recall: 'Recall, any overlap',
-  overlap_1to1_precision: 'Precision, one-to-one',
-  overlap_1to1_recall: 'Recall, one-to-one',
-  u_alpha: 'uα',
-  u_alpha_binary: '|uα (binary)',
-  cu_alpha: 'cuα (domain values)',
-};
-
-export const metricLabel = (metric: string): string => METRIC_LABELS[metric] ?? metric;
+/** The chosen coefficients in the order the unit lists them: the matrix's columns. */
+export function orderedMetrics(unit: AgreementUnit, chosen: readonly string[]): string[] {
+  return COEFFICIENTS_BY_UNIT[unit].all.filter((m) => chosen.includes(m));
+}

@@ -1,3 +1,4 @@
+import { UNIT_NAMES } from '@shared/agreement/report/coefficient-names';
 import { reportCsv } from '@shared/agreement/report/report-csv';
 import { reportHtml } from '@shared/agreement/report/report-html';
 import type { ReportRow } from '@shared/agreement/report/report-rows';
@@ -27,17 +28,18 @@ export function exportReportCsv(services: Services, rows: readonly ReportRow[], 
   return save(services, `agreement-${meta.unit}.csv`, reportCsv(rows), CSV, 'agreement report');
 }
 
-export function exportReportHtml(services: Services, rows: readonly ReportRow[], meta: ReportMetaInput, headline: string) {
+/** The HTML report: the matrix of `metrics` (in column order) and a chart of the first of them. */
+export function exportReportHtml(services: Services, rows: readonly ReportRow[], meta: ReportMetaInput, metrics: readonly string[]) {
   const html = reportHtml(
     rows,
     {
-      title: `Intercoder agreement (${meta.unit} unit)`,
+      title: `Intercoder agreement (${UNIT_NAMES[meta.unit] ?? meta.unit} as unit)`,
       unit: meta.unit,
       coders: meta.coders,
       createdAt: services.clock.now(),
       app: `${APP_INFO.name} ${APP_INFO.version}`,
     },
-    headline,
+    metrics,
   );
   return save(services, `agreement-${meta.unit}.html`, html, [{ name: 'HTML', extensions: ['html'] }], 'agreement report');
 }

@@ -34,6 +34,30 @@ describe('runAgreementReport', () => {
     expect(again).toEqual(first);
   });
 
+  it('shows no interval where the bootstrap cannot give one, and says why', () => {
+    const few: AgreementInput = { ...input, posts: input.posts.slice(4, 8) };
+    const unused: AgreementInput = {
+      ...input,
+      codes: [...input.codes, { ...input.codes[0]!, id: 'q', name: 'Questions', order: 1 }],
+    };
+    const alphaOf = (data: AgreementInput, code: string) => {
+      const result = runAgreementReport({ input: data, unit: 'post', codes: [], coders: ['Ada', 'Ben'], bootstrapSamples: 200, seed: 7 });
+      if (!result.ok) throw new Error(result.error);
+      return result.value.find((r) => r.code === code && r.metric === 'alpha_nominal');
+    };
+    // Four posts (p4–p7, one disagreement): too few to resample.
+    expect(alphaOf(few, 'Derailing')).toMatchObject({ interval: null, intervalNote: expect.stringMatching(/4 pairable units are too few/) });
+    // Nobody used the code: α is undefined, and so is its interval.
+    expect(alphaOf(unused, 'Questions')).toMatchObject({
+      value: null,
+      reason: expect.stringMatching(/^no variation/),
+      interval: null,
+      intervalNote: 'No interval: α is not defined.',
+    });
+    // The row over all codes gets its interval too.
+    expect(alphaOf(input, 'All selected codes')?.interval).not.toBeNull();
+  });
+
   it('names an unknown coder instead of computing nonsense', () => {
     const result = runAgreementReport({ input, unit: 'char', codes: [], coders: ['Ada', 'Zoe'], bootstrapSamples: 0, seed: 1 });
     expect(result.ok).toBe(false);

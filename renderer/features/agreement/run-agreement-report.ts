@@ -1,10 +1,10 @@
 import { bootstrapAlpha } from '@shared/agreement/bootstrap-alpha';
-import { intervalKey, type ReportRow, reportRows } from '@shared/agreement/report/report-rows';
+import { ALL_CODES_LABEL, intervalKey, type ReportRow, reportRows } from '@shared/agreement/report/report-rows';
 import type { BootstrapInterval } from '@shared/agreement/reliability-data';
 import { agreementReport, type AgreementUnit } from '@shared/agreement/units/agreement-report';
 import { selectCoders, selectCodes } from '@shared/agreement/units/code-selection';
 import { type AgreementInput, codingLayers } from '@shared/agreement/units/coding-layers';
-import { postUnitData } from '@shared/agreement/units/post-unit';
+import { postCodeUnitData, postUnitData } from '@shared/agreement/units/post-unit';
 import type { RpcMethod } from '@shared/rpc/rpc';
 import { err, ok, type Result } from '@shared/util/result';
 
@@ -33,7 +33,8 @@ export function runAgreementReport(request: AgreementRequest): Result<ReportRow[
   const { input, unit, codes, coders, bootstrapSamples, seed } = request;
   const report = agreementReport(input, { unit, codes, coders });
   if (!report.ok) return report;
-  const intervals = new Map<string, BootstrapInterval>();
+  // null: asked for, but the bootstrap gave none (reportRows says why in the row's intervalNote).
+  const intervals = new Map<string, BootstrapInterval | null>();
   if (unit === 'post' && bootstrapSamples > 0) {
     const selection = selectCodes(input, codes);
     const chosenCoders = selectCoders(input, coders);
@@ -41,11 +42,13 @@ export function runAgreementReport(request: AgreementRequest): Result<ReportRow[
     if (!chosenCoders.ok) return err(chosenCoders.error);
     const layers = codingLayers(input);
     const coderIds = chosenCoders.value.map((c) => c.id);
+    const options = { samples: bootstrapSamples, seed };
     for (const code of selection.value.codes) {
       const data = postUnitData(input, code.id, coderIds, layers);
-      const interval = bootstrapAlpha(data, 'nominal', { samples: bootstrapSamples, seed });
-      if (interval) intervals.set(intervalKey(code.path, 'alpha_nominal'), interval);
+      intervals.set(intervalKey(code.path, 'alpha_nominal'), bootstrapAlpha(data, 'nominal', options));
     }
+    const all = postCodeUnitData(input, selection.value.codes.map((c) => c.id), coderIds, layers);
+    intervals.set(intervalKey(ALL_CODES_LABEL, 'alpha_nominal'), bootstrapAlpha(all, 'nominal', options));
   }
   return ok(reportRows(report.value, intervals));
 }

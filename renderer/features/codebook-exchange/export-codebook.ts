@@ -8,13 +8,13 @@ import { codebookHtml } from '@shared/codebook/codebook-html';
 import { codebookMarkdown } from '@shared/codebook/codebook-markdown';
 import { writeQdc } from '@shared/codebook/refi/write-qdc';
 import type { Code } from '@shared/model/records';
+import { fileStem } from '@shared/util/file-name';
 import { ok, type Result } from '@shared/util/result';
 import { codebookInTreeOrder } from '@shared/project/queries/codebook-reads';
 
 import { APP_INFO } from '../../app/app-info';
 import type { Services } from '../../app/services';
 import { storeOf } from '../../db/project-store';
-import { fileStem } from '../files/file-actions';
 import type { FileFilter } from '../../platform/platform';
 
 export type CodebookExportFormat = 'qdc' | 'markdown' | 'html' | 'csv';

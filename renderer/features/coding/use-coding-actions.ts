@@ -27,8 +27,11 @@ export interface CodingActions {
   redo(): Promise<void>;
 }
 
-/** Every coding action: one Dexie write (tracked by the save watchdog) and one undoable step. */
-export function useCodingActions(coderId: string, postsById: ReadonlyMap<string, Post>): CodingActions {
+/**
+ * Every coding action: one Dexie write (tracked by the save watchdog) and one undoable step.
+ * `refusal`: why a post may not be coded here, or null (a blind package's context posts).
+ */
+export function useCodingActions(coderId: string, postsById: ReadonlyMap<string, Post>, refusal?: (postId: string) => string | null): CodingActions {
   const { db, tracker, history, clock, ids, announce } = useServices();
   const codebook = useCodebookActions();
 
@@ -42,7 +45,7 @@ export function useCodingActions(coderId: string, postsById: ReadonlyMap<string,
   const code = useCallback(
     async (postId: string, codeToApply: Code, start: number, end: number) => {
       // Categories and retired codes are never applied, whatever asked (click, key, menu).
-      const reason = notApplicableReason(codeToApply);
+      const reason = notApplicableReason(codeToApply) ?? refusal?.(postId) ?? null;
       if (reason) {
         takeReselect(postId);
         announce(reason, 'error');
@@ -60,7 +63,7 @@ export function useCodingActions(coderId: string, postsById: ReadonlyMap<string,
         fail('Coding', error);
       }
     },
-    [db, tracker, history, clock, ids, coderId, announce, fail, journalStep],
+    [db, tracker, history, clock, ids, coderId, announce, fail, journalStep, refusal],
   );
 
   const applyCode = useCallback(

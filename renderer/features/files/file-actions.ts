@@ -2,6 +2,8 @@ import { type Bundle, BUNDLE_EXTENSION } from '@shared/bundle/bundle';
 import { serializeBundle } from '@shared/bundle/serialize';
 import { formatProblem, parseBundleText } from '@shared/bundle/validate';
 import { codedSegmentsCsv } from '@shared/export/coded-segments-csv';
+import { coderCodings } from '@shared/export/coder-codings';
+import { fileStem } from '@shared/util/file-name';
 
 import type { Services } from '../../app/services';
 import { APP_INFO } from '../../app/app-info';
@@ -9,16 +11,6 @@ import { exportBundle, importBundle } from '../../db/project-store';
 
 const BUNDLE_FILTERS = [{ name: 'Threadmark project bundle', extensions: ['json'] }];
 const CSV_FILTERS = [{ name: 'CSV', extensions: ['csv'] }];
-
-/** A file name from a project name: letters, digits and dashes only. */
-export function fileStem(name: string): string {
-  const stem = name
-    .normalize('NFKD')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .toLowerCase();
-  return stem.slice(0, 60) || 'threadmark-project';
-}
 
 export async function exportProjectBundle({ db, platform, clock, announce }: Services): Promise<void> {
   const bundle = await exportBundle(db, { clock, app: APP_INFO });
@@ -30,14 +22,26 @@ export async function exportProjectBundle({ db, platform, clock, announce }: Ser
 
 /**
  * `spreadsheetSafe` prefixes ' to cells a spreadsheet would run as a formula (OWASP CSV injection):
- * for Excel. Off, the text is exact: for R, Python and SPSS.
+ * for Excel. Off, the text is exact: for R, Python and SPSS. `only.coder`: one coder's layer by id or
+ * name, as `threadmark export --coder` (the Adjudication view exports the consensus coder's): same
+ * columns, the coder's name in the file name.
  */
 export async function exportCodedSegments(
   { db, platform, clock, announce }: Services,
   spreadsheetSafe = false,
+  only: { coder?: string } = {},
 ): Promise<void> {
-  const bundle = await exportBundle(db, { clock, app: APP_INFO });
-  const name = `${fileStem(bundle.project.name)}-coded-segments${spreadsheetSafe ? '-spreadsheet' : ''}.csv`;
+  const whole = await exportBundle(db, { clock, app: APP_INFO });
+  const layerOf = only.coder === undefined ? null : coderCodings(whole, only.coder);
+  if (layerOf && !layerOf.ok) {
+    announce(`Nothing exported: ${layerOf.error.message}.`, 'error');
+    return;
+  }
+  const bundle = layerOf ? layerOf.value : whole;
+  const wanted = only.coder?.trim().toLowerCase();
+  const coderName = wanted === undefined ? undefined : (whole.coders.find((c) => c.id === only.coder) ?? whole.coders.find((c) => c.name.trim().toLowerCase() === wanted))?.name;
+  const layer = coderName === undefined ? '' : `-${fileStem(coderName)}`;
+  const name = `${fileStem(bundle.project.name)}${layer}-coded-segments${spreadsheetSafe ? '-spreadsheet' : ''}.csv`;
   const saved = await platform.saveTextFile(name, codedSegmentsCsv(bundle, { spreadsheetSafe }), CSV_FILTERS);
   if (!saved.ok) announce(`Export failed: ${saved.error}`, 'error');
   else if (saved.value) announce(`Exported ${bundle.codings.length} coded segments to ${saved.value}.`);

@@ -1,14 +1,16 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 
 interface Props {
   /** The name of the coder who coded last, when switching coders. */
   initialName?: string;
   onSubmit: (name: string) => Promise<void>;
   onCancel?: () => void;
+  /** Said under the question: where projects are stored when this browser profile has none. */
+  note?: ReactNode;
 }
 
 /** Every coding records its coder, so the app asks who is coding before anything else. */
-export function CoderNameDialog({ initialName = '', onSubmit, onCancel }: Props) {
+export function CoderNameDialog({ initialName = '', onSubmit, onCancel, note }: Props) {
   const [name, setName] = useState(initialName);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -35,6 +37,7 @@ export function CoderNameDialog({ initialName = '', onSubmit, onCancel }: Props)
           Threadmark records a coder with every coding, so a team can compare coders later. Use the name you will use
           in this project.
         </p>
+        {note ? <p className="dialog-note">{note}</p> : null}
         <label htmlFor="coder-name">Your name</label>
         <input
           id="coder-name"

@@ -20,8 +20,18 @@ export const OPERATION_LABELS: ReadonlyArray<readonly [kind: string, label: stri
   ['codebook.version', 'Named a codebook version'],
   ['threads.import', 'Imported threads'],
   ['bundle.import', 'Imported a project bundle'],
+  ['thread.rename', 'Renamed a thread'],
+  ['thread.delete', 'Deleted a thread'],
+  ['project.create', 'Created the project'],
+  ['project.rename', 'Renamed the project'],
   ['coders.add', 'Added a coder'],
   ['coders.add-layer', 'Added a coder file'],
+  ['round.start', 'Started a round'],
+  ['round.merge', 'Merged coder files'],
+  ['consensus.decide', 'Adjudicated'],
+  ['consensus.propose', 'Pre-decided by majority'],
+  ['consensus.rule', 'Applied a consensus rule'],
+  ['consensus.agreed', 'Took agreed codings into consensus'],
   ['revert', 'Reverted'],
 ];
 
@@ -46,6 +56,8 @@ const NOUNS: Record<TableName, [one: string, many: string]> = {
   codings: ['coding', 'codings'],
   codebookVersions: ['codebook version', 'codebook versions'],
   assignments: ['assignment', 'assignments'],
+  rounds: ['round', 'rounds'],
+  decisions: ['decision', 'decisions'],
 };
 
 const count = (n: number, table: TableName): string => `${n} ${NOUNS[table][n === 1 ? 0 : 1]}`;

@@ -18,6 +18,8 @@ interface PostRowProps {
   spans: readonly MarkSpan[];
   focused: boolean;
   codingCount: number;
+  /** Shown for context only: a blind package's post the coder was not assigned. */
+  context?: boolean;
   onFocusPost: (index: number) => void;
   onToggleCollapse: (postId: string) => void;
   onMarkClick: (postId: string, codingIds: string[]) => void;
@@ -35,6 +37,7 @@ export const PostRow = memo(function PostRow({
   spans,
   focused,
   codingCount,
+  context = false,
   onFocusPost,
   onToggleCollapse,
   onMarkClick,
@@ -50,6 +53,7 @@ export const PostRow = memo(function PostRow({
       data-row-index={index}
       data-depth={depth}
       data-focused={focused}
+      data-context={context || undefined}
       aria-labelledby={headingId}
       aria-posinset={index + 1}
       aria-setsize={setSize}
@@ -80,6 +84,11 @@ export const PostRow = memo(function PostRow({
             </span>
           ) : null}
           {deleted ? <span className="post-badge">deleted</span> : null}
+          {context ? (
+            <span className="post-badge" title="Shown so you can read what the assigned posts answer; it is not yours to code">
+              context
+            </span>
+          ) : null}
           {codingCount > 0 ? (
             <span className="post-badge" title="Codings in this post">
               {codingCount} {codingCount === 1 ? 'coding' : 'codings'}

@@ -17,6 +17,10 @@ interface ThreadViewProps {
   onFocusPost: (postId: string) => void;
   onMarkClick: (postId: string, codingIds: string[]) => void;
   onOpenCodings: () => void;
+  /** Posts shown as context only, not to be coded (a blind package's posts the coder was not assigned). */
+  contextPostIds?: ReadonlySet<string>;
+  /** A request to bring a post into view and focus it; a new `seq` asks again. */
+  reveal?: { postId: string; seq: number } | null;
 }
 
 const NO_SPANS: readonly MarkSpan[] = [];
@@ -34,6 +38,8 @@ export function ThreadView({
   onFocusPost,
   onMarkClick,
   onOpenCodings,
+  contextPostIds,
+  reveal,
 }: ThreadViewProps) {
   const tree = useMemo(() => buildReplyTree(posts), [posts]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
@@ -67,6 +73,19 @@ export function ThreadView({
     },
     [rows, onFocusPost, virtualizer],
   );
+
+  // A post chosen elsewhere (Agreement → Show in thread, Next post to code): brought into view and
+  // given focus once per request, as soon as its row exists.
+  const revealed = useRef<number | null>(null);
+  useEffect(() => {
+    if (!reveal || revealed.current === reveal.seq) return;
+    const index = indexOfPost.get(reveal.postId);
+    if (index === undefined) return;
+    revealed.current = reveal.seq;
+    pendingFocus.current = index;
+    setTextMode(false);
+    virtualizer.scrollToIndex(index, { align: 'start' });
+  }, [reveal, indexOfPost, virtualizer]);
 
   // Move DOM focus once the row is mounted (it may have just scrolled into view).
   useEffect(() => {
@@ -170,6 +189,7 @@ export function ThreadView({
                   spans={spans}
                   focused={item.index === focusedIndex}
                   codingCount={spans.length}
+                  context={contextPostIds?.has(row.post.id) ?? false}
                   onFocusPost={onFocusIndex}
                   onToggleCollapse={toggleCollapse}
                   onMarkClick={onMarkClick}

@@ -1,7 +1,8 @@
 import { toCsv } from '../../util/csv';
 import type { ReportRow } from './report-rows';
 
-export const REPORT_CSV_HEADER = ['code', 'coder_pair', 'coefficient', 'n', 'value', 'ci_low', 'ci_high', 'ci_level', 'reading', 'undefined_reason'] as const;
+/** Machine names throughout (coefficient-names.ts has the names a reader sees), so other tools can read it. */
+export const REPORT_CSV_HEADER = ['code', 'coder_pair', 'coefficient', 'n', 'value', 'ci_low', 'ci_high', 'ci_level', 'reading', 'undefined_reason', 'ci_note'] as const;
 
 /** The agreement table as CSV, numbers unrounded (String(n) reads back as the same double). */
 export function reportCsv(rows: readonly ReportRow[]): string {
@@ -19,6 +20,7 @@ export function reportCsv(rows: readonly ReportRow[]): string {
       cell(r.interval?.level),
       r.reading ?? '',
       r.reason ?? '',
+      r.intervalNote ?? '',
     ]),
   ]);
 }

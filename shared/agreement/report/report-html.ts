@@ -1,8 +1,12 @@
-import { BAND_COLORS, barChartLayout } from './chart-layout';
+import { barChartLayout, BAND_COLORS, CHART_FONT_SIZE, type MeasureText } from './chart-layout';
+import { coefficientLabel, columnHeader, UNIT_NAMES } from './coefficient-names';
+import { formatInterval, formatValue } from './format';
+import { type MatrixCell, reportMatrix } from './report-matrix';
 import type { ReportRow } from './report-rows';
 
 export interface ReportMeta {
   title: string;
+  /** The unit's machine name (post, char, span, unitized). */
   unit: string;
   coders: readonly string[];
   /** ISO 8601 time the report was made (passed in: shared/ is deterministic). */
@@ -14,21 +18,33 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 /** Every piece of text (code names, coder names) comes from users' files: always escaped. */
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
 
-const fmt = (n: number | null | undefined): string => (n === null || n === undefined ? '—' : n.toFixed(3));
-
 /**
- * A self-contained HTML report (inline style, no script, no external resource): the table of
- * coefficients and a bar chart of the chosen headline coefficient per code.
+ * A self-contained HTML report (inline style, no script, no external resource): a bar chart of the
+ * first chosen coefficient per code, and the matrix of codes × chosen coefficients
+ * (report-matrix.ts) with coefficient names as a paper writes them and undefined values footnoted.
  */
-export function reportHtml(rows: readonly ReportRow[], meta: ReportMeta, headline: string): string {
-  const table = rows
-    .map(
-      (r) => `<tr><td>${escapeHtml(r.code)}</td><td>${escapeHtml(r.pair ?? 'all')}</td><td>${escapeHtml(r.metric)}</td>` +
-        `<td class="num">${r.n ?? '—'}</td><td class="num">${fmt(r.value)}</td>` +
-        `<td class="num">${r.interval ? `${fmt(r.interval.low)} – ${fmt(r.interval.high)}` : '—'}</td>` +
-        `<td>${escapeHtml(r.reading ?? r.reason ?? '')}</td></tr>`,
-    )
+export function reportHtml(rows: readonly ReportRow[], meta: ReportMeta, metrics: readonly string[]): string {
+  const matrix = reportMatrix(rows, metrics);
+  const headline = metrics[0];
+  const header = [
+    '<th scope="col">Code</th>',
+    matrix.pairwise ? '<th scope="col">Coders</th>' : '',
+    ...matrix.columns.map((column) => {
+      const { name, qualifier } = columnHeader(column, meta.unit);
+      return `<th scope="col" class="num">${escapeHtml(name)}${qualifier ? `<br><span class="q">${escapeHtml(qualifier)}</span>` : ''}</th>`;
+    }),
+  ].join('');
+  const body = matrix.rows
+    .map((row) => {
+      const cells = row.cells.map(cellHtml).join('');
+      const coders = matrix.pairwise ? `<td>${escapeHtml((row.pair ?? 'all').replace('|', ' vs '))}</td>` : '';
+      return `<tr${row.scope === 'code' ? '' : ' class="summary"'}><th scope="row">${escapeHtml(row.code)}</th>${coders}${cells}</tr>`;
+    })
     .join('\n');
+  const notes = matrix.notes.length
+    ? `<ol class="notes">${matrix.notes.map((text, i) => `<li id="note-${i + 1}">${escapeHtml(text)}</li>`).join('')}</ol>`
+    : '';
+  const unitName = UNIT_NAMES[meta.unit] ?? meta.unit;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -38,40 +54,71 @@ export function reportHtml(rows: readonly ReportRow[], meta: ReportMeta, headlin
 <style>
 body { font: 14px/1.45 system-ui, sans-serif; margin: 2rem; color: #1d1d1f; }
 table { border-collapse: collapse; margin-top: 1rem; }
-th, td { border-bottom: 1px solid #ddd; padding: 0.3rem 0.6rem; text-align: left; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
+caption { text-align: left; font-weight: 600; padding-bottom: 0.3rem; }
+th, td { border-bottom: 1px solid #ddd; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }
+thead th { border-bottom: 2px solid #888; font-weight: 600; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+.q, .reading { display: block; font-size: 0.8em; font-weight: 400; color: #555; }
+tr.summary th, tr.summary td { border-top: 1px solid #888; }
+.notes { color: #555; font-size: 0.9em; }
 .meta { color: #555; }
 </style>
 </head>
 <body>
 <h1>${escapeHtml(meta.title)}</h1>
-<p class="meta">Unit: ${escapeHtml(meta.unit)} · Coders: ${escapeHtml(meta.coders.join(', '))} · ${escapeHtml(meta.createdAt)} · ${escapeHtml(meta.app)}</p>
-${barChartSvg(rows.filter((r) => r.metric === headline), headline)}
+<p class="meta">Unit: ${escapeHtml(unitName)} · Coders: ${escapeHtml(meta.coders.join(', '))} · ${escapeHtml(meta.createdAt)} · ${escapeHtml(meta.app)}</p>
+${headline ? barChartSvg(rows.filter((r) => r.metric === headline), headline) : ''}
 <table>
-<thead><tr><th>Code</th><th>Coders</th><th>Coefficient</th><th>n</th><th>Value</th><th>95% interval</th><th>Reading</th></tr></thead>
+<caption>Agreement per code (${escapeHtml(unitName)} as unit)</caption>
+<thead><tr>${header}</tr></thead>
 <tbody>
-${table}
+${body}
 </tbody>
 </table>
-<p class="meta">Readings: Krippendorff's α ≥ .800 reliable, ≥ .667 tentative (Krippendorff 2004); κ after Landis &amp; Koch (1977).</p>
+${notes}
+<p class="meta">Readings: Krippendorff’s α ≥ .800 reliable, ≥ .667 tentative (Krippendorff 2004); κ after Landis &amp; Koch (1977).</p>
 </body>
 </html>
 `;
 }
 
-/** The bar chart as an SVG string; undefined values are named, not drawn. */
-export function barChartSvg(rows: readonly ReportRow[], metric: string): string {
-  const layout = barChartLayout(rows);
+function cellHtml(cell: MatrixCell): string {
+  const ref = (note: number | null) => (note === null ? '' : `<sup>${note}</sup>`);
+  switch (cell.kind) {
+    case 'n':
+      return `<td class="num">${cell.n === null ? '' : cell.n.toLocaleString('en-US')}</td>`;
+    case 'none':
+      return '<td></td>';
+    case 'value':
+      return cell.value === null
+        ? `<td class="num">—${ref(cell.note)}</td>`
+        : `<td class="num">${formatValue(cell.value)}${cell.reading ? `<span class="reading">${cell.reading}</span>` : ''}</td>`;
+    case 'interval':
+      if (cell.interval) return `<td class="num">${formatInterval(cell.interval.low, cell.interval.high)}</td>`;
+      return cell.note === null ? '<td></td>' : `<td class="num">—${ref(cell.note)}</td>`;
+  }
+}
+
+/** The bar chart as an SVG string; a long code name is cut to fit with the whole name as its <title>. */
+export function barChartSvg(rows: readonly ReportRow[], metric: string, measure?: MeasureText): string {
+  const layout = barChartLayout(rows, measure ? { measure } : {});
+  const name = coefficientLabel(metric);
   const bars = layout.bars
     .map((bar) => {
-      const label = `<text x="${layout.labelWidth - 8}" y="${bar.y + 15}" text-anchor="end">${escapeHtml(bar.label)}</text>`;
-      if (bar.value === null) return `${label}<text x="${bar.x + 4}" y="${bar.y + 15}" fill="#888">not defined</text>`;
-      const end = bar.value < 0 ? bar.x : bar.x + bar.width;
-      return `${label}<rect x="${bar.x}" y="${bar.y + 3}" width="${bar.width}" height="${layout.barHeight - 8}" fill="${BAND_COLORS[bar.band]}"/><text x="${end + 4}" y="${bar.y + 15}">${bar.value.toFixed(3)}</text>`;
+      const title = `<title>${escapeHtml(`${bar.fullLabel}: ${bar.valueLabel}`)}</title>`;
+      const label = `<text x="${layout.labelEnd}" y="${bar.y + 15}" text-anchor="end">${escapeHtml(bar.label)}</text>`;
+      const shape =
+        bar.value === null ? '' : `<rect x="${bar.x}" y="${bar.y + 3}" width="${bar.width}" height="${layout.barHeight - 8}" fill="${BAND_COLORS[bar.band]}"/>`;
+      const value = `<text x="${bar.valueX}" y="${bar.y + 15}"${bar.value === null ? ' fill="#666"' : ''}>${escapeHtml(bar.valueLabel)}</text>`;
+      return `<g>${title}${label}${shape}${value}</g>`;
     })
     .join('');
-  const guides = layout.guides
-    .map((g) => `<line x1="${g.x}" x2="${g.x}" y1="14" y2="${layout.height - 16}" stroke="#999" stroke-dasharray="${g.value === 0 ? '' : '4 3'}"/><text x="${g.x}" y="${layout.height - 2}" text-anchor="middle" fill="#555">${g.value}</text>`)
+  const ticks = layout.ticks
+    .map(
+      (t) =>
+        `<line x1="${t.x}" x2="${t.x}" y1="${layout.axisTop}" y2="${layout.axisBottom}" stroke="${t.kind === 'end' ? '#ddd' : '#999'}"${t.kind === 'threshold' ? ' stroke-dasharray="4 3"' : ''}/>` +
+        `<text x="${t.labelX}" y="${layout.tickLabelY + t.row * 14}" text-anchor="middle" fill="#555">${t.label}</text>`,
+    )
     .join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeHtml(metric)} per code" width="${layout.width}" height="${layout.height}" font-family="system-ui, sans-serif" font-size="12"><text x="${layout.labelWidth}" y="11" fill="#555">${escapeHtml(metric)}</text>${guides}${bars}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeHtml(name)} per code" width="${layout.width}" height="${layout.height}" font-family="system-ui, sans-serif" font-size="${CHART_FONT_SIZE}"><text x="${layout.plotLeft}" y="${layout.titleY}" fill="#555">${escapeHtml(name)}</text>${ticks}${bars}</svg>`;
 }

@@ -40,11 +40,11 @@ describe('readings', () => {
 describe('report rows', () => {
   it('flattens a char report: one row per coefficient, the reason where a value is undefined', () => {
     const rows = reportRows(charReport);
-    expect(rows.map((r) => [r.code, r.pair, r.metric, r.n, r.value, r.reason, r.reading])).toEqual([
-      ['Backlash > Whataboutism', 'Ada|Ben', 'kappa', 1000, 0.7123, null, 'substantial'],
-      ['Backlash > Whataboutism', 'Ada|Ben', 'percent_agreement', 1000, 0.85, null, null],
-      ['<script>alert(1)</script>', 'Ada|Ben', 'kappa', 40, null, 'no variation: neither coder used the code', null],
-      ['<script>alert(1)</script>', 'Ada|Ben', 'percent_agreement', 40, 1, null, null],
+    expect(rows.map((r) => [r.code, r.scope, r.pair, r.metric, r.n, r.value, r.reason, r.reading])).toEqual([
+      ['Backlash > Whataboutism', 'code', 'Ada|Ben', 'kappa', 1000, 0.7123, null, 'substantial'],
+      ['Backlash > Whataboutism', 'code', 'Ada|Ben', 'percent_agreement', 1000, 0.85, null, null],
+      ['<script>alert(1)</script>', 'code', 'Ada|Ben', 'kappa', 40, null, 'no variation: neither coder used the code', null],
+      ['<script>alert(1)</script>', 'code', 'Ada|Ben', 'percent_agreement', 40, 1, null, null],
     ]);
   });
 
@@ -56,8 +56,8 @@ describe('report rows', () => {
     };
     const interval = { low: 0.4, high: 0.6, level: 0.95, samples: 1000, seed: 1 };
     const rows = reportRows(report, new Map([[intervalKey('Derailing', 'u_alpha'), interval]]));
-    expect(rows[0]).toMatchObject({ metric: 'u_alpha', interval, reading: 'unreliable' });
-    expect(rows[1]).toMatchObject({ metric: 'u_alpha_binary', interval: null });
+    expect(rows[0]).toMatchObject({ metric: 'u_alpha', interval, intervalNote: null, reading: 'unreliable' });
+    expect(rows[1]).toMatchObject({ metric: 'u_alpha_binary', interval: null, intervalNote: null });
   });
 });
 
@@ -65,19 +65,29 @@ describe('report files', () => {
   it('writes the CSV with unrounded numbers and blank cells for missing values', () => {
     const table = parse(reportCsv(reportRows(charReport))) as string[][];
     expect(table[0]).toEqual([...REPORT_CSV_HEADER]);
-    expect(table[1]).toEqual(['Backlash > Whataboutism', 'Ada|Ben', 'kappa', '1000', '0.7123', '', '', '', 'substantial', '']);
+    expect(table[1]).toEqual(['Backlash > Whataboutism', 'Ada|Ben', 'kappa', '1000', '0.7123', '', '', '', 'substantial', '', '']);
     expect(table[3]?.[4]).toBe('');
     expect(table[3]?.[9]).toBe('no variation: neither coder used the code');
   });
 
   it('writes a self-contained HTML report in which user text cannot become markup', () => {
-    const html = reportHtml(reportRows(charReport), { title: 'Agreement <b>', unit: 'char', coders: ['Ada', 'Ben & Co'], createdAt: '2026-11-24T10:00:00Z', app: 'Threadmark 0.1.0' }, 'kappa');
+    const html = reportHtml(reportRows(charReport), { title: 'Agreement <b>', unit: 'char', coders: ['Ada', 'Ben & Co'], createdAt: '2026-11-24T10:00:00Z', app: 'Threadmark 0.1.0' }, ['kappa', 'percent_agreement']);
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('Ben &amp; Co');
     expect(html).not.toMatch(/(src|href)=/);
     expect(html).toContain('0.712');
     expect(html).toContain('<svg');
+  });
+
+  it('names coefficients as a paper does, one row per code, undefined values footnoted with their reason', () => {
+    const html = reportHtml(reportRows(charReport), { title: 'Agreement', unit: 'char', coders: ['Ada', 'Ben'], createdAt: '2026-11-24T10:00:00Z', app: 'Threadmark 0.1.0' }, ['kappa', 'percent_agreement']);
+    const headers = [...html.matchAll(/<th scope="col"[^>]*>(.*?)<\/th>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim());
+    expect(headers).toEqual(['Code', 'Coders', 'n characters', 'Cohen’s κ characters', 'Percent agreement']);
+    expect(html).not.toContain('>kappa<');
+    expect(html.match(/<th scope="row">/g)).toHaveLength(2);
+    expect(html).toContain('—<sup>1</sup>');
+    expect(html).toContain('<li id="note-1">no variation: neither coder used the code</li>');
   });
 });
 

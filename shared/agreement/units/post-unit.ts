@@ -31,7 +31,7 @@ export function postUnitData(
  * The posts at least two of the coders rated: a post only one coder had says nothing about
  * agreement, so it is no unit (and `n_units` counts what was compared).
  */
-function comparedPosts(input: AgreementInput, coderIds: readonly string[]): AgreementInput['posts'] {
+export function comparedPosts(input: AgreementInput, coderIds: readonly string[]): AgreementInput['posts'] {
   return input.posts.filter((post) => coderIds.filter((id) => isRatedBy(post, id)).length >= 2);
 }
 

@@ -6,7 +6,7 @@
  * (it tells another project's story) and the import is one entry of this project's journal.
  */
 import type { Bundle, BundleCoding } from '../../bundle/bundle';
-import type { Code, CodebookVersion, Coder, Coding, Post, Project, Thread } from '../../model/records';
+import type { Assignment, Code, CodebookVersion, Coder, Coding, Decision, Post, Project, Round, Thread } from '../../model/records';
 import { codePointLength, sliceCodePoints } from '../../text/offsets';
 import { err, ok } from '../../util/result';
 import type { JournalEntry } from '../journal-entry';
@@ -31,6 +31,10 @@ interface BundleImportSnapshot {
   coders: Coder[];
   storedCodings: Set<string>;
   versions: CodebookVersion[];
+  /** The team loop's records: a coder package's assignment, a lead's rounds and decisions. */
+  assignments: Assignment[];
+  rounds: Round[];
+  decisions: Decision[];
   lastSeq: number;
 }
 
@@ -38,7 +42,7 @@ export const importBundle = defineOperation<{ bundle: Bundle; source: string }, 
   kind: 'bundle.import',
   async read(reader, { bundle }) {
     const postIds = [...new Set([...bundle.posts.map((p) => p.id), ...bundle.codings.map((c) => c.postId)])];
-    const [project, threads, storedPosts, codes, coders, codings, versions, lastSeq] = await Promise.all([
+    const [project, threads, storedPosts, codes, coders, codings, versions, assignments, rounds, decisions, lastSeq] = await Promise.all([
       reader.project(),
       reader.threads(),
       reader.posts(postIds),
@@ -46,9 +50,12 @@ export const importBundle = defineOperation<{ bundle: Bundle; source: string }, 
       reader.coders(),
       reader.codingsByIds(bundle.codings.map((c) => c.id)),
       reader.versions(),
+      reader.assignments(),
+      reader.rounds(),
+      reader.decisions(),
       reader.lastSeq(),
     ]);
-    return { project, threads, storedPosts, codes, coders, storedCodings: new Set(codings.keys()), versions, lastSeq };
+    return { project, threads, storedPosts, codes, coders, storedCodings: new Set(codings.keys()), versions, assignments, rounds, decisions, lastSeq };
   },
   plan(s, { bundle, source }) {
     const notIn = <T extends { id: string }>(stored: readonly { id: string }[] | ReadonlySet<string>, records: readonly T[]): T[] => {
@@ -61,6 +68,9 @@ export const importBundle = defineOperation<{ bundle: Bundle; source: string }, 
     const coders = notIn(s.coders, bundle.coders);
     const bundleCodings = bundle.codings.filter((c) => !s.storedCodings.has(c.id));
     const versions = notIn(s.versions, bundle.codebookVersions ?? []);
+    const rounds = notIn(s.rounds, bundle.rounds ?? []);
+    const assignments = notIn(s.assignments, bundle.assignments ?? []);
+    const decisions = notIn(s.decisions, bundle.decisions ?? []);
     const bundlePosts = new Map(bundle.posts.map((p) => [p.id, p]));
     const codings: Coding[] = [];
     for (const coding of bundleCodings) {
@@ -85,6 +95,9 @@ export const importBundle = defineOperation<{ bundle: Bundle; source: string }, 
         coders: coders.map((after) => ({ before: null, after })),
         codings: codings.map((after) => ({ before: null, after })),
         codebookVersions: versions.map((after) => ({ before: null, after })),
+        rounds: rounds.map((after) => ({ before: null, after })),
+        assignments: assignments.map((after) => ({ before: null, after })),
+        decisions: decisions.map((after) => ({ before: null, after })),
       },
       result: { added, skipped, historyKept: adopted.length > 0 },
       adoptJournal: adopted,

@@ -14,7 +14,7 @@ import { EMPTY_CODE_FIELDS, type Code, type CodebookVersion, type CodeFields, ty
 import { err, ok, type Result } from '../../util/result';
 import type { RowChange } from '../change-set';
 import { normalizeFields } from '../code-rules';
-import { defineOperation, unchanged, type PlanResult } from '../operation';
+import { defineOperation, unchanged, type OperationContext, type PlanResult } from '../operation';
 import type { ProjectReader } from '../project-store';
 import { sameRecord } from '../same-record';
 
@@ -222,17 +222,27 @@ export const nameVersion = defineOperation<{ name: string }, { codes: Code[]; ve
   async read(reader) {
     return { codes: await reader.codes(), versions: await reader.versions() };
   },
-  plan({ codes, versions }, { name }, { at, actor, ids }) {
+  plan({ codes, versions }, { name }, context) {
     const trimmed = name.trim();
     const problem = (message: string) => err({ record: 'codebook version', field: 'name', message });
     if (trimmed === '') return problem('a version needs a name');
-    const key = trimmed.normalize('NFC').toLowerCase();
-    const clash = versions.find((v) => v.name.normalize('NFC').toLowerCase() === key);
+    const clash = versionNamed(versions, trimmed);
     if (clash) return problem(`a version named “${clash.name}” already exists (${clash.createdAt})`);
-    const version: CodebookVersion = { id: ids.newId(), name: trimmed, createdAt: at, coderId: actor.id, codes: codesInTreeOrder(codes) };
+    const version = versionSnapshot(codes, trimmed, context);
     return ok({ summary: `Named the codebook “${trimmed}” (${count(codes.length, 'code')})`, changes: { codebookVersions: [{ before: null, after: version }] }, result: version });
   },
 });
+
+/** The version already named `name` (trimmed, any case), if any: names are unique. */
+export function versionNamed(versions: readonly CodebookVersion[], name: string): CodebookVersion | undefined {
+  const key = name.trim().normalize('NFC').toLowerCase();
+  return versions.find((v) => v.name.normalize('NFC').toLowerCase() === key);
+}
+
+/** A named snapshot of every code, in tree order, by whoever acts (nameVersion, a round's pin). */
+export function versionSnapshot(codes: readonly Code[], name: string, { at, actor, ids }: OperationContext): CodebookVersion {
+  return { id: ids.newId(), name, createdAt: at, coderId: actor.id, codes: codesInTreeOrder(codes) };
+}
 
 /** The fields of `patch` whose value differs from `base`'s. */
 function changedFrom(base: Code, patch: CodePatch): CodePatch {

@@ -4,6 +4,7 @@ import type { Code, Coding, Post } from '../../model/records';
 import { sliceCodePoints } from '../../text/offsets';
 import { err, ok } from '../../util/result';
 import { defineOperation, unchanged } from '../operation';
+import { versionInForce } from '../version-in-force';
 import { excerpt } from './excerpt';
 
 export interface AddCodingInput {
@@ -19,13 +20,20 @@ export interface AddCodingInput {
 
 const isOffset = (n: number): boolean => Number.isSafeInteger(n) && n >= 0;
 
-export const addCoding = defineOperation<AddCodingInput, { post: Post | undefined; code: Code | undefined }, Coding>({
+interface AddCodingSnapshot {
+  post: Post | undefined;
+  code: Code | undefined;
+  /** The named codebook version the coding is made under (version-in-force.ts). */
+  versionId: string | undefined;
+}
+
+export const addCoding = defineOperation<AddCodingInput, AddCodingSnapshot, Coding>({
   kind: 'coding.add',
   async read(reader, input) {
-    const [posts, codes] = await Promise.all([reader.posts([input.postId]), reader.codes()]);
-    return { post: posts.get(input.postId), code: codes.find((c) => c.id === input.codeId) };
+    const [posts, codes, project, versions] = await Promise.all([reader.posts([input.postId]), reader.codes(), reader.project(), reader.versions()]);
+    return { post: posts.get(input.postId), code: codes.find((c) => c.id === input.codeId), versionId: versionInForce(project, versions) };
   },
-  plan({ post, code }, input, { at, actor, ids }) {
+  plan({ post, code, versionId }, input, { at, actor, ids }) {
     const record = `post ${input.postId}`;
     if (!isOffset(input.start) || !isOffset(input.end) || input.start >= input.end) {
       return err({ record, field: 'start', message: `cannot code the range ${input.start}–${input.end} (need 0 ≤ start < end)` });
@@ -46,6 +54,7 @@ export const addCoding = defineOperation<AddCodingInput, { post: Post | undefine
       memo: input.memo ?? '',
       createdAt: at,
       updatedAt: at,
+      ...(versionId === undefined ? {} : { codebookVersionId: versionId }),
     };
     return ok({ summary: `Coded “${excerpt(coding.quote)}” as “${code.name}”`, changes: { codings: [{ before: null, after: coding }] }, result: coding });
   },

@@ -133,5 +133,9 @@ async function recordsNow(reader: ProjectReader, table: TableName, ids: readonly
       return pick(await reader.versions());
     case 'assignments':
       return pick(await reader.assignments());
+    case 'rounds':
+      return pick(await reader.rounds());
+    case 'decisions':
+      return pick(await reader.decisions());
   }
 }

@@ -4,13 +4,16 @@
  * post rated by the coders assigned it. A coder without an assignment rated every post; a coder
  * added from a file rated the posts that file held. So a pair of coders is compared only on posts
  * both had, and α over more coders treats a post a coder never had as missing, not as "not coded".
+ * The consensus layer is left out (docs/team-loop.md).
  */
 import type { AgreementInput, AgreementPost } from '../../agreement/units/coding-layers';
 import { codesInTreeOrder } from '../../codebook/code-tree';
-import type { Post } from '../../model/records';
+import { CONSENSUS_CODER_ID, type Post } from '../../model/records';
 import { codePointLength } from '../../text/offsets';
 import type { ProjectReader } from '../project-store';
-import { byImportThenId, compareStrings } from '../record-order';
+import { compareStrings } from '../record-order';
+import { postRaters } from './post-raters';
+import { postsInReadingOrder } from './reading-order';
 
 export interface AgreementSourceData {
   input: AgreementInput;
@@ -23,7 +26,7 @@ export interface AgreementSourceData {
 export const isPlaceholder = (post: Post): boolean => post.meta.placeholder !== undefined;
 
 export async function agreementSource(reader: ProjectReader): Promise<AgreementSourceData> {
-  const [threads, allPosts, codes, coders, codings, assignments] = await Promise.all([
+  const [threads, allPosts, codes, storedCoders, storedCodings, assignments] = await Promise.all([
     reader.threads(),
     reader.allPosts(),
     reader.codes(),
@@ -31,25 +34,16 @@ export async function agreementSource(reader: ProjectReader): Promise<AgreementS
     reader.allCodings(),
     reader.assignments(),
   ]);
-  threads.sort(byImportThenId);
-  const rank = new Map(threads.map((t, i) => [t.id, i]));
-  const posts = allPosts
-    .filter((p) => !isPlaceholder(p))
-    // Stable: each thread keeps its reading order.
-    .sort((a, b) => (rank.get(a.threadId) ?? threads.length) - (rank.get(b.threadId) ?? threads.length) || compareStrings(a.threadId, b.threadId));
-
-  const assigned = new Map<string, Set<string>>();
-  for (const a of assignments) {
-    let set = assigned.get(a.coderId);
-    if (!set) assigned.set(a.coderId, (set = new Set()));
-    for (const id of a.postIds) set.add(id);
-  }
-  const everywhere = coders.filter((c) => !assigned.has(c.id)).map((c) => c.id);
-  const ratedBy = (postId: string): string[] => [...everywhere, ...[...assigned].filter(([, ids]) => ids.has(postId)).map(([coderId]) => coderId)];
+  const posts = postsInReadingOrder(threads, allPosts.filter((p) => !isPlaceholder(p)));
+  // The consensus layer is what coders are compared to settle, not one more rater: counting it
+  // would raise every coefficient over "all coders" once decisions exist.
+  const coders = storedCoders.filter((c) => c.id !== CONSENSUS_CODER_ID);
+  const codings = storedCodings.filter((c) => c.coderId !== CONSENSUS_CODER_ID);
+  const raters = postRaters(coders.map((c) => c.id), assignments);
 
   const codingCounts = new Map<string, number>();
   for (const c of codings) codingCounts.set(c.coderId, (codingCounts.get(c.coderId) ?? 0) + 1);
-  const agreementPosts: AgreementPost[] = posts.map((p) => (assigned.size === 0 ? { id: p.id, length: codePointLength(p.text) } : { id: p.id, length: codePointLength(p.text), ratedBy: ratedBy(p.id) }));
+  const agreementPosts: AgreementPost[] = posts.map((p) => (raters.anyAssigned ? { id: p.id, length: codePointLength(p.text), ratedBy: raters.ratedBy(p.id) } : { id: p.id, length: codePointLength(p.text) }));
   return {
     input: {
       posts: agreementPosts,

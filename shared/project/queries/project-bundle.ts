@@ -18,7 +18,7 @@ export interface BundleHead {
 }
 
 export async function projectBundle(reader: ProjectReader, head: BundleHead): Promise<Result<Bundle, Problem>> {
-  const [project, threads, posts, codes, coders, codings, versions, assignments, journal] = await Promise.all([
+  const [project, threads, posts, codes, coders, codings, versions, assignments, journal, rounds, decisions] = await Promise.all([
     reader.project(),
     reader.threads(),
     reader.allPosts(),
@@ -28,6 +28,8 @@ export async function projectBundle(reader: ProjectReader, head: BundleHead): Pr
     reader.versions(),
     reader.assignments(),
     reader.journal(),
+    reader.rounds(),
+    reader.decisions(),
   ]);
   if (!project) return err({ record: 'project', message: 'nothing to export: the project has no records yet' });
 
@@ -52,6 +54,9 @@ export async function projectBundle(reader: ProjectReader, head: BundleHead): Pr
   const coderRank = new Map(coders.map((c, i) => [c.id, i]));
   assignments.sort((a, b) => (coderRank.get(a.coderId) ?? coders.length) - (coderRank.get(b.coderId) ?? coders.length) || compareStrings(a.id, b.id));
 
+  rounds.sort((a, b) => a.number - b.number || compareStrings(a.id, b.id));
+  decisions.sort((a, b) => compareStrings(a.id, b.id));
+
   return ok({
     format: BUNDLE_FORMAT,
     formatVersion: BUNDLE_FORMAT_VERSION,
@@ -65,6 +70,8 @@ export async function projectBundle(reader: ProjectReader, head: BundleHead): Pr
     codings: codings.map(toBundleCoding),
     codebookVersions: versions,
     assignments,
+    ...(rounds.length > 0 ? { rounds } : {}),
+    ...(decisions.length > 0 ? { decisions } : {}),
     journal,
   });
 }

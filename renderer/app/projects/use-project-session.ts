@@ -1,0 +1,222 @@
+/**
+ * Which project the window shows, if any: boot (who is coding, the project opened last), the
+ * project list's commands, and opening and leaving a project. Each project is its own database;
+ * leaving one closes it, so the list never holds a connection another window would wait for.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+
+import { parseBundleText } from '@shared/bundle/validate';
+import { formatProblem, type Problem } from '@shared/problem/problem';
+import type { Clock, IdSource } from '@shared/util/clock';
+
+import { ensureCoder } from '../../db/repositories/coders-repository';
+import { setCurrentCoderId } from '../../db/repositories/settings-repository';
+import {
+  closeProject,
+  createDemoProject,
+  createEmptyProject,
+  deleteProject,
+  duplicateProject,
+  openBundleAsProject,
+  openProject,
+  renameProject,
+  type OpenedProject,
+} from '../../db/registry/projects';
+import { getMachineCoder, lastOpenedProject, listProjects, setMachineCoder, type MachineCoder } from '../../db/registry/registry';
+import { ProjectRegistryDB, type ProjectEntry } from '../../db/registry/registry-db';
+import type { SaveTracker } from '../../db/save-tracker';
+import { ActionHistory } from '../../features/coding/action-history';
+import type { ImportReport } from '../../features/files/file-actions';
+import type { Platform } from '../../platform/platform';
+import { APP_INFO } from '../app-info';
+import { bootstrap } from '../bootstrap';
+import { requestPersistentStorage } from './storage-persistence';
+
+export type Session =
+  | { kind: 'loading' }
+  | { kind: 'failed'; message: string }
+  /** The first run: nobody has said who is coding on this machine. */
+  | { kind: 'coder-needed'; projectCount: number }
+  | { kind: 'list'; coder: MachineCoder }
+  | { kind: 'project'; coder: MachineCoder; project: OpenedProject; history: ActionHistory };
+
+interface Deps {
+  clock: Clock;
+  ids: IdSource;
+  tracker: SaveTracker;
+  platform: Platform;
+  announce(message: string, tone?: 'info' | 'error'): void;
+}
+
+/** What the project list can do; a refusal comes back as a Problem for the dialog that asked. */
+export interface ProjectCommands {
+  open(entry: ProjectEntry): Promise<void>;
+  create(name: string): Promise<Problem | undefined>;
+  openDemo(): Promise<void>;
+  /** Null when done or cancelled; the file's problems otherwise. */
+  openBundle(): Promise<ImportReport | null>;
+  rename(entry: ProjectEntry, name: string): Promise<Problem | undefined>;
+  duplicate(entry: ProjectEntry): Promise<void>;
+  remove(entry: ProjectEntry): Promise<Problem | undefined>;
+}
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+const sentence = (problem: Problem): string => {
+  const text = formatProblem(problem);
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
+};
+
+export function useProjectSession({ clock, ids, tracker, platform, announce }: Deps) {
+  const registry = useMemo(() => new ProjectRegistryDB(), []);
+  const [session, setSession] = useState<Session>({ kind: 'loading' });
+  const latest = useRef(session);
+  latest.current = session;
+  const deps = useMemo(() => ({ clock, ids }), [clock, ids]);
+
+  const enter = useCallback(
+    async (entry: ProjectEntry, coder: MachineCoder, alive: () => boolean = () => true) => {
+      setSession({ kind: 'loading' });
+      try {
+        const project = await openProject(registry, entry, coder, deps);
+        if (!alive()) {
+          project.db.close();
+          return;
+        }
+        void requestPersistentStorage();
+        setSession({ kind: 'project', coder, project, history: new ActionHistory() });
+      } catch (error) {
+        announce(`“${entry.name}” could not be opened: ${message(error)} Nothing was deleted.`, 'error');
+        if (alive()) setSession({ kind: 'list', coder });
+      }
+    },
+    [registry, deps, announce],
+  );
+
+  useEffect(() => {
+    let live = true;
+    bootstrap(registry, deps)
+      .then(async ({ coder, reopen, projectCount }) => {
+        if (!live) return;
+        if (!coder) setSession({ kind: 'coder-needed', projectCount });
+        else if (reopen) await enter(reopen, coder, () => live);
+        else setSession({ kind: 'list', coder });
+      })
+      .catch((error: unknown) => {
+        if (live) setSession({ kind: 'failed', message: message(error) });
+      });
+    return () => {
+      live = false;
+    };
+  }, [registry, deps, enter]);
+
+  /** Says who is coding on this machine (the first run, or Switch coder…). */
+  const chooseCoder = useCallback(
+    async (name: string) => {
+      const trimmed = name.trim();
+      const before = await getMachineCoder(registry);
+      const same = before !== null && before.name.trim().toLowerCase() === trimmed.toLowerCase();
+      const coder: MachineCoder = { id: same ? before.id : ids.newId(), name: trimmed };
+      const now = latest.current;
+      if (now.kind === 'project') {
+        const { db } = now.project;
+        const record = await tracker.track('coder', ensureCoder(db, trimmed, ids, clock, coder.id));
+        await tracker.track('coder', setCurrentCoderId(db, record.id));
+        await setMachineCoder(registry, coder);
+        setSession({ ...now, coder, project: { ...now.project, coder: record } });
+        announce(`Coding as ${record.name}.`);
+        return;
+      }
+      await setMachineCoder(registry, coder);
+      if (now.kind === 'list') {
+        setSession({ kind: 'list', coder });
+        announce(`Coding as ${coder.name}.`);
+        return;
+      }
+      const reopen = await lastOpenedProject(registry);
+      if (reopen) return enter(reopen, coder);
+      if ((await registry.projects.count()) > 0) return setSession({ kind: 'list', coder });
+      // The first run: the demo, as a project of its own.
+      const demo = await createDemoProject(registry, deps);
+      if (!demo.ok) throw new Error(sentence(demo.error));
+      return enter(demo.value, coder);
+    },
+    [registry, ids, clock, tracker, deps, enter, announce],
+  );
+
+  /** Back to the project list: the open project is closed (its counts noted for the list). */
+  const showProjects = useCallback(async () => {
+    const now = latest.current;
+    if (now.kind !== 'project') return;
+    setSession({ kind: 'list', coder: now.coder });
+    await closeProject(registry, now.project).catch((error: unknown) => announce(`Closing the project: ${message(error)}`, 'error'));
+  }, [registry, announce]);
+
+  const coderNow = (): MachineCoder | null => {
+    const now = latest.current;
+    return now.kind === 'list' || now.kind === 'project' ? now.coder : null;
+  };
+
+  const commands: ProjectCommands = {
+    open: async (entry) => {
+      const coder = coderNow();
+      if (coder) await enter(entry, coder);
+    },
+    create: async (name) => {
+      const coder = coderNow();
+      if (!coder) return { message: 'say who is coding first' };
+      const created = await createEmptyProject(registry, name, coder, deps);
+      if (!created.ok) return created.error;
+      await enter(created.value, coder);
+      return undefined;
+    },
+    openDemo: async () => {
+      const coder = coderNow();
+      if (!coder) return;
+      const existing = (await listProjects(registry)).find((p) => p.kind === 'demo');
+      if (existing) return enter(existing, coder);
+      const demo = await createDemoProject(registry, deps);
+      if (!demo.ok) return announce(sentence(demo.error), 'error');
+      return enter(demo.value, coder);
+    },
+    openBundle: async () => {
+      const coder = coderNow();
+      if (!coder) return null;
+      const opened = await platform.openTextFile('Open a project bundle', [{ name: 'Threadmark project bundle', extensions: ['json'] }]);
+      if (!opened.ok) {
+        announce(opened.error, 'error');
+        return null;
+      }
+      if (!opened.value) return null;
+      const { name, content } = opened.value;
+      const parsed = parseBundleText(content);
+      if (!parsed.ok) return { fileName: name, problems: parsed.error.map((p) => formatProblem(p)) };
+      const created = await openBundleAsProject(registry, parsed.value, name, coder, deps);
+      if (!created.ok) return { fileName: name, problems: [formatProblem(created.error)] };
+      await enter(created.value, coder);
+      return null;
+    },
+    rename: async (entry, name) => {
+      const coder = coderNow();
+      if (!coder) return { message: 'say who is coding first' };
+      const renamed = await renameProject(registry, entry, name, coder, deps);
+      if (!renamed.ok) return renamed.error;
+      announce(`Renamed “${entry.name}” to “${renamed.value.name}”.`);
+      return undefined;
+    },
+    duplicate: async (entry) => {
+      const coder = coderNow();
+      if (!coder) return;
+      const copy = await duplicateProject(registry, entry, coder, { ...deps, app: APP_INFO });
+      if (!copy.ok) announce(sentence(copy.error), 'error');
+      else announce(`Duplicated “${entry.name}” as “${copy.value.name}”.`);
+    },
+    remove: async (entry) => {
+      const removed = await deleteProject(registry, entry);
+      if (!removed.ok) return removed.error;
+      announce(`Deleted the project “${entry.name}”.`);
+      return undefined;
+    },
+  };
+
+  return { registry, session, chooseCoder, showProjects, commands };
+}

@@ -1,0 +1,163 @@
+import { useState } from 'react';
+
+import { formatProblem } from '@shared/bundle/validate';
+import type { CoderLayerPlan } from '@shared/bundle/coder-layer-plan';
+import type { MergedFileReport } from '@shared/project/operations/merge-coder-files';
+
+import { Dialog } from '../../app/ui/Dialog';
+import { CodebookDiffView } from '../codebook-exchange/CodebookDiffView';
+import { blockingProblem, refusedFileName, type CoderFilesReview } from './add-coder-files';
+
+interface Props {
+  review: CoderFilesReview;
+  busy: boolean;
+  /** `replace`: per plain file, the project coders ticked to be replaced by the file's. */
+  onConfirm: (replace: ReadonlyMap<string, ReadonlySet<string>>) => void;
+  onLeaveOut: (fileName: string) => void;
+  onAddMore: () => void;
+  onCancel: () => void;
+}
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Says, per file, exactly what adding it will change: a returned package's codings added, changed,
+ * removed and unchanged in its round, with the codebook changes its coder made; another bundle's
+ * coders as new layers (replacing one already present only when ticked); a refusal, naming the file.
+ */
+export function AddCoderFilesDialog({ review, busy, onConfirm, onLeaveOut, onAddMore, onCancel }: Props) {
+  const [replace, setReplace] = useState<ReadonlyMap<string, ReadonlySet<string>>>(new Map());
+  const toggle = (file: string, coderId: string, on: boolean) =>
+    setReplace((prev) => {
+      const next = new Map(prev);
+      const set = new Set(next.get(file) ?? []);
+      if (on) set.add(coderId);
+      else set.delete(coderId);
+      next.set(file, set);
+      return next;
+    });
+  const blocked = blockingProblem(review);
+  const refusedByMerge = refusedFileName(review);
+  const reportOf = (name: string): MergedFileReport | undefined => (review.merge?.ok ? review.merge.value.files.find((f) => f.file === name) : undefined);
+  const count = review.files.length;
+
+  return (
+    <Dialog labelledBy="coder-files-title" describedBy="coder-files-desc" wide onCancel={onCancel}>
+      <div className="coder-files-dialog">
+        <h2 id="coder-files-title">Add coder files</h2>
+        <p id="coder-files-desc" className="muted">
+          A file a coder returned from their package is merged into its round as their codings; any other project bundle comes in as its coders’ layers.
+          Nothing is written until you add them; Ctrl+Z takes them out again.
+        </p>
+        <ul className="coder-files">
+          {review.files.map((file) => (
+            <li key={file.name} className="coder-file" data-kind={file.kind}>
+              <div className="coder-file-head">
+                <h3>{file.name}</h3>
+                <button type="button" className="link-button" onClick={() => onLeaveOut(file.name)}>
+                  Leave out
+                </button>
+              </div>
+              {file.kind === 'refused' ? (
+                <ul className="problem-list" role="alert">
+                  {file.problems.map((p, i) => (
+                    <li key={i}>{p}</li>
+                  ))}
+                </ul>
+              ) : file.kind === 'returned' ? (
+                refusedByMerge === file.name && review.merge && !review.merge.ok ? (
+                  <p className="field-error" role="alert">
+                    Refused: {formatProblem(review.merge.error)}.
+                  </p>
+                ) : (
+                  <ReturnedFile report={reportOf(file.name)} />
+                )
+              ) : (
+                <LayerFile plan={file.plan} replace={replace.get(file.name)} onToggle={(coderId, on) => toggle(file.name, coderId, on)} />
+              )}
+            </li>
+          ))}
+        </ul>
+        {review.merge && !review.merge.ok && refusedByMerge === null ? (
+          <p className="field-error" role="alert">
+            The returned files are refused: {formatProblem(review.merge.error)}.
+          </p>
+        ) : null}
+        {blocked ? <p className="muted">{blocked}</p> : null}
+        <div className="dialog-actions">
+          <button type="button" className="dialog-actions-start" onClick={onAddMore}>
+            More files…
+          </button>
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="button" className="primary" autoFocus disabled={blocked !== null || busy} onClick={() => onConfirm(replace)}>
+            Add {count === 1 ? 'the file' : `${count} files`}
+          </button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}
+
+function ReturnedFile({ report }: { report: MergedFileReport | undefined }) {
+  if (!report) return <p className="muted">Checking the file against its round…</p>;
+  const changes = report.codebookChanges;
+  return (
+    <>
+      <p>
+        <strong>{report.coderName}</strong>’s codings of <strong>{report.roundName}</strong>: {report.added} added, {report.changed} changed,{' '}
+        {report.removed} removed, {report.unchanged} unchanged.
+      </p>
+      {changes.length === 0 ? (
+        <p className="muted">No codebook changes.</p>
+      ) : (
+        <details className="coder-file-changes">
+          <summary>
+            Codebook changes {report.coderName} made ({changes.length})
+          </summary>
+          <CodebookDiffView entries={changes} sides={{ before: `In ${report.roundName}`, after: `In ${report.coderName}’s file` }} />
+        </details>
+      )}
+    </>
+  );
+}
+
+function LayerFile({ plan, replace, onToggle }: { plan: CoderLayerPlan; replace: ReadonlySet<string> | undefined; onToggle: (coderId: string, on: boolean) => void }) {
+  return (
+    <>
+      {plan.coders.length === 0 ? <p>The file has no codings on posts of this project.</p> : null}
+      <ul className="coder-plan">
+        {plan.coders.map((coder) => (
+          <li key={coder.projectCoderId}>
+            {coder.isNew ? (
+              <p>
+                <strong>{coder.name}</strong>: new coder, {plural(coder.incomingCodings, 'coding')}.
+              </p>
+            ) : (
+              <label className="check">
+                <input type="checkbox" checked={replace?.has(coder.projectCoderId) ?? false} onChange={(e) => onToggle(coder.projectCoderId, e.target.checked)} />
+                <span>
+                  Replace <strong>{coder.name}</strong>’s {coder.existingCodings} codings in this project with the {coder.incomingCodings} in the file (unticked:{' '}
+                  {coder.name} stays as is)
+                </span>
+              </label>
+            )}
+          </li>
+        ))}
+      </ul>
+      {plan.codesToAdd.length > 0 ? <p>{plural(plan.codesToAdd.length, 'code')} the project does not have will be added to the codebook.</p> : null}
+      {plan.mismatchedPosts.length > 0 ? (
+        <p role="note">
+          {plural(plan.mismatchedPosts.length, 'post')} have different text in the file (e.g. by {plan.mismatchedPosts[0]?.author}): their{' '}
+          {plan.skipped.mismatchedPostCodings} codings are left out, not compared.
+        </p>
+      ) : null}
+      {plan.unmatchedPosts > 0 ? (
+        <p role="note">
+          {plural(plan.unmatchedPosts, 'post')} of the file are not in this project: their {plan.skipped.unmatchedPostCodings} codings are left out.
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+
+import { nameVersion } from '../operations/codebook';
+import { addCoding } from '../operations/codings';
+import { startRound } from '../operations/rounds';
+import { applied, counterIds, runner, smallProject } from '../testing/core-fixtures.test-helpers';
+import { BEN, CY, HEAD, openPackage, returned, teamProject, throughFile } from '../testing/round-fixtures.test-helpers';
+import { coderPackages, returnFile } from './coder-packages';
+
+async function packagesOf(store = teamProject(), threadIds = ['t-1']) {
+  const run = runner(store, undefined, counterIds('lead'));
+  const round = applied(await run(startRound, { coderIds: [BEN.id, CY.id], selection: { kind: 'threads', threadIds }, instructions: 'Code claims only.' })).result;
+  const packages = await store.read((r) => coderPackages(r, round.id, HEAD));
+  if (!packages.ok) throw new Error(packages.error.message);
+  return { store, run, round, packages: packages.value };
+}
+
+describe('coderPackages', () => {
+  it('one valid package per coder: their posts with the posts they answer, the pinned codes, the coder alone', async () => {
+    const { round, packages } = await packagesOf();
+    expect(packages.map((p) => [p.coderName, p.fileName])).toEqual([
+      ['Ben', 'pilot-study-round-1-ben.threadmark.json'],
+      ['Cy', 'pilot-study-round-1-cy.threadmark.json'],
+    ]);
+    const ben = throughFile(packages[0]!.bundle);
+    // p-5 answers the placeholder p-4: it comes along as context, not as an assigned post.
+    expect(ben.posts.map((p) => p.id)).toEqual(['p-1', 'p-2', 'p-3', 'p-4', 'p-5']);
+    expect(ben.threads.map((t) => t.id)).toEqual(['t-1']);
+    expect(ben.assignments).toEqual([{ id: expect.any(String), coderId: BEN.id, postIds: ['p-1', 'p-2', 'p-3', 'p-5'], source: 'round' }]);
+    expect(ben.coders).toEqual([BEN]);
+    expect(ben.codings).toEqual([]);
+    expect(ben.codes.map((c) => c.id)).toEqual(['c-what', 'c-false', 'c-group']);
+    expect(ben.codebookVersions?.map((v) => [v.id, v.coderId])).toEqual([[round.codebookVersionId, BEN.id]]);
+    expect(ben.project).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      name: 'Pilot study — Round 1 — Ben',
+      createdAt: HEAD.exportedAt,
+      package: {
+        projectId: 'lead-project',
+        projectName: 'Pilot study',
+        roundId: round.id,
+        roundName: 'Round 1',
+        coderId: BEN.id,
+        coderName: 'Ben',
+        codebookVersionId: round.codebookVersionId,
+        previousCodebookVersionId: null,
+        instructions: 'Code claims only.',
+        preparedAt: HEAD.exportedAt,
+      },
+    });
+    expect(packages[1]!.bundle.project.id).not.toBe(ben.project.id);
+  });
+
+  it('is the same project when prepared again, and names the coder’s previous version in a later round', async () => {
+    const first = await packagesOf();
+    const again = await first.store.read((r) => coderPackages(r, first.round.id, { ...HEAD, exportedAt: '2025-04-01T00:00:00.000Z' }));
+    expect(again.ok && again.value.map((p) => p.bundle.project.id)).toEqual(first.packages.map((p) => p.bundle.project.id));
+
+    applied(await first.run(nameVersion, { name: 'v2' }));
+    const next = applied(await first.run(startRound, { coderIds: [CY.id], selection: { kind: 'threads', threadIds: ['t-2'] }, instructions: '' })).result;
+    const later = await first.store.read((r) => coderPackages(r, next.id, HEAD));
+    if (!later.ok) throw new Error(later.error.message);
+    const [cy] = later.value;
+    expect(cy!.bundle.project.package?.previousCodebookVersionId).toBe(first.round.codebookVersionId);
+    expect(throughFile(cy!.bundle).codebookVersions?.map((v) => v.name)).toEqual(['Round 1', 'v2']);
+  });
+
+  it('refuses an unknown round', async () => {
+    const packages = await teamProject().read((r) => coderPackages(r, 'nope', HEAD));
+    expect(packages.ok ? '' : packages.error.message).toBe('the round does not exist');
+  });
+});
+
+describe('a package opened and returned', () => {
+  it('codes under the package’s version and returns the coder’s codings only', async () => {
+    const { round, packages } = await packagesOf();
+    const blind = openPackage(packages[0]!);
+    const run = runner(blind, undefined, counterIds('ben'));
+    applied(await run(nameVersion, { name: 'my own' }, BEN));
+    const coding = applied(await run(addCoding, { postId: 'p-2', codeId: 'c-what', start: 0, end: 4 }, BEN)).result;
+    expect(coding.codebookVersionId).toBe(round.codebookVersionId);
+    const file = await returned(blind);
+    expect(file.project.package?.coderId).toBe(BEN.id);
+    expect(file.codings.map((c) => c.id)).toEqual([coding.id]);
+    expect([file.codebookVersions, file.journal, file.coders]).toEqual([[], [], [BEN]]);
+  });
+
+  it('is refused for a project that is not a package', async () => {
+    const file = await smallProject().read((r) => returnFile(r, HEAD));
+    expect(file.ok ? '' : `${file.error.field}: ${file.error.message}`).toMatch(/^package: is not a coder package/);
+  });
+});
