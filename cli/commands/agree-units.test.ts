@@ -84,6 +84,13 @@ describe('threadmark agree --units', () => {
     expect(table.stdout).toMatch(/\n\[low, high\]: 95 % bootstrap interval of α \(Hayes & Krippendorff 2007\), 300 samples, seed 1\n$/);
   });
 
+  it('prints no interval where the bootstrap cannot give one, saying why, as the app does', async () => {
+    const tiny = 'unit,coder,value\n1,A,1\n1,B,1\n2,A,2\n2,B,2\n3,A,1\n3,B,2\n';
+    const { stdout } = await agree(['--units', 't.csv', '--bootstrap', '200', '--seed', '3'], { 't.csv': tiny });
+    expect(stdout).toMatch(/\nalpha_nominal {7}-?\d\.\d{3} {2}\(No interval: 3 pairable units are too few to bootstrap α \(at least 10 are needed\)\.\)\n/);
+    expect(stdout).not.toMatch(/NaN/);
+  });
+
   it('names the file and line of each problem in the CSV and exits 1', async () => {
     const { code, stdout, stderr } = await agree(['--units', 'bad.csv'], { 'bad.csv': 'unit,coder,value\n1,A,1\n1,A,2\n2,B\n' });
     expect(code).toBe(1);

@@ -2,6 +2,7 @@ import { ALPHA_LEVELS } from '@shared/agreement/alpha-metric';
 import { bootstrapAlpha } from '@shared/agreement/bootstrap-alpha';
 import { computeCoefficients } from '@shared/agreement/compute-coefficients';
 import { COEFFICIENTS, type BootstrapInterval, type CoefficientReport } from '@shared/agreement/reliability-data';
+import { shownInterval } from '@shared/agreement/report/interval-display';
 import { parseUnitsCsv } from '@shared/agreement/units-csv';
 
 import { parseArgs } from '../args';
@@ -72,15 +73,22 @@ function formatTable(report: CoefficientReport, intervals: Intervals | null): st
   const lines = [`${report.n_units} units, ${report.n_coders} coders, ${report.n_pairable_units} pairable units (with two or more values)`, ''];
   for (const name of COEFFICIENTS) {
     const value = report[name];
-    const interval = intervals?.[name as keyof Intervals];
     const cell = value === null ? `undefined: ${report.undefined[name] ?? ''}` : fixed(value);
-    lines.push(`${name.padEnd(width)}${cell}${interval ? `  [${fixed(interval.low)}, ${fixed(interval.high)}]` : ''}`);
+    lines.push(`${name.padEnd(width)}${cell}${intervalCell(report, name, intervals)}`);
   }
   const any = intervals && Object.values(intervals)[0];
   if (any) {
     lines.push('', `[low, high]: ${Math.round(any.level * 100)} % bootstrap interval of α (Hayes & Krippendorff 2007), ${any.samples} samples, seed ${any.seed}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The interval as the app shows it (interval-display.ts): none, with the reason, where the bootstrap cannot give one. */
+function intervalCell(report: CoefficientReport, name: (typeof COEFFICIENTS)[number], intervals: Intervals | null): string {
+  const level = ALPHA_LEVELS.map((l) => `alpha_${l}` as const).find((n) => n === name);
+  if (intervals === null || level === undefined) return '';
+  const shown = shownInterval(intervals[level] ?? null, { pairableUnits: report.n_pairable_units, valueReason: report.undefined[name] ?? null });
+  return shown.interval ? `  [${fixed(shown.interval.low)}, ${fixed(shown.interval.high)}]` : `  (${shown.note})`;
 }
 
 // toFixed keeps a sign on values that round to zero ("-0.000"); a reader should see 0.000.

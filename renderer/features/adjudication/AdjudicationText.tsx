@@ -1,7 +1,7 @@
 import type { Interval } from '@shared/agreement/units/intervals';
 import { codePointToUtf16 } from '@shared/text/offsets';
-import { segmentize } from '@shared/text/segments';
 
+import { HighlightMarks } from '../agreement/HighlightedText';
 import { ELLIPSIS_ATTRIBUTE, FROM_ATTRIBUTE, TEXT_ATTRIBUTE } from './read-text-selection';
 
 interface Props {
@@ -20,26 +20,11 @@ interface Props {
 export function AdjudicationText({ text, spans, color, window }: Props) {
   const from = window ? wordStart(text, codePointToUtf16(text, window.start)) : 0;
   const to = window ? wordEnd(text, codePointToUtf16(text, window.end)) : text.length;
-  const shown = text.slice(from, to);
-  const marks = spans.map((s, n) => ({
-    id: String(n),
-    start: Math.max(0, codePointToUtf16(text, s.start) - from),
-    end: Math.min(shown.length, codePointToUtf16(text, s.end) - from),
-  }));
   const attributes = { [TEXT_ATTRIBUTE]: '', [FROM_ATTRIBUTE]: from };
   return (
     <div className="adjudication-text compare-text" {...attributes}>
       {from > 0 ? <span {...{ [ELLIPSIS_ATTRIBUTE]: '' }}>… </span> : null}
-      {segmentize(shown.length, marks).map((segment) => {
-        const piece = shown.slice(segment.start, segment.end);
-        return segment.ids.length > 0 ? (
-          <mark key={segment.start} className="coding-mark" style={{ ['--mark-color' as string]: color }}>
-            {piece}
-          </mark>
-        ) : (
-          <span key={segment.start}>{piece}</span>
-        );
-      })}
+      <HighlightMarks text={text} intervals={spans} from={from} to={to} color={color} />
       {to < text.length ? <span {...{ [ELLIPSIS_ATTRIBUTE]: '' }}> …</span> : null}
     </div>
   );

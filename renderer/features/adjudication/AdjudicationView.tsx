@@ -47,7 +47,7 @@ export function AdjudicationView() {
       }
       const entry = result.value.entry;
       if (entry) history.push(journalStep({ db, tracker, clock, ids }, `deciding (${label})`, entry.id));
-      announce(entry ? `Decided: ${label}. Ctrl+Z undoes it.` : `Already decided so: ${label}.`);
+      announce(entry ? `${label.charAt(0).toUpperCase()}${label.slice(1)}. Ctrl+Z undoes it.` : `Already decided so: ${label}.`);
       return true;
     },
     [db, tracker, history, clock, ids, announce],

@@ -1,6 +1,7 @@
 import type { Interval } from '@shared/agreement/units/intervals';
 import { codePointToUtf16 } from '@shared/text/offsets';
-import { segmentize } from '@shared/text/segments';
+
+import { highlightPieces } from './highlight-segments';
 
 interface Props {
   text: string;
@@ -15,26 +16,34 @@ interface Props {
 export function HighlightedText({ text, intervals, color, window }: Props) {
   const from = window ? codePointToUtf16(text, window.start) : 0;
   const to = window ? codePointToUtf16(text, window.end) : text.length;
-  const shown = text.slice(from, to);
-  const spans = intervals.map((i, n) => ({
-    id: String(n),
-    start: Math.max(0, codePointToUtf16(text, i.start) - from),
-    end: Math.min(shown.length, codePointToUtf16(text, i.end) - from),
-  }));
   return (
     <div className="compare-text">
       {from > 0 ? '…' : null}
-      {segmentize(shown.length, spans).map((segment) => {
-        const piece = shown.slice(segment.start, segment.end);
-        return segment.ids.length > 0 ? (
-          <mark key={segment.start} className="coding-mark" style={{ ['--mark-color' as string]: color }}>
-            {piece}
-          </mark>
-        ) : (
-          <span key={segment.start}>{piece}</span>
-        );
-      })}
+      <HighlightMarks text={text} intervals={intervals} from={from} to={to} color={color} />
       {to < text.length ? '…' : null}
     </div>
+  );
+}
+
+interface MarksProps {
+  text: string;
+  /** In code points. */
+  intervals: readonly Interval[];
+  /** The stretch shown, in UTF-16 units (highlight-segments.ts). */
+  from: number;
+  to: number;
+  color: string;
+}
+
+/** The stretch of text with its highlighted pieces as flat marks in `color` (AdjudicationText shows them too). */
+export function HighlightMarks({ text, intervals, from, to, color }: MarksProps) {
+  return highlightPieces(text, intervals, from, to).map((piece) =>
+    piece.marked ? (
+      <mark key={piece.start} className="coding-mark" style={{ ['--mark-color' as string]: color }}>
+        {piece.text}
+      </mark>
+    ) : (
+      <span key={piece.start}>{piece.text}</span>
+    ),
   );
 }

@@ -8,6 +8,7 @@ import type { Round } from '@shared/model/records';
 
 import { useServices } from '../../app/services';
 import { Dialog } from '../../app/ui/Dialog';
+import { FormDialogActions } from '../../app/ui/NameDialog';
 import { runInProject } from '../../db/project-store';
 import { useProjectQuery } from '../../db/use-project-query';
 import { journalStep } from '../coding/journal-step';
@@ -215,19 +216,7 @@ export function SampleDialog({ onClose, onStarted }: Props) {
             </p>
           </fieldset>
         </div>
-        {problem ? (
-          <p className="field-error" role="alert">
-            {problem}
-          </p>
-        ) : null}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Start round
-          </button>
-        </div>
+        <FormDialogActions error={problem} confirmLabel="Start round" onCancel={onClose} />
       </div>
     </Dialog>
   );

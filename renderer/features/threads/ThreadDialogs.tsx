@@ -1,11 +1,12 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 
 import type { Problem } from '@shared/problem/problem';
 import type { ThreadSummary } from '@shared/project/queries/workspace-reads';
 import type { Result } from '@shared/util/result';
 
 import { useServices } from '../../app/services';
-import { Dialog } from '../../app/ui/Dialog';
+import { ConfirmDialog } from '../../app/ui/ConfirmDialog';
+import { NameDialog } from '../../app/ui/NameDialog';
 import { storeOf } from '../../db/project-store';
 
 const sentence = (problem: Problem): string => `${problem.message.charAt(0).toUpperCase()}${problem.message.slice(1)}.`;
@@ -18,55 +19,22 @@ interface RenameProps {
 }
 
 export function RenameThreadDialog({ thread, onRename, onClose }: RenameProps) {
-  const id = useId();
-  const [title, setTitle] = useState(thread.title);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   return (
-    <Dialog
-      as="form"
-      labelledBy={`${id}-title`}
+    <NameDialog
+      title={`Rename the thread “${thread.title}”`}
+      label="Thread title"
+      confirmLabel="Rename"
+      initialValue={thread.title}
+      maxLength={500}
+      selectOnFocus
       onCancel={onClose}
-      onSubmit={(event) => {
-        event.preventDefault();
-        setBusy(true);
-        void onRename(title).then((result) => {
-          if (result.ok) return onClose();
-          setError(sentence(result.error));
-          setBusy(false);
-        });
+      onSubmit={async (title) => {
+        const result = await onRename(title);
+        if (!result.ok) return sentence(result.error);
+        onClose();
+        return undefined;
       }}
-    >
-      <h2 id={`${id}-title`}>Rename the thread “{thread.title}”</h2>
-      <label htmlFor={`${id}-input`}>Thread title</label>
-      <input
-        id={`${id}-input`}
-        value={title}
-        autoFocus
-        required
-        maxLength={500}
-        onFocus={(e) => e.currentTarget.select()}
-        onChange={(e) => {
-          setTitle(e.target.value);
-          setError(null);
-        }}
-        aria-invalid={error !== null}
-        aria-describedby={error ? `${id}-error` : undefined}
-      />
-      {error ? (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" className="primary" disabled={busy || title.trim() === ''}>
-          Rename
-        </button>
-      </div>
-    </Dialog>
+    />
   );
 }
 
@@ -79,10 +47,7 @@ interface DeleteProps {
 /** Names the thread and what goes with it (its posts, every coder's codings on them) before deleting. */
 export function DeleteThreadDialog({ thread, onDelete, onClose }: DeleteProps) {
   const { db } = useServices();
-  const id = useId();
   const [codings, setCodings] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   useEffect(() => {
     let live = true;
     void storeOf(db)
@@ -97,34 +62,18 @@ export function DeleteThreadDialog({ thread, onDelete, onClose }: DeleteProps) {
       ? 'Counting its codings…'
       : `Its ${plural(thread.postCount, 'post')} and ${codings === 0 ? 'no codings' : `${plural(codings, 'coding')} (by every coder)`} go with it. Ctrl+Z or History → Revert puts them back.`;
   return (
-    <Dialog labelledBy={`${id}-title`} describedBy={`${id}-desc`} role="alertdialog" onCancel={onClose}>
-      <h2 id={`${id}-title`}>Delete the thread “{thread.title}”?</h2>
-      <p id={`${id}-desc`}>{goes}</p>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className="dialog-actions">
-        <button type="button" autoFocus onClick={onClose}>
-          Keep it
-        </button>
-        <button
-          type="button"
-          className="danger"
-          disabled={codings === null || busy}
-          onClick={() => {
-            setBusy(true);
-            void onDelete().then((result) => {
-              if (result.ok) return onClose();
-              setError(sentence(result.error));
-              setBusy(false);
-            });
-          }}
-        >
-          Delete thread{codings ? ` and ${plural(codings, 'coding')}` : ''}
-        </button>
-      </div>
-    </Dialog>
+    <ConfirmDialog
+      title={`Delete the thread “${thread.title}”?`}
+      description={goes}
+      confirmLabel={`Delete thread${codings ? ` and ${plural(codings, 'coding')}` : ''}`}
+      confirmDisabled={codings === null}
+      onCancel={onClose}
+      onConfirm={async () => {
+        const result = await onDelete();
+        if (!result.ok) return sentence(result.error);
+        onClose();
+        return undefined;
+      }}
+    />
   );
 }
