@@ -105,7 +105,9 @@ test('the team loop: packages for three coders, blind coding, their files back, 
   for (const code of ['False equivalence', 'Whataboutism', 'Derailing']) {
     const alpha = cli.codes[code]?.alpha_nominal;
     await expect(cell(code, 'alpha_nominal')).toHaveText(alpha === null || alpha === undefined ? '—' : alpha.toFixed(3));
+    // n: the 3 posts the coders were given, not the demo's 57.
     expect(cli.codes[code]?.n_units).toBe(3);
+    await expect(page.locator(`td[data-code="${code}"][data-n]`)).toHaveText('3');
   }
 
   // Adjudication: accept Ada's on the first disagreement, none on the rest.

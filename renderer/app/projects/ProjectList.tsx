@@ -142,6 +142,7 @@ function ProjectRow({ entry, disabled, onOpen, onRename, onDuplicate, onDelete }
             {entry.name}
           </h2>
           {entry.kind === 'demo' ? <span className="project-badge">demo</span> : null}
+          {entry.mode === 'blind' ? <span className="project-badge" title="A coder package: you code your own layer, blind to the others">blind package</span> : null}
         </div>
         <p className="project-meta">
           {entry.counts ? `${countsText(entry.counts)} · ` : ''}

@@ -96,7 +96,7 @@ async function nameProblem(registry: ProjectRegistryDB, name: string, except?: s
  */
 async function newProject(
   registry: ProjectRegistryDB,
-  head: Pick<ProjectEntry, 'name' | 'kind'>,
+  head: Pick<ProjectEntry, 'name' | 'kind' | 'mode'>,
   deps: RunDeps,
   fill: (db: ThreadmarkDB, id: string) => Promise<Problem | undefined>,
 ): Promise<Result<ProjectEntry, Problem>> {
@@ -108,7 +108,7 @@ async function newProject(
       await db.delete();
       return err(problem);
     }
-    const entry: ProjectEntry = { id, name: head.name, kind: head.kind, dbName: db.name, createdAt: deps.clock.now(), openedAt: null, counts: await projectCounts(db) };
+    const entry: ProjectEntry = { id, name: head.name, kind: head.kind, ...(head.mode ? { mode: head.mode } : {}), dbName: db.name, createdAt: deps.clock.now(), openedAt: null, counts: await projectCounts(db) };
     await addProject(registry, entry);
     db.close();
     return ok(entry);
@@ -149,7 +149,8 @@ export async function createDemoProject(registry: ProjectRegistryDB, deps: RunDe
  */
 export async function openBundleAsProject(registry: ProjectRegistryDB, bundle: Bundle, source: string, actor: Actor, deps: RunDeps): Promise<Result<ProjectEntry, Problem>> {
   const name = await freeProjectName(registry, bundle.project.name.trim() || 'Project');
-  return newProject(registry, { name, kind: 'project' }, deps, async (db) => {
+  // A coder package opens as a blind project (docs/team-loop.md); the list marks it.
+  return newProject(registry, { name, kind: 'project', mode: bundle.project.package ? 'blind' : 'lead' }, deps, async (db) => {
     await importBundle(db, bundle, { ...deps, source });
     return renamed(db, name, actor, deps);
   });

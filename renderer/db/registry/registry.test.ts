@@ -139,6 +139,7 @@ describe('projects, each its own database', () => {
     };
     const entry = await openBundleAsProject(registry, bundle, 'package.threadmark.json', ADA, deps());
     if (!entry.ok) throw new Error(entry.error.message);
+    expect(entry.value.mode).toBe('blind');
     const project = await openProject(registry, entry.value, ADA, deps());
     track(project.db);
     expect(project.coder.id).toBe(owner.id);

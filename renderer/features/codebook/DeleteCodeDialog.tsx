@@ -5,7 +5,7 @@ import { codingsUnderCode } from '@shared/project/queries/codebook-reads';
 
 import { useServices } from '../../app/services';
 import { storeOf } from '../../db/project-store';
-import { Dialog } from '../../app/ui/Dialog';
+import { ConfirmDialog } from '../../app/ui/ConfirmDialog';
 
 interface Props {
   code: Code;
@@ -33,17 +33,16 @@ export function DeleteCodeDialog({ code, onConfirm, onCancel }: Props) {
         ? 'No codings use it.'
         : `${count} ${count === 1 ? 'coding goes' : 'codings go'} with it (with its sub-codes, by every coder).`;
   return (
-    <Dialog labelledBy="delete-code-title" describedBy="delete-code-desc" role="alertdialog" onCancel={onCancel}>
-        <h2 id="delete-code-title">Delete the code “{code.name}”?</h2>
-        <p id="delete-code-desc">{consequence}</p>
-        <div className="dialog-actions">
-          <button type="button" autoFocus onClick={onCancel}>
-            Keep it
-          </button>
-          <button type="button" className="danger" disabled={count === null} onClick={() => void onConfirm()}>
-            Delete code{count ? ` and ${count} ${count === 1 ? 'coding' : 'codings'}` : ''}
-          </button>
-        </div>
-    </Dialog>
+    <ConfirmDialog
+      title={<>Delete the code “{code.name}”?</>}
+      description={consequence}
+      confirmLabel={`Delete code${count ? ` and ${count} ${count === 1 ? 'coding' : 'codings'}` : ''}`}
+      confirmDisabled={count === null}
+      onConfirm={async () => {
+        await onConfirm();
+        return undefined;
+      }}
+      onCancel={onCancel}
+    />
   );
 }
