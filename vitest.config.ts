@@ -10,7 +10,7 @@ export default defineConfig({
   resolve: { alias: { '@shared': resolve(process.cwd(), 'shared') } },
   test: {
     environment: 'node',
-    include: ['shared/**/*.test.ts', 'resources/**/*.test.ts', 'renderer/**/*.test.ts', 'renderer/**/*.test.tsx', 'main/**/*.test.ts', 'cli/**/*.test.ts', 'boundaries/**/*.test.ts', 'node/**/*.test.ts'],
+    include: ['shared/**/*.test.ts', 'resources/**/*.test.ts', 'renderer/**/*.test.ts', 'renderer/**/*.test.tsx', 'main/**/*.test.ts', 'cli/**/*.test.ts', 'boundaries/**/*.test.ts', 'node/**/*.test.ts', 'scripts/**/*.test.mjs'],
     reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
   },
 });

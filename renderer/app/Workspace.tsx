@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 
 import { sortCodesAsTree } from '@shared/codebook/code-path';
 import type { Code, Coder } from '@shared/model/records';
@@ -57,11 +58,22 @@ export function Workspace({ coder, projectName, onSwitchCoder, onShowProjects }:
   const [importReport, setImportReport] = useState<ImportReport | null>(null);
   const [csvDialog, setCsvDialog] = useState(false);
   const [importDialog, setImportDialog] = useState(false);
+  /** After an import, its first new thread is opened. */
+  const openImportedThread = useCallback((threadIds: readonly string[]) => {
+    if (threadIds[0] === undefined) return;
+    setChosenThreadId(threadIds[0]);
+    setFocusedPostId(null);
+    setView('coding');
+  }, []);
   const [view, setView] = useState<WorkspaceView>('coding');
   const [palette, setPalette] = useState<{ returnFocus: HTMLElement | null } | null>(null);
   // Remounts the agreement view after a coder file is added, so it reads the new layer.
   const [dataVersion, setDataVersion] = useState(0);
   const codingsPanel = useRef<HTMLElement>(null);
+  // The panes' sizes as the user last set them, remembered across reloads (localStorage, this origin);
+  // until then the defaults (the side columns in pixels) fit each window size.
+  const columnsLayout = useDefaultLayout({ id: 'threadmark-workspace-columns', storage: localStorage, onlySaveAfterUserInteractions: true });
+  const sidebarLayout = useDefaultLayout({ id: 'threadmark-workspace-sidebar', storage: localStorage, onlySaveAfterUserInteractions: true });
 
   const [onlyMine, setOnlyMine] = useState(false);
   const team = useTeamLoop({ onFilesAdded: () => setDataVersion((v) => v + 1), focusedPostId, onRevealPost: revealPost });
@@ -201,49 +213,73 @@ export function Workspace({ coder, projectName, onSwitchCoder, onShowProjects }:
             <HistoryPanel coders={liveData.coders} />
           </main>
         ) : (
-          <>
-            <div className="sidebar">
-              <ThreadList
-                threads={liveData.threads}
-                selectedId={threadId}
-                onSelect={(id) => {
-                  setChosenThreadId(id);
-                  setFocusedPostId(null);
-                }}
+          <Group
+            id="workspace-panes"
+            className="workspace-panes"
+            orientation="horizontal"
+            defaultLayout={columnsLayout.defaultLayout}
+            onLayoutChanged={columnsLayout.onLayoutChanged}
+          >
+            <Panel id="pane-sidebar" className="sidebar" defaultSize={320} minSize="200px">
+              <Group
+                id="sidebar-panes"
+                orientation="vertical"
+                defaultLayout={sidebarLayout.defaultLayout}
+                onLayoutChanged={sidebarLayout.onLayoutChanged}
+              >
+                <Panel id="pane-threads" className="pane threads-pane" defaultSize="40%" minSize="80px">
+                  <ThreadList
+                    threads={liveData.threads}
+                    selectedId={threadId}
+                    onSelect={(id) => {
+                      setChosenThreadId(id);
+                      setFocusedPostId(null);
+                    }}
+                  />
+                </Panel>
+                <Separator className="pane-separator" aria-label="Resize the thread list and the codebook" />
+                <Panel id="pane-codebook" className="pane codebook-pane" defaultSize="60%" minSize="120px">
+                  <CodebookPanel codes={liveData.codes} counts={liveData.counts} tallies={liveData.tallies} onlyMine={onlyMine} onApply={(code) => void actions.applyCode(code)} />
+                </Panel>
+              </Group>
+            </Panel>
+            <Separator className="pane-separator" aria-label="Resize the threads and codebook column" />
+            <Panel id="pane-thread" className="thread-pane" minSize="320px">
+              <main className="main-pane">
+                {thread && liveData.posts ? (
+                  <ThreadView
+                    key={thread.id}
+                    title={thread.title}
+                    posts={liveData.posts}
+                    spansByPost={liveData.spansByPost}
+                    focusedPostId={focusedPostId}
+                    onFocusPost={onFocusPost}
+                    onMarkClick={onMarkClick}
+                    onOpenCodings={() => codingsPanel.current?.focus()}
+                    contextPostIds={contextPostIds}
+                    reveal={reveal}
+                  />
+                ) : (
+                  <p className="empty">{liveData.threads.length === 0 ? 'No threads yet. Import threads (File → Import threads…) or a project bundle (File → Import project bundle…).' : 'Loading the thread…'}</p>
+                )}
+              </main>
+            </Panel>
+            <Separator className="pane-separator" aria-label="Resize the codings column" />
+            <Panel id="pane-codings" className="codings-pane" defaultSize={280} minSize="200px">
+              <CodingsPanel
+                ref={codingsPanel}
+                post={focusedPost}
+                codings={focusedPost ? (liveData.codingsByPost.get(focusedPost.id) ?? []) : []}
+                highlightIds={highlightIds}
+                codes={liveData.codesById}
+                coders={liveData.coders}
+                actions={actions}
+                onShowAll={() => setHighlightIds(null)}
               />
-              <CodebookPanel codes={liveData.codes} counts={liveData.counts} onApply={(code) => void actions.applyCode(code)} />
-            </div>
-            <main className="main-pane">
-              {thread && liveData.posts ? (
-                <ThreadView
-                  key={thread.id}
-                  title={thread.title}
-                  posts={liveData.posts}
-                  spansByPost={liveData.spansByPost}
-                  focusedPostId={focusedPostId}
-                  onFocusPost={onFocusPost}
-                  onMarkClick={onMarkClick}
-                  onOpenCodings={() => codingsPanel.current?.focus()}
-                  contextPostIds={contextPostIds}
-                  reveal={reveal}
-                />
-              ) : (
-                <p className="empty">{liveData.threads.length === 0 ? 'No threads yet. Import threads (File → Import threads…) or a project bundle (File → Import project bundle…).' : 'Loading the thread…'}</p>
-              )}
-            </main>
-            <CodingsPanel
-              ref={codingsPanel}
-              post={focusedPost}
-              codings={focusedPost ? (liveData.codingsByPost.get(focusedPost.id) ?? []) : []}
-              highlightIds={highlightIds}
-              codes={liveData.codesById}
-              coders={liveData.coders}
-              actions={actions}
-              onShowAll={() => setHighlightIds(null)}
-            />
-          </>
+            </Panel>
+          </Group>
         )}
-        {importDialog ? <ImportDialog dbName={db.name} onClose={() => setImportDialog(false)} /> : null}
+        {importDialog ? <ImportDialog dbName={db.name} onClose={() => setImportDialog(false)} onImported={openImportedThread} /> : null}
         {csvDialog ? (
           <CsvExportDialog
             onCancel={() => setCsvDialog(false)}

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
+import './status-line.css';
+
 export interface Announcement {
   message: string;
   tone: 'info' | 'error';
@@ -25,10 +27,15 @@ export function useAnnouncer() {
   return { announcement, announce };
 }
 
+/** The app's messages, in a bar of their own at the window's foot (status-line.css): never over a post. */
 export function StatusLine({ announcement }: { announcement: Announcement | null }) {
   return (
     <div className="status-line" role="status" aria-live="polite" data-tone={announcement?.tone ?? 'info'}>
-      {announcement ? <span key={announcement.serial}>{announcement.message}</span> : null}
+      {announcement ? (
+        <span key={announcement.serial} title={announcement.message}>
+          {announcement.message}
+        </span>
+      ) : null}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useMemo, useRef } from 'react';
 
 import type { Code, Coder, Coding, Post } from '@shared/model/records';
-import { codebookInTreeOrder, codersByName } from '@shared/project/queries/codebook-reads';
+import { codebookInTreeOrder, codersByName, codingTallies, tallyCount, type CodingTally } from '@shared/project/queries/codebook-reads';
 import { codingsOfThreadInOrder, threadSummaries, type ThreadSummary } from '@shared/project/queries/workspace-reads';
 import { codePointToUtf16 } from '@shared/text/offsets';
 
@@ -10,6 +10,7 @@ import { useProjectQuery } from '../db/use-project-query';
 import type { MarkSpan } from '../editor/post-content';
 
 const EMPTY: never[] = [];
+const NO_TALLY: CodingTally = { total: 0, byCoder: [] };
 
 export interface WorkspaceData {
   threads: ThreadSummary[];
@@ -23,7 +24,10 @@ export interface WorkspaceData {
   codings: Coding[];
   codingsByPost: ReadonlyMap<string, Coding[]>;
   spansByPost: ReadonlyMap<string, readonly MarkSpan[]>;
+  /** Each code's own codings as shown: only `onlyCoderId`'s when given, else all coders'. */
   counts: ReadonlyMap<string, number>;
+  /** Each code's codings in all and per coder (every code listed). */
+  tallies: ReadonlyMap<string, CodingTally>;
 }
 
 /** Live views of the project through the core's queries: every write anywhere shows up here. */
@@ -42,17 +46,18 @@ export function useWorkspaceData(db: ThreadmarkDB, chosenThreadId: string | null
     () => (onlyCoderId === null ? allCodings : allCodings.filter((c) => c.coderId === onlyCoderId)),
     [allCodings, onlyCoderId],
   );
-  // Counted through the codeId index, never loading the codings themselves.
-  const countMap = useProjectQuery(db, (reader) => reader.codingCountsOf(codes.map((c) => c.id)), [codes]);
+  // Counted through the codeId and coderId indexes, never loading the codings themselves.
+  const tallyMap = useProjectQuery(db, codingTallies, []);
 
   const postsById = useMemo(() => new Map((posts ?? []).map((p) => [p.id, p])), [posts]);
   const codesById = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
   const coders = useMemo(() => new Map(coderList.map((c) => [c.id, c])), [coderList]);
   const codingsByPost = useMemo(() => groupByPost(codings), [codings]);
-  const counts = useMemo(() => new Map(codes.map((c) => [c.id, countMap?.get(c.id) ?? 0])), [codes, countMap]);
+  const tallies = useMemo(() => new Map(codes.map((c) => [c.id, tallyMap?.get(c.id) ?? NO_TALLY])), [codes, tallyMap]);
+  const counts = useMemo(() => new Map(codes.map((c) => [c.id, tallyCount(tallies.get(c.id), onlyCoderId)])), [codes, tallies, onlyCoderId]);
   const spansByPost = useStableSpans(codingsByPost, postsById, codesById);
 
-  return { threads, threadId, posts, postsById, codes, codesById, coders, codings, codingsByPost, spansByPost, counts };
+  return { threads, threadId, posts, postsById, codes, codesById, coders, codings, codingsByPost, spansByPost, counts, tallies };
 }
 
 function groupByPost(codings: readonly Coding[]): Map<string, Coding[]> {

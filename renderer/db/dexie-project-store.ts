@@ -9,7 +9,7 @@ import { liveQuery, type Table } from 'dexie';
 import type { Post } from '@shared/model/records';
 import { rowsOf, type ChangeSet, type RowChange } from '@shared/project/change-set';
 import type { JournalEntry } from '@shared/project/journal-entry';
-import type { ApplyOptions, ProjectReader, ProjectStore, ProjectTransaction } from '@shared/project/project-store';
+import { countCodedPosts, type ApplyOptions, type ProjectReader, type ProjectStore, type ProjectTransaction } from '@shared/project/project-store';
 import { CancelledError } from '@shared/util/cancelled';
 
 import type { ThreadmarkDB } from './database';
@@ -130,9 +130,39 @@ export function dexieReader(db: ThreadmarkDB): ProjectReader {
       const counts = await Promise.all(unique.map((id) => db.codings.where('codeId').equals(id).count()));
       return new Map(unique.map((id, i) => [id, counts[i] ?? 0]));
     },
+    // One getAll over the codings (small rows); only the per-thread counts leave the reader.
+    // Joins the threadId and postId indexes on the primary key: keys only, never the codings.
+    codedPostCounts: async () => {
+      const threadOf = new Map<unknown, string>();
+      await db.codings.orderBy('threadId').eachKey((key, cursor) => {
+        if (typeof key === 'string') threadOf.set(cursor.primaryKey, key);
+      });
+      const keys: Array<{ threadId: string; postId: string }> = [];
+      await db.codings.orderBy('postId').eachKey((key, cursor) => {
+        const threadId = threadOf.get(cursor.primaryKey);
+        if (typeof key === 'string' && threadId !== undefined) keys.push({ threadId, postId: key });
+      });
+      return countCodedPosts(keys);
+    },
     codingCountsByCode: async () => {
       const counts = new Map<string, number>();
       for (const key of await db.codings.orderBy('codeId').keys()) if (typeof key === 'string') counts.set(key, (counts.get(key) ?? 0) + 1);
+      return counts;
+    },
+    // Joins the codeId and coderId indexes on the primary key: keys only, never the codings.
+    codingCountsByCodeAndCoder: async () => {
+      const coderOf = new Map<unknown, string>();
+      await db.codings.orderBy('coderId').eachKey((key, cursor) => {
+        if (typeof key === 'string') coderOf.set(cursor.primaryKey, key);
+      });
+      const counts = new Map<string, Map<string, number>>();
+      await db.codings.orderBy('codeId').eachKey((key, cursor) => {
+        const coderId = coderOf.get(cursor.primaryKey);
+        if (typeof key !== 'string' || coderId === undefined) return;
+        let byCoder = counts.get(key);
+        if (!byCoder) counts.set(key, (byCoder = new Map()));
+        byCoder.set(coderId, (byCoder.get(coderId) ?? 0) + 1);
+      });
       return counts;
     },
     posts: (ids) => getPosts(db, ids),

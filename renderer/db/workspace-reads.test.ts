@@ -29,6 +29,19 @@ describe('workspace reads', () => {
     expect(await postsOfThread(db, 't-b')).toEqual([]);
   });
 
+  it('counts each thread’s posts with at least one coding, from the indexes, as the memory store does', async () => {
+    const bundle = sampleBundle();
+    await importBundle(db, bundle, { clock: testClock() });
+    const expected = new Map<string, Set<string>>();
+    for (const c of bundle.codings) {
+      const threadId = bundle.posts.find((p) => p.id === c.postId)!.threadId;
+      expected.set(threadId, (expected.get(threadId) ?? new Set()).add(c.postId));
+    }
+    expect(expected.size).toBeGreaterThan(0);
+    const counted = await storeOf(db).read((reader) => reader.codedPostCounts());
+    expect(counted).toEqual(new Map([...expected].map(([threadId, posts]) => [threadId, posts.size])));
+  });
+
   it('lists threads by import time with post counts, and posts in reading order without seq', async () => {
     const bundle = sampleBundle();
     await importBundle(db, bundle, { clock: testClock() });

@@ -7,7 +7,7 @@ import type { Assignment, Code, CodebookVersion, Coder, Coding, Decision, Platfo
 import { CancelledError } from '../util/cancelled';
 import { rowsOf, type ChangeSet, type RowChange } from './change-set';
 import type { JournalEntry } from './journal-entry';
-import type { ApplyOptions, ProjectReader, ProjectStore, ProjectTransaction } from './project-store';
+import { countCodedPosts, type ApplyOptions, type ProjectReader, type ProjectStore, type ProjectTransaction } from './project-store';
 
 /** Everything a project holds, as plain arrays (a bundle's records, say). */
 export interface ProjectData {
@@ -142,9 +142,19 @@ export class MemoryProjectStore implements ProjectStore {
         for (const c of this.codings.values()) if (counts.has(c.codeId)) counts.set(c.codeId, counts.get(c.codeId)! + 1);
         return counts;
       },
+      codedPostCounts: async () => countCodedPosts(this.codings.values()),
       codingCountsByCode: async () => {
         const counts = new Map<string, number>();
         for (const c of this.codings.values()) counts.set(c.codeId, (counts.get(c.codeId) ?? 0) + 1);
+        return counts;
+      },
+      codingCountsByCodeAndCoder: async () => {
+        const counts = new Map<string, Map<string, number>>();
+        for (const c of this.codings.values()) {
+          let byCoder = counts.get(c.codeId);
+          if (!byCoder) counts.set(c.codeId, (byCoder = new Map()));
+          byCoder.set(c.coderId, (byCoder.get(c.coderId) ?? 0) + 1);
+        }
         return counts;
       },
       posts: async (ids) => new Map(ids.flatMap((id) => (this.postIndex.has(id) ? [[id, this.postIndex.get(id)!] as const] : []))),

@@ -38,8 +38,12 @@ export interface ProjectReader {
   codingsOfPosts(postIds: readonly string[]): Promise<Coding[]>;
   /** The ids of the coders who have at least one coding. */
   codersWithCodings(): Promise<Set<string>>;
+  /** Per thread id, how many of its posts have at least one coding (threads without codings absent). */
+  codedPostCounts(): Promise<Map<string, number>>;
   /** Codings per code id (codes without codings absent). */
   codingCountsByCode(): Promise<Map<string, number>>;
+  /** Codings per code id, then per coder id (codes without codings absent): counted, not read. */
+  codingCountsByCodeAndCoder(): Promise<Map<string, Map<string, number>>>;
   /** Codings of each of these codes (every id listed, 0 when none): counted, not read. */
   codingCountsOf(codeIds: readonly string[]): Promise<Map<string, number>>;
   /** The stored posts among `ids`, by id. */
@@ -77,4 +81,17 @@ export interface ProjectStore {
   transact<T>(fn: (tx: ProjectTransaction) => Promise<T>): Promise<T>;
   /** Told after each applied entry is stored. Returns an unsubscribe function. */
   subscribe(listener: (entry: JournalEntry) => void): () => void;
+}
+
+/** Per thread, its posts with at least one coding: ProjectReader.codedPostCounts over the codings' keys. */
+export function countCodedPosts(codings: Iterable<{ threadId: string; postId: string }>): Map<string, number> {
+  const seen = new Set<string>();
+  const counts = new Map<string, number>();
+  for (const { threadId, postId } of codings) {
+    const key = `${threadId}\u0000${postId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    counts.set(threadId, (counts.get(threadId) ?? 0) + 1);
+  }
+  return counts;
 }

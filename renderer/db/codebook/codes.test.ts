@@ -10,6 +10,7 @@ import { tableCounts } from '../testing/test-support';
 import { redoCodebookOperation, undoCodebookOperation } from '../testing/codebook-undo';
 import type { CodebookDeps } from '../repositories/codebook-write';
 import { addCoding } from '../repositories/codings-repository';
+import { storeOf } from '../run-in-project';
 
 let db: ThreadmarkDB;
 let deps: CodebookDeps;
@@ -262,6 +263,16 @@ describe('codingCountsByCode', () => {
     expect((await codingCountsByCode(db)).get('c-fallacy')).toBe(1);
     valueOf(await deleteCode(db, 'c-agree', deps));
     expect((await codingCountsByCode(db)).has('c-agree')).toBe(false);
+  });
+});
+
+describe('codingCountsByCodeAndCoder (Dexie)', () => {
+  it('counts per code and coder from the indexes, as the memory store does', async () => {
+    await addCoding(db, { postId: 'p-b2', codeId: 'c-fallacy', coderId: 'coder-ana', start: 0, end: 1, memo: '' }, deps);
+    const counts = await storeOf(db).read((reader) => reader.codingCountsByCodeAndCoder());
+    const all = await codingCountsByCode(db);
+    for (const [codeId, byCoder] of counts) expect([...byCoder.values()].reduce((a, b) => a + b, 0)).toBe(all.get(codeId));
+    expect(counts.get('c-fallacy')?.get('coder-ana')).toBe(1);
   });
 });
 

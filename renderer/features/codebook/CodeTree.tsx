@@ -1,12 +1,13 @@
 import { forwardRef, useCallback, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
 
 import type { Code } from '@shared/model/records';
+import type { CodingTally } from '@shared/project/queries/codebook-reads';
 
 import { useServices } from '../../app/services';
 import type { CodebookResult } from '../../db/project-store';
 import { CodeActionsMenu } from './CodeActionsMenu';
 import { CodeTreeRow, type DropHint } from './CodeTreeRow';
-import { displayedCounts, visibleRows, type TreeRow } from './code-tree-rows';
+import { displayedCounts, displayedTallies, visibleRows, type TreeRow } from './code-tree-rows';
 import { codeMenuItems, type CodeCommand } from './code-menu-items';
 import { notApplicableReason } from '@shared/codebook/code-status';
 import { dropDestination, dropIntoItself, dropZone } from './drop-target';
@@ -24,6 +25,10 @@ interface Props {
   codes: readonly Code[];
   /** Each code's own codings, all coders. */
   counts: ReadonlyMap<string, number>;
+  /** Each code's codings in all and per coder, for the rows' tooltips and descriptions. */
+  tallies?: ReadonlyMap<string, CodingTally>;
+  /** The counts are the current coder's only ("Only my codings"). */
+  onlyMine?: boolean;
   filter: string;
   /** Id of the text that explains the tree's keys. */
   describedBy: string;
@@ -37,7 +42,7 @@ const DRAG_TYPE = 'application/x-threadmark-code';
  * The codebook as a WAI-ARIA tree: arrows walk it, Enter applies the code, Alt+arrows move it,
  * Shift+F10 opens its actions; a click applies, a drag nests or reorders.
  */
-export const CodeTree = forwardRef<CodeTreeHandle, Props>(function CodeTree({ codes, counts, filter, describedBy, onApply, onCommand }, ref) {
+export const CodeTree = forwardRef<CodeTreeHandle, Props>(function CodeTree({ codes, counts, tallies, onlyMine = false, filter, describedBy, onApply, onCommand }, ref) {
   const { announce } = useServices();
   const actions = useCodebookActions();
   const list = useRef<HTMLUListElement>(null);
@@ -47,6 +52,7 @@ export const CodeTree = forwardRef<CodeTreeHandle, Props>(function CodeTree({ co
   const [drop, setDrop] = useState<DropHint | null>(null);
   const rows = useMemo(() => visibleRows(codes, collapsed, filter), [codes, collapsed, filter]);
   const shownCounts = useMemo(() => displayedCounts(codes, counts), [codes, counts]);
+  const shownTallies = useMemo(() => (tallies ? displayedTallies(codes, tallies) : null), [codes, tallies]);
   const focus = useTreeFocus(rows, list);
   const { focusCode, inView } = focus;
   useImperativeHandle(ref, () => ({ focusCode }), [focusCode]);
@@ -155,6 +161,8 @@ export const CodeTree = forwardRef<CodeTreeHandle, Props>(function CodeTree({ co
             key={row.code.id}
             row={row}
             count={shownCounts.get(row.code.id) ?? 0}
+            tally={shownTallies?.get(row.code.id)}
+            onlyMine={onlyMine}
             tabStop={row.code.id === focus.activeId}
             menuOpen={menu?.codeId === row.code.id}
             drop={drop?.codeId === row.code.id ? drop : null}

@@ -1,3 +1,5 @@
+import { describeTally, type CodingTally } from '@shared/project/queries/codebook-reads';
+
 import type { TreeRow } from './code-tree-rows';
 import { notApplicableReason } from '@shared/codebook/code-status';
 import type { DropZone } from './drop-target';
@@ -11,7 +13,11 @@ export interface DropHint {
 
 interface Props {
   row: TreeRow;
+  /** The codings shown: the current coder's with "Only my codings", else all coders'. */
   count: number;
+  /** All coders' codings and each one's share. */
+  tally?: CodingTally;
+  onlyMine?: boolean;
   tabStop: boolean;
   menuOpen: boolean;
   drop: DropHint | null;
@@ -25,15 +31,18 @@ interface Props {
 }
 
 /** One code in the tree: swatch, name, markers, shortcut, count, and its actions button. */
-export function CodeTreeRow({ row, count, tabStop, menuOpen, drop, onActivate, onToggle, onOpenMenu, onDragStart, onDragOver, onDrop, onDragEnd }: Props) {
+export function CodeTreeRow({ row, count, tally, onlyMine = false, tabStop, menuOpen, drop, onActivate, onToggle, onOpenMenu, onDragStart, onDragOver, onDrop, onDragEnd }: Props) {
   const { code } = row;
   const reason = notApplicableReason(code);
   const nameId = `code-name-${code.id}`;
   const descId = `code-desc-${code.id}`;
-  const countText = code.codable ? `${count} ${count === 1 ? 'coding' : 'codings'}` : `${count} ${count === 1 ? 'coding' : 'codings'} in its sub-codes`;
+  const counted = `${count} ${onlyMine ? 'of your ' : ''}${count === 1 ? 'coding' : 'codings'}`;
+  const countText = code.codable ? counted : `${counted} in its sub-codes`;
+  // The total and each coder's share: "12 codings: Ada 7, Ben 5".
+  const tallyText = tally && (onlyMine || tally.byCoder.length > 0) ? `All coders: ${describeTally(tally)}.` : '';
   // A category's or retired code's key does nothing, so it is neither shown nor told.
   const key = code.shortcut && !reason ? code.shortcut.toUpperCase() : null;
-  const description = [`${countText}.`, key ? `Key ${key}.` : '', reason ?? ''].filter(Boolean).join(' ');
+  const description = [`${countText}.`, key ? `Key ${key}.` : '', reason ?? '', tallyText].filter(Boolean).join(' ');
   return (
     <li
       role="treeitem"
@@ -51,7 +60,7 @@ export function CodeTreeRow({ row, count, tabStop, menuOpen, drop, onActivate, o
       aria-describedby={descId}
       aria-keyshortcuts={key ?? undefined}
       tabIndex={tabStop ? 0 : -1}
-      title={reason ?? (code.definition || undefined)}
+      title={[reason ?? code.definition, tallyText].filter(Boolean).join('\n') || undefined}
       draggable
       style={{ '--depth': row.level - 1 } as React.CSSProperties}
       onClick={() => onActivate(row)}
@@ -81,7 +90,7 @@ export function CodeTreeRow({ row, count, tabStop, menuOpen, drop, onActivate, o
         </span>
       ) : null}
       {key ? <kbd aria-hidden="true">{key}</kbd> : null}
-      <span className="code-node-count" aria-hidden="true">
+      <span className="code-node-count" aria-hidden="true" data-only-mine={onlyMine || undefined}>
         {count}
       </span>
       <span id={descId} className="visually-hidden">

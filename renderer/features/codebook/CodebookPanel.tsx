@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 
 import type { Code } from '@shared/model/records';
+import type { CodingTally } from '@shared/project/queries/codebook-reads';
 
 import { useServices } from '../../app/services';
 import { CodeEditorDialog } from './CodeEditorDialog';
@@ -16,8 +17,11 @@ import { useCodebookActions } from './use-codebook-actions';
 
 interface Props {
   codes: readonly Code[];
-  /** Each code's own codings (all coders, all threads). */
+  /** Each code's own codings, all threads: the current coder's with "Only my codings", else all coders'. */
   counts: ReadonlyMap<string, number>;
+  /** Each code's codings in all and per coder (the rows' tooltips say them). */
+  tallies?: ReadonlyMap<string, CodingTally>;
+  onlyMine?: boolean;
   onApply: (code: Code) => void;
 }
 
@@ -25,7 +29,7 @@ interface Props {
 type Open = { command: Exclude<CodeCommand, 'add-child'>; codeId: string } | { command: 'add'; parentId: string | null };
 
 /** The codebook: a filterable tree of codes to apply, arrange and edit. */
-export function CodebookPanel({ codes, counts, onApply }: Props) {
+export function CodebookPanel({ codes, counts, tallies, onlyMine = false, onApply }: Props) {
   const { announce } = useServices();
   const actions = useCodebookActions();
   const [filter, setFilter] = useState('');
@@ -56,7 +60,7 @@ export function CodebookPanel({ codes, counts, onApply }: Props) {
       <p id="code-tree-keys" className="visually-hidden">
         Arrow keys move between codes, Enter applies one, Alt with the arrows moves it, Shift+F10 opens its actions.
       </p>
-      <CodeTree ref={tree} codes={codes} counts={counts} filter={filter} describedBy="code-tree-keys" onApply={onApply} onCommand={onCommand} />
+      <CodeTree ref={tree} codes={codes} counts={counts} tallies={tallies} onlyMine={onlyMine} filter={filter} describedBy="code-tree-keys" onApply={onApply} onCommand={onCommand} />
       {open?.command === 'add' ? <CodeEditorDialog codes={codes} code={null} parentId={open.parentId} onClose={close} /> : null}
       {open?.command === 'edit' && code ? <CodeEditorDialog codes={codes} code={code} parentId={code.parentId} onClose={close} /> : null}
       {open?.command === 'rename' && code ? <RenameDialog code={code} codes={codes} onClose={close} /> : null}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { EMPTY_CODE_FIELDS, type Code } from '@shared/model/records';
 
-import { displayedCounts, visibleRows } from './code-tree-rows';
+import { displayedCounts, displayedTallies, visibleRows } from './code-tree-rows';
 
 function code(id: string, name: string, parentId: string | null, order: number, extra: Partial<Code> = {}): Code {
   return { ...EMPTY_CODE_FIELDS, id, name, parentId, order, color: '#000000', examples: [], exemplarCodingIds: [], ...extra };
@@ -69,5 +69,20 @@ describe('displayedCounts', () => {
     ]);
     const counts = displayedCounts(codes, own);
     expect(Object.fromEntries(counts)).toEqual({ moves: 9, what: 3, tone: 2, sub: 4, hostile: 1 });
+  });
+});
+
+describe('displayedTallies', () => {
+  it('gives a category each coder’s share of everything below it', () => {
+    const ada = (n: number) => ({ coderId: 'ada', name: 'Ada', count: n });
+    const ben = (n: number) => ({ coderId: 'ben', name: 'Ben', count: n });
+    const own = new Map([
+      ['what', { total: 3, byCoder: [ada(1), ben(2)] }],
+      ['sub', { total: 4, byCoder: [ben(4)] }],
+    ]);
+    const shown = displayedTallies(codes, own);
+    expect(shown.get('moves')).toEqual({ total: 7, byCoder: [ada(1), ben(6)] });
+    expect(shown.get('tone')).toEqual({ total: 0, byCoder: [] });
+    expect(shown.get('hostile')).toEqual({ total: 0, byCoder: [] });
   });
 });

@@ -6,6 +6,7 @@
 import { sortCodesAsTree } from '@shared/codebook/code-path';
 import { codeNameKey } from '@shared/codebook/codebook-problem';
 import type { Code } from '@shared/model/records';
+import { sumTallies, type CodingTally } from '@shared/project/queries/codebook-reads';
 
 export interface TreeRow {
   code: Code;
@@ -98,4 +99,17 @@ export function displayedCounts(codes: readonly Code[], own: ReadonlyMap<string,
     if (p.parentId !== null) totals.set(p.parentId, (totals.get(p.parentId) ?? 0) + (totals.get(p.code.id) ?? 0));
   }
   return new Map(placed.map((p) => [p.code.id, p.code.codable ? (own.get(p.code.id) ?? 0) : (totals.get(p.code.id) ?? 0)]));
+}
+
+const NO_TALLY: CodingTally = { total: 0, byCoder: [] };
+
+/** Like displayedCounts, per coder: a code's own tally, a category's the sum of everything below it. */
+export function displayedTallies(codes: readonly Code[], own: ReadonlyMap<string, CodingTally>): Map<string, CodingTally> {
+  const placed = place(codes);
+  const totals = new Map(placed.map((p) => [p.code.id, own.get(p.code.id) ?? NO_TALLY]));
+  for (let i = placed.length - 1; i >= 0; i--) {
+    const p = placed[i]!;
+    if (p.parentId !== null) totals.set(p.parentId, sumTallies([totals.get(p.parentId) ?? NO_TALLY, totals.get(p.code.id) ?? NO_TALLY]));
+  }
+  return new Map(placed.map((p) => [p.code.id, p.code.codable ? (own.get(p.code.id) ?? NO_TALLY) : (totals.get(p.code.id) ?? NO_TALLY)]));
 }

@@ -5,6 +5,7 @@ import { codePointLength, codePointToUtf16 } from '@shared/text/offsets';
 
 import { useServices } from '../../app/services';
 import { addCoding, removeCoding, updateMemo } from '../../db/project-store';
+import { placeholderRefusal } from './coding-refusal';
 import { journalStep as journalStepOf } from './journal-step';
 import { readDomSelection } from '../../editor/read-dom-selection';
 import { requestReselect, takeReselect } from '../../editor/reselect';
@@ -30,6 +31,7 @@ export interface CodingActions {
 /**
  * Every coding action: one Dexie write (tracked by the save watchdog) and one undoable step.
  * `refusal`: why a post may not be coded here, or null (a blind package's context posts).
+ * Placeholders ("[missing]", "[more]") are refused the same way, wherever they are shown.
  */
 export function useCodingActions(coderId: string, postsById: ReadonlyMap<string, Post>, refusal?: (postId: string) => string | null): CodingActions {
   const { db, tracker, history, clock, ids, announce } = useServices();
@@ -45,7 +47,7 @@ export function useCodingActions(coderId: string, postsById: ReadonlyMap<string,
   const code = useCallback(
     async (postId: string, codeToApply: Code, start: number, end: number) => {
       // Categories and retired codes are never applied, whatever asked (click, key, menu).
-      const reason = notApplicableReason(codeToApply) ?? refusal?.(postId) ?? null;
+      const reason = notApplicableReason(codeToApply) ?? placeholderRefusal(postsById.get(postId)) ?? refusal?.(postId) ?? null;
       if (reason) {
         takeReselect(postId);
         announce(reason, 'error');
@@ -63,7 +65,7 @@ export function useCodingActions(coderId: string, postsById: ReadonlyMap<string,
         fail('Coding', error);
       }
     },
-    [db, tracker, history, clock, ids, coderId, announce, fail, journalStep, refusal],
+    [db, tracker, history, clock, ids, coderId, announce, fail, journalStep, refusal, postsById],
   );
 
   const applyCode = useCallback(

@@ -13,6 +13,8 @@ import { importReducer, initialImportStep } from './import-state';
 interface Props {
   dbName: string;
   onClose: () => void;
+  /** Told once an import is written, with the new threads' ids (the workspace opens the first). */
+  onImported?: (threadIds: readonly string[]) => void;
 }
 
 const FIELD_LABELS: Record<keyof CsvMapping, string> = {
@@ -33,7 +35,7 @@ const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(
  * columns when the text column is not recognized, then write with progress and Cancel, and
  * see a summary. Parsing and writing happen in a Worker.
  */
-export function ImportDialog({ dbName, onClose }: Props) {
+export function ImportDialog({ dbName, onClose, onImported }: Props) {
   const [state, dispatch] = useReducer(importReducer, initialImportStep);
   const [files, setFiles] = useState<File[]>([]);
   const [formatId, setFormatId] = useState<string>('');
@@ -50,11 +52,13 @@ export function ImportDialog({ dbName, onClose }: Props) {
 
   // A written import is one journal entry: Ctrl+Z (or History → Revert) takes it out again.
   const entryId = state.step === 'done' ? state.summary.entryId : null;
+  const newThreadIds = state.step === 'done' ? state.summary.threadIds : null;
   useEffect(() => {
     if (entryId === null || undoable.current === entryId) return;
     undoable.current = entryId;
     services.history.push(journalStep(services, 'the import', entryId));
-  }, [entryId, services]);
+    if (newThreadIds && newThreadIds.length > 0) onImported?.(newThreadIds);
+  }, [entryId, newThreadIds, onImported, services]);
 
   const busy = state.step === 'reading' || state.step === 'writing';
   const close = (): void => {

@@ -46,6 +46,8 @@ export interface ImportPreview {
 
 export interface ImportSummary {
   threads: number;
+  /** The new threads' ids, in the import's order (threads joined by the import not among them). */
+  threadIds: string[];
   joinedThreads: number;
   posts: number;
   duplicates: number;

@@ -99,6 +99,8 @@ describe('ImportSession: preview, then write in one transaction', () => {
     await s.commit();
     expect(last()).toMatchObject({ type: 'committed', summary: { threads: 1, posts: 3, duplicates: 0, warningCount: 1 } });
     const [thread] = await db.threads.toArray();
+    // The summary names the new threads, so the workspace can open the first.
+    expect(last()).toMatchObject({ summary: { threadIds: [thread!.id] } });
     const posts = await postsOfThreadInOrder(db, thread!.id);
     expect(posts.map((p) => p.text)).toEqual(['Opening post', 'A reply 👩‍👩‍👧', expect.stringContaining('not in'), 'Reply to a post not in the file']);
     expect((await db.projects.toArray())[0]?.name).toBe('posts');

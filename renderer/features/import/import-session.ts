@@ -173,7 +173,7 @@ export class ImportSession {
     this.assembled = null;
     return {
       type: 'committed',
-      summary: { threads: assembled.threads.length, joinedThreads: assembled.joinedThreadIds.length, posts: postsOnly, duplicates: this.duplicates, warningCount: this.warningCount, seconds: (now() - started) / 1000, entryId },
+      summary: { threads: assembled.threads.length, threadIds: assembled.threads.map((t) => t.id), joinedThreads: assembled.joinedThreadIds.length, posts: postsOnly, duplicates: this.duplicates, warningCount: this.warningCount, seconds: (now() - started) / 1000, entryId },
     };
   }
 

@@ -1,39 +1,74 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 
 import type { Post } from '@shared/model/records';
 
 import { excerpt } from './format-time';
+import { railItems } from './rail-items';
+import './thread-chrome.css';
+
+/** Nearest parents shown below the opening post before the chain is cut ("… N more"). */
+const NEAR_PARENTS = 3;
+/** Indentation stops growing here, as in the feed. */
+const MAX_INDENT = 6;
 
 interface Props {
   ancestors: readonly Post[];
   onJump: (postId: string) => void;
+  /**
+   * Told how much taller (negative: shorter) the rail became, before the browser paints: the feed
+   * below scrolls by as much, so a post under the pointer stays where it was (a click that focuses
+   * it still lands on what was pressed).
+   */
+  onResize?: (delta: number) => void;
 }
 
 /**
  * The chain a focused reply answers, kept in view so every reply is read against its context.
- * The rail has a fixed height whether or not a reply is focused, so focusing a post never moves
- * the post under the pointer; a long chain scrolls inside it, showing the nearest parent.
+ * It grows with the chain up to a limit (CSS: 40% of the pane): the thread's opening post always
+ * first (on one line), "… N more" where a deep chain is cut, then the nearest parents. Asking for
+ * the rest shows the whole chain, scrolling inside the rail with the opening post pinned on top.
  */
-export function ContextRail({ ancestors, onJump }: Props) {
+export function ContextRail({ ancestors, onJump, onResize }: Props) {
   const list = useRef<HTMLOListElement>(null);
+  const nav = useRef<HTMLElement>(null);
+  const height = useRef<number | null>(null);
+  const [whole, setWhole] = useState<readonly Post[] | null>(null);
+  // "Show all" holds for the chain it was asked for; focusing another reply cuts again.
+  const expanded = whole === ancestors;
+  const { opening, hidden, near } = railItems(ancestors, expanded ? ancestors.length : NEAR_PARENTS);
   useLayoutEffect(() => {
     const element = list.current;
     if (element) element.scrollTop = element.scrollHeight;
-  }, [ancestors]);
+    const now = nav.current?.getBoundingClientRect().height ?? 0;
+    if (height.current !== null && now !== height.current) onResize?.(now - height.current);
+    height.current = now;
+  }, [ancestors, expanded, onResize]);
+
+  const item = (post: Post, level: number, kind: 'opening' | 'parent' | 'nearest') => (
+    <li key={post.id} className="rail-item" data-kind={kind} style={{ paddingInlineStart: `${Math.min(level, MAX_INDENT) * 0.75}rem` }}>
+      <button type="button" className="rail-link" onClick={() => onJump(post.id)} title={kind === 'opening' ? excerpt(post.text, 600) : undefined}>
+        <span className="rail-author">{post.author}</span>
+        {kind === 'opening' ? <span className="visually-hidden">, opening post</span> : null}
+        <span className="rail-text">{excerpt(post.text, kind === 'nearest' ? 260 : kind === 'opening' ? 200 : 110)}</span>
+      </button>
+    </li>
+  );
+
   return (
-    <nav className="context-rail" aria-label="In reply to">
-      {ancestors.length === 0 ? (
+    <nav ref={nav} className="context-rail" aria-label="In reply to" data-empty={ancestors.length === 0 || undefined}>
+      {opening === null ? (
         <p className="rail-empty">Focus a reply to keep the posts it answers in view here.</p>
       ) : (
         <ol ref={list}>
-          {ancestors.map((post, i) => (
-            <li key={post.id} style={{ paddingInlineStart: `${i * 0.75}rem` }}>
-              <button type="button" className="rail-link" onClick={() => onJump(post.id)}>
-                <span className="rail-author">{post.author}</span>
-                <span className="rail-text">{excerpt(post.text, i === ancestors.length - 1 ? 260 : 110)}</span>
+          {item(opening, 0, near.length === 0 ? 'nearest' : 'opening')}
+          {hidden > 0 ? (
+            <li className="rail-item rail-more" style={{ paddingInlineStart: '0.75rem' }}>
+              <button type="button" className="rail-link" onClick={() => setWhole(ancestors)} aria-label={`Show ${hidden} more ${hidden === 1 ? 'post' : 'posts'} of the chain`}>
+                … {hidden} more
               </button>
             </li>
-          ))}
+          ) : null}
+          {near.map((post, i) => item(post, ancestors.length - near.length + i, i === near.length - 1 ? 'nearest' : 'parent'))}
         </ol>
       )}
     </nav>

@@ -4,6 +4,7 @@ import type { TreeRow } from '@shared/thread/reply-tree';
 
 import type { MarkSpan } from '../../editor/post-content';
 import { PostText } from '../../editor/PostText';
+import { isPlaceholderPost } from '../coding/coding-refusal';
 import { WholePostMenu } from '../coding/WholePostMenu';
 import { formatPostTime } from './format-time';
 
@@ -46,6 +47,8 @@ export const PostRow = memo(function PostRow({
   const { post, depth, replyCount, collapsed } = row;
   const headingId = `post-${post.id}-heading`;
   const deleted = post.meta.deleted === true;
+  // A placeholder stands for posts the source left out: nothing in it is codable.
+  const placeholder = isPlaceholderPost(post);
   return (
     <article
       className="post"
@@ -54,6 +57,7 @@ export const PostRow = memo(function PostRow({
       data-depth={depth}
       data-focused={focused}
       data-context={context || undefined}
+      data-placeholder={placeholder || undefined}
       aria-labelledby={headingId}
       aria-posinset={index + 1}
       aria-setsize={setSize}
@@ -98,7 +102,7 @@ export const PostRow = memo(function PostRow({
             <button type="button" tabIndex={-1} onMouseDown={(e) => e.preventDefault()} onClick={() => onSelectWholePost(post.id)}>
               Select whole post
             </button>
-            <WholePostMenu postId={post.id} />
+            {placeholder ? null : <WholePostMenu postId={post.id} />}
             {replyCount > 0 ? (
               <button
                 type="button"

@@ -1,12 +1,23 @@
 import './thread-list.css';
 
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 
 import type { ThreadSummary } from '@shared/project/queries/workspace-reads';
 
+import { useServices } from '../../app/services';
 import { MenuButton } from '../../app/ui/MenuButton';
 import { formatPostTime } from './format-time';
 import { DeleteThreadDialog, RenameThreadDialog } from './ThreadDialogs';
+import {
+  arrangeThreads,
+  codedShare,
+  platformsOf,
+  readThreadListOptions,
+  THREAD_SORTS,
+  threadListStorageKey,
+  type ThreadListOptions,
+  type ThreadSort,
+} from './thread-list-model';
 import { useThreadActions } from './use-thread-actions';
 
 interface Props {
@@ -17,10 +28,20 @@ interface Props {
 
 type ThreadDialog = { kind: 'rename' | 'delete'; thread: ThreadSummary };
 
-/** The project's threads; each has a menu (Rename thread…, Delete thread…), also F2 and Delete on the thread. */
+/**
+ * The project's threads, searched by title, sorted, filtered by platform and grouped by it (the
+ * choices remembered per project; the search is not); each thread has a menu (Rename thread…,
+ * Delete thread…), also F2 and Delete on the thread.
+ */
 export function ThreadList({ threads, selectedId, onSelect }: Props) {
   const actions = useThreadActions();
   const [dialog, setDialog] = useState<ThreadDialog | null>(null);
+  const [options, setOptions] = useListOptions(useServices().db.name);
+  const platforms = useMemo(() => platformsOf(threads), [threads]);
+  // A remembered platform no longer present shows all.
+  const platform = options.platform !== null && platforms.includes(options.platform) ? options.platform : null;
+  const groups = useMemo(() => arrangeThreads(threads, { ...options, platform }), [threads, options, platform]);
+  const shown = groups.reduce((n, g) => n + g.threads.length, 0);
   const close = () => {
     const id = dialog?.thread.id;
     setDialog(null);
@@ -30,48 +51,128 @@ export function ThreadList({ threads, selectedId, onSelect }: Props) {
       (row ?? document.getElementById('threads-title'))?.focus();
     });
   };
+  const row = (thread: ThreadSummary) => (
+    <li key={thread.id} className="thread-item">
+      <button
+        type="button"
+        className="thread-choose"
+        data-thread-id={thread.id}
+        aria-current={thread.id === selectedId ? 'true' : undefined}
+        aria-keyshortcuts="F2 Delete"
+        onClick={() => onSelect(thread.id)}
+        onKeyDown={(event) => {
+          if (event.key === 'F2') setDialog({ kind: 'rename', thread });
+          else if (event.key === 'Delete') setDialog({ kind: 'delete', thread });
+          else return;
+          event.preventDefault();
+        }}
+      >
+        <span className="thread-title">{thread.title}</span>
+        <span className="thread-meta">
+          {thread.platform} · {thread.postCount.toLocaleString('en')} {thread.postCount === 1 ? 'post' : 'posts'}
+          {options.sort === 'coded' ? ` (${Math.round(codedShare(thread) * 100)}% coded)` : ''} · {formatPostTime(thread.startedAt ?? thread.importedAt)}
+        </span>
+      </button>
+      <MenuButton
+        label="⋯"
+        buttonName={`Actions for ${thread.title}`}
+        menuLabel={`Actions for ${thread.title}`}
+        className="thread-menu"
+        items={[
+          { key: 'rename', label: 'Rename thread…', keys: 'F2', keyshortcuts: 'F2', onSelect: () => setDialog({ kind: 'rename', thread }) },
+          { key: 'delete', label: 'Delete thread…', keys: 'Del', keyshortcuts: 'Delete', onSelect: () => setDialog({ kind: 'delete', thread }) },
+        ]}
+      />
+    </li>
+  );
   return (
     <nav className="thread-list" aria-labelledby="threads-title">
       <h2 id="threads-title" tabIndex={-1}>
         Threads
       </h2>
-      <ul>
-        {threads.map((thread) => (
-          <li key={thread.id} className="thread-item">
-            <button
-              type="button"
-              className="thread-choose"
-              data-thread-id={thread.id}
-              aria-current={thread.id === selectedId ? 'true' : undefined}
-              aria-keyshortcuts="F2 Delete"
-              onClick={() => onSelect(thread.id)}
-              onKeyDown={(event) => {
-                if (event.key === 'F2') setDialog({ kind: 'rename', thread });
-                else if (event.key === 'Delete') setDialog({ kind: 'delete', thread });
-                else return;
-                event.preventDefault();
-              }}
-            >
-              <span className="thread-title">{thread.title}</span>
-              <span className="thread-meta">
-                {thread.platform} · {thread.postCount.toLocaleString('en')} {thread.postCount === 1 ? 'post' : 'posts'} · {formatPostTime(thread.startedAt ?? thread.importedAt)}
-              </span>
-            </button>
-            <MenuButton
-              label="⋯"
-              buttonName={`Actions for ${thread.title}`}
-              menuLabel={`Actions for ${thread.title}`}
-              className="thread-menu"
-              items={[
-                { key: 'rename', label: 'Rename thread…', keys: 'F2', keyshortcuts: 'F2', onSelect: () => setDialog({ kind: 'rename', thread }) },
-                { key: 'delete', label: 'Delete thread…', keys: 'Del', keyshortcuts: 'Delete', onSelect: () => setDialog({ kind: 'delete', thread }) },
-              ]}
-            />
-          </li>
-        ))}
-      </ul>
+      {/* Finding a thread starts to matter with the second one; until then the list stays short. */}
+      {threads.length < 2 ? null : (
+      <div className="thread-list-controls" role="search" aria-label="Find threads">
+        <label htmlFor="thread-search" className="visually-hidden">
+          Search titles
+        </label>
+        <input id="thread-search" type="search" placeholder="Search titles" value={options.query} onChange={(e) => setOptions({ ...options, query: e.target.value })} />
+        <div className="thread-list-selects">
+          <div>
+            <label htmlFor="thread-sort" className="visually-hidden">
+              Sort
+            </label>
+            <select id="thread-sort" value={options.sort} onChange={(e) => setOptions({ ...options, sort: e.target.value as ThreadSort })}>
+              {THREAD_SORTS.map((s) => (
+                <option key={s.value} value={s.value}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="thread-platform" className="visually-hidden">
+              Platform
+            </label>
+            <select id="thread-platform" value={platform ?? ''} onChange={(e) => setOptions({ ...options, platform: e.target.value === '' ? null : e.target.value })}>
+              <option value="">All platforms</option>
+              {platforms.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <label className="thread-group-toggle">
+          <input type="checkbox" checked={options.groupByPlatform} onChange={(e) => setOptions({ ...options, groupByPlatform: e.target.checked })} /> Group by
+          platform
+        </label>
+      </div>
+      )}
+      {threads.length > 0 && shown === 0 ? (
+        <p className="thread-list-empty" role="status">
+          {options.query.trim() === '' ? 'No thread matches these choices.' : `No thread matches “${options.query.trim()}”`}
+          {platform !== null ? ` on ${platform}` : ''}
+        </p>
+      ) : null}
+      {groups.map((group) =>
+        group.platform === null ? (
+          <ul key="all">{group.threads.map(row)}</ul>
+        ) : group.threads.length === 0 ? null : (
+          <section key={group.platform} className="thread-group" aria-labelledby={`thread-group-${group.platform}`}>
+            <h3 id={`thread-group-${group.platform}`}>{group.platform}</h3>
+            <ul>{group.threads.map(row)}</ul>
+          </section>
+        ),
+      )}
       {dialog?.kind === 'rename' ? <RenameThreadDialog thread={dialog.thread} onRename={(title) => actions.rename(dialog.thread, title)} onClose={close} /> : null}
       {dialog?.kind === 'delete' ? <DeleteThreadDialog thread={dialog.thread} onDelete={() => actions.remove(dialog.thread)} onClose={close} /> : null}
     </nav>
   );
+}
+
+/** The list's options, remembered per project in this window's localStorage (all but the search). */
+function useListOptions(project: string): [ThreadListOptions, (next: ThreadListOptions) => void] {
+  const key = threadListStorageKey(project);
+  const [state, setState] = useState(() => ({ key, options: readThreadListOptions(safeStorage()?.getItem(key) ?? null) }));
+  const options = state.key === key ? state.options : readThreadListOptions(safeStorage()?.getItem(key) ?? null);
+  const set = (next: ThreadListOptions): void => {
+    setState({ key, options: next });
+    const { query: _query, ...kept } = next;
+    try {
+      safeStorage()?.setItem(key, JSON.stringify(kept));
+    } catch {
+      // Storage full or refused: the choice still holds for this session.
+    }
+  };
+  return [options, set];
+}
+
+function safeStorage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
 }

@@ -157,12 +157,17 @@ export function ThreadView({
   };
 
   const focusedPost = rows[focusedIndex]?.post;
+  // The rail grows and shrinks with the chain: the feed scrolls by as much, so nothing moves under the pointer.
+  const keepFeedInPlace = useCallback((delta: number) => {
+    if (scrollRef.current) scrollRef.current.scrollTop += delta;
+  }, []);
   const ancestors = useMemo(() => (focusedPost ? ancestorsOf(tree, focusedPost.id) : []), [tree, focusedPost]);
 
   return (
     <section className="thread-view" aria-label={`Thread: ${title}`}>
       <ContextRail
         ancestors={ancestors}
+        onResize={keepFeedInPlace}
         onJump={(postId) => {
           const index = indexOfPost.get(postId);
           if (index !== undefined) focusRow(index);

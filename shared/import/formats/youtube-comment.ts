@@ -66,13 +66,14 @@ export function youtubeComment(comment: JsonObject, place: CommentPlace, where: 
  * (`meta.kind = "video"` marks that it carries no text from the file), and its platformId is the
  * video id, so importing more pages of the same video later finds it already present.
  */
-export function youtubeVideoRoot(videoId: string, channelId: string | null, where: RecordWhere): RawPost {
+export function youtubeVideoRoot(videoId: string, channelId: string | null, where: RecordWhere, title: string | null = null): RawPost {
   return {
     platform: 'youtube',
     platformId: videoId,
     parentPlatformId: null,
     threadKey: videoId,
-    threadTitle: `YouTube video ${videoId}`,
+    // The video's own title when the file carries one, else its id said in words.
+    threadTitle: title ?? `YouTube video ${videoId}`,
     // The file does not say who uploaded the video (`channelId` is only the channel the comments
     // belong to), so no author is claimed.
     author: '',

@@ -125,6 +125,29 @@ describe('YouTube comments.list and comments without a video', () => {
   });
 });
 
+describe('YouTube thread titles', () => {
+  const thread = (videoId: string) => ({ kind: 'youtube#commentThread', id: `T-${videoId}`, snippet: { videoId, topLevelComment: comment(`T-${videoId}`, { videoId }) } });
+
+  it('takes the title of a video resource (videos.list) in the file, wherever it comes', () => {
+    const videos = { kind: 'youtube#videoListResponse', items: [{ kind: 'youtube#video', id: 'V1', snippet: { title: '  How We Code Threads  ' } }] };
+    const file = parsed(JSON.stringify([{ items: [thread('V1'), thread('V2')] }, videos]));
+    expect(byId(file, 'V1')).toMatchObject({ threadTitle: 'How We Code Threads', text: 'YouTube video V1', parentPlatformId: null });
+    expect(byId(file, 'V2').threadTitle).toBe('YouTube video V2');
+    // The video resource is no comment: it adds no post.
+    expect(file.posts.map((p) => p.platformId)).toEqual(['V1', 'T-V1', 'V2', 'T-V2']);
+  });
+
+  it("takes an exporter's page title for the page's videos", () => {
+    const file = parsed(JSON.stringify({ title: 'A talk', items: [thread('V3')] }));
+    expect(byId(file, 'V3').threadTitle).toBe('A talk');
+    expect(byId(parsed(JSON.stringify({ title: ' ', items: [thread('V4')] })), 'V4').threadTitle).toBe('YouTube video V4');
+  });
+
+  it('says "YouTube video <id>", never the bare id, when the file has no title', () => {
+    expect(byId(parsed(PAGES, 'pages.json'), VIDEO).threadTitle).toBe(`YouTube video ${VIDEO}`);
+  });
+});
+
 describe('YouTube bad input', () => {
   it('names the record and field', () => {
     const cases: Array<[string, Record<string, unknown>]> = [
@@ -161,5 +184,15 @@ describe.skipIf(!sampleAvailable(SAMPLE))(`the real 2016 commentThreads sample (
     const rows = outline(file);
     expect(rows).toHaveLength(21 + 4 + 1);
     expect(Math.max(...rows.map((r) => r.search(/\S/) / 2))).toBe(2);
+    expect(file.posts[0]?.threadTitle).toBe('YouTube video wtLJPvx7-ys');
+  });
+
+  it('titles the sample by its video when a videos.list resource comes with it', () => {
+    const text = decodeText(readSampleBytes(SAMPLE), SAMPLE);
+    if (!text.ok) throw new Error(text.error.message);
+    const video = { kind: 'youtube#videoListResponse', items: [{ kind: 'youtube#video', id: 'wtLJPvx7-ys', snippet: { title: 'Fluxcup sample video' } }] };
+    const file = parsed(JSON.stringify([video, JSON.parse(text.value)]), SAMPLE);
+    expect(file.posts[0]).toMatchObject({ platformId: 'wtLJPvx7-ys', threadTitle: 'Fluxcup sample video' });
+    expect(file.posts).toHaveLength(21);
   });
 });

@@ -10,6 +10,8 @@
  * What the file leaves out is said, not hidden: `replies` is a subset, so a thread whose
  * `totalReplyCount` exceeds the replies present gets "N more replies not in this file", and a
  * last page with a `nextPageToken` marks the video as having more comments than the file holds.
+ * A thread is titled by its video's title when the file carries one (a `youtube#video` resource,
+ * as `videos.list` returns it, or a page's `title` field as exporters add it), else "YouTube video <id>".
  */
 import { err, ok, type Result } from '../../util/result';
 import type { FormatParser } from '../detect-format';
@@ -53,19 +55,26 @@ export function parseYoutube(text: string, fileName: string): Result<ParsedFile,
 
   const problems = new ProblemList(fileName);
   const entries: Entry[] = [];
+  const titles = new Map<string, string>();
   const pages = Array.isArray(json.value)
     ? json.value.map((page, i) => ({ page, where: { file: fileName, record: `[${i}]` } }))
     : [{ page: json.value, where: { file: fileName } }];
   for (const [p, { page, where }] of pages.entries()) {
     const lastPage = p === pages.length - 1;
+    const first = entries.length;
     if (isObject(page) && Array.isArray(page.items)) {
-      for (const [i, item] of page.items.entries()) readItem(item, inside(where, `items[${i}]`), lastPage, entries, problems);
-    } else readItem(page, where, lastPage, entries, problems);
+      for (const [i, item] of page.items.entries()) readItem(item, inside(where, `items[${i}]`), lastPage, entries, titles, problems);
+    } else readItem(page, where, lastPage, entries, titles, problems);
+    // An exporter's `title` beside the page's items: the title of the page's videos.
+    const pageTitle = isObject(page) ? nonBlank(page.title) : null;
+    if (pageTitle !== null) {
+      for (const e of entries.slice(first)) if (e.videoId !== null && !titles.has(e.videoId)) titles.set(e.videoId, pageTitle);
+    }
     if (problems.full) break;
   }
   if (problems.count > 0) return err(problems.list());
 
-  const posts = toPosts(entries, problems);
+  const posts = toPosts(entries, titles, problems);
   if (problems.count > 0) return err(problems.list());
   const last = pages[pages.length - 1]?.page;
   if (!isObject(last) || typeof last.nextPageToken !== 'string' || last.nextPageToken === '') {
@@ -74,10 +83,19 @@ export function parseYoutube(text: string, fileName: string): Result<ParsedFile,
   return ok({ format: YOUTUBE_FORMAT, posts: markMorePages(posts, entries), warnings: [morePagesWarning(fileName, pages.length)] });
 }
 
-function readItem(item: unknown, where: RecordWhere, lastPage: boolean, entries: Entry[], problems: ProblemList): void {
+const nonBlank = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
+
+function readItem(item: unknown, where: RecordWhere, lastPage: boolean, entries: Entry[], titles: Map<string, string>, problems: ProblemList): void {
   const snippet = isObject(item) && isObject(item.snippet) ? item.snippet : null;
   if (!isObject(item) || snippet === null) {
     problems.add({ ...where, message: 'not a YouTube commentThread or comment: expected an object with "snippet"' });
+    return;
+  }
+  if (item.kind === 'youtube#video') {
+    // The video itself (videos.list): only its title is used, to name the video's thread.
+    const videoId = stringOrNull(item.id) ?? (isObject(item.id) ? stringOrNull(item.id.videoId) : null);
+    const title = nonBlank(snippet.title);
+    if (videoId !== null && title !== null) titles.set(videoId, title);
     return;
   }
   const channelId = stringOrNull(snippet.channelId);
@@ -116,7 +134,7 @@ function readItem(item: unknown, where: RecordWhere, lastPage: boolean, entries:
   problems.add({ ...where, field: 'snippet', message: 'not a YouTube commentThread or comment: no "topLevelComment" or "textDisplay"' });
 }
 
-function toPosts(entries: readonly Entry[], problems: ProblemList): RawPost[] {
+function toPosts(entries: readonly Entry[], titles: ReadonlyMap<string, string>, problems: ProblemList): RawPost[] {
   // A reply fetched with comments.list may lack videoId: it takes its top-level comment's.
   const videoOfTop = new Map<string, string | null>();
   for (const e of entries) if (e.parentId === null && typeof e.comment.id === 'string') videoOfTop.set(e.comment.id, e.videoId);
@@ -132,7 +150,7 @@ function toPosts(entries: readonly Entry[], problems: ProblemList): RawPost[] {
     const threadKey = videoId ?? e.parentId ?? ownId;
     if (videoId !== null && !videos.has(videoId)) {
       videos.add(videoId);
-      posts.push(youtubeVideoRoot(videoId, e.channelId, e.where));
+      posts.push(youtubeVideoRoot(videoId, e.channelId, e.where, titles.get(videoId) ?? null));
     }
     const parentPlatformId = e.parentId ?? videoId;
     const post = youtubeComment(e.comment, { parentPlatformId, threadKey, videoId }, e.where);

@@ -16,6 +16,53 @@ export async function codingCountsOfCodes(reader: ProjectReader): Promise<Map<st
   return new Map(codes.map((c) => [c.id, counts.get(c.id) ?? 0]));
 }
 
+/** A code's codings: all coders' total and each coder's share (coders by name, then id; none with 0). */
+export interface CodingTally {
+  total: number;
+  byCoder: { coderId: string; name: string; count: number }[];
+}
+
+/** Each code's codings per coder; every code listed (an empty tally when unused). Counted, not read. */
+export async function codingTallies(reader: ProjectReader): Promise<Map<string, CodingTally>> {
+  const [codes, coders, counts] = await Promise.all([reader.codes(), codersByName(reader), reader.codingCountsByCodeAndCoder()]);
+  return new Map(
+    codes.map((code) => {
+      const own = counts.get(code.id);
+      const byCoder = own ? coders.flatMap((c) => ((own.get(c.id) ?? 0) > 0 ? [{ coderId: c.id, name: c.name, count: own.get(c.id)! }] : [])) : [];
+      // A coding whose coder record is missing still counts in the total.
+      const total = own ? [...own.values()].reduce((a, b) => a + b, 0) : 0;
+      return [code.id, { total, byCoder }];
+    }),
+  );
+}
+
+/** The count a view shows: one coder's codings when it shows only theirs (`onlyCoderId`), else all. */
+export function tallyCount(tally: CodingTally | undefined, onlyCoderId: string | null): number {
+  if (!tally) return 0;
+  return onlyCoderId === null ? tally.total : (tally.byCoder.find((c) => c.coderId === onlyCoderId)?.count ?? 0);
+}
+
+/** Adds tallies up (a category's codings are those of the codes below it). */
+export function sumTallies(tallies: readonly CodingTally[]): CodingTally {
+  const byCoder = new Map<string, { coderId: string; name: string; count: number }>();
+  let total = 0;
+  for (const t of tallies) {
+    total += t.total;
+    for (const c of t.byCoder) {
+      const seen = byCoder.get(c.coderId);
+      if (seen) seen.count += c.count;
+      else byCoder.set(c.coderId, { ...c });
+    }
+  }
+  return { total, byCoder: [...byCoder.values()].sort((a, b) => compareStrings(a.name, b.name) || compareStrings(a.coderId, b.coderId)) };
+}
+
+/** "12 codings: Ada 7, Ben 5"; "0 codings". */
+export function describeTally(tally: CodingTally): string {
+  const head = `${tally.total} ${tally.total === 1 ? 'coding' : 'codings'}`;
+  return tally.byCoder.length === 0 ? head : `${head}: ${tally.byCoder.map((c) => `${c.name} ${c.count}`).join(', ')}`;
+}
+
 /** Codings of the code and of every code below it (what deleting it would remove). */
 export async function codingsUnderCode(reader: ProjectReader, codeId: string): Promise<number> {
   const ids = subtreeIds(await reader.codes(), codeId);
