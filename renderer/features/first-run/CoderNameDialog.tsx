@@ -1,5 +1,7 @@
 import { type ReactNode, useState } from 'react';
 
+import { Dialog } from '../../app/ui/Dialog';
+
 interface Props {
   /** The name of the coder who coded last, when switching coders. */
   initialName?: string;
@@ -30,40 +32,39 @@ export function CoderNameDialog({ initialName = '', onSubmit, onCancel, note }: 
     }
   };
   return (
-    <div className="dialog-backdrop">
-      <form className="dialog" role="dialog" aria-modal="true" aria-labelledby="coder-dialog-title" onSubmit={submit}>
-        <h1 id="coder-dialog-title">Who is coding?</h1>
-        <p>
-          Threadmark records a coder with every coding, so a team can compare coders later. Use the name you will use
-          in this project.
+    // Dialog: Escape cancels when switching coders, and Tab stays inside.
+    <Dialog as="form" labelledBy="coder-dialog-title" onCancel={onCancel} onSubmit={(e) => void submit(e)}>
+      <h1 id="coder-dialog-title">Who is coding?</h1>
+      <p>
+        Threadmark records a coder with every coding, so a team can compare coders later. Use the name you will use
+        in this project.
+      </p>
+      {note ? <p className="dialog-note">{note}</p> : null}
+      <label htmlFor="coder-name">Your name</label>
+      <input
+        id="coder-name"
+        autoFocus
+        value={name}
+        maxLength={120}
+        onChange={(e) => setName(e.target.value)}
+        aria-invalid={error !== null}
+        aria-describedby={error ? 'coder-name-error' : undefined}
+      />
+      {error ? (
+        <p id="coder-name-error" className="field-error" role="alert">
+          {error}
         </p>
-        {note ? <p className="dialog-note">{note}</p> : null}
-        <label htmlFor="coder-name">Your name</label>
-        <input
-          id="coder-name"
-          autoFocus
-          value={name}
-          maxLength={120}
-          onChange={(e) => setName(e.target.value)}
-          aria-invalid={error !== null}
-          aria-describedby={error ? 'coder-name-error' : undefined}
-        />
-        {error ? (
-          <p id="coder-name-error" className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="dialog-actions">
-          {onCancel ? (
-            <button type="button" onClick={onCancel}>
-              Cancel
-            </button>
-          ) : null}
-          <button type="submit" className="primary" disabled={busy}>
-            Start coding
+      ) : null}
+      <div className="dialog-actions">
+        {onCancel ? (
+          <button type="button" onClick={onCancel}>
+            Cancel
           </button>
-        </div>
-      </form>
-    </div>
+        ) : null}
+        <button type="submit" className="primary" disabled={busy}>
+          Start coding
+        </button>
+      </div>
+    </Dialog>
   );
 }

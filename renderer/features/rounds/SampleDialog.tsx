@@ -125,6 +125,8 @@ export function SampleDialog({ onClose, onStarted }: Props) {
               <div className="inline-field">
                 <input
                   id="sample-new-coder"
+                  // Focus starts inside the dialog, so Escape and the Tab trap work from the first key.
+                  autoFocus
                   value={newCoder}
                   maxLength={100}
                   placeholder="Name"
