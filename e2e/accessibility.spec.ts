@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 
 import { expect, type Locator, type Page, test } from '@playwright/test';
 
-import { codeButton, fileCommand, selectPhrase, startAs, teamCommand } from './helpers';
+import { codeButton, codeOpeningPost, fileCommand, startAs, switchCoder, teamCommand } from './helpers';
 
 /**
  * Issue #13 item 5, measured: axe-core on every view and dialog, no violation of impact
@@ -30,23 +30,6 @@ async function checkDialog(page: Page, dialog: Locator, what: string): Promise<v
 async function codebookCommand(page: Page, item: string): Promise<void> {
   await page.getByRole('button', { name: 'Codebook', exact: true }).click();
   await page.getByRole('menu', { name: 'Codebook' }).getByRole('menuitem', { name: item }).click();
-}
-
-async function switchCoder(page: Page, from: string, to: string): Promise<void> {
-  await page.getByRole('button', { name: new RegExp(`^Coding as ${from}`) }).click();
-  await page.getByRole('dialog', { name: 'Who is coding?' }).getByLabel('Your name').fill(to);
-  await page.getByRole('button', { name: 'Start coding' }).click();
-  await expect(page.getByRole('button', { name: new RegExp(`^Coding as ${to}`) })).toBeVisible();
-}
-
-/** Codes slices of the opening post with code keys, as the current coder. */
-async function codeOpeningPost(page: Page, plan: Array<[number, number, string]>): Promise<void> {
-  const text = (await page.locator('[data-post-text]').first().textContent()) ?? '';
-  for (const [from, to, key] of plan) {
-    await selectPhrase(page, text.slice(from, to));
-    await page.keyboard.press(key);
-  }
-  await expect(page.getByRole('article').first().locator('mark').first()).toBeVisible();
 }
 
 function view(page: Page, name: string): Locator {

@@ -4,35 +4,7 @@ import { readFileSync } from 'node:fs';
 
 import { expect, type Page, test } from '@playwright/test';
 
-import { fileCommand, selectPhrase, startAs } from './helpers';
-
-/** The codings highlighted in the opening post (a mark lists every coding covering it). */
-function codingsInOpeningPost(page: Page): Promise<number> {
-  return page
-    .getByRole('article')
-    .first()
-    .locator('mark')
-    .evaluateAll((marks) => new Set(marks.flatMap((m) => (m as HTMLElement).dataset.codingIds?.split(' ') ?? [])).size);
-}
-
-/** Codes phrases of the opening post with code keys, as the current coder; returns the post's text. */
-async function codeOpeningPost(page: Page, plan: Array<[number, number, string]>): Promise<string> {
-  const text = (await page.locator('[data-post-text]').first().textContent()) ?? '';
-  for (const [from, to, key] of plan) {
-    await selectPhrase(page, text.slice(from, to));
-    const before = await codingsInOpeningPost(page);
-    await page.keyboard.press(key);
-    await expect.poll(() => codingsInOpeningPost(page)).toBe(before + 1);
-  }
-  return text;
-}
-
-async function switchCoder(page: Page, from: string, to: string): Promise<void> {
-  await page.getByRole('button', { name: new RegExp(`^Coding as ${from}`) }).click();
-  await page.getByRole('dialog', { name: 'Who is coding?' }).getByLabel('Your name').fill(to);
-  await page.getByRole('button', { name: 'Start coding' }).click();
-  await expect(page.getByRole('button', { name: new RegExp(`^Coding as ${to}`) })).toBeVisible();
-}
+import { codeOpeningPost, fileCommand, startAs, switchCoder } from './helpers';
 
 /** Selects `phrase` in the text of the coder column headed `coder`, as a mouse drag would. */
 async function selectInColumn(page: Page, coder: string, phrase: string): Promise<void> {

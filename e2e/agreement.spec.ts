@@ -5,27 +5,7 @@ import { join } from 'node:path';
 
 import { expect, type Page, test } from '@playwright/test';
 
-import { fileCommand, selectPhrase, startAs } from './helpers';
-
-/** The codings highlighted in the opening post (a mark lists every coding covering it). */
-function codingsInOpeningPost(page: Page): Promise<number> {
-  return page
-    .getByRole('article')
-    .first()
-    .locator('mark')
-    .evaluateAll((marks) => new Set(marks.flatMap((m) => (m as HTMLElement).dataset.codingIds?.split(' ') ?? [])).size);
-}
-
-/** Codes phrases of the opening post with code keys, as the current coder. */
-async function codeOpeningPost(page: Page, plan: Array<[number, number, string]>): Promise<void> {
-  const text = (await page.locator('[data-post-text]').first().textContent()) ?? '';
-  for (const [from, to, key] of plan) {
-    await selectPhrase(page, text.slice(from, to));
-    const before = await codingsInOpeningPost(page);
-    await page.keyboard.press(key);
-    await expect.poll(() => codingsInOpeningPost(page)).toBe(before + 1);
-  }
-}
+import { codeOpeningPost, codingsInOpeningPost, fileCommand, startAs } from './helpers';
 
 /** Exports the project bundle to a file the CLI can read. */
 async function exportBundle(page: Page, dir: string, name: string): Promise<string> {

@@ -76,3 +76,32 @@ export async function teamCommand(page: Page, item: string): Promise<void> {
   await page.getByRole('button', { name: 'Team', exact: true }).click();
   await page.getByRole('menu', { name: 'Team' }).getByRole('menuitem', { name: item }).click();
 }
+
+/** The codings highlighted in the opening post (a mark lists every coding covering it). */
+export function codingsInOpeningPost(page: Page): Promise<number> {
+  return page
+    .getByRole('article')
+    .first()
+    .locator('mark')
+    .evaluateAll((marks) => new Set(marks.flatMap((m) => (m as HTMLElement).dataset.codingIds?.split(' ') ?? [])).size);
+}
+
+/** Codes slices of the opening post with code keys, as the current coder, each one seen stored; returns the post's text. */
+export async function codeOpeningPost(page: Page, plan: Array<[number, number, string]>): Promise<string> {
+  const text = (await page.locator('[data-post-text]').first().textContent()) ?? '';
+  for (const [from, to, key] of plan) {
+    await selectPhrase(page, text.slice(from, to));
+    const before = await codingsInOpeningPost(page);
+    await page.keyboard.press(key);
+    await expect.poll(() => codingsInOpeningPost(page)).toBe(before + 1);
+  }
+  return text;
+}
+
+/** Switch coder… from one coder to another in the same project. */
+export async function switchCoder(page: Page, from: string, to: string): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(`^Coding as ${from}`) }).click();
+  await page.getByRole('dialog', { name: 'Who is coding?' }).getByLabel('Your name').fill(to);
+  await page.getByRole('button', { name: 'Start coding' }).click();
+  await expect(page.getByRole('button', { name: new RegExp(`^Coding as ${to}`) })).toBeVisible();
+}

@@ -1,13 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 
-import { codeButton, post, selectPhrase, startAs } from './helpers';
-
-async function switchCoder(page: Page, from: string, to: string): Promise<void> {
-  await page.getByRole('button', { name: new RegExp(`^Coding as ${from}`) }).click();
-  await page.getByRole('dialog', { name: 'Who is coding?' }).getByLabel('Your name').fill(to);
-  await page.getByRole('button', { name: 'Start coding' }).click();
-  await expect(page.getByRole('button', { name: new RegExp(`^Coding as ${to}`) })).toBeVisible();
-}
+import { codeButton, post, selectPhrase, startAs, switchCoder } from './helpers';
 
 async function code(page: Page, phrase: string, codeName: string): Promise<void> {
   await selectPhrase(page, phrase);

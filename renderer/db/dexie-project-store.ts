@@ -130,18 +130,9 @@ export function dexieReader(db: ThreadmarkDB): ProjectReader {
       const counts = await Promise.all(unique.map((id) => db.codings.where('codeId').equals(id).count()));
       return new Map(unique.map((id, i) => [id, counts[i] ?? 0]));
     },
-    // One getAll over the codings (small rows); only the per-thread counts leave the reader.
-    // Joins the threadId and postId indexes on the primary key: keys only, never the codings.
     codedPostCounts: async () => {
-      const threadOf = new Map<unknown, string>();
-      await db.codings.orderBy('threadId').eachKey((key, cursor) => {
-        if (typeof key === 'string') threadOf.set(cursor.primaryKey, key);
-      });
       const keys: Array<{ threadId: string; postId: string }> = [];
-      await db.codings.orderBy('postId').eachKey((key, cursor) => {
-        const threadId = threadOf.get(cursor.primaryKey);
-        if (typeof key === 'string' && threadId !== undefined) keys.push({ threadId, postId: key });
-      });
+      await eachCodingKeyPair(db, 'threadId', 'postId', (threadId, postId) => keys.push({ threadId, postId }));
       return countCodedPosts(keys);
     },
     codingCountsByCode: async () => {
@@ -149,18 +140,11 @@ export function dexieReader(db: ThreadmarkDB): ProjectReader {
       for (const key of await db.codings.orderBy('codeId').keys()) if (typeof key === 'string') counts.set(key, (counts.get(key) ?? 0) + 1);
       return counts;
     },
-    // Joins the codeId and coderId indexes on the primary key: keys only, never the codings.
     codingCountsByCodeAndCoder: async () => {
-      const coderOf = new Map<unknown, string>();
-      await db.codings.orderBy('coderId').eachKey((key, cursor) => {
-        if (typeof key === 'string') coderOf.set(cursor.primaryKey, key);
-      });
       const counts = new Map<string, Map<string, number>>();
-      await db.codings.orderBy('codeId').eachKey((key, cursor) => {
-        const coderId = coderOf.get(cursor.primaryKey);
-        if (typeof key !== 'string' || coderId === undefined) return;
-        let byCoder = counts.get(key);
-        if (!byCoder) counts.set(key, (byCoder = new Map()));
+      await eachCodingKeyPair(db, 'coderId', 'codeId', (coderId, codeId) => {
+        let byCoder = counts.get(codeId);
+        if (!byCoder) counts.set(codeId, (byCoder = new Map()));
         byCoder.set(coderId, (byCoder.get(coderId) ?? 0) + 1);
       });
       return counts;
@@ -174,6 +158,21 @@ export function dexieReader(db: ThreadmarkDB): ProjectReader {
     journalEntry: (id) => db.journal.get(id),
     lastSeq: async () => (await db.journal.orderBy('seq').last())?.seq ?? 0,
   };
+}
+
+/**
+ * Each coding's values of two indexed fields, joined on the primary key: index keys only, never the
+ * codings themselves (what counting over a large project needs).
+ */
+async function eachCodingKeyPair(db: ThreadmarkDB, first: 'threadId' | 'coderId', second: 'postId' | 'codeId', visit: (a: string, b: string) => void): Promise<void> {
+  const firstOf = new Map<unknown, string>();
+  await db.codings.orderBy(first).eachKey((key, cursor) => {
+    if (typeof key === 'string') firstOf.set(cursor.primaryKey, key);
+  });
+  await db.codings.orderBy(second).eachKey((key, cursor) => {
+    const a = firstOf.get(cursor.primaryKey);
+    if (typeof key === 'string' && a !== undefined) visit(a, key);
+  });
 }
 
 async function applyChanges(db: ThreadmarkDB, changes: ChangeSet, options: ApplyOptions): Promise<void> {
