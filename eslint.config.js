@@ -73,7 +73,7 @@ const FEATURE_DB_FORBIDDEN = [
 ];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'reports/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
+  { ignores: ['out/**', 'out-*/**', 'reports/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -80,10 +80,10 @@ describe('application menu', () => {
   it('has a View menu with the views and the command palette (Ctrl+K shown, not registered)', () => {
     const sendCommand = vi.fn();
     const view = submenu(buildMenuTemplate({ platform: 'linux', isDev: false, sendCommand }), 'View');
-    expect(outline(view)).toEqual(['Coding view', 'Agreement view', 'Adjudication view', 'History view', 'Rounds view', '-', 'Command palette…']);
+    expect(outline(view)).toEqual(['Coding view', 'Analysis view', 'Agreement view', 'Adjudication view', 'History view', 'Rounds view', '-', 'Command palette…']);
     expect(item(view, 'Command palette…')).toMatchObject({ accelerator: 'CmdOrCtrl+K', registerAccelerator: false });
-    for (const label of ['Coding view', 'Agreement view', 'Adjudication view', 'History view', 'Rounds view', 'Command palette…']) (item(view, label)?.click as () => void)();
-    expect(sendCommand.mock.calls).toEqual([['view-coding'], ['view-agreement'], ['view-adjudication'], ['view-history'], ['view-rounds'], ['command-palette']]);
+    for (const label of ['Coding view', 'Analysis view', 'Agreement view', 'Adjudication view', 'History view', 'Rounds view', 'Command palette…']) (item(view, label)?.click as () => void)();
+    expect(sendCommand.mock.calls).toEqual([['view-coding'], ['view-analysis'], ['view-agreement'], ['view-adjudication'], ['view-history'], ['view-rounds'], ['command-palette']]);
   });
 
   it('has a Team menu: rounds and packages, returned files, a blind coder’s return', () => {

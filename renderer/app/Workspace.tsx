@@ -5,6 +5,8 @@ import { sortCodesAsTree } from '@shared/codebook/code-path';
 import type { Code, Coder } from '@shared/model/records';
 
 import { AdjudicationView } from '../features/adjudication/AdjudicationView';
+import { ANALYSIS_TABS } from '../features/analysis/analysis-tab-list';
+import { AnalysisView } from '../features/analysis/AnalysisView';
 import { AgreementView } from '../features/agreement/AgreementView';
 import { CodebookPanel } from '../features/codebook/CodebookPanel';
 import { codesByShortcut } from '../features/codebook/shortcut-keys';
@@ -196,6 +198,10 @@ export function Workspace({ coder, projectName, onSwitchCoder, onShowProjects }:
         {shownView === 'rounds' ? (
           <main className="rounds-pane">
             <RoundsView key={dataVersion} onStartRound={team.openSample} onPreparePackages={team.openPackages} />
+          </main>
+        ) : shownView === 'analysis' ? (
+          <main className="analysis-pane">
+            <AnalysisView key={dataVersion} tabs={ANALYSIS_TABS} onShowPost={revealPost} />
           </main>
         ) : shownView === 'agreement' ? (
           <main className="agreement-pane">

@@ -37,7 +37,7 @@ describe('action catalog', () => {
       ['codebook-versions', false],
     ]);
     expect(actionsIn('toolbar', ACTION_CATALOG).map(({ action }) => action.id)).toEqual(['undo', 'redo']);
-    expect(actionsIn('view-switch', ACTION_CATALOG).map(({ action }) => action.shortLabel)).toEqual(['Coding', 'Agreement', 'Adjudication', 'History', 'Rounds']);
+    expect(actionsIn('view-switch', ACTION_CATALOG).map(({ action }) => action.shortLabel)).toEqual(['Coding', 'Analysis', 'Agreement', 'Adjudication', 'History', 'Rounds']);
     expect(actionsIn('team', ACTION_CATALOG).map(({ action, startsGroup }) => [action.id, startsGroup])).toEqual([
       ['team-sample', false],
       ['team-packages', false],

@@ -60,6 +60,7 @@ const CATALOG = [
   { id: 'codebook-versions', label: 'Versions and changes…', menus: ['codebook'], group: 'versions', keywords: ['codebook', 'change log', 'history', 'compare'] },
 
   { id: 'view-coding', label: 'Coding view', shortLabel: 'Coding', menus: ['view-switch', 'view'], group: 'views', keywords: ['threads', 'show'] },
+  { id: 'view-analysis', label: 'Analysis view', shortLabel: 'Analysis', menus: ['view-switch', 'view'], group: 'views', keywords: ['search', 'find', 'retrieve', 'segments', 'frequencies', 'matrix', 'co-occurrence', 'charts', 'memos', 'attributes', 'show'] },
   { id: 'view-agreement', label: 'Agreement view', shortLabel: 'Agreement', menus: ['view-switch', 'view'], group: 'views', keywords: ['kappa', 'alpha', 'reliability', 'compare coders', 'show'] },
   { id: 'view-adjudication', label: 'Adjudication view', shortLabel: 'Adjudication', menus: ['view-switch', 'view'], group: 'views', keywords: ['disagreements', 'consensus', 'curation', 'decide', 'resolve', 'gold standard', 'show'] },
   { id: 'view-history', label: 'History view', shortLabel: 'History', menus: ['view-switch', 'view'], group: 'views', keywords: ['journal', 'log', 'revert', 'who changed what', 'activity', 'show'] },

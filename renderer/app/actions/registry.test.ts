@@ -92,7 +92,7 @@ describe('action registry', () => {
     const blind = fakeContext({ blind: true });
     expect(runAction(actionById('team-return'), blind)).toBe(true);
     expect(blind.team['team-return']).toHaveBeenCalledOnce();
-    for (const id of ['team-sample', 'team-packages', 'add-coder-file', 'view-agreement', 'view-rounds', 'view-adjudication'] as const) {
+    for (const id of ['team-sample', 'team-packages', 'add-coder-file', 'view-analysis', 'view-agreement', 'view-rounds', 'view-adjudication'] as const) {
       expect(runAction(actionById(id), blind), id).toBe(false);
     }
     expect(blind.showView).not.toHaveBeenCalled();

@@ -43,6 +43,7 @@ const BEHAVIOURS: { readonly [K in ActionId]: ActionBehaviour } = {
   'view-agreement': { enabled: (ctx) => !ctx.blind, unavailable: NOT_BLIND, checked: (ctx) => ctx.view === 'agreement', perform: (ctx) => ctx.showView('agreement') },
   'view-adjudication': { enabled: (ctx) => !ctx.blind, unavailable: NOT_BLIND, checked: (ctx) => ctx.view === 'adjudication', perform: (ctx) => ctx.showView('adjudication') },
   'view-history': { checked: (ctx) => ctx.view === 'history', perform: (ctx) => ctx.showView('history') },
+  'view-analysis': { enabled: (ctx) => !ctx.blind, checked: (ctx) => ctx.view === 'analysis', perform: (ctx) => ctx.showView('analysis'), unavailable: NOT_BLIND },
   'view-rounds': { enabled: (ctx) => !ctx.blind, checked: (ctx) => ctx.view === 'rounds', perform: (ctx) => ctx.showView('rounds'), unavailable: NOT_BLIND },
   'toggle-only-mine': { checked: (ctx) => ctx.onlyMine, perform: (ctx) => ctx.setOnlyMine(!ctx.onlyMine) },
   'command-palette': { perform: (ctx) => ctx.openDialog('command-palette'), whileTyping: true },

@@ -3,7 +3,7 @@ import type { ActionId, ActionSpec, CodebookActionId, TeamActionId } from '@shar
 import type { ImportReport } from '../../features/files/file-actions';
 import type { Services } from '../services';
 
-export type WorkspaceView = 'coding' | 'agreement' | 'history' | 'rounds' | 'adjudication';
+export type WorkspaceView = 'coding' | 'analysis' | 'agreement' | 'history' | 'rounds' | 'adjudication';
 export type WorkspaceDialog = 'import-threads' | 'export-csv' | 'command-palette';
 
 /** What actions act on: the workspace's state and the doors it opens, built by Workspace each render. */

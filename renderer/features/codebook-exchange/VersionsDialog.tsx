@@ -8,7 +8,7 @@ import { Dialog } from '../../app/ui/Dialog';
 import { useProjectQuery } from '../../db/use-project-query';
 import { ChangeLogTab } from './ChangeLogTab';
 import { CompareTab, CURRENT, type CompareSide } from './CompareTab';
-import { Tabs } from './Tabs';
+import { Tabs } from '../../app/ui/Tabs';
 import { VersionsTab } from './VersionsTab';
 
 export type VersionsTabId = 'changes' | 'versions' | 'compare';
