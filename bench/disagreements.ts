@@ -19,6 +19,8 @@ import { EMPTY_CODE_FIELDS, type Code, type Coding, type Post, type Thread } fro
 import { MemoryProjectStore } from '@shared/project/memory-store';
 import { listDisagreements } from '@shared/project/queries/disagreements';
 
+import { gc, median, ms, option, print, range, timed } from './node-bench-kit';
+
 const THREADS = 250;
 const POSTS_PER_THREAD = 100;
 const CODES = 20;
@@ -28,28 +30,6 @@ const EXPECTED = SHIFTED + 2 * SWAPPED;
 const BUDGET_MS = 500;
 const T0 = '2024-05-01T12:00:00.000Z';
 const TEXT = 'What about the men? That is a false equivalence and everyone here knows it.';
-
-const print = (line = '') => void process.stdout.write(`${line}\n`);
-const gc = (globalThis as { gc?: () => void }).gc;
-
-function parseRuns(argv: readonly string[]): number {
-  const i = argv.indexOf('--runs');
-  if (i === -1) return 5;
-  const n = Number.parseInt(argv[i + 1] ?? '', 10);
-  if (!(n > 0)) throw new Error('bench/disagreements: --runs needs a positive whole number');
-  return n;
-}
-
-/** Wall time and this process's CPU time (user + system) in ms: CPU time is steadier on a busy machine. */
-async function timed<T>(fn: () => Promise<T> | T): Promise<{ ms: number; cpuMs: number; value: T }> {
-  gc?.();
-  const cpu = process.cpuUsage();
-  const start = performance.now();
-  const value = await fn();
-  const ms = performance.now() - start;
-  const used = process.cpuUsage(cpu);
-  return { ms, cpuMs: (used.user + used.system) / 1000, value };
-}
 
 function project(): { store: MemoryProjectStore; codings: Coding[] } {
   const random = mulberry32(20250110);
@@ -116,17 +96,8 @@ function baseline(codings: readonly Coding[]): Array<{ id: string; postId: strin
   return rows;
 }
 
-function stats(values: readonly number[]): { median: number; min: number; max: number } {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return { median: sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2, min: sorted[0]!, max: sorted[sorted.length - 1]! };
-}
-
-const ms = (v: number): string => `${v < 10 ? v.toFixed(1) : Math.round(v).toLocaleString('en-US')} ms`;
-const spread = (s: ReturnType<typeof stats>): string => `${ms(s.median)} (${ms(s.min)}–${ms(s.max)})`;
-
 async function main(): Promise<void> {
-  const runs = parseRuns(process.argv.slice(2));
+  const runs = option('disagreements', process.argv.slice(2), 'runs', 5);
   if (!gc) print('bench/disagreements: run with node --expose-gc for steadier timings');
   const started = performance.now();
   const { store, codings } = project();
@@ -148,20 +119,20 @@ async function main(): Promise<void> {
     plainCpu.push(rows.cpuMs);
     print(`  run ${run}: listDisagreements ${ms(listed.ms)} (CPU ${ms(listed.cpuMs)}), plain rows ${ms(rows.ms)} (CPU ${ms(rows.cpuMs)})`);
   }
-  const q = stats(query);
-  const p = stats(plain);
-  const qc = stats(queryCpu);
-  const pc = stats(plainCpu);
+  const q = median(query);
+  const p = median(plain);
+  const qc = median(queryCpu);
+  const pc = median(plainCpu);
   print();
   print(`listDisagreements, ${EXPECTED.toLocaleString('en-US')} disagreements of ${codings.length.toLocaleString('en-US')} codings (median of runs, min–max)`);
   print(`  ${'task'.padEnd(52)} ${'wall'.padEnd(26)} CPU (user+system)`);
-  print(`  ${'listDisagreements (store read, scope, units, order)'.padEnd(52)} ${spread(q).padEnd(26)} ${spread(qc)}`);
-  print(`  ${'plain array of the same rows (baseline)'.padEnd(52)} ${spread(p).padEnd(26)} ${spread(pc)}`);
-  print(`  ${'ratio'.padEnd(52)} ${`${(q.median / p.median).toFixed(2)}×`.padEnd(26)} ${(qc.median / pc.median).toFixed(2)}×`);
+  print(`  ${'listDisagreements (store read, scope, units, order)'.padEnd(52)} ${range(query).padEnd(26)} ${range(queryCpu)}`);
+  print(`  ${'plain array of the same rows (baseline)'.padEnd(52)} ${range(plain).padEnd(26)} ${range(plainCpu)}`);
+  print(`  ${'ratio'.padEnd(52)} ${`${(q / p).toFixed(2)}×`.padEnd(26)} ${(qc / pc).toFixed(2)}×`);
   print();
   print(`Machine: load average ${os.loadavg()[0]!.toFixed(2)} on ${os.cpus().length} CPU(s).`);
   print('Budget (reported, not enforced):');
-  print(`  ${q.median <= BUDGET_MS ? 'met    ' : 'NOT MET'}  listDisagreements well under a second (≤ ${BUDGET_MS} ms wall): ${ms(q.median)} (CPU ${ms(qc.median)})`);
+  print(`  ${q <= BUDGET_MS ? 'met    ' : 'NOT MET'}  listDisagreements well under a second (≤ ${BUDGET_MS} ms wall): ${ms(q)} (CPU ${ms(qc)})`);
 }
 
 main().catch((error: unknown) => {

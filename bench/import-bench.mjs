@@ -4,6 +4,10 @@
 // against a baseline measured in the same page right after: raw IndexedDB putting the same posts,
 // one record each, in one strict readwrite transaction. Budget: app / baseline ≤ 1.0 (goal 0.5),
 // reported, never enforced; only a broken bench (or an import that fails) makes the exit non-zero.
+// Issue 11 ("building the index ≤ 1.0× the import's own write time"): right after each import,
+// the Search tab's Worker builds the search index of the same posts from the project database
+// (read, build, save in its cache), timed against the import's write (commit() → committed), with
+// peak memory; the build alone (SearchIndex, no reads or save) is timed in the page too.
 //
 // Each (run, format) gets a fresh browser with a fresh on-disk profile (launchPersistentContext
 // in the OS temp dir): Playwright's newContext() profiles are off-the-record, and there IndexedDB
@@ -26,7 +30,7 @@ import { quantiles } from './quantiles.mjs';
 
 const FORMATS = /** @type {const} */ (['ndjson', 'csv']);
 const LABEL = { ndjson: 'Reddit dump NDJSON', csv: 'generic CSV' };
-const BUDGET = { ratio: 1.0, goal: 0.5 };
+const BUDGET = { ratio: 1.0, goal: 0.5, searchRatio: 1.0 };
 const HEAP_SAMPLE_MS = 100;
 const SETTLE_MS = 1000;
 const MB = 2 ** 20;
@@ -69,7 +73,9 @@ export async function importBench(options, env) {
           `  run ${run} ${format.padEnd(6)} app ${seconds(result.app.totalMs)} s ` +
             `(preview ${seconds(result.app.previewMs)} s + write ${seconds(result.app.writeMs)} s), ` +
             `baseline ${seconds(result.baseline.ms)} s, ratio ${(result.app.totalMs / result.baseline.ms).toFixed(2)}×, ` +
-            `renderer peak ${mb(result.memory.app.rendererPeakBytes)} MB` +
+            `renderer peak ${mb(result.memory.app.rendererPeakBytes)} MB; ` +
+            `search index ${seconds(result.searchIndex.ms)} s = ${(result.searchIndex.ms / result.app.writeMs).toFixed(2)}× the write ` +
+            `(build alone ${seconds(result.indexBuild.ms)} s), renderer peak ${mb(result.memory.search.rendererPeakBytes)} MB` +
             (result.problems.length ? `, ${result.problems.length} console problem(s)` : ''),
         );
       }
@@ -123,6 +129,7 @@ export async function importBench(options, env) {
         app: 'performance.now() in the page: ImportClient.preview(freshDb, [file], null, null) → `preview` event (previewMs: read, parse, assemble, existing-posts lookup) → commit() sent at once → `committed` (writeMs). The database (schema) and the ImportClient (Worker) exist before the timer starts, as in the app with its import dialog open',
         baseline: 'the app\'s stored posts read back (postsOfThreadInOrder for every thread, + seq), the app database deleted, GC, 1 s pause; then raw IndexedDB (no Dexie): fresh database, store keyPath id with indexes [threadId+seq] and [platform+platformId], put() of every record in ONE readwrite transaction with durability strict, timed from the first put to oncomplete',
         ratio: 'median app preview()→committed seconds / median baseline seconds; per-run ratios in runs[]',
+        searchIndex: 'issue 11: after the import, SearchClient.prepare({ dbName: the app database }) in the page: the Search tab\'s Worker (SearchSession.ensure) reads every thread\'s posts, builds the index (batches of ~20,000 posts) and saves it in its IndexedDB cache; timed prepare() → answer. Ratio: median of that / median import write (commit() → committed). indexBuild: SearchIndex.addThreads + prepare over the read-back posts on the page\'s thread (no reads, no save). Memory: the same VmHWM and CDP heap sampling as the import, over prepare() → answer',
         peakMemory: 'rendererPeak: the highest VmHWM (peak resident set size, /proc/<pid>/status) among the browser\'s renderer processes during preview()→committed, reset with /proc/<pid>/clear_refs = 5 just before; the page and its import Worker share that process. jsHeapPeak: CDP Runtime.getHeapUsage usedSize of the page + the Worker (auto-attached target) sampled every 100 ms, max of the sum (a sample can miss a short peak). browserPeak: the same VmHWM for the browser process, where IndexedDB\'s backend (LevelDB) and Blob storage run',
       },
       budgets,
@@ -172,7 +179,19 @@ async function measure(origin, chromiumFlags, format, n, run) {
     const appMemory = { ...(await readPeaks(peaks)), ...appHeap };
     if (!app.ok) return { ok: false, format, run, browser, error: app.error, data: generated.data, app, memory: { app: appMemory }, problems };
 
+    // Issue 11: the search index of the same posts, built by the Search tab's Worker, against this
+    // import's write; then (after readBack) the build alone in the page.
+    await settle(cdp);
+    peaks = await resetPeaks(processes);
+    heap.start();
+    const searchIndex = await page.evaluate(() => window.__importBench.runSearchIndex());
+    const searchHeap = await heap.stop();
+    const searchMemory = { ...(await readPeaks(peaks)), ...searchHeap };
+    if (!searchIndex.ok) throw new Error(`bench: search index (${format}, run ${run}) failed: ${searchIndex.error}`);
+
     const readBack = await page.evaluate(() => window.__importBench.readBack());
+    await settle(cdp);
+    const indexBuild = await page.evaluate(() => window.__importBench.runIndexBuild());
     await settle(cdp);
     peaks = await resetPeaks(processes);
     heap.start();
@@ -180,7 +199,7 @@ async function measure(origin, chromiumFlags, format, n, run) {
     const baselineHeap = await heap.stop();
     const baselineMemory = { ...(await readPeaks(peaks)), ...baselineHeap };
     if (!baseline.ok) throw new Error(`bench: baseline (${format}, run ${run}) failed: ${baseline.error}`);
-    return { ok: true, format, run, browser, data: generated.data, app, readBack, baseline, memory: { app: appMemory, baseline: baselineMemory }, problems };
+    return { ok: true, format, run, browser, data: generated.data, app, searchIndex, readBack, indexBuild, baseline, memory: { app: appMemory, search: searchMemory, baseline: baselineMemory }, problems };
   } finally {
     await context.close();
     await rm(profile, { recursive: true, force: true });
@@ -340,6 +359,12 @@ const METRICS = [
   ['baselineSeconds', 'baseline: raw IndexedDB put, 1 tx, strict', 's', (r) => r.baseline.ms / 1000],
   ['baselinePutLoopSeconds', '  of which the put() loop', 's', (r) => r.baseline.putLoopMs / 1000],
   ['baselinePostsPerSecond', 'baseline posts/s', '', (r) => r.baseline.records / (r.baseline.ms / 1000)],
+  ['searchIndexSeconds', 'search index, Worker (read, build, save)', 's', (r) => r.searchIndex.ms / 1000],
+  ['indexBuildSeconds', '  build alone (addThreads + prepare)', 's', (r) => r.indexBuild.ms / 1000],
+  ['searchRendererPeakMB', '  peak renderer RSS (page + Workers)', 'MB', (r) => r.memory.search.rendererPeakBytes / MB],
+  ['searchJsHeapPeakMB', '  JS heap page + Workers (sampled)', 'MB', (r) => r.memory.search.jsHeapPeakBytes / MB],
+  ['searchRatioPerRun', '  search index / import write, per run', '×', (r) => r.searchIndex.ms / r.app.writeMs],
+  ['buildRatioPerRun', '  build alone / import write, per run', '×', (r) => r.indexBuild.ms / r.app.writeMs],
   ['ratioPerRun', 'ratio app / baseline, per run', '×', (r) => r.app.totalMs / r.baseline.ms],
   ['writeRatioPerRun', '  write only / baseline, per run', '×', (r) => r.app.writeMs / r.baseline.ms],
 ];
@@ -352,6 +377,8 @@ function summarize(results, n) {
     s.runs = runs.length;
     s.ratio = s.appSeconds.median / s.baselineSeconds.median;
     s.writeRatio = s.writeSeconds.median / s.baselineSeconds.median;
+    s.searchRatio = s.searchIndexSeconds.median / s.writeSeconds.median;
+    s.buildRatio = s.indexBuildSeconds.median / s.writeSeconds.median;
     summary[format] = s;
   }
   return summary;
@@ -391,6 +418,7 @@ function printTable(summary, budgets, meta) {
   const header = ['metric (median of runs, min–max)', ...FORMATS.map((f) => LABEL[f])];
   const rows = METRICS.map(([key, label, unit]) => [label, ...FORMATS.map((f) => cell(summary[f][key], unit))]);
   rows.push(['ratio app / baseline (of the medians)', ...FORMATS.map((f) => (Number.isFinite(summary[f].ratio) ? `${summary[f].ratio.toFixed(2)}×` : 'n/a'))]);
+  rows.push(['search index / import write (of the medians)', ...FORMATS.map((f) => (Number.isFinite(summary[f].searchRatio) ? `${summary[f].searchRatio.toFixed(2)}×` : 'n/a'))]);
   rows.push([
     `budget ≤ ${BUDGET.ratio.toFixed(1)} / goal ${BUDGET.goal}`,
     ...FORMATS.map((f) => {
@@ -424,10 +452,23 @@ function printTable(summary, budgets, meta) {
   console.log('Blob storage run in the browser process. The baseline puts the posts the app stored (read back,');
   console.log('+ seq) into a fresh raw IndexedDB store (keyPath id, indexes [threadId+seq], [platform+platformId])');
   console.log('in one transaction with durability strict, from the first put() to oncomplete.');
+  console.log('Search index: right after the import, the Search tab\'s Worker (SearchClient.prepare) reads the');
+  console.log('imported posts from the project database, builds the index and saves it in its IndexedDB cache;');
+  console.log('timed from prepare() to its answer, against the import\'s write (commit() → committed). The build');
+  console.log('alone: SearchIndex.addThreads + prepare over the read-back posts, on the page\'s thread.');
   console.log('');
   console.log('Budgets (reported, not enforced):');
   for (const b of budgets) {
     console.log(`  ${b.met ? 'met    ' : 'NOT MET'}  ${LABEL[b.format]} import ≤ ${BUDGET.ratio.toFixed(1)}× the bare writes (goal ${BUDGET.goal}: ${b.goalMet ? 'met' : 'not met'}): ${b.detail}`);
+  }
+  for (const f of FORMATS) {
+    const s = summary[f];
+    if (!Number.isFinite(s.searchRatio)) continue;
+    console.log(
+      `  ${s.searchRatio <= BUDGET.searchRatio ? 'met    ' : 'NOT MET'}  ${LABEL[f]}: search index ≤ ${BUDGET.searchRatio.toFixed(1)}× the import's write (issue 11): ` +
+        `${seconds(s.searchIndexSeconds.median * 1000)} s vs ${seconds(s.writeSeconds.median * 1000)} s = ${s.searchRatio.toFixed(2)}× ` +
+        `(the build alone ${seconds(s.indexBuildSeconds.median * 1000)} s = ${s.buildRatio.toFixed(2)}×)`,
+    );
   }
 }
 

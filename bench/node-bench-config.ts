@@ -2,6 +2,7 @@
  * The Vite config that builds one Node bench (bench/agreement.ts, bench/disagreements.ts,
  * bench/team.ts) into one ESM file, as cli/vite.config.ts builds the CLI:
  * out/bench-<name>/<name>.mjs. bench/run.mjs builds each and runs it in a child Node process.
+ * What the benches share at run time (options, timing, child runs) is in node-bench-kit.ts.
  */
 import { fileURLToPath } from 'node:url';
 

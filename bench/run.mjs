@@ -5,7 +5,9 @@
 // Then the agreement bench (bench/agreement.ts, built by bench/agreement.vite.config.ts) runs in a
 // child Node process and prints its own table. Last, the import bench (bench/import-bench.mjs,
 // page bench/import-page built by bench/import.vite.config.ts) imports a generated 100,000-post
-// Reddit dump and the same posts as CSV through the app's import Worker, against raw IndexedDB.
+// Reddit dump and the same posts as CSV through the app's import Worker, against raw IndexedDB;
+// after each import the Search tab's Worker builds the search index of the same posts, timed
+// against the import's write (issue 11's "≤ 1.0× the import's own write time").
 // The adjudication bench (bench/adjudication-bench.mjs, page bench/adjudication-page) times the
 // Adjudication view's first frame with N disagreements against a plain list of the same rows.
 // The disagreements bench (bench/disagreements.ts, built by bench/disagreements.vite.config.ts)
@@ -19,6 +21,12 @@
 //   npm run bench -- --only adjudication            (5 runs per mode, N = 10,000 disagreements)
 //   npm run bench -- --only disagreements           (the core query only, 5 runs)
 //   npm run bench -- --only team                    (bench/team.ts: merging coder files, drawing a sample)
+//   npm run bench -- --only tables                  (bench/tables.ts: co-occurrence and code × month, 1,000,000 posts)
+//   npm run bench -- --only search                  (bench/search.ts: the corpus search index, 1,000,000 posts)
+//   npm run bench -- --only segments                (bench/segments.ts: the first rows of 50,000 segments vs a plain list)
+//   npm run bench -- --only exports                 (bench/exports.ts: XLSX and Parquet of 200,000 codings vs the CSV)
+//   npm run bench -- --only qdpx                    (bench/qdpx.ts: a 100,000-post project as .qdpx vs its bundle JSON)
+//   npm run bench -- --only attributes              (bench/attributes.ts: every author's and thread's attributes, 1,000,000 posts)
 
 /* global window -- only inside page.evaluate/waitForFunction callbacks, which run in the page */
 
@@ -59,7 +67,7 @@ const MODES = /** @type {const} */ (['lexical', 'plain']);
 const LABEL = { lexical: 'Lexical ThreadView', plain: 'plain React list' };
 const BUDGET = { firstFrameRatio: 1.5, codingScriptMs: 16 };
 
-const ONLY = ['thread', 'agreement', 'import', 'adjudication', 'disagreements', 'team'];
+const ONLY = ['thread', 'import', 'adjudication', 'agreement', 'disagreements', 'team', 'tables', 'search', 'segments', 'exports', 'qdpx', 'attributes'];
 
 function parseArgs(argv) {
   const options = { runs: 5, n: 10_000, importN: 100_000, only: null, runsGiven: false };
@@ -76,7 +84,7 @@ function parseArgs(argv) {
     } else if (arg === '--only' && ONLY.includes(argv[i + 1])) {
       options.only = argv[++i];
     } else {
-      throw new Error(`bench: unknown or invalid argument ${arg} (use --runs N, --n N, --import-n N, --only thread|agreement|import|adjudication|disagreements|team)`);
+      throw new Error(`bench: unknown or invalid argument ${arg} (use --runs N, --n N, --import-n N, --only ${ONLY.join('|')})`);
     }
   }
   return options;
@@ -309,55 +317,40 @@ function printTable(summary, budgets, meta) {
 }
 
 /**
- * The agreement bench in a child process (--expose-gc lets it collect garbage between phases).
- * Its budgets are reported like these; only a crash of the bench makes the exit code non-zero.
+ * The benches that run in Node: each bench/<name>.ts is built by bench/<name>.vite.config.ts into
+ * out/bench-<name>/<name>.mjs and run in a child process (--expose-gc lets it collect garbage between
+ * phases). Their budgets are reported like the thread bench's; only a crash makes the exit non-zero.
+ * `--runs`, when given, applies to each; otherwise each bench keeps its own default.
  */
-function agreementBench(options) {
-  console.log('');
-  console.log('bench: building bench/agreement.ts (vite) …');
-  const built = spawnSync('npx', ['vite', 'build', '--config', 'bench/agreement.vite.config.ts'], {
-    cwd: REPO,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  if (built.status !== 0) throw new Error(`bench: agreement build failed (exit ${built.status ?? built.signal})`);
-  const args = ['--expose-gc', join(REPO, 'out', 'bench-agreement', 'agreement.mjs')];
-  // Its own default is 3 runs; --runs, when given, applies to both benches.
-  if (options.runsGiven) args.push('--runs', String(options.runs));
-  const result = spawnSync(process.execPath, args, { cwd: REPO, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (result.status !== 0) throw new Error(`bench: agreement bench failed (exit ${result.status ?? result.signal})`);
-}
+const NODE_BENCHES = {
+  agreement: {},
+  disagreements: {},
+  team: {},
+  tables: {},
+  // 1 M posts, their index and a bundle-sized baseline: more than Node's default old space.
+  search: { nodeArgs: ['--max-old-space-size=6144'] },
+  segments: {},
+  exports: {},
+  qdpx: {},
+  attributes: {},
+};
 
-/** The disagreements bench in a child Node process, like the agreement bench. */
-function disagreementsBench(options) {
+function nodeBench(name, options) {
   console.log('');
-  console.log('bench: building bench/disagreements.ts (vite) …');
-  const built = spawnSync('npx', ['vite', 'build', '--config', 'bench/disagreements.vite.config.ts'], { cwd: REPO, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (built.status !== 0) throw new Error(`bench: disagreements build failed (exit ${built.status ?? built.signal})`);
-  const args = ['--expose-gc', join(REPO, 'out', 'bench-disagreements', 'disagreements.mjs')];
+  console.log(`bench: building bench/${name}.ts (vite) …`);
+  const built = spawnSync('npx', ['vite', 'build', '--config', `bench/${name}.vite.config.ts`], { cwd: REPO, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (built.status !== 0) throw new Error(`bench: ${name} build failed (exit ${built.status ?? built.signal})`);
+  const args = ['--expose-gc', ...(NODE_BENCHES[name].nodeArgs ?? []), join(REPO, 'out', `bench-${name}`, `${name}.mjs`)];
   if (options.runsGiven) args.push('--runs', String(options.runs));
   const result = spawnSync(process.execPath, args, { cwd: REPO, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (result.status !== 0) throw new Error(`bench: disagreements bench failed (exit ${result.status ?? result.signal})`);
-}
-
-/** The team-loop bench (bench/team.ts) in a child Node process, like the agreement bench. */
-function teamBench(options) {
-  console.log('');
-  console.log('bench: building bench/team.ts (vite) …');
-  const built = spawnSync('npx', ['vite', 'build', '--config', 'bench/team.vite.config.ts'], { cwd: REPO, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (built.status !== 0) throw new Error(`bench: team build failed (exit ${built.status ?? built.signal})`);
-  const args = ['--expose-gc', join(REPO, 'out', 'bench-team', 'team.mjs')];
-  if (options.runsGiven) args.push('--runs', String(options.runs));
-  const result = spawnSync(process.execPath, args, { cwd: REPO, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (result.status !== 0) throw new Error(`bench: team bench failed (exit ${result.status ?? result.signal})`);
+  if (result.status !== 0) throw new Error(`bench: ${name} bench failed (exit ${result.status ?? result.signal})`);
 }
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const runs = (name) => options.only === null || options.only === name;
   if (runs('thread')) await threadBench(options);
-  if (runs('agreement')) agreementBench(options);
-  if (runs('disagreements')) disagreementsBench(options);
-  if (runs('team')) teamBench(options);
+  for (const name of Object.keys(NODE_BENCHES)) if (runs(name)) nodeBench(name, options);
   if (runs('import')) await importBench(options, { repo: REPO, serve, chromiumFlags: CHROMIUM_FLAGS, resultsFile: RESULTS_FILE });
   if (runs('adjudication')) await adjudicationBench(options, { repo: REPO, serve, chromiumFlags: CHROMIUM_FLAGS, resultsFile: RESULTS_FILE });
 }
@@ -374,6 +367,7 @@ async function threadBench(options) {
     console.log(`bench: built in ${(buildMs / 1000).toFixed(1)} s; ${browserVersion}; serving ${origin}`);
     const results = [];
     const coldFirstFrames = [];
+    const marginRuns = [];
     for (let run = 1; run <= options.runs; run++) {
       // Interleave and alternate the order so drifting machine load hits both modes alike.
       const order = run % 2 === 1 ? MODES : [...MODES].reverse();
@@ -392,6 +386,10 @@ async function threadBench(options) {
       const cold = await measure(browser, origin, 'lexical', options.n, run, '&cold=1');
       coldFirstFrames.push(cold.firstFrame.firstFrameMs);
       console.log(`  run ${run} lexical without warm-up: first frame ${fmt(cold.firstFrame.firstFrameMs, 'ms')} ms`);
+      // For comparison only: the view with the code margin on, as the app shows it by default.
+      const margin = await measure(browser, origin, 'lexical', options.n, run, '&margin=1');
+      marginRuns.push(margin);
+      console.log(`  run ${run} lexical with the code margin: first frame ${fmt(margin.firstFrame.firstFrameMs, 'ms')} ms, coding ${fmt(margin.coding.scriptMs, 'ms')} ms script / ${fmt(margin.coding.toFrameMs, 'ms')} ms to frame`);
     }
 
     const summary = summarize(results);
@@ -428,6 +426,16 @@ async function threadBench(options) {
     console.log(
       `  (without the app's start-up editor warm-up the first frame is ${fmt(cold.median, 'ms')} ms (${fmt(cold.min, 'ms')}–${fmt(cold.max, 'ms')}) = ` +
         `${(cold.median / summary.plain.firstFrameMs.median).toFixed(2)}× the plain list)`,
+    );
+    const marginFirst = quantiles(marginRuns.map((r) => r.firstFrame.firstFrameMs));
+    const marginCoding = quantiles(marginRuns.map((r) => r.coding.scriptMs));
+    const marginToFrame = quantiles(marginRuns.map((r) => r.coding.toFrameMs));
+    const lexicalToFrame = quantiles(results.filter((r) => r.mode === 'lexical').map((r) => r.coding.toFrameMs));
+    console.log(
+      `  (with the code margin, the app's default, the first frame is ${fmt(marginFirst.median, 'ms')} ms = ` +
+        `${(marginFirst.median / summary.lexical.firstFrameMs.median).toFixed(2)}× without it and ${(marginFirst.median / summary.plain.firstFrameMs.median).toFixed(2)}× the plain list; ` +
+        `a coding ${fmt(marginCoding.median, 'ms')} ms of scripting = ${(marginCoding.median / summary.lexical.codingScriptMs.median).toFixed(2)}× without it, ` +
+        `${fmt(marginToFrame.median, 'ms')} ms to its frame = ${(marginToFrame.median / lexicalToFrame.median).toFixed(2)}× without it)`,
     );
 
     const problems = results.flatMap((r) => r.problems.map((p) => `${r.mode} run ${r.run}: ${p}`));

@@ -30,6 +30,8 @@ import { runOperation } from '@shared/project/run-operation';
 import { drawSample, type SamplePost } from '@shared/team/sample';
 import { codePointLength, sliceCodePoints } from '@shared/text/offsets';
 
+import { gc, median, ms, option, print, range, timed } from './node-bench-kit';
+
 const CODERS = 10;
 const CODINGS_PER_POST = 5;
 const POSTS_PER_THREAD = 100;
@@ -39,28 +41,6 @@ const SAMPLE_BUDGET_MS = 100;
 const T0 = '2025-05-01T12:00:00.000Z';
 const HEAD = { exportedAt: T0, app: { name: 'Threadmark', version: 'bench' } };
 const ACTOR = { id: 'lead', name: 'Lead' };
-
-const print = (line = '') => void process.stdout.write(`${line}\n`);
-const gc = (globalThis as { gc?: () => void }).gc;
-
-function option(argv: readonly string[], name: string, fallback: number): number {
-  const i = argv.indexOf(`--${name}`);
-  if (i === -1) return fallback;
-  const n = Number.parseInt(argv[i + 1] ?? '', 10);
-  if (!(n > 0)) throw new Error(`bench/team: --${name} needs a positive whole number`);
-  return n;
-}
-
-/** Wall time and this process's CPU time (user + system, less sensitive to other load) of fn, in ms. */
-async function timed<T>(fn: () => T | Promise<T>): Promise<{ ms: number; cpuMs: number; value: T }> {
-  gc?.();
-  const cpu = process.cpuUsage();
-  const start = performance.now();
-  const value = await fn();
-  const ms = performance.now() - start;
-  const used = process.cpuUsage(cpu);
-  return { ms, cpuMs: (used.user + used.system) / 1000, value };
-}
 
 const WORDS = ['the', 'men', 'victims', 'what', 'about', 'families', 'false', 'equivalence', 'derailing', 'claim', 'because', 'evidence', 'never', 'always', 'source?', 'lol', '🙂', 'Ünïcode'];
 
@@ -151,18 +131,10 @@ function samplePool(): SamplePost[] {
   }));
 }
 
-const median = (values: readonly number[]): number => {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
-const ms = (x: number) => `${x < 10 ? x.toFixed(1) : Math.round(x).toLocaleString('en-US')} ms`;
-const range = (values: readonly number[]) => `${ms(median(values))} (${ms(Math.min(...values))}–${ms(Math.max(...values))})`;
-
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const runs = option(argv, 'runs', 3);
-  const codingsPerCoder = option(argv, 'codings', 100_000);
+  const runs = option('team', argv, 'runs', 3);
+  const codingsPerCoder = option('team', argv, 'codings', 100_000);
   if (!gc) print('bench/team: run with node --expose-gc for steadier timings (no GC between phases now)');
   print(`Team bench: Node ${process.version}, ${runs} runs, times are wall clock`);
 

@@ -17,6 +17,25 @@ Commands:
   export <bundle> --to qdc|codebook-md|codebook-html|codebook-csv -o <file> [--spreadsheet-safe]
       Write the codebook: a REFI-QDA codebook (.qdc, every code keeps its GUID), a Markdown or
       HTML document, or the codebook CSV (--spreadsheet-safe as above). -o - writes to stdout.
+  export <bundle> --to matrix-csv|binary-matrix-csv|thread-matrix-csv|xlsx|parquet|matrix-parquet
+         -o <file> [--coder NAME]
+      Exports for analysis, as the app's File → Export for analysis…: a post × code matrix
+      (counts, or 0/1), a thread × code matrix, an XLSX workbook (segments, matrices, codebook,
+      coders), the coded segments or the post × code counts as Parquet (docs/formats.md).
+      --coder as above. -o - writes a CSV to stdout; XLSX and Parquet need a file.
+  export <bundle> --to qdpx -o <file> [--positions code-points|utf16]
+      Write the whole project as a REFI-QDA project (.qdpx) for NVivo, ATLAS.ti, MAXQDA,
+      QualCoder: a text source per thread (docs/formats.md), codings, coders, memos, the codebook
+      with its GUIDs. Positions are code points (the standard); --positions utf16 for NVivo.
+  export <bundle> --to memos-csv -o <file> [--spreadsheet-safe]
+      Every memo: project, thread, post, code and coding memos, one row each (kind, target_id,
+      target, thread_id, thread_title, post_id, code, coder, memo, updated_at).
+  export <bundle> --to web-annotation|doccano|label-studio -o <file> [--coder NAME]
+      The codings in an annotation standard (docs/formats.md, "Annotation standards"): W3C Web
+      Annotation JSON-LD (an AnnotationCollection; quote and position selectors, the code as a
+      tagging body, the memo as a commenting body), doccano JSONL (one line per post, labels
+      [start, end, code path]) or Label Studio JSON (one task per post). Offsets are code points.
+      --coder writes one coder's codings. -o - writes to stdout.
   import <files...> -o <bundle> [--into <bundle>] [--format F] [--map field=column,...]
       Import thread exports (Reddit, X/Twitter, Mastodon, Bluesky, YouTube, …; the format is
       detected from each file's content unless --format names it) into a bundle. --into adds
@@ -26,8 +45,14 @@ Commands:
       time and memory per phase on stderr. The import is one entry of the project journal
       (one per batch of about 50,000 posts for a bigger one), by the --into bundle's first coder
       (else "threadmark-cli").
+  import <x.qdpx> -o <bundle> [--into <bundle>] [--split source|paragraph]
+      Import a whole REFI-QDA project: each text source becomes a thread of one post (or one
+      post per paragraph with --split paragraph), each text coding on the characters it names
+      (NVivo's UTF-16 positions detected and checked against the text). All or nothing; prints
+      what was skipped (PDF, image, audio, video sources; codings that cannot be placed).
   import <codebook> -o <bundle> [--into <bundle> [--take all|all,removed]] [--format codebook-csv]
-      Import a codebook: a REFI-QDA .qdc, the codebook of a .qdpx project, or a codebook CSV
+      [--codebook-only]
+      Import a codebook: a REFI-QDA .qdc, the codebook of a .qdpx project (--codebook-only), or a codebook CSV
       (--format codebook-csv; CSV is a thread format otherwise), one file and no thread files.
       Without --into: a new bundle holding just that codebook. With --into: merged into the
       bundle's codebook (codes match by GUID, else by path). By default only added codes are
@@ -69,6 +94,17 @@ Commands:
       --threads codes those threads; --sample draws N posts (or threads: --unit thread) with
       the seed S, in proportion to each thread or platform with --stratify, from --threads
       when given. Placeholders and posts without text are never drawn.
+  import-annotations <project> <file> -o <out> [--format web-annotation|doccano|label-studio]
+          [--coder NAME] [--unknown-codes refuse|skip|create] [--replace]
+      Add another tool's annotations as coder layers, as the app's Add coder files… does: posts
+      match by id, platform id, address or identical text; a span whose positions do not cut
+      out its quote is moved to where the quote is (prefix and suffix decide between repeats),
+      and every move and every span that cannot be placed is printed. Codes match by path;
+      codes the codebook lacks refuse the file unless --unknown-codes skip (their codings left
+      out) or create (added to the codebook). --coder names whoever coded a file that names
+      nobody (a plain doccano file). A coder already in the project keeps their codings unless
+      --replace. The format is detected from the content unless --format names it. One entry
+      of the project journal; -o may be the project itself.
   merge <project> <coder-file>... -o <out>
       Merge the packages the coders returned into the round: each file is checked against its
       package (this project, the round, its coder, the codebook version, the same posts and
@@ -81,6 +117,49 @@ Commands:
       coder:NAME accepts that coder's codings wherever they were assigned the post. --round
       takes only that round's posts and coders. Units every coder agrees on are added to the
       consensus layer too. One entry of the project journal; -o may be the bundle itself.
+  segments <bundle> --code PATH [--subcodes] [--and PATH | --overlap PATH | --near PATH --within N |
+           --not PATH] [--coder NAME] [--thread ID,...] [--author NAME] [--platform P,...]
+           [--from T] [--to T] [--month YYYY-MM] [--where SCOPE.ATTRIBUTE=VALUE] [--limit N]
+           [--json | --csv [--spreadsheet-safe]]
+      Retrieve coded segments, as the app's Analysis → Segments tab: the codings of a code
+      ("Parent > Child"; --subcodes: with every code below it, for the second code too), in reading
+      order, each with its quote in context, code, coder and memo. --and: in posts that also hold
+      the second code; --overlap: spans overlapping it; --near: within N characters of it in the
+      same post; --not: in posts without it. --coder (a name, any case, or id) narrows both codes;
+      --from/--to: a date (whole day, UTC) or a time with its zone. --json prints {"query",
+      "total", "rows"}; --csv the Segments CSV (docs/formats.md). --where keeps the authors or
+      threads whose attribute has that value (author.Stance=pro, thread.subreddit=a|b; see
+      threadmark attributes).
+  table <bundle> --rows code --cols thread|author|platform|coder|month|attribute:author.NAME|attribute:thread.NAME
+        [--count codings|posts|chars] [--coder NAME[,NAME]] [--json]
+      A code frequency table, as the app's Analysis → Tables & charts tab: a row per code (tree
+      order, its own codings), a column per thread, author, platform, coder or month (months
+      without gaps; "no date" last), or per value of an author's or thread's attribute
+      (attribute:author.Stance; "(none)" last). --count: codings (default), posts holding them, or
+      characters covered (each code point once). Totals count each post or character once.
+      --coder: only these coders' codings (names, any case, or ids). --json prints the table.
+  search <bundle> "<query>" [--regex] [--case-sensitive] [--diacritics-sensitive] [--json] [--limit N]
+        [--thread ID[,ID]] [--platform NAME[,NAME]] [--author NAME[,NAME]] [--from T] [--to T] [--coded|--uncoded]
+      Full-text search over every post, as the app's Analysis → Search tab: words (all must
+      occur), "exact phrases", prefix*; case and diacritics are ignored unless asked. --regex: the
+      query is one JavaScript regular expression (case ignored unless --case-sensitive). One
+      keyword-in-context line per hit (thread/post, code-point offsets); the first --limit hits
+      (default 1000) and the count of every matching post. --json: docs/formats.md.
+  cooccur <bundle> --by overlap|post|thread [--measure count|jaccard] [--coder NAME[,NAME]] [--json]
+      The code co-occurrence matrix: per pair of codes the posts where their spans overlap
+      (overlap), the posts (post) or threads (thread) holding both; the diagonal is the posts or
+      threads holding the code. --measure jaccard divides by the posts or threads holding either.
+      --json prints the matrix (docs/formats.md).
+  attributes <bundle> [--scope author|thread] [--json]
+      The authors' and threads' attributes: platform ones derived from the posts (platform,
+      posts, threads, first post, instance, subreddit, language, followers where the exports
+      have them; a thread's title, source, posts, authors, start) and user-defined ones, as CSV
+      (both scopes, a blank line between, unless --scope) or --json (docs/formats.md).
+  attributes <bundle> --import <file.csv> [--scope author|thread] -o <bundle>
+      Set attribute values from a CSV whose first column is author or thread; other columns are
+      attributes (new ones typed number, date or text by their cells; platform columns skipped);
+      an empty cell clears the value. All or nothing: every problem names its line and column.
+      One journal entry. -o may be the bundle itself.
 
 Options:
   -h, --help       Show this help (also: threadmark <command> --help)
@@ -91,12 +170,15 @@ Examples:
   threadmark export project.threadmark.json --to csv -o coded-segments.csv --spreadsheet-safe
   threadmark export project.threadmark.json --to qdc -o codebook.qdc
   threadmark export project.threadmark.json --to csv --coder consensus -o consensus.csv
+  threadmark export project.threadmark.json --to xlsx -o analysis.xlsx
   threadmark export project.threadmark.json --to codebook-md -o codebook.md
   threadmark export project.threadmark.json --to codebook-html -o codebook.html
   threadmark export project.threadmark.json --to codebook-csv -o codebook.csv --spreadsheet-safe
   threadmark import thread.json comments.ndjson -o project.threadmark.json
   threadmark import codebook.qdc -o project.threadmark.json
   threadmark import project.qdpx -o project.threadmark.json
+  threadmark import project.qdpx --codebook-only -o codebook.threadmark.json
+  threadmark export project.threadmark.json --to qdpx --positions utf16 -o for-nvivo.qdpx
   threadmark import codebook.csv --format codebook-csv -o project.threadmark.json
   threadmark import codebook.qdc --into project.threadmark.json -o project.threadmark.json --take all
   threadmark history project.threadmark.json --coder Ada --operation code --since 2026-03-01
@@ -106,6 +188,15 @@ Examples:
   threadmark consensus project.threadmark.json --rule majority --round 1 -o project.threadmark.json
   threadmark package project.threadmark.json --coders Ada,Ben --sample 40 --seed 7 --stratify thread -o packages
   threadmark merge project.threadmark.json packages/*-ada.threadmark.json packages/*-ben.threadmark.json -o project.threadmark.json
+  threadmark export project.threadmark.json --to web-annotation -o annotations.jsonld
+  threadmark import-annotations project.threadmark.json labels.jsonl --coder Cleo -o project.threadmark.json
+  threadmark segments project.threadmark.json --code "Fallacy" --subcodes --overlap "Derailing" --coder Ada
+  threadmark table project.threadmark.json --rows code --cols month --count posts
+  threadmark search project.threadmark.json '"false equivalence" derail*' --limit 50
+  threadmark cooccur project.threadmark.json --by overlap --measure jaccard --json
+  threadmark attributes project.threadmark.json --scope author > authors.csv
+  threadmark attributes project.threadmark.json --import authors.csv -o project.threadmark.json
+  threadmark export project.threadmark.json --to memos-csv -o memos.csv
 
 Exit status: 0 success, 1 invalid input or file error, 2 usage error.
 Formats: docs/formats.md
@@ -113,12 +204,22 @@ Formats: docs/formats.md
 
 export const COMMAND_USAGE: Record<string, string> = {
   validate: 'Usage: threadmark validate <bundle> [--json]\n',
-  export: 'Usage: threadmark export <bundle> --to csv|qdc|codebook-md|codebook-html|codebook-csv -o <file> [--spreadsheet-safe] [--coder NAME]\n',
+  export:
+    'Usage: threadmark export <bundle> --to csv|qdc|codebook-md|codebook-html|codebook-csv -o <file> [--spreadsheet-safe] [--coder NAME]\n' +
+    '       threadmark export <bundle> --to matrix-csv|binary-matrix-csv|thread-matrix-csv|xlsx|parquet|matrix-parquet -o <file> [--coder NAME]\n' +
+    '       threadmark export <bundle> --to qdpx -o <file> [--positions code-points|utf16]\n' +
+    '       threadmark export <bundle> --to web-annotation|doccano|label-studio -o <file> [--coder NAME]\n' +
+    '       threadmark export <bundle> --to memos-csv -o <file> [--spreadsheet-safe]\n',
   import:
     'Usage: threadmark import <files...> -o <bundle.threadmark.json> [--into <bundle>] [--format F] [--map field=column,...] [--stats]\n' +
-    '       threadmark import <file.qdc|file.qdpx|codebook.csv> [--format codebook-csv] -o <bundle> [--into <bundle> [--take all|all,removed]]\n',
+    '       threadmark import <x.qdpx> -o <bundle> [--into <bundle>] [--split source|paragraph]\n' +
+    '       threadmark import <file.qdc|file.qdpx|codebook.csv> [--codebook-only] [--format codebook-csv] -o <bundle> [--into <bundle> [--take all|all,removed]]\n',
+  search: 'Usage: threadmark search <bundle> "<query>" [--regex] [--case-sensitive] [--diacritics-sensitive] [--json] [--limit N] [--thread ID[,ID]] [--platform NAME[,NAME]] [--author NAME[,NAME]] [--from T] [--to T] [--coded|--uncoded]\n',
   history: 'Usage: threadmark history <bundle> [--json] [--coder NAME] [--operation KIND] [--since ISO] [--until ISO] [--record ID]\n',
   undo: 'Usage: threadmark undo <bundle> [--entry ID|N] -o <bundle.threadmark.json>\n',
+  attributes:
+    'Usage: threadmark attributes <bundle> [--scope author|thread] [--json]\n' +
+    '       threadmark attributes <bundle> --import <file.csv> [--scope author|thread] -o <bundle.threadmark.json>\n',
   consensus: 'Usage: threadmark consensus <bundle> --rule majority|coder:NAME [--round N] -o <bundle.threadmark.json>\n',
   agree:
     'Usage: threadmark agree --units <file.csv> [--json] [--bootstrap N --seed S]\n' +
@@ -127,4 +228,12 @@ export const COMMAND_USAGE: Record<string, string> = {
     'Usage: threadmark package <project> --coders A,B [--threads ID,...] [--sample N --seed S [--unit post|thread] [--stratify thread|platform]]\n' +
     '       [--name NAME] [--instructions TEXT] -o <dir>\n',
   merge: 'Usage: threadmark merge <project> <coder-file>... -o <out.threadmark.json>\n',
+  'import-annotations':
+    'Usage: threadmark import-annotations <project> <file> -o <out.threadmark.json> [--format web-annotation|doccano|label-studio]\n' +
+    '       [--coder NAME] [--unknown-codes refuse|skip|create] [--replace]\n',
+  segments:
+    'Usage: threadmark segments <bundle> --code PATH [--subcodes] [--and PATH | --overlap PATH | --near PATH --within N | --not PATH]\n' +
+    '       [--coder NAME] [--thread ID,...] [--author NAME] [--platform P,...] [--from T] [--to T] [--month YYYY-MM] [--where SCOPE.ATTRIBUTE=VALUE] [--limit N] [--json | --csv [--spreadsheet-safe]]\n',
+  table: 'Usage: threadmark table <bundle> --rows code --cols thread|author|platform|coder|month|attribute:author.NAME|attribute:thread.NAME [--count codings|posts|chars] [--coder NAME[,NAME]] [--json]\n',
+  cooccur: 'Usage: threadmark cooccur <bundle> --by overlap|post|thread [--measure count|jaccard] [--coder NAME[,NAME]] [--json]\n',
 };

@@ -2,8 +2,8 @@
 export interface CliIo {
   /** Reads a UTF-8 text file; rejects on a missing file or invalid UTF-8. */
   readFile(path: string): Promise<string>;
-  /** Replaces the file atomically: readers see the old file or the whole new one, never a part. */
-  writeFile(path: string, data: string): Promise<void>;
+  /** Replaces the file atomically: readers see the old file or the whole new one, never a part. Text is written as UTF-8. */
+  writeFile(path: string, data: string | Uint8Array): Promise<void>;
   /** Writes text as is (commands add their own line ends). */
   stdout(text: string): void;
   stderr(text: string): void;

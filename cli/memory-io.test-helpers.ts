@@ -1,8 +1,9 @@
 import type { CliIo } from './io';
 
-/** An in-memory CliIo that records what a command printed and wrote. */
+/** An in-memory CliIo that records what a command printed and wrote: text in `files`, bytes (XLSX, Parquet) in `bytes`. */
 export function memoryIo(files: Record<string, string> = {}) {
   const store = new Map(Object.entries(files));
+  const bytes = new Map<string, Uint8Array>();
   const out: string[] = [];
   const errors: string[] = [];
   const io: CliIo = {
@@ -13,10 +14,11 @@ export function memoryIo(files: Record<string, string> = {}) {
     },
     writeFile: async (path, data) => {
       if (path.startsWith('/readonly/')) throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
-      store.set(path, data);
+      if (typeof data === 'string') store.set(path, data);
+      else bytes.set(path, data);
     },
     stdout: (text) => void out.push(text),
     stderr: (text) => void errors.push(text),
   };
-  return { io, files: store, stdout: () => out.join(''), stderr: () => errors.join('') };
+  return { io, files: store, bytes, stdout: () => out.join(''), stderr: () => errors.join('') };
 }

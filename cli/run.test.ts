@@ -23,7 +23,13 @@ describe('threadmark run', () => {
   it('prints command usage for <command> --help', async () => {
     const m = memoryIo();
     expect(await run(['export', '--help'], m.io)).toBe(0);
-    expect(m.stdout()).toBe('Usage: threadmark export <bundle> --to csv|qdc|codebook-md|codebook-html|codebook-csv -o <file> [--spreadsheet-safe] [--coder NAME]\n');
+    expect(m.stdout()).toBe(
+      'Usage: threadmark export <bundle> --to csv|qdc|codebook-md|codebook-html|codebook-csv -o <file> [--spreadsheet-safe] [--coder NAME]\n' +
+        '       threadmark export <bundle> --to matrix-csv|binary-matrix-csv|thread-matrix-csv|xlsx|parquet|matrix-parquet -o <file> [--coder NAME]\n' +
+        '       threadmark export <bundle> --to qdpx -o <file> [--positions code-points|utf16]\n' +
+        '       threadmark export <bundle> --to web-annotation|doccano|label-studio -o <file> [--coder NAME]\n' +
+        '       threadmark export <bundle> --to memos-csv -o <file> [--spreadsheet-safe]\n',
+    );
   });
 
   it('rejects an unknown command or option with exit 2 and usage on stderr', async () => {

@@ -1,11 +1,17 @@
 import { agreeBundlesCommand } from './commands/agree-bundles';
 import { agreeUnitsCommand } from './commands/agree-units';
+import { attributesCommand } from './commands/attributes';
 import { consensusCommand } from './commands/consensus';
+import { cooccurCommand } from './commands/cooccur';
 import { exportCommand } from './commands/export';
+import { importAnnotationsCommand } from './commands/annotations-import';
 import { historyCommand } from './commands/history';
 import { importCommand } from './commands/import';
 import { mergeCommand } from './commands/merge';
 import { packageCommand } from './commands/package';
+import { searchCommand } from './commands/search';
+import { segmentsCommand } from './commands/segments';
+import { tableCommand } from './commands/table';
 import { undoCommand } from './commands/undo';
 import { validateCommand } from './commands/validate';
 import { COMMAND_USAGE, USAGE, VERSION } from './help';
@@ -24,6 +30,12 @@ const COMMANDS: Record<string, Command> = {
   consensus: (args, io) => consensusCommand(args, io),
   package: (args, io) => packageCommand(args, io),
   merge: (args, io) => mergeCommand(args, io),
+  'import-annotations': (args, io) => importAnnotationsCommand(args, io),
+  search: searchCommand,
+  segments: (args, io) => segmentsCommand(args, io),
+  table: tableCommand,
+  cooccur: cooccurCommand,
+  attributes: (args, io) => attributesCommand(args, io),
 };
 
 /** `agree` has two forms: `--units <file.csv>` (reliability data) and `agree <bundle...> --unit …` (codings). */

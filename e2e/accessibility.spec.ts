@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+
 import AxeBuilder from '@axe-core/playwright';
 
 import { expect, type Locator, type Page, test } from '@playwright/test';
@@ -36,7 +38,8 @@ function view(page: Page, name: string): Locator {
   return page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name, exact: true });
 }
 
-test('the Coding view, the dialogs of the menus, the palette and the project list have no serious or critical axe violations', async ({ page }) => {
+test('the Coding view and the File menu’s dialogs have no serious or critical axe violations', async ({ page }) => {
+  test.slow(); // one axe run per dialog
   await startAs(page, 'Ada');
   await expect(codeButton(page, 'Whataboutism')).toBeVisible();
   await expectAccessible(page, 'Coding view');
@@ -46,6 +49,20 @@ test('the Coding view, the dialogs of the menus, the palette and the project lis
 
   await fileCommand(page, 'Export coded segments (CSV)…');
   await checkDialog(page, page.getByRole('dialog'), 'Export coded segments dialog');
+  await fileCommand(page, 'Export for analysis…');
+  await checkDialog(page, page.getByRole('dialog', { name: 'Export for analysis' }), 'Export for analysis dialog');
+  await fileCommand(page, 'Export annotations…');
+  await checkDialog(page, page.getByRole('dialog', { name: 'Export annotations' }), 'Export annotations dialog');
+  await fileCommand(page, 'Export as a REFI-QDA project (.qdpx)…');
+  await checkDialog(page, page.getByRole('dialog', { name: 'Export as a REFI-QDA project (.qdpx)' }), 'Export .qdpx dialog');
+  await fileCommand(page, 'Import a REFI-QDA project (.qdpx)…');
+  await checkDialog(page, page.getByRole('dialog', { name: 'Import a REFI-QDA project (.qdpx)' }), 'Import .qdpx dialog');
+});
+
+test('the Codebook and Team menus’ dialogs, the code editor, the coder dialog, the palette and the project list have no serious or critical axe violations', async ({ page }) => {
+  test.slow(); // one axe run per dialog
+  await startAs(page, 'Ada');
+  await expect(codeButton(page, 'Whataboutism')).toBeVisible();
 
   await codebookCommand(page, 'Name this version…');
   await checkDialog(page, page.getByRole('dialog', { name: 'Name this version' }), 'Name this version dialog');
@@ -55,6 +72,24 @@ test('the Coding view, the dialogs of the menus, the palette and the project lis
 
   await teamCommand(page, 'Reliability sample…');
   await checkDialog(page, page.getByRole('dialog', { name: 'Reliability sample' }), 'Reliability sample dialog');
+
+  // Add coder files with a mixed selection: a doccano file (its notes) and a damaged .qdpx (its problems, as an alert).
+  const demo = JSON.parse(await readFile('resources/demo/demo-project.threadmark.json', 'utf8')) as { posts: Array<{ text: string }> };
+  const line = JSON.stringify({ id: 1, text: demo.posts[0]!.text, label: [[0, 10, 'Whataboutism']] });
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), teamCommand(page, 'Add coder files…')]);
+  await chooser.setFiles([
+    { name: 'cleo.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(`${line}\n`, 'utf8') },
+    { name: 'broken.qdpx', mimeType: 'application/zip', buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0]) },
+  ]);
+  const coderFiles = page.getByRole('dialog', { name: 'Add coder files' });
+  await expect(coderFiles).toContainText('Read as doccano (JSONL): 1 span, 1 placed (cleo).');
+  await expect(coderFiles.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'broken.qdpx' }) }).getByRole('alert')).toBeVisible();
+  await expect(coderFiles.getByRole('button', { name: 'Leave out' }).last()).toBeFocused();
+  await expectAccessible(page, 'Add coder files dialog (a doccano file and a refused .qdpx)');
+  await page.keyboard.press('Enter');
+  await expect(coderFiles.getByRole('button', { name: 'Add the file' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(coderFiles).toBeHidden();
 
   await page.getByRole('button', { name: 'Add code' }).click();
   await checkDialog(page, page.getByRole('dialog', { name: 'New code' }), 'code editor');
@@ -70,7 +105,20 @@ test('the Coding view, the dialogs of the menus, the palette and the project lis
   await expectAccessible(page, 'project list');
 });
 
+test('the code margin and the definition card, with overlapping codings to show, have no serious or critical axe violations', async ({ page }) => {
+  await startAs(page, 'Ada');
+  await codeOpeningPost(page, [
+    [0, 60, '1'],
+    [30, 160, '2'],
+    [110, 200, '3'],
+  ]);
+  await page.getByRole('article').first().getByRole('group', { name: /^Codes in this post/ }).getByRole('button').first().focus();
+  await expect(page.getByRole('region', { name: 'Code card' })).toHaveAttribute('data-code-id', /.+/);
+  await expectAccessible(page, 'Coding view with the code margin and the definition card');
+});
+
 test('the Agreement, Adjudication, History and Rounds views have no serious or critical axe violations', async ({ page }) => {
+  test.slow(); // two coders' codings, then one axe run per view
   await startAs(page, 'Ada');
   await codeOpeningPost(page, [
     [0, 60, '1'],
@@ -98,4 +146,65 @@ test('the Agreement, Adjudication, History and Rounds views have no serious or c
   await view(page, 'Rounds').click();
   await expect(view(page, 'Rounds')).toHaveAttribute('aria-current', 'page');
   await expectAccessible(page, 'Rounds view');
+});
+
+test('the Analysis view’s Search tab, with hits, and the Code all hits dialog have no serious or critical axe violations', async ({ page }) => {
+  test.slow(); // two axe runs over a long page
+  await startAs(page, 'Ada');
+  await view(page, 'Analysis').click();
+  await page.getByRole('tab', { name: 'Search' }).click();
+  await page.getByRole('searchbox', { name: 'Search query' }).fill('question');
+  await page.getByRole('searchbox', { name: 'Search query' }).press('Enter');
+  await expect(page.getByRole('list', { name: 'Search hits' }).getByRole('listitem').first()).toBeVisible();
+  await expectAccessible(page, 'Analysis → Search tab');
+  await page.getByRole('button', { name: 'Code all hits…' }).click();
+  await checkDialog(page, page.getByRole('dialog', { name: 'Code all hits' }), 'Code all hits dialog');
+});
+
+test('the Analysis view’s Segments tab, with a result, has no serious or critical axe violations', async ({ page }) => {
+  await startAs(page, 'Ada');
+  await codeOpeningPost(page, [[0, 60, '1']]);
+  await view(page, 'Analysis').click();
+  await page.getByRole('tab', { name: 'Segments' }).click();
+  await page.getByRole('button', { name: 'Retrieve segments' }).click();
+  await expect(page.getByRole('list', { name: 'Segments' }).getByRole('listitem')).toHaveCount(1);
+  await expectAccessible(page, 'Analysis → Segments tab');
+});
+
+test('the Analysis view’s Tables & charts tab, with its charts and a table alternative shown, has no serious or critical axe violations', async ({ page }) => {
+  await startAs(page, 'Ada');
+  await codeOpeningPost(page, [
+    [0, 60, '1'],
+    [30, 90, '2'],
+  ]);
+  await view(page, 'Analysis').click();
+  await page.getByRole('tab', { name: 'Tables & charts' }).click();
+  await expect(page.getByRole('img', { name: /^Codings per code\./ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /^Code co-occurrence: overlapping spans\./ })).toBeVisible();
+  await page.getByRole('figure', { name: /^Codings per month/ }).getByRole('button', { name: 'Show as table' }).click();
+  await expectAccessible(page, 'Analysis → Tables & charts tab');
+});
+
+test('the Analysis view’s Memos and Attributes tabs, and the memo dialog, have no serious or critical axe violations', async ({ page }) => {
+  await startAs(page, 'Ada');
+  const thread = page.locator('.thread-list li').first();
+  await thread.getByRole('button', { name: /^Actions for / }).click();
+  await page.getByRole('menuitem', { name: 'Memo on this thread…' }).click();
+  const dialog = page.getByRole('dialog', { name: /^Memo on the thread/ });
+  await expect(dialog).toBeVisible();
+  await expectAccessible(page, 'Memo dialog');
+  await dialog.getByLabel('Your memo').fill('A memo to list.');
+  await dialog.getByRole('button', { name: 'Save memo' }).click();
+  await expect(dialog).toBeHidden();
+
+  await view(page, 'Analysis').click();
+  await page.getByRole('tab', { name: 'Memos' }).click();
+  await expect(page.getByRole('heading', { name: '1 memo' })).toBeVisible();
+  await expectAccessible(page, 'Analysis → Memos tab');
+
+  await page.getByRole('tab', { name: 'Attributes' }).click();
+  await page.getByLabel('New author attribute').fill('Stance');
+  await page.getByRole('button', { name: 'Add attribute' }).click();
+  await expect(page.getByRole('table').getByRole('columnheader', { name: /^Stance/ })).toBeVisible();
+  await expectAccessible(page, 'Analysis → Attributes tab');
 });

@@ -43,7 +43,7 @@ test('Ctrl+K opens the command palette: type part of a label, Enter runs it', as
   await search(page).fill('view');
   await expect(list.getByRole('option').first()).toHaveAccessibleName(/^Coding view/);
   await page.keyboard.press('ArrowDown');
-  await expect(list.getByRole('option', { name: /^Agreement view/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(list.getByRole('option', { name: /^Analysis view/ })).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Coding' })).toHaveAttribute('aria-current', 'page');

@@ -23,9 +23,15 @@ describe('application menu', () => {
       '-',
       'Import threads…',
       'Import project bundle…',
+      'Import a REFI-QDA project (.qdpx)…',
       '-',
       'Export project bundle…',
+      'Export as a REFI-QDA project (.qdpx)…',
       'Export coded segments (CSV)…',
+      'Export for analysis…',
+      'Export annotations…',
+      '-',
+      'Print thread…',
       '-',
       'Quit',
     ]);
@@ -34,8 +40,13 @@ describe('application menu', () => {
       ['Projects…', 'show-projects'],
       ['Import threads…', 'import-threads'],
       ['Import project bundle…', 'import-bundle'],
+      ['Import a REFI-QDA project (.qdpx)…', 'import-qdpx'],
+      ['Export as a REFI-QDA project (.qdpx)…', 'export-qdpx'],
       ['Export project bundle…', 'export-bundle'],
       ['Export coded segments (CSV)…', 'export-csv'],
+      ['Export for analysis…', 'export-analysis'],
+      ['Export annotations…', 'export-annotations'],
+      ['Print thread…', 'print-thread'],
     ] as const;
     for (const [label, command] of cases) {
       (item(file, label)?.click as () => void)();
@@ -80,10 +91,11 @@ describe('application menu', () => {
   it('has a View menu with the views and the command palette (Ctrl+K shown, not registered)', () => {
     const sendCommand = vi.fn();
     const view = submenu(buildMenuTemplate({ platform: 'linux', isDev: false, sendCommand }), 'View');
-    expect(outline(view)).toEqual(['Coding view', 'Analysis view', 'Agreement view', 'Adjudication view', 'History view', 'Rounds view', '-', 'Command palette…']);
+    expect(outline(view)).toEqual(['Coding view', 'Analysis view', 'Search the corpus…', 'Agreement view', 'Adjudication view', 'History view', 'Rounds view', '-', 'Show code margin', 'Show definition card', '-', 'Command palette…']);
     expect(item(view, 'Command palette…')).toMatchObject({ accelerator: 'CmdOrCtrl+K', registerAccelerator: false });
-    for (const label of ['Coding view', 'Analysis view', 'Agreement view', 'Adjudication view', 'History view', 'Rounds view', 'Command palette…']) (item(view, label)?.click as () => void)();
-    expect(sendCommand.mock.calls).toEqual([['view-coding'], ['view-analysis'], ['view-agreement'], ['view-adjudication'], ['view-history'], ['view-rounds'], ['command-palette']]);
+    expect(item(view, 'Search the corpus…')).toMatchObject({ accelerator: 'CmdOrCtrl+Shift+F' });
+    for (const label of ['Coding view', 'Analysis view', 'Search the corpus…', 'Agreement view', 'Adjudication view', 'History view', 'Rounds view', 'Command palette…']) (item(view, label)?.click as () => void)();
+    expect(sendCommand.mock.calls).toEqual([['view-coding'], ['view-analysis'], ['search-corpus'], ['view-agreement'], ['view-adjudication'], ['view-history'], ['view-rounds'], ['command-palette']]);
   });
 
   it('has a Team menu: rounds and packages, returned files, a blind coder’s return', () => {
@@ -106,7 +118,7 @@ describe('application menu', () => {
     const mac = buildMenuTemplate({ platform: 'darwin', isDev: false, sendCommand: vi.fn() });
     expect(mac[0]?.role).toBe('appMenu');
     expect(item(submenu(mac, 'File'), 'Quit')).toBeUndefined();
-    expect(outline(submenu(mac, 'File')).at(-1)).toBe('Export coded segments (CSV)…');
+    expect(outline(submenu(mac, 'File')).at(-1)).toBe('Print thread…');
     expect(submenu(mac, 'View').map((entry) => entry.role).filter(Boolean)).toEqual([]);
     const dev = submenu(buildMenuTemplate({ platform: 'linux', isDev: true, sendCommand: vi.fn() }), 'View');
     expect(outline(dev).slice(-3)).toEqual(['-', 'role:reload', 'role:toggleDevTools']);

@@ -46,3 +46,8 @@ declare class AbortController {
 declare class WritableStream<W = unknown> {
   constructor(sink?: { write?(chunk: W): void | PromiseLike<void>; close?(): void | PromiseLike<void> });
 }
+
+/** A WHATWG readable stream: the XLSX writer pulls sheet XML into zip.js piece by piece. */
+declare class ReadableStream<R = unknown> {
+  constructor(source?: { pull?(controller: { enqueue(chunk: R): void; close(): void }): void | PromiseLike<void> });
+}

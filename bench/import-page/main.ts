@@ -7,17 +7,26 @@
  *   (as the import dialog does when it opens), so neither is timed;
  * - runApp(): the app's real import path, ImportClient.preview() → `preview` event → commit() at
  *   once → `committed`, timed with performance.now() in the page;
+ * - runSearchIndex(): the search index of the imported posts built by the Search tab's own Worker
+ *   (SearchClient.prepare → SearchSession.ensure: read the posts, build, save the index in its
+ *   IndexedDB cache), timed from prepare() to its answer (issue 11: ≤ 1.0× the import's write);
  * - readBack(): every thread's posts from the app's database through post-store's
- *   postsOfThreadInOrder (+ `seq`), then deletes that database;
+ *   postsOfThreadInOrder (+ `seq`), then deletes that database (and the search cache);
+ * - runIndexBuild(): the index build alone (SearchIndex.addThreads + prepare, what the Worker
+ *   runs between reading the posts and saving) over those read-back posts, on the page's thread;
  * - runBaseline(): raw IndexedDB, no Dexie: `put` of those posts, one record each, in ONE
  *   readwrite transaction with durability 'strict', timed from the first put to `oncomplete`.
  */
+import { SearchIndex, type ThreadPosts } from '@shared/analysis/search/search-index';
+import type { Post, Thread } from '@shared/model/records';
 import { formatProblem, type Problem } from '@shared/problem/problem';
 
 import { openThreadmarkDB } from '../../renderer/db/database';
 import { ensureCoder } from '../../renderer/db/repositories/coders-repository';
 import { setCurrentCoderId } from '../../renderer/db/repositories/settings-repository';
 import { postsOfThreadInOrder } from '../../renderer/db/post-store';
+import { searchCacheDbName } from '../../renderer/db/search-cache-name';
+import { SearchClient } from '../../renderer/features/analysis/search/search-client';
 import { ImportClient } from '../../renderer/features/import/import-client';
 import type { ImportEvent, ImportPreview, ImportSummary } from '../../renderer/features/import/import-protocol';
 import { generateImport, type GeneratedImport, type ImportFormat } from './generate-import';
@@ -49,6 +58,22 @@ export interface ReadBackResult {
   deleteMs: number;
 }
 
+export interface SearchIndexResult {
+  ok: boolean;
+  error?: string;
+  /** SearchClient.prepare() → its answer: the Worker reads the posts, builds and saves the index. */
+  ms: number;
+  posts: number;
+  how?: string;
+}
+
+export interface IndexBuildResult {
+  /** SearchIndex.addThreads (batches of ~20,000 posts, as the Worker) + prepare(), in the page. */
+  ms: number;
+  posts: number;
+  words: number;
+}
+
 export interface BaselineResult {
   ok: boolean;
   error?: string;
@@ -67,7 +92,9 @@ export interface ImportBenchApi {
   data?: Omit<GeneratedImport, 'file'> & { bytes: number; fileName: string; generateMs: number };
   prepare(): Promise<void>;
   runApp(): Promise<AppResult>;
+  runSearchIndex(): Promise<SearchIndexResult>;
   readBack(): Promise<ReadBackResult>;
+  runIndexBuild(): IndexBuildResult;
   runBaseline(): Promise<BaselineResult>;
 }
 
@@ -91,6 +118,8 @@ let client: ImportClient | null = null;
 let onEvent: (event: ImportEvent) => void = () => {};
 /** The app's stored posts, read back for the baseline. */
 let rows: Array<Record<string, unknown>> = [];
+/** The same posts by thread, for the in-page index build. */
+let threadPosts: ThreadPosts[] = [];
 
 function requestDone<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -204,13 +233,29 @@ const api: ImportBenchApi = {
     });
   },
 
+  async runSearchIndex() {
+    const search = new SearchClient();
+    const started = performance.now();
+    try {
+      const answer = await search.prepare({ dbName: appDbName, projectId: 'bench' }, () => {});
+      const ms = performance.now() - started;
+      return answer.ok ? { ok: true, ms, posts: answer.value.posts, how: answer.value.how } : { ok: false, error: formatProblem(answer.error), ms, posts: 0 };
+    } catch (error) {
+      return { ok: false, error: String(error), ms: Number.NaN, posts: 0 };
+    } finally {
+      search.dispose();
+    }
+  },
+
   async readBack() {
     const started = performance.now();
     const db = openThreadmarkDB(appDbName);
     const threads = await db.threads.toArray();
     const read: Array<Record<string, unknown>> = [];
+    threadPosts = [];
     for (const thread of threads) {
       const posts = await postsOfThreadInOrder(db, thread.id);
+      threadPosts.push({ thread: thread as Thread, posts: posts as Post[] });
       posts.forEach((post, seq) => read.push({ ...post, seq }));
     }
     const readMs = performance.now() - started;
@@ -219,6 +264,7 @@ const api: ImportBenchApi = {
     // the disk (and the backing store's compactions) with 100,000 rows of the app import.
     const deleteStarted = performance.now();
     await deleteDatabase(appDbName);
+    await deleteDatabase(searchCacheDbName(appDbName));
     rows = read;
     return {
       threads: threads.length,
@@ -227,6 +273,24 @@ const api: ImportBenchApi = {
       readMs,
       deleteMs: performance.now() - deleteStarted,
     };
+  },
+
+  runIndexBuild() {
+    const started = performance.now();
+    const index = new SearchIndex();
+    // As SearchSession: a segment per batch of about 20,000 posts.
+    for (let i = 0; i < threadPosts.length; ) {
+      const batch: ThreadPosts[] = [];
+      for (let n = 0; i < threadPosts.length && n < 20_000; i++) {
+        batch.push(threadPosts[i]!);
+        n += threadPosts[i]!.posts.length;
+      }
+      index.addThreads(batch);
+    }
+    index.prepare();
+    const result = { ms: performance.now() - started, posts: index.docCount, words: index.termCount };
+    threadPosts = [];
+    return result;
   },
 
   async runBaseline() {

@@ -125,6 +125,9 @@ const PlainPostRow = memo(function PlainPostRow({ row, index, setSize, spans, fo
               Select whole post
             </button>
             <WholePostMenu postId={post.id} />
+            <button type="button" tabIndex={-1} aria-label={`Memo on ${post.author}’s post`} aria-haspopup="dialog">
+              Memo…
+            </button>
             {replyCount > 0 ? (
               <button type="button" tabIndex={-1} aria-expanded={!collapsed}>
                 {collapsed ? `Show ${replyCount} ${replyCount === 1 ? 'reply' : 'replies'}` : `Hide ${replyCount} ${replyCount === 1 ? 'reply' : 'replies'}`}

@@ -7,12 +7,14 @@
  *
  * - wait=1: stop after building the data (phase 'generated') until the driver has collected the
  *   garbage and calls `window.__bench.start()`; without it the page starts by itself.
+ * - margin=1: the lexical view with the code margin on (the app's default), for comparison with
+ *   the view without it (the plain list has no margin, so the budgets compare without one).
  * - lexical mode warms one post editor at page start, as the app does while its database opens
  *   (renderer/editor/prewarm-post-editor.tsx); cold=1 skips that, to show what the warm-up saves.
  */
 import '../../renderer/styles/app.css';
 
-import { useLayoutEffect, useState } from 'react';
+import { useLayoutEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 
@@ -20,6 +22,7 @@ import type { Post } from '@shared/model/records';
 
 import type { MarkSpan } from '../../renderer/editor/post-content';
 import { prewarmPostEditor } from '../../renderer/editor/prewarm-post-editor';
+import type { MarginEntry } from '../../renderer/features/threads/margin/margin-entries';
 import { ThreadView } from '../../renderer/features/threads/ThreadView';
 import { generateThread } from './generate-thread';
 import { PlainThreadList } from './PlainThreadList';
@@ -118,6 +121,30 @@ const run = params.get('run') ?? '0';
 const seed = Number.parseInt(params.get('seed') ?? '20240611', 10) || 20240611;
 const waitForStart = params.get('wait') === '1';
 const cold = params.get('cold') === '1';
+const withMargin = params.get('margin') === '1';
+
+/**
+ * Margin entries from a post's spans, kept per spans array (as the app keeps them per post). Like
+ * the spans map itself, the map is prepared before a coding is timed (the app builds both from the
+ * live query, per post: features/threads/margin/margin-entries.ts), so the timing is the view's.
+ */
+const entriesOfSpans = new WeakMap<readonly MarkSpan[], readonly MarginEntry[]>();
+const marginOfMap = new WeakMap<SpanMap, ReadonlyMap<string, readonly MarginEntry[]>>();
+function marginOf(spansByPost: SpanMap): ReadonlyMap<string, readonly MarginEntry[]> {
+  const known = marginOfMap.get(spansByPost);
+  if (known) return known;
+  const out = new Map<string, readonly MarginEntry[]>();
+  for (const [postId, spans] of spansByPost) {
+    let entries = entriesOfSpans.get(spans);
+    if (!entries) {
+      entries = spans.map((span, i) => ({ codingId: span.id, codeId: `code-${i % 9}`, name: `Code ${i % 9}`, path: `Code ${i % 9}`, color: span.color, coderName: 'bench', quote: '', start: span.start }));
+      entriesOfSpans.set(spans, entries);
+    }
+    out.set(postId, entries);
+  }
+  marginOfMap.set(spansByPost, out);
+  return out;
+}
 
 /** The next frame has been produced: rAF (before paint) then a task (after it). */
 function nextFrame(): Promise<void> {
@@ -143,6 +170,7 @@ function BenchApp({ title, posts, initialSpans }: { title: string; posts: readon
   const [spansByPost, setSpansByPost] = useState<SpanMap>(initialSpans);
   // As Workspace: the focused post is state above the view, set through a stable callback.
   const [focusedPostId, setFocusedPostId] = useState<string | null>(null);
+  const marginByPost = useMemo(() => (withMargin ? marginOf(spansByPost) : null), [spansByPost]);
   useLayoutEffect(() => {
     controller.setSpans = setSpansByPost;
     return () => {
@@ -164,6 +192,7 @@ function BenchApp({ title, posts, initialSpans }: { title: string; posts: readon
             title={title}
             posts={posts}
             spansByPost={spansByPost}
+            marginByPost={marginByPost}
             focusedPostId={focusedPostId}
             onFocusPost={setFocusedPostId}
             onMarkClick={noop}
@@ -204,6 +233,7 @@ async function measureFirstFrame(title: string, posts: readonly Post[], spans: S
   const root = createRoot(container);
   mounted = root;
   controller.spans = spans;
+  if (withMargin) marginOf(spans);
 
   const t0 = performance.now();
   flushSync(() => root.render(<BenchApp title={title} posts={posts} initialSpans={spans} />));
@@ -272,6 +302,7 @@ async function applyCoding(posts: readonly Post[]): Promise<CodingResult> {
   const next = new Map(controller.spans);
   next.set(postId, [...(controller.spans.get(postId) ?? []), span]);
   const selector = `mark[data-coding-ids~="${CSS.escape(codingId)}"]`;
+  if (withMargin) marginOf(next);
 
   const t0 = performance.now();
   flushSync(() => setSpans(next));

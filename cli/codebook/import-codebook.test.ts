@@ -71,7 +71,7 @@ describe('threadmark import <codebook> into a new bundle', () => {
   it('imports the codebook of a .qdpx project, and a codebook CSV named by --format', async () => {
     const project = `<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns="urn:QDA-XML:project:1.0" name="p" origin="Tool 2">\n${qdc(codebookV1()).replace(/^<\?xml[^>]*>\n/, '').replace(/ xmlns="[^"]*" origin="[^"]*"/, '')}<Sources/>\n</Project>`;
     const m = memoryImportIo({ 'p.QDPX': buildZip([{ name: 'project.qde', data: project }]), 'cb.csv': codebookCsv(codebookV1(), { mode: 'raw' }) });
-    expect(await importCommand(['p.QDPX', '-o', 'p.json'], m.io, deps())).toBe(0);
+    expect(await importCommand(['p.QDPX', '--codebook-only', '-o', 'p.json'], m.io, deps())).toBe(0);
     expect(bundleOf(m.text('p.json')).codes).toEqual(stamped(codebookV1()));
     expect(m.stdout()).toMatch(/^p\.QDPX: qdpx from "Tool 2", 5 codes, 0 warnings\n/);
 
@@ -96,7 +96,7 @@ describe('threadmark import <codebook> into a new bundle', () => {
 
   it('names a missing or empty codebook file', async () => {
     const m = memoryImportIo({ 'empty.qdc': '' });
-    expect(await importCommand(['nope.qdpx', '-o', 'o.json'], m.io, deps())).toBe(1);
+    expect(await importCommand(['nope.qdpx', '--codebook-only', '-o', 'o.json'], m.io, deps())).toBe(1);
     expect(await importCommand(['empty.qdc', '-o', 'o.json'], m.io, deps())).toBe(1);
     expect(m.stderr()).toMatch(/^nope\.qdpx: cannot read the file: no such file or directory\n.*\nempty\.qdc: the file is empty\n/);
     expect(m.files.has('o.json')).toBe(false);
@@ -309,7 +309,7 @@ describe.skipIf(!refiSampleAvailable('nvivo15-mac-codebook.qdpx') || !refiSample
     it('Taguette .qdc and NVivo .qdpx (262 codes) each become a valid new bundle that exports back to the same codes', async () => {
       const m = memoryImportIo({ 'taguette.qdc': readRefiSample('taguette141-codebook.qdc'), 'nvivo.qdpx': readRefiSample('nvivo15-mac-codebook.qdpx') });
       expect(await importCommand(['taguette.qdc', '-o', 't.json'], m.io, deps())).toBe(0);
-      expect(await importCommand(['nvivo.qdpx', '-o', 'n.json'], m.io, deps())).toBe(0);
+      expect(await importCommand(['nvivo.qdpx', '--codebook-only', '-o', 'n.json'], m.io, deps())).toBe(0);
       expect(bundleOf(m.text('t.json')).codes.map((c) => c.name)).toEqual(['xsd:element name', 'CodeBook', 'Variables']);
       const nvivo = bundleOf(m.text('n.json'));
       expect(nvivo.codes).toHaveLength(262);
@@ -320,7 +320,7 @@ describe.skipIf(!refiSampleAvailable('nvivo15-mac-codebook.qdpx') || !refiSample
       expect(stamped(unwrap(readQdc(m.text('n.qdc') as string, 'n.qdc')).codes)).toEqual(nvivo.codes);
 
       // The same file again changes nothing: every code matches by GUID.
-      expect(await importCommand(['nvivo.qdpx', '--into', 'n.json', '-o', 'n2.json', '--take', 'all,removed'], m.io, deps())).toBe(0);
+      expect(await importCommand(['nvivo.qdpx', '--codebook-only', '--into', 'n.json', '-o', 'n2.json', '--take', 'all,removed'], m.io, deps())).toBe(0);
       expect(bundleOf(m.text('n2.json')).codes).toEqual(nvivo.codes);
       expect(m.stdout()).toContain('added 0, changed 0, removed 0, left 0\n');
     });

@@ -104,7 +104,7 @@ describe('threadmark consensus', () => {
     expect(await run(['consensus', 'team.json', '--rule', 'coder:Eve', '-o', 'out.json'], m.io)).toBe(1);
     expect(m.stderr()).toContain('team.json: consensus rule: no coder “Eve” (coders: Ben, Cem, Dee)\nthreadmark: nothing written\n');
     expect(await run(['export', 'team.json', '--to', 'qdc', '--coder', 'consensus', '-o', 'x.qdc'], m.io)).toBe(2);
-    expect(m.stderr()).toContain('threadmark: --coder is for csv, not qdc\n');
+    expect(m.stderr()).toContain('threadmark: --coder is for csv, the analysis and the annotation exports, not qdc\n');
     expect(await run(['export', 'team.json', '--to', 'csv', '--coder', 'Zed', '-o', 'x.csv'], m.io)).toBe(1);
     expect(m.stderr()).toContain('team.json: no coder “Zed” (coders: Ada, Ben, Cem, Dee)\nthreadmark: nothing written\n');
     expect([...m.files.keys()]).toEqual(['team.json']);

@@ -20,8 +20,13 @@ const codebookBundle = () => {
   return { ...exampleBundle(), codes, codings: [], journal: [], codebookVersions: [] };
 };
 const clock = { clock: { now: () => T } };
-const USAGE = 'Usage: threadmark export <bundle> --to csv|qdc|codebook-md|codebook-html|codebook-csv -o <file> [--spreadsheet-safe] [--coder NAME]\n';
-const FORMATS = 'csv, qdc, codebook-md, codebook-html, codebook-csv';
+const USAGE =
+  'Usage: threadmark export <bundle> --to csv|qdc|codebook-md|codebook-html|codebook-csv -o <file> [--spreadsheet-safe] [--coder NAME]\n' +
+  '       threadmark export <bundle> --to matrix-csv|binary-matrix-csv|thread-matrix-csv|xlsx|parquet|matrix-parquet -o <file> [--coder NAME]\n' +
+  '       threadmark export <bundle> --to qdpx -o <file> [--positions code-points|utf16]\n' +
+  '       threadmark export <bundle> --to web-annotation|doccano|label-studio -o <file> [--coder NAME]\n' +
+  '       threadmark export <bundle> --to memos-csv -o <file> [--spreadsheet-safe]\n';
+const FORMATS = 'csv, qdc, codebook-md, codebook-html, codebook-csv, matrix-csv, binary-matrix-csv, thread-matrix-csv, xlsx, parquet, matrix-parquet, qdpx, web-annotation, doccano, label-studio, memos-csv';
 
 describe('threadmark export', () => {
   it('writes the coded-segments CSV to -o', async () => {
@@ -59,8 +64,8 @@ describe('threadmark export', () => {
 
   it.each([
     [['export', 'b.json', '-o', 'x.csv'], `missing --to <format> (one of: ${FORMATS})`],
-    [['export', 'b.json', '--to', 'xlsx', '-o', 'x.csv'], `unknown format "xlsx" (one of: ${FORMATS})`],
-    [['export', 'b.json', '--to', 'qdc', '-o', 'x.qdc', '--spreadsheet-safe'], '--spreadsheet-safe is for csv and codebook-csv, not qdc'],
+    [['export', 'b.json', '--to', 'docx', '-o', 'x.csv'], `unknown format "docx" (one of: ${FORMATS})`],
+    [['export', 'b.json', '--to', 'qdc', '-o', 'x.qdc', '--spreadsheet-safe'], '--spreadsheet-safe is for csv, codebook-csv and memos-csv, not qdc'],
     [['export', 'b.json', '--to', 'csv'], 'missing -o <file> (use -o - for stdout)'],
     [['export', 'b.json', '--to', 'csv', '-o'], 'option -o needs a value'],
     [['export', 'b.json', '--to', 'csv', '-o', 'x', '--bom'], 'unknown option --bom'],

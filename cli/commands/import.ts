@@ -27,6 +27,7 @@ import { DEFAULT_WHOLE_VALIDATION_LIMIT, validateImport } from '../import/valida
 import { CODEBOOK_FORMATS, codebookFormatOfName, isCodebookFormat, type CodebookFormat } from '../codebook/codebook-file';
 import { importCodebook } from '../codebook/import-codebook';
 import { CLI_ACTOR, cliBundleHead, openProjectFile, saveFailureLines, saveProjectFile } from '../project/bundle-file';
+import { importQdpxProject } from './import-qdpx';
 
 /** Warnings printed in the summary; the rest are counted. */
 export const SHOWN_WARNINGS = 20;
@@ -59,7 +60,9 @@ const defaultDeps: ImportDeps = {
 };
 
 /**
- * `threadmark import <files...> [--format F] [--map field=column,...] -o <bundle> [--into <bundle>]`
+ * `threadmark import <files...> [--format F] [--map field=column,...] -o <bundle> [--into <bundle>]`;
+ * `threadmark import <x.qdpx> -o <bundle> [--split source|paragraph]` (a whole REFI-QDA project,
+ * import-qdpx.ts; `--codebook-only` takes only its codebook)
  * The --into bundle (or a new, empty project) is opened as a project store (cli/project/
  * bundle-file.ts); the files' threads are assembled against it and added by the core's
  * importThreads operation, journaled, batch by batch for a big import (assemble-in-batches.ts).
@@ -78,6 +81,8 @@ export async function importCommand(args: readonly string[], cliIo: CliIo, overr
     { name: 'into', takesValue: true },
     { name: 'stats', takesValue: false },
     { name: 'take', takesValue: true },
+    { name: 'codebook-only', takesValue: false },
+    { name: 'split', takesValue: true },
   ]);
   if (!parsed.ok) return usageError('import', parsed.error, io);
   const { positionals: files, options } = parsed.value;
@@ -88,6 +93,17 @@ export async function importCommand(args: readonly string[], cliIo: CliIo, overr
   if (files.length === 0) return usageError('import', 'missing <files...>', io);
   if (typeof output !== 'string' || output === '-') return usageError('import', 'missing -o <bundle.threadmark.json>', io);
 
+  // A .qdpx is a whole project unless only its codebook is asked for (import-qdpx.ts).
+  const split = options.get('split');
+  const qdpxProject = files.length === 1 && /\.qdpx$/i.test(files[0]!) && !options.has('codebook-only') && formatId === undefined;
+  if (split !== undefined && !qdpxProject) return usageError('import', '--split is for a .qdpx project import', io);
+  if (split !== undefined && split !== 'source' && split !== 'paragraph') return usageError('import', '--split takes source (one post per source) or paragraph (one post per paragraph)', io);
+  if (qdpxProject) {
+    for (const option of ['map', 'stats', 'take'] as const) if (options.has(option)) return usageError('import', `--${option} is not for a .qdpx project import`, io);
+    const request = { file: files[0]!, output, into: typeof into === 'string' ? into : null, split: split === 'paragraph' ? ('paragraph' as const) : ('source' as const) };
+    return importQdpxProject(io, request, deps);
+  }
+  if (options.has('codebook-only') && !files.every((f) => /\.(qdpx|qdc)$/i.test(f))) return usageError('import', '--codebook-only is for a .qdpx or .qdc file', io);
   const codebook = codebookRequest(files, options, typeof formatId === 'string' ? formatId : null);
   if (codebook !== null) {
     if (!codebook.ok) return usageError('import', codebook.error, io);

@@ -65,7 +65,8 @@ export async function mergeCommand(args: readonly string[], io: CliIo, deps: Mer
 }
 
 function fileLines(f: MergedFileReport): string[] {
-  const head = `${f.file}: ${f.coderName}, ${f.roundName}: ${f.added} added, ${f.changed} changed, ${f.removed} removed, ${f.unchanged} unchanged`;
+  const memos = f.memos.added + f.memos.changed > 0 ? `; memos: ${f.memos.added} added, ${f.memos.changed} changed` : '';
+  const head = `${f.file}: ${f.coderName}, ${f.roundName}: ${f.added} added, ${f.changed} changed, ${f.removed} removed, ${f.unchanged} unchanged${memos}`;
   if (f.codebookChanges.length === 0) return [head];
   return [head, `  the codebook differs from the round's version (${f.codebookChanges.length}):`, ...f.codebookChanges.map((e) => `    ${describe(e)}`)];
 }

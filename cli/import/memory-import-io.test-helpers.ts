@@ -19,9 +19,9 @@ export function memoryImportIo(files: Record<string, Uint8Array | string> = {}, 
     if (bytes === undefined) throw Object.assign(new Error(`ENOENT: open '${path}'`), { code: 'ENOENT' });
     return bytes;
   };
-  const write = (path: string, data: string): void => {
+  const write = (path: string, data: string | Uint8Array): void => {
     if (path.startsWith('/readonly/')) throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
-    store.set(path, new TextEncoder().encode(data));
+    store.set(path, typeof data === 'string' ? new TextEncoder().encode(data) : data);
   };
   const io: ImportIo = {
     readFile: async (path) => new TextDecoder('utf-8', { fatal: true }).decode(get(path)),

@@ -30,6 +30,11 @@ export async function readTextFile(path: string, maxBytes: number): Promise<Resu
   } catch (error) {
     return err({ code: 'io', message: `Could not read "${name}": ${describeFsError(error)}.` });
   }
+  return decodeTextFile(name, bytes);
+}
+
+/** A file's bytes as UTF-8 text (a leading BOM dropped), or an error naming the file. */
+export function decodeTextFile(name: string, bytes: Uint8Array): Result<string, IpcError> {
   try {
     return ok(new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes));
   } catch {

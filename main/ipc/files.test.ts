@@ -52,6 +52,21 @@ describe('file:open-many', () => {
     expect(dialog.showOpenDialog).toHaveBeenCalledWith({ title: 'Add', filters, properties: ['openFile', 'multiSelections'] });
   });
 
+  it('returns a zip archive (.qdpx) among them as its bytes, undecoded', async () => {
+    const json = join(dir, 'ben.json');
+    writeFileSync(json, '{}');
+    const zip = join(dir, 'nora.qdpx');
+    const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0xe9, 0xff]);
+    writeFileSync(zip, bytes);
+    expect(await setup({ open: [json, zip] }).call('file:open-many', { title: 'Add', filters })).toEqual({
+      ok: true,
+      value: [
+        { name: 'ben.json', content: '{}' },
+        { name: 'nora.qdpx', bytes },
+      ],
+    });
+  });
+
   it('refuses them all when one cannot be read, naming it; null when cancelled', async () => {
     const good = join(dir, 'good.json');
     writeFileSync(good, '{}');
@@ -149,6 +164,14 @@ describe('file:save', () => {
     expect(readFileSync(path, 'utf8')).toBe('ünïcode ✓');
     expect(readdirSync(dir)).toEqual(['project.threadmark.json']);
     expect(dialog.showSaveDialog).toHaveBeenCalledWith(expect.objectContaining({ defaultPath: 'project.threadmark.json' }));
+  });
+
+  it('writes bytes (an XLSX or Parquet export) exactly as they are', async () => {
+    const path = join(dir, 'analysis.parquet');
+    const bytes = new Uint8Array([0x50, 0x41, 0x52, 0x31, 0x00, 0xff, 0xfe, 0x80]);
+    const { call } = setup({ save: path });
+    expect(await call('file:save', { suggestedName: 'analysis.parquet', content: bytes, filters })).toEqual({ ok: true, value: { path } });
+    expect(new Uint8Array(readFileSync(path))).toEqual(bytes);
   });
 
   it('replaces an existing file by rename, not by rewriting it in place', async () => {

@@ -6,12 +6,13 @@ import { basename } from 'node:path';
 
 import type { BrowserWindow, Dialog, OpenDialogOptions, SaveDialogOptions, WebContents } from 'electron';
 
+import { readsAsBytes } from '@shared/exchange/zip-archive';
 import { MAX_OPEN_BYTES } from '@shared/ipc/contract';
 import { ok } from '@shared/util/result';
 
 import { describeFsError } from '../fs/fs-error';
 import { readFileBytes } from '../fs/read-file-bytes';
-import { readTextFile } from '../fs/read-text-file';
+import { decodeTextFile, readTextFile } from '../fs/read-text-file';
 import { writeFileAtomic } from '../../node/fs/write-file-atomic';
 import type { Handle } from './handle';
 
@@ -42,15 +43,23 @@ export function registerFileHandlers(handle: Handle, deps: FileDeps): void {
     return content.ok ? ok({ name: basename(path), content: content.value }) : content;
   });
 
-  // Each file is read as file:open reads one; the first that cannot be read refuses them all, by name.
+  // Each file is read as file:open reads one, but a zip archive (.qdpx) as file:open-binary does;
+  // the first that cannot be read refuses them all, by name.
   handle('file:open-many', async ({ title, filters }, { sender }) => {
     const paths = await pickFiles(title, filters, sender, true);
     if (paths === null) return ok(null);
-    const files: { name: string; content: string }[] = [];
+    const files: Array<{ name: string; content: string } | { name: string; bytes: Uint8Array<ArrayBuffer> }> = [];
     for (const path of paths) {
-      const content = await readTextFile(path, maxBytes);
+      const name = basename(path);
+      const bytes = await readFileBytes(path, maxBytes);
+      if (!bytes.ok) return bytes;
+      if (readsAsBytes(name, bytes.value)) {
+        files.push({ name, bytes: bytes.value });
+        continue;
+      }
+      const content = decodeTextFile(name, bytes.value);
       if (!content.ok) return content;
-      files.push({ name: basename(path), content: content.value });
+      files.push({ name, content: content.value });
     }
     return ok(files);
   });

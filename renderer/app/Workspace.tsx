@@ -9,6 +9,7 @@ import { ANALYSIS_TABS } from '../features/analysis/analysis-tab-list';
 import { AnalysisView } from '../features/analysis/AnalysisView';
 import { AgreementView } from '../features/agreement/AgreementView';
 import { CodebookPanel } from '../features/codebook/CodebookPanel';
+import { DefinitionCard } from '../features/codebook/DefinitionCard';
 import { codesByShortcut } from '../features/codebook/shortcut-keys';
 import { useCodebookExchange } from '../features/codebook-exchange/use-codebook-exchange';
 import { CodingCommandsContext } from '../features/coding/coding-commands';
@@ -16,14 +17,20 @@ import { CodingsPanel } from '../features/coding/CodingsPanel';
 import { useCodingActions } from '../features/coding/use-coding-actions';
 import { exportCodedSegments, type ImportReport } from '../features/files/file-actions';
 import { CsvExportDialog } from '../features/files/CsvExportDialog';
+import { AnalysisExportDialog } from '../features/files/AnalysisExportDialog';
+import { exportForAnalysis } from '../features/files/analysis-export';
 import { ImportProblemsDialog } from '../features/files/ImportProblemsDialog';
 import { HistoryPanel } from '../features/history/HistoryPanel';
 import { ImportDialog } from '../features/import/ImportDialog';
 import { RoundsView } from '../features/rounds/RoundsView';
 import { useTeamLoop } from '../features/rounds/use-team-loop';
+import { useQdpx } from '../features/files/use-qdpx';
+import { useAnnotationExport } from '../features/files/use-annotation-export';
 import { SaveStatus } from '../features/status/SaveStatus';
 import { ThreadList } from '../features/threads/ThreadList';
+import { PrintThread } from '../features/threads/print/PrintThread';
 import { ThreadView } from '../features/threads/ThreadView';
+import { useThreadDisplay } from '../features/threads/use-thread-display';
 import { CommandPalette } from './actions/CommandPalette';
 import { ActionToolbar, ViewSwitch } from './actions/HeaderActions';
 import { ACTIONS, runAction } from './actions/registry';
@@ -59,6 +66,8 @@ export function Workspace({ coder, projectName, onSwitchCoder, onShowProjects }:
   const [highlightIds, setHighlightIds] = useState<string[] | null>(null);
   const [importReport, setImportReport] = useState<ImportReport | null>(null);
   const [csvDialog, setCsvDialog] = useState(false);
+  const [analysisExportDialog, setAnalysisExportDialog] = useState(false);
+  const [searchOpens, setSearchOpens] = useState(0);
   const [importDialog, setImportDialog] = useState(false);
   /** After an import, its first new thread is opened. */
   const openImportedThread = useCallback((threadIds: readonly string[]) => {
@@ -79,6 +88,8 @@ export function Workspace({ coder, projectName, onSwitchCoder, onShowProjects }:
 
   const [onlyMine, setOnlyMine] = useState(false);
   const team = useTeamLoop({ onFilesAdded: () => setDataVersion((v) => v + 1), focusedPostId, onRevealPost: revealPost });
+  const qdpx = useQdpx();
+  const annotationExport = useAnnotationExport();
   // A blind package is its coder's: codings land on the package's coder whoever sits at this machine.
   const blind = Boolean(team.pkg);
   const actingCoder: Coder = team.pkg ? { id: team.pkg.coderId, name: team.pkg.coderName } : coder;
@@ -92,6 +103,7 @@ export function Workspace({ coder, projectName, onSwitchCoder, onShowProjects }:
     () => (team.assigned === null ? undefined : new Set((liveData.posts ?? []).filter((p) => !team.assigned!.has(p.id)).map((p) => p.id))),
     [team.assigned, liveData.posts],
   );
+  const display = useThreadDisplay(liveData);
   const shortcutCodes = useMemo(() => codesByShortcut(liveData.codes), [liveData.codes]);
   const codebookExchange = useCodebookExchange(projectName);
   // Re-renders when undo or redo becomes (un)available.
@@ -119,6 +131,13 @@ export function Workspace({ coder, projectName, onSwitchCoder, onShowProjects }:
     openDialog: (dialog) => {
       if (dialog === 'import-threads') setImportDialog(true);
       else if (dialog === 'export-csv') setCsvDialog(true);
+      else if (dialog === 'export-analysis') setAnalysisExportDialog(true);
+      else if (dialog === 'export-annotations') annotationExport.open();
+      else if (dialog === 'search-corpus') {
+        // A fresh Analysis view opens on its first tab, Search, with the query box focused.
+        setSearchOpens((n) => n + 1);
+        setView('analysis');
+      }
       else setPalette({ returnFocus: document.activeElement instanceof HTMLElement ? document.activeElement : null });
     },
     showImportReport: setImportReport,
@@ -133,6 +152,9 @@ export function Workspace({ coder, projectName, onSwitchCoder, onShowProjects }:
     codebook: codebookExchange.commands,
     blind,
     team: team.commands,
+    qdpx: qdpx.commands,
+    display,
+    printThread: thread && liveData.posts ? display.print : null,
   };
   const latestContext = useRef(actionContext);
   latestContext.current = actionContext;
@@ -201,7 +223,7 @@ export function Workspace({ coder, projectName, onSwitchCoder, onShowProjects }:
           </main>
         ) : shownView === 'analysis' ? (
           <main className="analysis-pane">
-            <AnalysisView key={dataVersion} tabs={ANALYSIS_TABS} onShowPost={revealPost} />
+            <AnalysisView key={`${dataVersion}:${searchOpens}`} tabs={ANALYSIS_TABS} onShowPost={revealPost} />
           </main>
         ) : shownView === 'agreement' ? (
           <main className="agreement-pane">
@@ -258,6 +280,7 @@ export function Workspace({ coder, projectName, onSwitchCoder, onShowProjects }:
                     title={thread.title}
                     posts={liveData.posts}
                     spansByPost={liveData.spansByPost}
+                    marginByPost={display.marginByPost}
                     focusedPostId={focusedPostId}
                     onFocusPost={onFocusPost}
                     onMarkClick={onMarkClick}
@@ -272,6 +295,16 @@ export function Workspace({ coder, projectName, onSwitchCoder, onShowProjects }:
             </Panel>
             <Separator className="pane-separator" aria-label="Resize the codings column" />
             <Panel id="pane-codings" className="codings-pane" defaultSize={280} minSize="200px">
+              {display.definitionCard ? (
+                <DefinitionCard
+                  code={display.caretCode}
+                  codes={liveData.codesById}
+                  onHide={() => {
+                    display.toggleDefinitionCard();
+                    codingsPanel.current?.focus();
+                  }}
+                />
+              ) : null}
               <CodingsPanel
                 ref={codingsPanel}
                 post={focusedPost}
@@ -295,7 +328,28 @@ export function Workspace({ coder, projectName, onSwitchCoder, onShowProjects }:
             }}
           />
         ) : null}
+        {analysisExportDialog ? (
+          <AnalysisExportDialog
+            onCancel={() => setAnalysisExportDialog(false)}
+            onExport={(kind) => {
+              setAnalysisExportDialog(false);
+              void exportForAnalysis(services, kind);
+            }}
+          />
+        ) : null}
         {team.dialogs}
+        {qdpx.dialogs}
+        {annotationExport.dialog}
+        {display.printing && thread && liveData.posts ? (
+          <PrintThread
+            title={thread.title}
+            posts={liveData.posts}
+            codingsByPost={liveData.codingsByPost}
+            codes={liveData.codesById}
+            coders={liveData.coders}
+            onDone={display.donePrinting}
+          />
+        ) : null}
         {importReport ? <ImportProblemsDialog report={importReport} onClose={() => setImportReport(null)} /> : null}
         {codebookExchange.dialogs}
         {palette ? (

@@ -40,6 +40,6 @@ export async function importBundle(db: ThreadmarkDB, bundle: Bundle, deps: { clo
 
 /** True when no project, thread, post, code, coder, coding, version or journal entry is stored (settings don't count). */
 export async function isDatabaseEmpty(db: ThreadmarkDB): Promise<boolean> {
-  const tables = [db.projects, db.threads, db.postPages, db.codes, db.coders, db.codings, db.codebookVersions, db.assignments, db.rounds, db.decisions, db.journal];
+  const tables = [db.projects, db.threads, db.postPages, db.codes, db.coders, db.codings, db.codebookVersions, db.assignments, db.rounds, db.decisions, db.memos, db.attributes, db.attributeValues, db.journal];
   return db.transaction('r', tables, async () => (await Promise.all(tables.map((t) => t.count()))).every((n) => n === 0));
 }

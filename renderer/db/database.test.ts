@@ -78,6 +78,15 @@ describe('ThreadmarkDB schema', () => {
         await db.open();
         return db;
       },
+      // Version 5 added the team loop's empty tables: version 2 rows, upgraded to 5.
+      5: async (name) => {
+        const v2 = at(name, 2);
+        await writeV2Rows(v2);
+        v2.close();
+        const db = at(name, 5);
+        await db.open();
+        return db;
+      },
     };
     for (let k = 1; k <= MIGRATIONS.length; k++) {
       const name = `threadmark-upgrade-${k}-${crypto.randomUUID()}`;

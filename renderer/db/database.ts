@@ -1,6 +1,6 @@
 import { Dexie, type Table } from 'dexie';
 
-import type { Assignment, Code, CodebookVersion, Coder, Coding, Decision, Project, Round, Thread } from '@shared/model/records';
+import type { Assignment, Attribute, AttributeValue, Code, CodebookVersion, Coder, Coding, Decision, Memo, Project, Round, Thread } from '@shared/model/records';
 import type { JournalEntry } from '@shared/project/journal-entry';
 
 import { MIGRATIONS, type Migration } from './migrations';
@@ -34,6 +34,11 @@ export class ThreadmarkDB extends Dexie {
   /** Adjudicated disagreements, by `<postId>|<codeId>` (migration 0005). */
   declare readonly decisions: Table<Decision, string>;
   declare readonly codebookVersions: Table<CodebookVersion, string>;
+  /** Project, thread, post and code memos (migration 0006). */
+  declare readonly memos: Table<Memo, string>;
+  /** User-defined author and thread attributes and their values (migration 0006). */
+  declare readonly attributes: Table<Attribute, string>;
+  declare readonly attributeValues: Table<AttributeValue, string>;
 
   private reloadNeeded = false;
   private readonly reloadListeners = new Set<ReloadRequiredListener>();

@@ -28,7 +28,7 @@ export class DexieProjectStore implements ProjectStore {
 
   private tables() {
     const db = this.db;
-    return [db.projects, db.threads, ...postTables(db), db.codes, db.coders, db.codings, db.codebookVersions, db.assignments, db.rounds, db.decisions, db.journal];
+    return [db.projects, db.threads, ...postTables(db), db.codes, db.coders, db.codings, db.codebookVersions, db.assignments, db.rounds, db.decisions, db.memos, db.attributes, db.attributeValues, db.journal];
   }
 
   read<T>(fn: (reader: ProjectReader) => Promise<T>): Promise<T> {
@@ -113,6 +113,9 @@ export function dexieReader(db: ThreadmarkDB): ProjectReader {
     assignments: () => db.assignments.toArray(),
     rounds: () => db.rounds.toArray(),
     decisions: () => db.decisions.toArray(),
+    memos: () => db.memos.toArray(),
+    attributes: () => db.attributes.toArray(),
+    attributeValues: () => db.attributeValues.toArray(),
     allCodings: () => db.codings.toArray(),
     // Walks the coderId index's distinct keys, not the codings.
     codersWithCodings: async () => new Set((await db.codings.orderBy('coderId').uniqueKeys()).filter((k): k is string => typeof k === 'string')),
@@ -188,6 +191,9 @@ async function applyChanges(db: ThreadmarkDB, changes: ChangeSet, options: Apply
   await removeRows(db.decisions, rowsOf(changes, 'decisions'));
   await removeRows(db.assignments, rowsOf(changes, 'assignments'));
   await removeRows(db.rounds, rowsOf(changes, 'rounds'));
+  await removeRows(db.memos, rowsOf(changes, 'memos'));
+  await removeRows(db.attributeValues, rowsOf(changes, 'attributeValues'));
+  await removeRows(db.attributes, rowsOf(changes, 'attributes'));
 
   await putRows(db.projects, rowsOf(changes, 'projects'));
   await putRows(db.threads, rowsOf(changes, 'threads'));
@@ -199,6 +205,9 @@ async function applyChanges(db: ThreadmarkDB, changes: ChangeSet, options: Apply
   await putRows(db.rounds, rowsOf(changes, 'rounds'));
   await putRows(db.assignments, rowsOf(changes, 'assignments'));
   await putRows(db.decisions, rowsOf(changes, 'decisions'));
+  await putRows(db.memos, rowsOf(changes, 'memos'));
+  await putRows(db.attributes, rowsOf(changes, 'attributes'));
+  await putRows(db.attributeValues, rowsOf(changes, 'attributeValues'));
 }
 
 async function addPostsInBatches(db: ThreadmarkDB, posts: readonly Post[], { progress, signal }: ApplyOptions): Promise<void> {

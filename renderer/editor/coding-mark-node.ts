@@ -1,6 +1,8 @@
 import { MarkNode } from '@lexical/mark';
 import type { EditorConfig, LexicalNode } from 'lexical';
 
+import { highlightPaint } from './highlight-colour';
+
 /**
  * One flat highlight over a stretch of post text, listing every coding that covers it.
  * Marks are rebuilt from Dexie on every change (docs/decisions/0002-dexie-is-the-truth.md): the
@@ -43,20 +45,23 @@ export function $isCodingMarkNode(node: LexicalNode | null | undefined): node is
 }
 
 /**
- * Colours by CSSOM (allowed under the strict CSP). Overlaps show every code as a stripe, so a
+ * Colours by CSSOM (allowed under the strict CSP). Each tint's opacity keeps the text at 4.5:1
+ * whatever colour was picked (highlight-colour.ts). Overlaps show every code as a stripe, so a
  * segment coded twice never looks like a segment coded once.
  */
 function paintMark(element: HTMLElement, ids: readonly string[], colors: readonly string[]): void {
   element.dataset.codingIds = ids.join(' ');
   element.dataset.overlap = ids.length > 1 ? 'true' : 'false';
-  const distinct = [...new Set(colors)];
-  if (distinct.length <= 1) {
-    element.style.setProperty('--mark-color', distinct[0] ?? '#999999');
+  const paints = [...new Set(colors)].map((color) => highlightPaint(color));
+  const first = paints[0] ?? highlightPaint('#999999');
+  element.dataset.markStyle = paints.every((p) => p.style === 'underline') ? 'underline' : 'tint';
+  element.style.setProperty('--mark-color', first.underline);
+  element.style.setProperty('--mark-bg', first.background);
+  if (paints.length <= 1) {
     element.style.removeProperty('background-image');
     return;
   }
-  const band = 100 / distinct.length;
-  const stops = distinct.map((c, i) => `${c}66 ${i * band}%, ${c}66 ${(i + 1) * band}%`).join(', ');
-  element.style.setProperty('--mark-color', distinct[0] as string);
+  const band = 100 / paints.length;
+  const stops = paints.map((p, i) => `${p.background} ${i * band}%, ${p.background} ${(i + 1) * band}%`).join(', ');
   element.style.setProperty('background-image', `linear-gradient(180deg, ${stops})`);
 }

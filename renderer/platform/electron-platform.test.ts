@@ -14,11 +14,11 @@ describe('electron platform', () => {
     expect(invoke).toHaveBeenCalledExactlyOnceWith('file:open-binary', { title: 'Import a codebook', filters });
   });
 
-  it('opens several text files through file:open-many', async () => {
-    const files = [{ name: 'ben.json', content: '{}' }, { name: 'cy.json', content: '{}' }];
+  it('opens several files, text or bytes, through file:open-many', async () => {
+    const files = [{ name: 'ben.json', content: '{}' }, { name: 'nora.qdpx', bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04]) }];
     const invoke = vi.fn(async () => ({ ok: true, value: files }));
     const platform = electronPlatform({ invoke, on: vi.fn() } as unknown as RendererBridge);
-    expect(await platform.openTextFiles('Add coder files', [])).toEqual({ ok: true, value: files });
+    expect(await platform.openFiles('Add coder files', [])).toEqual({ ok: true, value: files });
     expect(invoke).toHaveBeenCalledExactlyOnceWith('file:open-many', { title: 'Add coder files', filters: [] });
   });
 

@@ -9,7 +9,7 @@ export function electronPlatform(bridge: RendererBridge): Platform {
     async openTextFile(title, filters) {
       return toPlatform(await bridge.invoke('file:open', { title, filters }));
     },
-    async openTextFiles(title, filters) {
+    async openFiles(title, filters) {
       return toPlatform(await bridge.invoke('file:open-many', { title, filters }));
     },
     async openBinaryFile(title, filters) {
@@ -17,6 +17,10 @@ export function electronPlatform(bridge: RendererBridge): Platform {
     },
     async saveTextFile(suggestedName, content, filters) {
       const saved = toPlatform(await bridge.invoke('file:save', { suggestedName, content, filters }));
+      return saved.ok ? { ok: true, value: saved.value?.path ?? null } : saved;
+    },
+    async saveBinaryFile(suggestedName, bytes, filters) {
+      const saved = toPlatform(await bridge.invoke('file:save', { suggestedName, content: bytes as Uint8Array<ArrayBuffer>, filters }));
       return saved.ok ? { ok: true, value: saved.value?.path ?? null } : saved;
     },
     // Checked against the contract here too: only an action id of the catalog reaches the registry.

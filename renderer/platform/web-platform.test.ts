@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { readAllUtf8, readBytes, readUtf8 } from './web-platform';
+import { readAll, readBytes, readUtf8 } from './web-platform';
 
 describe('web platform file reading', () => {
   it('reads a picked file as its exact bytes, undecoded (a .qdpx archive)', async () => {
@@ -16,8 +16,22 @@ describe('web platform file reading', () => {
   it('reads several files in the order picked; one that is not UTF-8 refuses them all, by name', async () => {
     const a = new File([new TextEncoder().encode('{}')], 'ben.json');
     const b = new File([new TextEncoder().encode('[]')], 'cy.json');
-    expect(await readAllUtf8([a, b])).toEqual({ ok: true, value: [{ name: 'ben.json', content: '{}' }, { name: 'cy.json', content: '[]' }] });
-    expect(await readAllUtf8([a, new File([new Uint8Array([0xe9])], 'bad.json')])).toEqual({ ok: false, error: 'bad.json is not valid UTF-8 text.' });
+    expect(await readAll([a, b])).toEqual({ ok: true, value: [{ name: 'ben.json', content: '{}' }, { name: 'cy.json', content: '[]' }] });
+    expect(await readAll([a, new File([new Uint8Array([0xe9])], 'bad.json')])).toEqual({ ok: false, error: 'bad.json is not valid UTF-8 text.' });
+  });
+
+  it('reads a zip archive in a mixed selection as bytes, whatever its name, and a .qdpx as bytes even when damaged', async () => {
+    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0xe9]);
+    const damaged = new Uint8Array([0xe9, 0x00]);
+    const text = new File([new TextEncoder().encode('{}')], 'ben.json');
+    expect(await readAll([text, new File([zip], 'nora-export'), new File([damaged], 'cy.QDPX')])).toEqual({
+      ok: true,
+      value: [
+        { name: 'ben.json', content: '{}' },
+        { name: 'nora-export', bytes: zip },
+        { name: 'cy.QDPX', bytes: damaged },
+      ],
+    });
   });
 
   it('refuses a file over the cap before reading it, naming it', async () => {

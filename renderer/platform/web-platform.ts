@@ -1,29 +1,34 @@
+import { readsAsBytes } from '@shared/exchange/zip-archive';
 import { MAX_OPEN_BYTES } from '@shared/ipc/contract';
 
-import type { FileFilter, OpenedBinaryFile, OpenedFile, Platform, PlatformResult } from './platform';
+import type { FileFilter, OpenedAnyFile, OpenedBinaryFile, OpenedFile, Platform, PlatformResult } from './platform';
 
 /** The browser runtime: a hidden file input to open, a Blob download to save. */
 export const webPlatform: Platform = {
   kind: 'web',
   openTextFile: (_title, filters) => pickFile(filters, readUtf8),
-  openTextFiles: (_title, filters) => pickFiles(filters, readAllUtf8),
+  openFiles: (_title, filters) => pickFiles(filters, readAll),
   openBinaryFile: (_title, filters) => pickFile(filters, (file) => readBytes(file)),
   // The browser has no application menu: the toolbar and keyboard shortcuts do the same.
   onMenuCommand: () => () => undefined,
-  async saveTextFile(suggestedName, content) {
-    const url = URL.createObjectURL(new Blob([content], { type: mimeFor(suggestedName) }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = suggestedName;
-    link.style.display = 'none';
-    document.body.append(link);
-    link.click();
-    link.remove();
-    // Revoke later: Chromium starts the download asynchronously.
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    return { ok: true, value: suggestedName };
-  },
+  saveTextFile: (suggestedName, content) => download(suggestedName, new Blob([content], { type: mimeFor(suggestedName) })),
+  saveBinaryFile: (suggestedName, bytes) => download(suggestedName, new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mimeFor(suggestedName) })),
 };
+
+/** A Blob download; resolves at once with the download's name (the browser saves it). */
+function download(suggestedName: string, blob: Blob): Promise<PlatformResult<string | null>> {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = suggestedName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoke later: Chromium starts the download asynchronously.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return Promise.resolve({ ok: true, value: suggestedName });
+}
 
 function mimeFor(name: string): string {
   if (name.endsWith('.csv')) return 'text/csv;charset=utf-8';
@@ -31,6 +36,10 @@ function mimeFor(name: string): string {
   if (name.endsWith('.html')) return 'text/html;charset=utf-8';
   if (name.endsWith('.md')) return 'text/markdown;charset=utf-8';
   if (name.endsWith('.qdc')) return 'application/xml;charset=utf-8';
+  if (name.endsWith('.xlsx')) return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  if (name.endsWith('.parquet')) return 'application/vnd.apache.parquet';
+  if (name.endsWith('.qdpx')) return 'application/zip';
+  if (name.endsWith('.png')) return 'image/png';
   return 'text/plain;charset=utf-8';
 }
 
@@ -38,13 +47,19 @@ function pickFile<T>(filters: FileFilter[], read: (file: File) => Promise<Platfo
   return pickFiles(filters, (files) => read(files[0]!), false);
 }
 
-/** Every file read, or the first that cannot be (named in its error). */
-export async function readAllUtf8(files: readonly File[]): Promise<PlatformResult<OpenedFile[]>> {
-  const opened: OpenedFile[] = [];
+/** Every file read, as text or, for a zip archive (.qdpx), as bytes; or the first that cannot be (named in its error). */
+export async function readAll(files: readonly File[]): Promise<PlatformResult<OpenedAnyFile[]>> {
+  const opened: OpenedAnyFile[] = [];
   for (const file of files) {
-    const read = await readUtf8(file);
+    const read = await readBytes(file);
     if (!read.ok) return read;
-    opened.push(read.value);
+    if (readsAsBytes(file.name, read.value.bytes)) {
+      opened.push(read.value);
+      continue;
+    }
+    const text = decodeUtf8(file.name, read.value.bytes);
+    if (!text.ok) return text;
+    opened.push(text.value);
   }
   return { ok: true, value: opened };
 }
@@ -79,11 +94,17 @@ function pickFiles<T>(filters: FileFilter[], read: (files: File[]) => Promise<Pl
 /** A fatal decoder: a file that is not UTF-8 is refused by name, never silently "repaired" with U+FFFD. */
 export async function readUtf8(file: File): Promise<PlatformResult<OpenedFile>> {
   try {
-    const bytes = await file.arrayBuffer();
-    const content = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { ok: true, value: { name: file.name, content } };
+    return decodeUtf8(file.name, new Uint8Array(await file.arrayBuffer()));
   } catch {
-    return { ok: false, error: `${file.name} is not valid UTF-8 text.` };
+    return { ok: false, error: `${file.name} could not be read.` };
+  }
+}
+
+function decodeUtf8(name: string, bytes: Uint8Array): PlatformResult<OpenedFile> {
+  try {
+    return { ok: true, value: { name, content: new TextDecoder('utf-8', { fatal: true }).decode(bytes) } };
+  } catch {
+    return { ok: false, error: `${name} is not valid UTF-8 text.` };
   }
 }
 

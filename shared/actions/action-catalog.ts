@@ -44,8 +44,13 @@ const CATALOG = [
   { id: 'show-projects', label: 'Projects…', menus: ['file'], group: 'projects', keywords: ['project list', 'open project', 'switch project', 'new project', 'rename project', 'duplicate', 'delete project', 'close'] },
   { id: 'import-threads', label: 'Import threads…', menus: ['file'], group: 'import', keywords: ['reddit', 'twitter', 'mastodon', 'bluesky', 'youtube', 'posts', 'open'] },
   { id: 'import-bundle', label: 'Import project bundle…', menus: ['file'], group: 'import', keywords: ['open', 'threadmark.json', 'load'] },
+  { id: 'import-qdpx', label: 'Import a REFI-QDA project (.qdpx)…', menus: ['file'], group: 'import', keywords: ['refi-qda', 'qdpx', 'nvivo', 'atlas.ti', 'maxqda', 'qualcoder', 'taguette'] },
   { id: 'export-bundle', label: 'Export project bundle…', menus: ['file'], group: 'export', keywords: ['save', 'backup', 'threadmark.json'] },
+  { id: 'export-qdpx', label: 'Export as a REFI-QDA project (.qdpx)…', menus: ['file'], group: 'export', keywords: ['refi-qda', 'qdpx', 'nvivo', 'atlas.ti', 'maxqda', 'qualcoder'] },
   { id: 'export-csv', label: 'Export coded segments (CSV)…', menus: ['file'], group: 'export', keywords: ['spreadsheet', 'r', 'spss', 'python', 'codings'] },
+  { id: 'export-analysis', label: 'Export for analysis…', menus: ['file'], group: 'export', keywords: ['xlsx', 'excel', 'parquet', 'matrix', 'case by code', 'pandas', 'arrow', 'workbook'] },
+  { id: 'export-annotations', label: 'Export annotations…', menus: ['file'], group: 'export', keywords: ['w3c', 'web annotation', 'json-ld', 'doccano', 'label studio', 'jsonl', 'nlp', 'training data'] },
+  { id: 'print-thread', label: 'Print thread…', menus: ['file'], group: 'print', keywords: ['pdf', 'paper', 'save as pdf', 'highlights', 'memos', 'margin'] },
   { id: 'switch-coder', label: 'Switch coder…', menus: [], keywords: ['coding as', 'name', 'user'] },
 
   { id: 'undo', label: 'Undo', shortcut: 'Mod+Z', menus: ['toolbar', 'edit'], group: 'history' },
@@ -61,16 +66,19 @@ const CATALOG = [
 
   { id: 'view-coding', label: 'Coding view', shortLabel: 'Coding', menus: ['view-switch', 'view'], group: 'views', keywords: ['threads', 'show'] },
   { id: 'view-analysis', label: 'Analysis view', shortLabel: 'Analysis', menus: ['view-switch', 'view'], group: 'views', keywords: ['search', 'find', 'retrieve', 'segments', 'frequencies', 'matrix', 'co-occurrence', 'charts', 'memos', 'attributes', 'show'] },
+  { id: 'search-corpus', label: 'Search the corpus…', shortcut: 'Mod+Shift+F', menus: ['view'], group: 'views', keywords: ['find', 'full text', 'grep', 'regex', 'keyword in context', 'kwic', 'auto-code', 'code all hits'] },
   { id: 'view-agreement', label: 'Agreement view', shortLabel: 'Agreement', menus: ['view-switch', 'view'], group: 'views', keywords: ['kappa', 'alpha', 'reliability', 'compare coders', 'show'] },
   { id: 'view-adjudication', label: 'Adjudication view', shortLabel: 'Adjudication', menus: ['view-switch', 'view'], group: 'views', keywords: ['disagreements', 'consensus', 'curation', 'decide', 'resolve', 'gold standard', 'show'] },
   { id: 'view-history', label: 'History view', shortLabel: 'History', menus: ['view-switch', 'view'], group: 'views', keywords: ['journal', 'log', 'revert', 'who changed what', 'activity', 'show'] },
   { id: 'view-rounds', label: 'Rounds view', shortLabel: 'Rounds', menus: ['view-switch', 'view'], group: 'views', keywords: ['team', 'reliability', 'convergence', 'alpha per round', 'show'] },
   { id: 'toggle-only-mine', label: 'Only my codings', menus: [], group: 'filters', keywords: ['filter', 'hide other coders', 'show'] },
+  { id: 'toggle-code-margin', label: 'Show code margin', menus: ['view'], group: 'reading', keywords: ['brackets', 'coding stripes', 'code names', 'labels', 'hide'] },
+  { id: 'toggle-definition-card', label: 'Show definition card', menus: ['view'], group: 'reading', keywords: ['definition', 'inclusion', 'exclusion', 'criteria', 'examples', 'exemplars', 'hide'] },
   { id: 'command-palette', label: 'Command palette…', shortcut: 'Mod+K', menus: ['view'], group: 'palette', keywords: ['actions', 'commands', 'search'], inPalette: false },
 
   { id: 'team-sample', label: 'Reliability sample…', menus: ['team'], group: 'round', keywords: ['round', 'draw', 'sample', 'coders', 'team', 'start'] },
   { id: 'team-packages', label: 'Prepare coder packages…', menus: ['team'], group: 'round', keywords: ['round', 'blind', 'package', 'send', 'coders'] },
-  { id: 'add-coder-file', label: 'Add coder files…', menus: ['team'], group: 'return', keywords: ['second coder', 'layer', 'agreement', 'compare', 'returned', 'merge', 'package'] },
+  { id: 'add-coder-file', label: 'Add coder files…', menus: ['team'], group: 'return', keywords: ['second coder', 'layer', 'agreement', 'compare', 'returned', 'merge', 'package', 'qdpx', 'refi-qda', 'nvivo', 'atlas.ti', 'maxqda', 'doccano', 'label studio', 'web annotation'] },
   { id: 'team-return', label: 'Return my codings…', menus: ['team'], group: 'blind', keywords: ['blind', 'package', 'send back', 'lead'] },
 ] as const satisfies readonly ActionSpec[];
 

@@ -6,13 +6,14 @@
  * "unknown reference" noise elsewhere.
  */
 import type { Problem } from '../problem/problem';
-import type { Assignment, Code, CodebookVersion, Coder, Decision, Post, Round, Thread } from '../model/records';
+import type { Assignment, Attribute, AttributeValue, Code, CodebookVersion, Coder, Decision, Memo, Post, Round, Thread } from '../model/records';
 import type { JournalEntry } from '../project/journal-entry';
 import { codePointLength, sliceCodePoints } from '../text/offsets';
 import { firstUnpairedSurrogate } from '../text/well-formed';
 import type { BundleCoding } from './bundle';
 import type { RecordArrayName } from './bundle-schema';
 import { checkCodebookRules } from './codebook-rules';
+import { checkMemosAndAttributes } from './memo-attribute-rules';
 import { quoteForMessage, recordLabel } from './problem';
 
 export interface Indexed<T> {
@@ -31,6 +32,9 @@ export interface CheckedRecords {
   assignments: Array<Indexed<Assignment>>;
   rounds: Array<Indexed<Round>>;
   decisions: Array<Indexed<Decision>>;
+  memos: Array<Indexed<Memo>>;
+  attributes: Array<Indexed<Attribute>>;
+  attributeValues: Array<Indexed<AttributeValue>>;
 }
 
 /** A problem tagged with its record's position so the caller can list problems in file order. */
@@ -119,6 +123,7 @@ export function checkBundleRules(raw: Record<RecordArrayName, readonly unknown[]
     const coding = d.consensusCodingIds.findIndex((id) => !known.codings.has(id));
     if (coding !== -1) at(`consensusCodingIds.${coding}`, `unknown coding ${JSON.stringify(d.consensusCodingIds[coding])}`);
   }
+  checkMemosAndAttributes(checked, known, report);
   checkCodebookRules(checked, known, report);
   return out;
 }

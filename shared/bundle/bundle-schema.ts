@@ -6,7 +6,7 @@
  */
 import * as z from 'zod';
 
-import type { CodebookChangeKind, DecisionOutcome, Platform } from '../model/records';
+import type { AttributeScope, AttributeType, CodebookChangeKind, DecisionOutcome, MemoTargetKind, Platform } from '../model/records';
 import type { TableName } from '../project/tables';
 import { unlessMissing } from './zod-problems';
 
@@ -187,6 +187,36 @@ export const decisionSchema = z.strictObject({
   updatedAt,
 });
 
+export const MEMO_TARGET_KINDS = ['project', 'thread', 'post', 'code'] as const satisfies readonly MemoTargetKind[];
+export const ATTRIBUTE_SCOPES = ['author', 'thread'] as const satisfies readonly AttributeScope[];
+export const ATTRIBUTE_TYPES = ['text', 'number', 'date'] as const satisfies readonly AttributeType[];
+
+export const memoSchema = z.strictObject({
+  id,
+  target: z.strictObject({ kind: z.enum(MEMO_TARGET_KINDS), id }),
+  coderId: id,
+  text: z.string(),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+});
+
+export const attributeSchema = z.strictObject({
+  id,
+  scope: z.enum(ATTRIBUTE_SCOPES),
+  name: z.string().min(1, { error: 'must not be empty' }),
+  type: z.enum(ATTRIBUTE_TYPES),
+  createdAt: isoTime,
+  updatedAt,
+});
+
+export const attributeValueSchema = z.strictObject({
+  id,
+  attributeId: id,
+  subject: z.string(),
+  value: z.union([z.string(), z.number()], { error: 'expected a string or a number' }),
+  updatedAt,
+});
+
 /** The records a journal change may carry, by table (a coding keeps its `threadId` there). */
 const journalRecordSchemas = {
   projects: projectSchema,
@@ -199,6 +229,9 @@ const journalRecordSchemas = {
   assignments: assignmentSchema,
   rounds: roundSchema,
   decisions: decisionSchema,
+  memos: memoSchema,
+  attributes: attributeSchema,
+  attributeValues: attributeValueSchema,
 } as const satisfies Record<TableName, z.ZodType>;
 
 const JOURNAL_TABLES = Object.keys(journalRecordSchemas) as [TableName, ...TableName[]];
@@ -249,6 +282,9 @@ export const recordSchemas = {
   rounds: roundSchema,
   assignments: assignmentSchema,
   decisions: decisionSchema,
+  memos: memoSchema,
+  attributes: attributeSchema,
+  attributeValues: attributeValueSchema,
   journal: journalEntrySchema,
 } as const;
 

@@ -1,4 +1,4 @@
-import type { Assignment, Code, CodebookVersion, Coder, Coding, Decision, Post, Project, Round, Thread } from '../model/records';
+import type { Assignment, Attribute, AttributeValue, Code, CodebookVersion, Coder, Coding, Decision, Memo, Post, Project, Round, Thread } from '../model/records';
 import type { JournalEntry } from '../project/journal-entry';
 
 export const BUNDLE_FORMAT = 'threadmark';
@@ -33,4 +33,10 @@ export interface Bundle {
   rounds?: Round[];
   /** Adjudicated disagreements (the consensus layer's decisions). */
   decisions?: Decision[];
+  /** Project, thread, post and code memos (absent when there are none). */
+  memos?: Memo[];
+  /** User-defined author and thread attributes (absent when there are none). */
+  attributes?: Attribute[];
+  /** Their values (absent when there are none). */
+  attributeValues?: AttributeValue[];
 }

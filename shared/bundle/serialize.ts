@@ -4,7 +4,7 @@
  * byte-identical. Key order is the one documented in docs/formats.md. Fields a record carries
  * beyond the format (e.g. a Coding's `threadId` inside the app) are not written.
  */
-import type { Assignment, Code, CodebookVersion, CoderPackageRef, Coder, Coding, Decision, Post, PostMeta, Project, Round, Thread } from '../model/records';
+import type { Assignment, Attribute, AttributeValue, Code, CodebookVersion, CoderPackageRef, Coder, Coding, Decision, Memo, Post, PostMeta, Project, Round, Thread } from '../model/records';
 import type { JournalChange, JournalEntry } from '../project/journal-entry';
 import type { Bundle, BundleCoding } from './bundle';
 
@@ -25,6 +25,10 @@ export function serializeBundle(b: Bundle): string {
     ...(b.rounds?.length ? { rounds: b.rounds.map(round) } : {}),
     assignments: (b.assignments ?? []).map(assignment),
     ...(b.decisions?.length ? { decisions: b.decisions.map(decision) } : {}),
+    // Like rounds: written only when the project has them, so older bundles keep their bytes.
+    ...(b.memos?.length ? { memos: b.memos.map(memo) } : {}),
+    ...(b.attributes?.length ? { attributes: b.attributes.map(attribute) } : {}),
+    ...(b.attributeValues?.length ? { attributeValues: b.attributeValues.map(attributeValue) } : {}),
     journal: (b.journal ?? []).map(entry),
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
@@ -130,6 +134,12 @@ function journalRecord(table: JournalChange['table'], r: NonNullable<JournalChan
       return round(r as Round);
     case 'decisions':
       return decision(r as Decision);
+    case 'memos':
+      return memo(r as Memo);
+    case 'attributes':
+      return attribute(r as Attribute);
+    case 'attributeValues':
+      return attributeValue(r as AttributeValue);
   }
 }
 
@@ -178,6 +188,19 @@ const decision = (d: Decision): Decision => ({
   proposed: d.proposed,
   ...stamp(d),
 });
+
+const memo = (m: Memo): Memo => ({
+  id: m.id,
+  target: { kind: m.target.kind, id: m.target.id },
+  coderId: m.coderId,
+  text: m.text,
+  createdAt: m.createdAt,
+  updatedAt: m.updatedAt,
+});
+
+const attribute = (a: Attribute): Attribute => ({ id: a.id, scope: a.scope, name: a.name, type: a.type, createdAt: a.createdAt, ...stamp(a) });
+
+const attributeValue = (v: AttributeValue): AttributeValue => ({ id: v.id, attributeId: v.attributeId, subject: v.subject, value: v.value, ...stamp(v) });
 
 const coder = (c: Coder): Coder => ({ id: c.id, name: c.name, ...stamp(c) });
 

@@ -39,7 +39,7 @@ describe('validateBundle', () => {
   });
 
   it('ignores unknown top-level keys and drops them from the result', () => {
-    const result = validateBundle({ ...exampleBundleJson(), memos: [{ id: 'm' }], futureThing: 1 });
+    const result = validateBundle({ ...exampleBundleJson(), sketches: [{ id: 'm' }], futureThing: 1 });
     expect(result.ok).toBe(true);
     if (result.ok) expect(Object.keys(result.value)).not.toContain('futureThing');
   });

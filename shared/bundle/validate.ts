@@ -21,7 +21,7 @@ export { formatProblem } from '../problem/problem';
 
 type Raw = Record<string, unknown>;
 
-const OPTIONAL_ARRAYS: ReadonlySet<RecordArrayName> = new Set(['journal', 'codebookVersions', 'assignments', 'rounds', 'decisions']);
+const OPTIONAL_ARRAYS: ReadonlySet<RecordArrayName> = new Set(['journal', 'codebookVersions', 'assignments', 'rounds', 'decisions', 'memos', 'attributes', 'attributeValues']);
 
 /**
  * A bundle, or every problem found in it. Versions 1 and 2 are migrated to version 3 first
@@ -48,7 +48,7 @@ export function validateBundle(json: unknown): Result<Bundle, Problem[]> {
   const project = parsePart(projectSchema, input, 'project', problems);
 
   const raw = {} as Record<RecordArrayName, readonly unknown[]>;
-  const checked: CheckedRecords = { threads: [], posts: [], codes: [], coders: [], codings: [], journal: [], codebookVersions: [], assignments: [], rounds: [], decisions: [] };
+  const checked: CheckedRecords = { threads: [], posts: [], codes: [], coders: [], codings: [], journal: [], codebookVersions: [], assignments: [], rounds: [], decisions: [], memos: [], attributes: [], attributeValues: [] };
   const placed: PlacedProblem[] = [];
   for (const array of RECORD_ARRAYS) {
     const value = input[array];
@@ -94,6 +94,9 @@ export function validateBundle(json: unknown): Result<Bundle, Problem[]> {
     // Like serializeBundle, present only when the project has them (a project outside the team loop).
     ...(checked.rounds.length > 0 ? { rounds: checked.rounds.map((r) => r.value) } : {}),
     ...(checked.decisions.length > 0 ? { decisions: checked.decisions.map((r) => r.value) } : {}),
+    ...(checked.memos.length > 0 ? { memos: checked.memos.map((r) => r.value) } : {}),
+    ...(checked.attributes.length > 0 ? { attributes: checked.attributes.map((r) => r.value) } : {}),
+    ...(checked.attributeValues.length > 0 ? { attributeValues: checked.attributeValues.map((r) => r.value) } : {}),
   });
 }
 

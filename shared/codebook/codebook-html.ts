@@ -6,11 +6,9 @@
  * CSS only when they are "#rrggbb"; anything else shows as grey.
  */
 import type { Code } from '../model/records';
+import { escapeHtml, htmlPage } from '../util/html-page';
 import { CODE_PATH_SEPARATOR, sortCodesAsTree } from './code-path';
 import { codeNotes, codebookSummary, documentExamples, DOCUMENT_TEXT_FIELDS, EXAMPLES_LABEL, formatGeneratedAt, type CodebookDocumentOptions } from './codebook-document';
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 const safeColor = (color: string): string => (/^#[0-9a-f]{6}$/i.test(color) ? color.toLowerCase() : '#999999');
 
@@ -28,26 +26,8 @@ export function codebookHtml(codes: readonly Code[], options: CodebookDocumentOp
     rows.length === 0
       ? '<p class="empty">The codebook has no codes yet.</p>'
       : `<nav class="contents" aria-label="Contents">\n<h2>Contents</h2>\n${contentsList(rows)}\n</nav>\n<main>\n${rows.map(codeEntry).join('\n')}\n</main>`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${title}</title>
-<style>
-${STYLE}
-</style>
-</head>
-<body>
-<header>
-<h1>${title}</h1>
-<p class="meta">${escapeHtml(codebookSummary(codes))} · generated <time datetime="${escapeHtml(options.generatedAt)}">${escapeHtml(formatGeneratedAt(options.generatedAt))}</time></p>
-</header>
-${body}
-</body>
-</html>
-`;
+  const meta = `<p class="meta">${escapeHtml(codebookSummary(codes))} · generated <time datetime="${escapeHtml(options.generatedAt)}">${escapeHtml(formatGeneratedAt(options.generatedAt))}</time></p>\n`;
+  return htmlPage({ title, style: STYLE, header: meta, body });
 }
 
 function treeRows(codes: readonly Code[]): Row[] {

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { codingOn, exampleBundle, OTHER_TEXT, REPLY_TEXT } from '../bundle/fixtures.test-helpers';
 import { CODED_SEGMENTS_HEADER, codedSegmentsCsv } from './coded-segments-csv';
 
+/** The first thirteen columns, in place since the first release; later ones are appended after them. */
 const HEADER = 'coding_id,thread_id,post_id,parent_id,author,created_at,code_id,code,coder,start,end,quote,memo';
+const APPENDED = 'thread_title,platform,platform_id,url,coding_created_at,coding_updated_at,codebook_version,codebook_version_id,exemplar';
 
 function parseCsv(csv: string): string[][] {
   // Strict: CRLF only, so a bare LF outside quotes would show up as a broken record.
@@ -17,7 +19,7 @@ describe('codedSegmentsCsv', () => {
   const byId = new Map(rows.map((r) => [r[0], r]));
 
   it('starts with the exact header, without BOM, and ends every record with CRLF', () => {
-    expect(csv.startsWith(`${HEADER}\r\n`)).toBe(true);
+    expect(csv.startsWith(`${HEADER},${APPENDED}\r\n`)).toBe(true);
     expect(header).toEqual([...CODED_SEGMENTS_HEADER]);
     expect(csv.charCodeAt(0)).not.toBe(0xfeff);
     expect(csv.endsWith('\r\n')).toBe(true);
@@ -26,6 +28,19 @@ describe('codedSegmentsCsv', () => {
 
   it('orders rows by thread, post, start, end, then code path', () => {
     expect(rows.map((r) => r[0])).toEqual(['c-emoji', 'c-whole', 'c-family', 'c-mark', 'c-formula']);
+  });
+
+  it('appends thread title, platform, platform id, URL, coding times, codebook version and exemplar flag', () => {
+    const b = exampleBundle();
+    b.codes[1]!.exemplarCodingIds = ['c-family'];
+    // An exemplar id listed under another code does not make the coding an exemplar of its own code.
+    b.codes[2]!.exemplarCodingIds = ['c-formula'];
+    b.codings = b.codings.map((c) => (c.id === 'c-family' ? { ...c, codebookVersionId: 'v-1', updatedAt: '2024-06-02T08:00:00.000Z' } : c));
+    const parsed = new Map(parseCsv(codedSegmentsCsv(b)).slice(1).map((r) => [r[0], r.slice(13)]));
+    expect(parsed.get('c-family')).toEqual([
+      'Vaccines', 'reddit', 'rd_p-2', 'https://example.org/p-2', '2024-05-01T12:00:00.000Z', '2024-06-02T08:00:00.000Z', 'v1, sent to coders 12 March', 'v-1', 'true',
+    ]);
+    expect(parsed.get('c-formula')).toEqual(['Links', 'mastodon', 'rd_p-3', '', '2024-05-01T12:00:00.000Z', '2024-05-01T12:00:00.000Z', '', '', 'false']);
   });
 
   it('breaks ties on the same span by code path', () => {
@@ -40,10 +55,10 @@ describe('codedSegmentsCsv', () => {
   });
 
   it('writes exact fields: code path, coder name, code point offsets, empty for null', () => {
-    expect(byId.get('c-emoji')).toEqual([
+    expect(byId.get('c-emoji')?.slice(0, 13)).toEqual([
       'c-emoji', 't-1', 'p-1', '', 'user-p-1', '', 'k-fallacy', 'Fallacy', 'Ana', '33', '34', '😀', '',
     ]);
-    expect(byId.get('c-family')).toEqual([
+    expect(byId.get('c-family')?.slice(0, 13)).toEqual([
       'c-family', 't-1', 'p-2', 'p-1', 'user-p-2', '2024-05-01T12:00:00.000Z', 'k-equiv', 'Fallacy > False equivalence',
       'Ben, "B" 👩‍👩‍👧', '21', '26', '👩‍👩‍👧', 'memo, with "quotes"\nand a line',
     ]);
@@ -83,6 +98,6 @@ describe('codedSegmentsCsv', () => {
   });
 
   it('writes only the header when there are no codings', () => {
-    expect(codedSegmentsCsv({ ...exampleBundle(), codings: [] })).toBe(`${HEADER}\r\n`);
+    expect(codedSegmentsCsv({ ...exampleBundle(), codings: [] })).toBe(`${HEADER},${APPENDED}\r\n`);
   });
 });

@@ -54,6 +54,9 @@ describe('IPC contract', () => {
       expect(accepts(req, { ...base, suggestedName }), suggestedName).toBe(false);
     }
     expect(accepts(req, { suggestedName: 'a.json', filters })).toBe(false);
+    // Bytes too (XLSX, Parquet), but nothing else.
+    expect(accepts(req, { suggestedName: 'a.xlsx', content: new Uint8Array([80, 75]), filters })).toBe(true);
+    expect(accepts(req, { suggestedName: 'a.xlsx', content: [80, 75], filters })).toBe(false);
     expect(accepts(res, null)).toBe(true);
     expect(accepts(res, { path: '/home/u/a.json' })).toBe(true);
   });

@@ -37,19 +37,19 @@ export const invokeContract = {
     req: z.strictObject({ title: z.string().max(200), filters: fileFilters }),
     res: z.strictObject({ name: z.string(), content: z.string() }).nullable(),
   },
-  /** Several text files picked at once (returned coder files); null when the user cancels. */
+  /** Several files picked at once (coder files): text, or bytes for a zip archive (.qdpx, zip-archive.ts); null when the user cancels. */
   'file:open-many': {
     req: z.strictObject({ title: z.string().max(200), filters: fileFilters }),
-    res: z.array(z.strictObject({ name: z.string(), content: z.string() })).nullable(),
+    res: z.array(z.union([z.strictObject({ name: z.string(), content: z.string() }), z.strictObject({ name: z.string(), bytes: z.instanceof(Uint8Array) })])).nullable(),
   },
   /** The bytes of a file that is not text (a .qdpx archive), unread: null when the user cancels. */
   'file:open-binary': {
     req: z.strictObject({ title: z.string().max(200), filters: fileFilters }),
     res: z.strictObject({ name: z.string(), bytes: z.instanceof(Uint8Array) }).nullable(),
   },
-  /** null when the user cancels the dialog. */
+  /** null when the user cancels the dialog. Text is written as UTF-8, bytes (XLSX, Parquet) as they are. */
   'file:save': {
-    req: z.strictObject({ suggestedName: fileName, content: z.string(), filters: fileFilters }),
+    req: z.strictObject({ suggestedName: fileName, content: z.union([z.string(), z.instanceof(Uint8Array)]), filters: fileFilters }),
     res: z.strictObject({ path: z.string() }).nullable(),
   },
   /** Main accepts only http, https and mailto, and asks the user first. */

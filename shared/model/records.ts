@@ -264,3 +264,52 @@ export interface CodingProvenance {
   /** The decision it belongs to. */
   decisionId: string;
 }
+
+/** What a memo is about: the whole project, a thread, a post or a code (coding memos stay on Coding.memo). */
+export type MemoTargetKind = 'project' | 'thread' | 'post' | 'code';
+
+export interface MemoTarget {
+  kind: MemoTargetKind;
+  /** The project's, thread's, post's or code's id. */
+  id: string;
+}
+
+/**
+ * A researcher's memo on a project, thread, post or code: one per target and coder (as a coding has
+ * one memo), so each coder keeps their own notes; its id is derived from target and coder.
+ */
+export interface Memo {
+  id: string;
+  target: MemoTarget;
+  coderId: string;
+  text: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Who an attribute describes: an author (by author name) or a thread (by id). */
+export type AttributeScope = 'author' | 'thread';
+export type AttributeType = 'text' | 'number' | 'date';
+
+/** A user-defined variable of authors or threads (cases); platform ones are derived, not stored. */
+export interface Attribute {
+  id: string;
+  scope: AttributeScope;
+  name: string;
+  type: AttributeType;
+  createdAt: string;
+  updatedAt?: string;
+}
+
+/**
+ * One case's value of a user attribute; its id is derived from attribute and subject. `value` is a
+ * number for a number attribute, "YYYY-MM-DD" for a date, else text. No record: no value.
+ */
+export interface AttributeValue {
+  id: string;
+  attributeId: string;
+  /** The author's name or the thread's id. */
+  subject: string;
+  value: string | number;
+  updatedAt?: string;
+}

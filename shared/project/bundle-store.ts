@@ -25,6 +25,9 @@ export function storeFromBundle(bundle: Bundle): MemoryProjectStore {
     assignments: bundle.assignments ?? [],
     rounds: bundle.rounds ?? [],
     decisions: bundle.decisions ?? [],
+    memos: bundle.memos ?? [],
+    attributes: bundle.attributes ?? [],
+    attributeValues: bundle.attributeValues ?? [],
     journal: bundle.journal ?? [],
   });
 }

@@ -12,6 +12,7 @@ import type { Problem } from '../problem/problem';
 import { codePointLength, sliceCodePoints } from '../text/offsets';
 import { rowsOf, type ChangeSet } from './change-set';
 import { codeRuleProblem } from './code-rules';
+import { checkMemosAndAttributes } from './check-memos-attributes';
 import type { ProjectReader } from './project-store';
 
 const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -39,7 +40,7 @@ export async function checkChangeSet(reader: ProjectReader, changes: ChangeSet):
       if (gone) return codeProblem(code, 'exemplarCodingIds', `coding ${gone} is one of its exemplars: a later change depends on it`);
     }
   }
-  return checkRemovals(reader, changes);
+  return (await checkRemovals(reader, changes)) ?? checkMemosAndAttributes(reader, changes);
 }
 
 async function checkCodes(reader: ProjectReader, codes: ReadonlyMap<string, Code>, changes: ChangeSet): Promise<Problem | undefined> {

@@ -3,7 +3,7 @@
  * Transactions run one at a time; what one applies is staged and kept only when it resolves.
  */
 import type { ExistingPosts, StoredPost } from '../import/assemble-threads';
-import type { Assignment, Code, CodebookVersion, Coder, Coding, Decision, Platform, Post, Project, Round, Thread } from '../model/records';
+import type { Assignment, Attribute, AttributeValue, Code, CodebookVersion, Coder, Coding, Decision, Memo, Platform, Post, Project, Round, Thread } from '../model/records';
 import { CancelledError } from '../util/cancelled';
 import { rowsOf, type ChangeSet, type RowChange } from './change-set';
 import type { JournalEntry } from './journal-entry';
@@ -22,6 +22,9 @@ export interface ProjectData {
   assignments: Assignment[];
   rounds: Round[];
   decisions: Decision[];
+  memos: Memo[];
+  attributes: Attribute[];
+  attributeValues: AttributeValue[];
   journal: JournalEntry[];
 }
 
@@ -40,6 +43,9 @@ export class MemoryProjectStore implements ProjectStore {
   private readonly assigned = new Map<string, Assignment>();
   private readonly roundsById = new Map<string, Round>();
   private readonly decided = new Map<string, Decision>();
+  private readonly memosById = new Map<string, Memo>();
+  private readonly attributesById = new Map<string, Attribute>();
+  private readonly valuesById = new Map<string, AttributeValue>();
   private readonly entries: JournalEntry[] = [];
   private readonly listeners = new Set<(entry: JournalEntry) => void>();
   private queue: Promise<unknown> = Promise.resolve();
@@ -55,6 +61,9 @@ export class MemoryProjectStore implements ProjectStore {
     for (const a of data.assignments ?? []) this.assigned.set(a.id, a);
     for (const r of data.rounds ?? []) this.roundsById.set(r.id, r);
     for (const d of data.decisions ?? []) this.decided.set(d.id, d);
+    for (const m of data.memos ?? []) this.memosById.set(m.id, m);
+    for (const a of data.attributes ?? []) this.attributesById.set(a.id, a);
+    for (const v of data.attributeValues ?? []) this.valuesById.set(v.id, v);
     this.entries.push(...(data.journal ?? []));
   }
 
@@ -98,6 +107,9 @@ export class MemoryProjectStore implements ProjectStore {
       assignments: [...this.assigned.values()],
       rounds: [...this.roundsById.values()],
       decisions: [...this.decided.values()],
+      memos: [...this.memosById.values()],
+      attributes: [...this.attributesById.values()],
+      attributeValues: [...this.valuesById.values()],
       journal: [...this.entries],
     };
   }
@@ -124,6 +136,9 @@ export class MemoryProjectStore implements ProjectStore {
       assignments: async () => [...this.assigned.values()],
       rounds: async () => [...this.roundsById.values()],
       decisions: async () => [...this.decided.values()],
+      memos: async () => [...this.memosById.values()],
+      attributes: async () => [...this.attributesById.values()],
+      attributeValues: async () => [...this.valuesById.values()],
       allCodings: async () => [...this.codings.values()],
       codersWithCodings: async () => new Set([...this.codings.values()].map((c) => c.coderId)),
       codingsByIds: async (ids) => new Map(ids.flatMap((id) => (this.codings.has(id) ? [[id, this.codings.get(id)!] as const] : []))),
@@ -157,7 +172,14 @@ export class MemoryProjectStore implements ProjectStore {
         }
         return counts;
       },
-      posts: async (ids) => new Map(ids.flatMap((id) => (this.postIndex.has(id) ? [[id, this.postIndex.get(id)!] as const] : []))),
+      posts: async (ids) => {
+        const found = new Map<string, Post>();
+        for (const id of ids) {
+          const post = this.postIndex.get(id);
+          if (post) found.set(id, post);
+        }
+        return found;
+      },
       postsOfThread: async (id) => [...(this.postsByThread.get(id) ?? [])],
       allPosts: async () => [...this.postsByThread.keys()].sort().flatMap((id) => this.postsByThread.get(id)!),
       storedPlatformIds: async (platforms: readonly Platform[]): Promise<ExistingPosts> => {
@@ -220,6 +242,9 @@ export class MemoryProjectStore implements ProjectStore {
     putRows(this.assigned, rowsOf(changes, 'assignments'));
     putRows(this.roundsById, rowsOf(changes, 'rounds'));
     putRows(this.decided, rowsOf(changes, 'decisions'));
+    putRows(this.memosById, rowsOf(changes, 'memos'));
+    putRows(this.attributesById, rowsOf(changes, 'attributes'));
+    putRows(this.valuesById, rowsOf(changes, 'attributeValues'));
     this.entries.push(entry);
   }
 }

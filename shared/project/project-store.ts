@@ -5,7 +5,7 @@
  */
 import type { CancelSignal } from '../import/stream/byte-source';
 import type { ExistingPosts, StoredPost } from '../import/assemble-threads';
-import type { Assignment, Code, CodebookVersion, Coder, Coding, Decision, Platform, Post, Project, Round, Thread } from '../model/records';
+import type { Assignment, Attribute, AttributeValue, Code, CodebookVersion, Coder, Coding, Decision, Memo, Platform, Post, Project, Round, Thread } from '../model/records';
 import type { ChangeSet } from './change-set';
 import type { JournalEntry } from './journal-entry';
 
@@ -29,6 +29,12 @@ export interface ProjectReader {
   rounds(): Promise<Round[]>;
   /** Adjudicated disagreements, in no particular order. */
   decisions(): Promise<Decision[]>;
+  /** Project, thread, post and code memos (coding memos are on the codings), in no particular order. */
+  memos(): Promise<Memo[]>;
+  /** User-defined author and thread attributes, in no particular order. */
+  attributes(): Promise<Attribute[]>;
+  /** Their values, in no particular order. */
+  attributeValues(): Promise<AttributeValue[]>;
   /** Every coding, in no particular order. */
   allCodings(): Promise<Coding[]>;
   codingsByIds(ids: readonly string[]): Promise<Map<string, Coding>>;

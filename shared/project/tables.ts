@@ -3,7 +3,7 @@
  * the app, a bundle file in the CLI). Settings such as "who is coding on this machine" are not
  * project data and live outside.
  */
-import type { Assignment, Code, CodebookVersion, Coder, Coding, Decision, Post, Project, Round, Thread } from '../model/records';
+import type { Assignment, Attribute, AttributeValue, Code, CodebookVersion, Coder, Coding, Decision, Memo, Post, Project, Round, Thread } from '../model/records';
 
 export interface ProjectRecords {
   projects: Project;
@@ -16,11 +16,14 @@ export interface ProjectRecords {
   assignments: Assignment;
   rounds: Round;
   decisions: Decision;
+  memos: Memo;
+  attributes: Attribute;
+  attributeValues: AttributeValue;
 }
 
 export type TableName = keyof ProjectRecords;
 
 /** Every table, in the order a change-set is applied: parents before the records that point at them. */
-export const TABLES: readonly TableName[] = ['projects', 'threads', 'posts', 'coders', 'codes', 'codings', 'codebookVersions', 'rounds', 'assignments', 'decisions'];
+export const TABLES: readonly TableName[] = ['projects', 'threads', 'posts', 'coders', 'codes', 'codings', 'codebookVersions', 'rounds', 'assignments', 'decisions', 'memos', 'attributes', 'attributeValues'];
 
 export type AnyRecord = ProjectRecords[TableName];

@@ -25,8 +25,8 @@ describe('command palette filter', () => {
 
   it('wants every word of the query, anywhere in the label', () => {
     expect(labels('export csv')).toEqual(['Export coded segments (CSV)…', 'Export as CSV…']);
-    // Import codebook has "refi-qda" as a keyword: found, below the label that has it.
-    expect(labels('refi-qda')).toEqual(['Export as REFI-QDA (.qdc)…', 'Import codebook…']);
+    // Import codebook and Add coder files (which takes a .qdpx coded elsewhere) have "refi-qda" as a keyword: found, below the labels that have it.
+    expect(labels('refi-qda')).toEqual(['Import a REFI-QDA project (.qdpx)…', 'Export as a REFI-QDA project (.qdpx)…', 'Export as REFI-QDA (.qdc)…', 'Import codebook…', 'Add coder files…']);
     expect(labels('import zebra')).toEqual([]);
   });
 

@@ -30,6 +30,9 @@ function fakeContext(overrides: Partial<ActionContext> = {}): ActionContext {
     codebook,
     blind: false,
     team,
+    qdpx: { import: vi.fn(), export: vi.fn() },
+    display: { codeMargin: true, definitionCard: false, toggleCodeMargin: vi.fn(), toggleDefinitionCard: vi.fn() },
+    printThread: vi.fn(),
     ...overrides,
   };
 }
@@ -53,8 +56,11 @@ describe('action registry', () => {
     const ctx = fakeContext();
     runAction(actionById('import-threads'), ctx);
     runAction(actionById('export-csv'), ctx);
+    runAction(actionById('export-analysis'), ctx);
+    runAction(actionById('export-annotations'), ctx);
     runAction(actionById('command-palette'), ctx);
-    expect(vi.mocked(ctx.openDialog).mock.calls).toEqual([['import-threads'], ['export-csv'], ['command-palette']]);
+    runAction(actionById('search-corpus'), ctx);
+    expect(vi.mocked(ctx.openDialog).mock.calls).toEqual([['import-threads'], ['export-csv'], ['export-analysis'], ['export-annotations'], ['command-palette'], ['search-corpus']]);
     runAction(actionById('view-agreement'), ctx);
     expect(ctx.showView).toHaveBeenCalledWith('agreement');
     runAction(actionById('toggle-only-mine'), ctx);
@@ -92,13 +98,28 @@ describe('action registry', () => {
     const blind = fakeContext({ blind: true });
     expect(runAction(actionById('team-return'), blind)).toBe(true);
     expect(blind.team['team-return']).toHaveBeenCalledOnce();
-    for (const id of ['team-sample', 'team-packages', 'add-coder-file', 'view-analysis', 'view-agreement', 'view-rounds', 'view-adjudication'] as const) {
+    for (const id of ['team-sample', 'team-packages', 'add-coder-file', 'view-analysis', 'search-corpus', 'view-agreement', 'view-rounds', 'view-adjudication'] as const) {
       expect(runAction(actionById(id), blind), id).toBe(false);
     }
     expect(blind.showView).not.toHaveBeenCalled();
     expect(vi.mocked(blind.services.announce).mock.calls.at(-1)?.[0]).toMatch(/blind coder package/);
     expect(actionById('view-history').enabled(blind)).toBe(true);
     expect(actionById('view-coding').enabled(blind)).toBe(true);
+  });
+
+  it('toggles the code margin and the definition card, and prints the open thread only', () => {
+    const ctx = fakeContext();
+    expect(actionById('toggle-code-margin').checked?.(ctx)).toBe(true);
+    expect(actionById('toggle-definition-card').checked?.(ctx)).toBe(false);
+    runAction(actionById('toggle-code-margin'), ctx);
+    runAction(actionById('toggle-definition-card'), ctx);
+    expect(ctx.display.toggleCodeMargin).toHaveBeenCalledOnce();
+    expect(ctx.display.toggleDefinitionCard).toHaveBeenCalledOnce();
+    expect(runAction(actionById('print-thread'), ctx)).toBe(true);
+    expect(ctx.printThread).toHaveBeenCalledOnce();
+    const none = fakeContext({ printThread: null });
+    expect(runAction(actionById('print-thread'), none)).toBe(false);
+    expect(none.services.announce).toHaveBeenCalledWith('Open a thread to print it.');
   });
 
   it('never performs a disabled action, and says why', () => {

@@ -1,10 +1,12 @@
 import type { ActionId, ActionSpec, CodebookActionId, TeamActionId } from '@shared/actions/action-catalog';
 
 import type { ImportReport } from '../../features/files/file-actions';
+import type { QdpxCommands } from '../../features/files/use-qdpx';
 import type { Services } from '../services';
 
 export type WorkspaceView = 'coding' | 'analysis' | 'agreement' | 'history' | 'rounds' | 'adjudication';
-export type WorkspaceDialog = 'import-threads' | 'export-csv' | 'command-palette';
+/** `search-corpus`: the Analysis view opened afresh on its Search tab. */
+export type WorkspaceDialog = 'import-threads' | 'export-csv' | 'export-analysis' | 'export-annotations' | 'command-palette' | 'search-corpus';
 
 /** What actions act on: the workspace's state and the doors it opens, built by Workspace each render. */
 export interface ActionContext {
@@ -26,6 +28,12 @@ export interface ActionContext {
   blind: boolean;
   /** The Team menu's commands (features/rounds/use-team-loop). */
   team: Readonly<Record<TeamActionId, () => void>>;
+  /** REFI-QDA projects in and out (features/files/use-qdpx). */
+  qdpx: QdpxCommands;
+  /** The Coding view's reading aids, remembered (features/threads/use-thread-display). */
+  display: { codeMargin: boolean; definitionCard: boolean; toggleCodeMargin(): void; toggleDefinitionCard(): void };
+  /** Prints the open thread; null when no thread is open. */
+  printThread: (() => void) | null;
 }
 
 /** What an action does, added in the renderer to its catalog entry. */

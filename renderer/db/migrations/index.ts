@@ -3,9 +3,10 @@ import { structuredCodebookMigration } from './0002-structured-codebook';
 import { postPagesMigration } from './0003-post-pages';
 import { projectJournalMigration } from './0004-project-journal';
 import { teamLoopMigration } from './0005-team-loop';
+import { memosAttributesMigration } from './0006-memos-attributes';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
 /** Every schema step ever released, oldest first. Append; never edit or remove a released one. */
-export const MIGRATIONS: readonly Migration[] = [initialMigration, structuredCodebookMigration, postPagesMigration, projectJournalMigration, teamLoopMigration];
+export const MIGRATIONS: readonly Migration[] = [initialMigration, structuredCodebookMigration, postPagesMigration, projectJournalMigration, teamLoopMigration, memosAttributesMigration];

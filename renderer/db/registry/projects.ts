@@ -21,6 +21,7 @@ import { openThreadmarkDB, type ThreadmarkDB } from '../database';
 import { ensureCoder } from '../repositories/coders-repository';
 import { setCurrentCoderId } from '../repositories/settings-repository';
 import { storeOf, type RunDeps } from '../run-in-project';
+import { searchCacheDbName } from '../search-cache-name';
 import { type MachineCoder, addProject, freeProjectName, projectDbName, projectNamed, removeProject, updateProject } from './registry';
 import type { ProjectCounts, ProjectEntry, ProjectRegistryDB } from './registry-db';
 
@@ -202,6 +203,7 @@ export async function renameProject(registry: ProjectRegistryDB, entry: ProjectE
 export async function deleteProject(registry: ProjectRegistryDB, entry: ProjectEntry): Promise<Result<void, Problem>> {
   try {
     await Dexie.delete(entry.dbName);
+    await Dexie.delete(searchCacheDbName(entry.dbName));
     await removeProject(registry, entry.id);
     return ok(undefined);
   } catch (error) {

@@ -12,6 +12,7 @@ import { ensureCoder } from '../repositories/coders-repository';
 import { getCurrentCoderId, setCurrentCoderId } from '../repositories/settings-repository';
 import { runInProject, storeOf } from '../run-in-project';
 import { APP, sampleBundle, testClock, testIds } from '../testing/test-support';
+import { searchCacheDbName } from '../search-cache-name';
 import { adoptLegacyDatabase } from './adopt-legacy';
 import { closeProject, createDemoProject, createEmptyProject, deleteProject, duplicateProject, openBundleAsProject, openProject, renameProject } from './projects';
 import { freeProjectName, getMachineCoder, lastOpenedProject, listProjects, projectDbName, setMachineCoder } from './registry';
@@ -181,9 +182,15 @@ describe('projects, each its own database', () => {
     expect(copied.journal!.slice(0, source.journal!.length)).toEqual(source.journal);
     expect(copied.journal!.slice(source.journal!.length).map((e) => e.operation)).toEqual(['bundle.import', 'project.rename']);
 
+    // Its search cache (a database of its own) goes with it.
+    const cache = new Dexie(searchCacheDbName(copy.value.dbName));
+    cache.version(1).stores({ index: '' });
+    await cache.open();
+    cache.close();
     const deleted = await deleteProject(registry, copy.value);
     expect(deleted.ok).toBe(true);
     expect(await Dexie.exists(copy.value.dbName)).toBe(false);
+    expect(await Dexie.exists(searchCacheDbName(copy.value.dbName))).toBe(false);
     expect((await listProjects(registry)).map((p) => p.name)).toEqual(['Demo: #MeToo backlash thread']);
     // The original is untouched.
     expect(await bundleOf(track(openThreadmarkDB(demo.value.dbName)))).toEqual(source);

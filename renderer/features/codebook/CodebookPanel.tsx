@@ -5,6 +5,7 @@ import type { CodingTally } from '@shared/project/queries/codebook-reads';
 
 import { useServices } from '../../app/services';
 import { CodeEditorDialog } from './CodeEditorDialog';
+import { MemoDialog } from '../analysis/memos/MemoDialog';
 import type { CodeCommand } from './code-menu-items';
 import { CodeTree, type CodeTreeHandle } from './CodeTree';
 import { DeleteCodeDialog } from './DeleteCodeDialog';
@@ -67,6 +68,7 @@ export function CodebookPanel({ codes, counts, tallies, onlyMine = false, onAppl
       {open?.command === 'move' && code ? <MoveDialog code={code} codes={codes} onClose={close} /> : null}
       {open?.command === 'merge' && code ? <MergeDialog source={code} codes={codes} onClose={close} /> : null}
       {open?.command === 'split' && code ? <SplitDialog code={code} codes={codes} onClose={close} /> : null}
+      {open?.command === 'memo' && code ? <MemoDialog target={{ kind: 'code', id: code.id }} targetLabel={`the code “${code.name}”`} onClose={() => close(code.id)} /> : null}
       {open?.command === 'delete' && code ? (
         <DeleteCodeDialog
           code={code}

@@ -3,7 +3,7 @@ import type { Code } from '@shared/model/records';
 import type { CodeMenuItem } from './CodeActionsMenu';
 
 /** What a code's actions menu (and its keys) can ask the panel to open. */
-export type CodeCommand = 'edit' | 'add-child' | 'rename' | 'move' | 'merge' | 'split' | 'delete';
+export type CodeCommand = 'edit' | 'add-child' | 'rename' | 'move' | 'merge' | 'split' | 'delete' | 'memo';
 
 /** The actions of one code; `ownCount` is its own codings (a code without any has nothing to split). */
 export function codeMenuItems(code: Code, ownCount: number, run: (command: CodeCommand) => void): CodeMenuItem[] {
@@ -15,5 +15,6 @@ export function codeMenuItems(code: Code, ownCount: number, run: (command: CodeC
     { key: 'merge', label: 'Merge into…', onSelect: () => run('merge') },
     { key: 'split', label: ownCount === 0 ? 'Split… (it has no codings)' : 'Split…', disabled: ownCount === 0 || !code.codable, onSelect: () => run('split') },
     { key: 'delete', label: 'Delete…', keys: 'Delete', onSelect: () => run('delete') },
+    { key: 'memo', label: 'Memo…', onSelect: () => run('memo') },
   ];
 }

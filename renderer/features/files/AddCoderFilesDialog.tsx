@@ -40,6 +40,9 @@ export function AddCoderFilesDialog({ review, busy, onConfirm, onLeaveOut, onAdd
   const refusedByMerge = refusedFileName(review);
   const reportOf = (name: string): MergedFileReport | undefined => (review.merge?.ok ? review.merge.value.files.find((f) => f.file === name) : undefined);
   const count = review.files.length;
+  // Focus starts where the researcher can act: on Add when it can be pressed, else on Leave out of
+  // the file that blocks it (a disabled button takes no focus, and Escape needs focus in the dialog).
+  const blocker = blocked === null ? null : (review.files.find((f) => f.kind === 'refused')?.name ?? refusedByMerge);
 
   return (
     <Dialog labelledBy="coder-files-title" describedBy="coder-files-desc" wide onCancel={onCancel}>
@@ -54,16 +57,18 @@ export function AddCoderFilesDialog({ review, busy, onConfirm, onLeaveOut, onAdd
             <li key={file.name} className="coder-file" data-kind={file.kind}>
               <div className="coder-file-head">
                 <h3>{file.name}</h3>
-                <button type="button" className="link-button" onClick={() => onLeaveOut(file.name)}>
+                <button type="button" className="link-button" autoFocus={file.name === blocker} onClick={() => onLeaveOut(file.name)}>
                   Leave out
                 </button>
               </div>
               {file.kind === 'refused' ? (
-                <ul className="problem-list" role="alert">
-                  {file.problems.map((p, i) => (
-                    <li key={i}>{p}</li>
-                  ))}
-                </ul>
+                <div role="alert">
+                  <ul className="problem-list">
+                    {file.problems.map((p, i) => (
+                      <li key={i}>{p}</li>
+                    ))}
+                  </ul>
+                </div>
               ) : file.kind === 'returned' ? (
                 refusedByMerge === file.name && review.merge && !review.merge.ok ? (
                   <p className="field-error" role="alert">
@@ -73,7 +78,10 @@ export function AddCoderFilesDialog({ review, busy, onConfirm, onLeaveOut, onAdd
                   <ReturnedFile report={reportOf(file.name)} />
                 )
               ) : (
-                <LayerFile plan={file.plan} replace={replace.get(file.name)} onToggle={(coderId, on) => toggle(file.name, coderId, on)} />
+                <>
+                  <LayerFile plan={file.plan} replace={replace.get(file.name)} onToggle={(coderId, on) => toggle(file.name, coderId, on)} />
+                  {file.notes && file.notes.length > 0 ? <QdpxNotes lines={file.notes} /> : null}
+                </>
               )}
             </li>
           ))}
@@ -88,15 +96,30 @@ export function AddCoderFilesDialog({ review, busy, onConfirm, onLeaveOut, onAdd
           <button type="button" className="dialog-actions-start" onClick={onAddMore}>
             More files…
           </button>
-          <button type="button" onClick={onCancel}>
+          <button type="button" autoFocus={blocked !== null && blocker === null} onClick={onCancel}>
             Cancel
           </button>
-          <button type="button" className="primary" autoFocus disabled={blocked !== null || busy} onClick={() => onConfirm(replace)}>
+          {/* Mounted anew once nothing blocks it, so focus moves to it after the last blocking file is left out. */}
+          <button key={blocked === null ? 'ready' : 'blocked'} type="button" className="primary" autoFocus={blocked === null} disabled={blocked !== null || busy} onClick={() => onConfirm(replace)}>
             Add {count === 1 ? 'the file' : `${count} files`}
           </button>
         </div>
       </div>
     </Dialog>
+  );
+}
+
+/** What a .qdpx from another tool did not bring as it was (codings split at post boundaries, not placed…). */
+function QdpxNotes({ lines }: { lines: readonly string[] }) {
+  return (
+    <details className="coder-file-changes" open={lines.length <= 5}>
+      <summary>From the other tool’s file ({lines.length})</summary>
+      <ul className="problem-list">
+        {lines.map((line, i) => (
+          <li key={i}>{line}</li>
+        ))}
+      </ul>
+    </details>
   );
 }
 
@@ -109,6 +132,12 @@ function ReturnedFile({ report }: { report: MergedFileReport | undefined }) {
         <strong>{report.coderName}</strong>’s codings of <strong>{report.roundName}</strong>: {report.added} added, {report.changed} changed,{' '}
         {report.removed} removed, {report.unchanged} unchanged.
       </p>
+      {report.memos.added + report.memos.changed > 0 ? (
+        <p>
+          Their memos: {report.memos.added} added, {report.memos.changed} changed.
+        </p>
+      ) : null}
+      {report.memos.leftOut > 0 ? <p className="muted">{plural(report.memos.leftOut, 'memo')} on the package project itself stay out.</p> : null}
       {changes.length === 0 ? (
         <p className="muted">No codebook changes.</p>
       ) : (

@@ -1,4 +1,4 @@
-import { Dialog } from '../../app/ui/Dialog';
+import { ChoiceDialog } from '../../app/ui/ChoiceDialog';
 
 interface Props {
   onExport: (spreadsheetSafe: boolean) => void;
@@ -11,25 +11,17 @@ interface Props {
 /** The coded-segments CSV comes exact (for analysis code) or formula-safe (for spreadsheets). */
 export function CsvExportDialog({ onExport, onCancel, title = 'Export coded segments (CSV)', description }: Props) {
   return (
-    <Dialog labelledBy="csv-export-title" onCancel={onCancel}>
-        <h2 id="csv-export-title">{title}</h2>
-        <p>{description ?? 'One row per coding: post, author, code path, coder, offsets in Unicode code points, quote and memo.'}</p>
-        <div className="choice-list">
-          <button type="button" className="primary" autoFocus onClick={() => onExport(false)}>
-            For R, Python or SPSS (exact text)
-          </button>
-          <button type="button" onClick={() => onExport(true)}>
-            For Excel or Sheets (formula-safe)
-          </button>
-        </div>
-        <p className="panel-sub">
-          Formula-safe puts a ' before cells that start with = + - @, so a spreadsheet cannot run a post as a formula.
-        </p>
-        <div className="dialog-actions">
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
-    </Dialog>
+    <ChoiceDialog
+      id="csv-export"
+      title={title}
+      description={description ?? 'One row per coding: post, author, code path, coder, offsets in Unicode code points, quote and memo.'}
+      choices={[
+        { key: 'exact', label: 'For R, Python or SPSS (exact text)' },
+        { key: 'spreadsheet', label: 'For Excel or Sheets (formula-safe)' },
+      ]}
+      note="Formula-safe puts a ' before cells that start with = + - @, so a spreadsheet cannot run a post as a formula."
+      onChoose={(key) => onExport(key === 'spreadsheet')}
+      onCancel={onCancel}
+    />
   );
 }

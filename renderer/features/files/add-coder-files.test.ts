@@ -32,6 +32,7 @@ const report = (file: string, counts: Partial<MergeReport['files'][number]> = {}
   removed: 0,
   unchanged: 0,
   codebookChanges: [],
+  memos: { added: 0, changed: 0, unchanged: 0, leftOut: 0 },
   ...counts,
 });
 

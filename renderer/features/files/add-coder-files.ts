@@ -1,5 +1,6 @@
 /**
- * "Add coder files…": several coders' files at once. A returned package (its project has a
+ * "Add coder files…": several coders' files at once, of any kind: Threadmark bundles, a .qdpx coded in
+ * NVivo/ATLAS.ti/MAXQDA, W3C Web Annotation, doccano and Label Studio files. A returned package (its project has a
  * `package`) is merged into its round by the core's `mergeCoderFiles` — all returned files in one
  * operation, refused whole when one fails its checks; any other bundle comes in as its coders'
  * layer (`coders.add-layer`, as before). Nothing is written until the researcher confirms the
@@ -7,6 +8,8 @@
  */
 import type { Bundle } from '@shared/bundle/bundle';
 import type { CoderLayerPlan } from '@shared/bundle/coder-layer-plan';
+import { detectAnnotationFile } from '@shared/exchange/annotation-files';
+import type { AnnotationFormat } from '@shared/exchange/exchange-annotation';
 import { formatProblem, parseBundleText } from '@shared/bundle/validate';
 import type { Problem } from '@shared/problem/problem';
 import { mergeCoderFiles, previewMergeCoderFiles, type MergeReport } from '@shared/project/operations/merge-coder-files';
@@ -14,17 +17,24 @@ import type { Result } from '@shared/util/result';
 
 import type { Services } from '../../app/services';
 import { applyCoderLayer, planCoderFile, runInProject, storeOf } from '../../db/project-store';
-import type { OpenedFile } from '../../platform/platform';
+import type { OpenedAnyFile } from '../../platform/platform';
 import type { UndoableAction } from '../coding/action-history';
 import { journalStep } from '../coding/journal-step';
+import { annotationFileNotes, reviewAnnotationFile } from './annotation-files';
+import { reviewQdpxCoderFile } from './qdpx-files';
 
-const BUNDLE_FILTERS = [{ name: 'Threadmark project bundle', extensions: ['json'] }];
+const CODER_FILE_FILTERS = [
+  { name: 'Coder files (Threadmark, REFI-QDA, Web Annotation, doccano, Label Studio)', extensions: ['json', 'qdpx', 'jsonld', 'jsonl'] },
+  { name: 'Threadmark project bundle', extensions: ['json'] },
+  { name: 'REFI-QDA project coded in NVivo, ATLAS.ti or MAXQDA', extensions: ['qdpx'] },
+  { name: 'Annotations (W3C Web Annotation, doccano, Label Studio)', extensions: ['jsonld', 'jsonl', 'json'] },
+];
 
 export type IncomingFile =
   /** A coder package as its coder returned it: merged into its round. */
   | { kind: 'returned'; name: string; bundle: Bundle }
   /** Any other bundle: its coders come in as layers. */
-  | { kind: 'layer'; name: string; bundle: Bundle; plan: CoderLayerPlan }
+  | { kind: 'layer'; name: string; bundle: Bundle; plan: CoderLayerPlan; notes?: string[] }
   /** Not a valid bundle, or one the core refuses: every problem, the file named. */
   | { kind: 'refused'; name: string; problems: string[] };
 
@@ -34,9 +44,20 @@ export interface CoderFilesReview {
   merge: Result<MergeReport, Problem> | null;
 }
 
-/** Parsed files, sorted into returned packages, plain bundles and files that are no bundle. */
-export function sortOpenedFiles(opened: readonly OpenedFile[]): Array<Exclude<IncomingFile, { kind: 'layer' }> | { kind: 'plain'; name: string; bundle: Bundle }> {
+export type SortedFile =
+  | Exclude<IncomingFile, { kind: 'layer' }>
+  | { kind: 'plain'; name: string; bundle: Bundle }
+  | { kind: 'annotations'; name: string; format: AnnotationFormat; content: string }
+  /** A .qdpx coded in another tool (read as bytes: zip-archive.ts). */
+  | { kind: 'qdpx'; name: string; bytes: Uint8Array };
+
+/** Parsed files, sorted into returned packages, plain bundles, annotation files, .qdpx archives and files that are no bundle. */
+export function sortOpenedFiles(opened: readonly OpenedAnyFile[]): SortedFile[] {
   return opened.map((file) => {
+    if ('bytes' in file) return { kind: 'qdpx', name: file.name, bytes: file.bytes };
+    // Web Annotation, doccano and Label Studio files come in as layers too (annotation-files.ts).
+    const detected = detectAnnotationFile(file.name, file.content);
+    if (detected !== null && detected !== 'bundle') return { kind: 'annotations', name: file.name, format: detected, content: file.content };
     const parsed = parseBundleText(file.content);
     if (!parsed.ok) return { kind: 'refused', name: file.name, problems: parsed.error.map((p) => formatProblem({ ...p, file: file.name })) };
     return parsed.value.project.package ? { kind: 'returned', name: file.name, bundle: parsed.value } : { kind: 'plain', name: file.name, bundle: parsed.value };
@@ -44,9 +65,18 @@ export function sortOpenedFiles(opened: readonly OpenedFile[]): Array<Exclude<In
 }
 
 /** Plans every file against the project as it is now (nothing written). */
-export async function reviewCoderFiles(services: Services, opened: readonly OpenedFile[]): Promise<CoderFilesReview> {
+export async function reviewCoderFiles(services: Services, opened: readonly OpenedAnyFile[]): Promise<CoderFilesReview> {
   const files: IncomingFile[] = [];
   for (const file of sortOpenedFiles(opened)) {
+    if (file.kind === 'qdpx') {
+      files.push(await reviewQdpxCoderFile(services, file.name, file.bytes));
+      continue;
+    }
+    if (file.kind === 'annotations') {
+      const reviewed = await reviewAnnotationFile(services, file.name, file.format, file.content);
+      files.push(reviewed.ok ? { kind: 'layer', name: file.name, bundle: reviewed.value.bundle, plan: reviewed.value.plan, notes: annotationFileNotes(reviewed.value.annotations) } : { kind: 'refused', name: file.name, problems: reviewed.problems });
+      continue;
+    }
     if (file.kind !== 'plain') {
       files.push(file);
       continue;
@@ -62,7 +92,7 @@ export async function reviewCoderFiles(services: Services, opened: readonly Open
 
 /** Picks the files and reviews them; null when the researcher cancels (a file that cannot be read is said in the status line). */
 export async function proposeCoderFiles(services: Services): Promise<CoderFilesReview | null> {
-  const opened = await services.platform.openTextFiles('Add coder files', BUNDLE_FILTERS);
+  const opened = await services.platform.openFiles('Add coder files', CODER_FILE_FILTERS);
   if (!opened.ok) {
     services.announce(opened.error, 'error');
     return null;

@@ -20,6 +20,7 @@ export const OPERATION_LABELS: ReadonlyArray<readonly [kind: string, label: stri
   ['codebook.version', 'Named a codebook version'],
   ['threads.import', 'Imported threads'],
   ['bundle.import', 'Imported a project bundle'],
+  ['qdpx.import', 'Imported a REFI-QDA project (.qdpx)'],
   ['thread.rename', 'Renamed a thread'],
   ['thread.delete', 'Deleted a thread'],
   ['project.create', 'Created the project'],
@@ -58,6 +59,9 @@ const NOUNS: Record<TableName, [one: string, many: string]> = {
   assignments: ['assignment', 'assignments'],
   rounds: ['round', 'rounds'],
   decisions: ['decision', 'decisions'],
+  memos: ['memo', 'memos'],
+  attributes: ['attribute', 'attributes'],
+  attributeValues: ['attribute value', 'attribute values'],
 };
 
 const count = (n: number, table: TableName): string => `${n} ${NOUNS[table][n === 1 ? 0 : 1]}`;

@@ -5,8 +5,11 @@ import type { TreeRow } from '@shared/thread/reply-tree';
 import type { MarkSpan } from '../../editor/post-content';
 import { PostText } from '../../editor/PostText';
 import { isPlaceholderPost } from '../coding/coding-refusal';
+import { MemoButton } from '../analysis/memos/MemoButton';
 import { WholePostMenu } from '../coding/WholePostMenu';
 import { formatPostTime } from './format-time';
+import { CodeMargin } from './margin/CodeMargin';
+import type { MarginEntry } from './margin/margin-entries';
 
 /** Deeper replies stop indenting (a 200-deep chain would squeeze the text to nothing) and say their level. */
 const MAX_INDENT = 8;
@@ -19,6 +22,8 @@ interface PostRowProps {
   spans: readonly MarkSpan[];
   focused: boolean;
   codingCount: number;
+  /** The code margin's entries; null when the margin is hidden. */
+  margin?: readonly MarginEntry[] | null;
   /** Shown for context only: a blind package's post the coder was not assigned. */
   context?: boolean;
   onFocusPost: (index: number) => void;
@@ -38,6 +43,7 @@ export const PostRow = memo(function PostRow({
   spans,
   focused,
   codingCount,
+  margin = null,
   context = false,
   onFocusPost,
   onToggleCollapse,
@@ -103,6 +109,7 @@ export const PostRow = memo(function PostRow({
               Select whole post
             </button>
             {placeholder ? null : <WholePostMenu postId={post.id} />}
+            {placeholder ? null : <MemoButton target={{ kind: 'post', id: post.id }} targetLabel={`${post.author || 'an anonymous'}’s post`} tabIndex={-1} />}
             {replyCount > 0 ? (
               <button
                 type="button"
@@ -115,7 +122,14 @@ export const PostRow = memo(function PostRow({
             ) : null}
           </span>
         </header>
-        <PostText postId={post.id} text={post.text} spans={spans} onMarkClick={onMarkClick} />
+        {margin ? (
+          <div className="post-content">
+            <PostText postId={post.id} text={post.text} spans={spans} onMarkClick={onMarkClick} />
+            <CodeMargin postId={post.id} entries={margin} focusable={focused} onSelect={onMarkClick} />
+          </div>
+        ) : (
+          <PostText postId={post.id} text={post.text} spans={spans} onMarkClick={onMarkClick} />
+        )}
       </div>
     </article>
   );

@@ -7,6 +7,7 @@ import type { ThreadSummary } from '@shared/project/queries/workspace-reads';
 import { useServices } from '../../app/services';
 import { MenuButton } from '../../app/ui/MenuButton';
 import { formatPostTime } from './format-time';
+import { MemoDialog } from '../analysis/memos/MemoDialog';
 import { DeleteThreadDialog, RenameThreadDialog } from './ThreadDialogs';
 import {
   arrangeThreads,
@@ -26,7 +27,7 @@ interface Props {
   onSelect: (threadId: string) => void;
 }
 
-type ThreadDialog = { kind: 'rename' | 'delete'; thread: ThreadSummary };
+type ThreadDialog = { kind: 'rename' | 'delete' | 'memo'; thread: ThreadSummary };
 
 /**
  * The project's threads, searched by title, sorted, filtered by platform and grouped by it (the
@@ -81,6 +82,7 @@ export function ThreadList({ threads, selectedId, onSelect }: Props) {
         items={[
           { key: 'rename', label: 'Rename thread…', keys: 'F2', keyshortcuts: 'F2', onSelect: () => setDialog({ kind: 'rename', thread }) },
           { key: 'delete', label: 'Delete thread…', keys: 'Del', keyshortcuts: 'Delete', onSelect: () => setDialog({ kind: 'delete', thread }) },
+          { key: 'memo', label: 'Memo on this thread…', onSelect: () => setDialog({ kind: 'memo', thread }), startsGroup: true },
         ]}
       />
     </li>
@@ -148,6 +150,7 @@ export function ThreadList({ threads, selectedId, onSelect }: Props) {
       )}
       {dialog?.kind === 'rename' ? <RenameThreadDialog thread={dialog.thread} onRename={(title) => actions.rename(dialog.thread, title)} onClose={close} /> : null}
       {dialog?.kind === 'delete' ? <DeleteThreadDialog thread={dialog.thread} onDelete={() => actions.remove(dialog.thread)} onClose={close} /> : null}
+      {dialog?.kind === 'memo' ? <MemoDialog target={{ kind: 'thread', id: dialog.thread.id }} targetLabel={`the thread “${dialog.thread.title}”`} onClose={close} /> : null}
     </nav>
   );
 }

@@ -6,6 +6,7 @@ import { ancestorsOf, buildReplyTree, visibleRows } from '@shared/thread/reply-t
 
 import type { MarkSpan } from '../../editor/post-content';
 import { ContextRail } from './ContextRail';
+import type { MarginEntry } from './margin/margin-entries';
 import { PostRow } from './PostRow';
 import { moveCaret, selectWholePost, startCaret } from './text-caret';
 
@@ -13,6 +14,8 @@ interface ThreadViewProps {
   title: string;
   posts: readonly Post[];
   spansByPost: ReadonlyMap<string, readonly MarkSpan[]>;
+  /** The code margin's entries per post; null hides the margin. */
+  marginByPost?: ReadonlyMap<string, readonly MarginEntry[]> | null;
   focusedPostId: string | null;
   onFocusPost: (postId: string) => void;
   onMarkClick: (postId: string, codingIds: string[]) => void;
@@ -24,6 +27,7 @@ interface ThreadViewProps {
 }
 
 const NO_SPANS: readonly MarkSpan[] = [];
+const NO_ENTRIES: readonly MarginEntry[] = [];
 const estimateRowSize = () => 140;
 
 /**
@@ -34,6 +38,7 @@ export function ThreadView({
   title,
   posts,
   spansByPost,
+  marginByPost = null,
   focusedPostId,
   onFocusPost,
   onMarkClick,
@@ -194,6 +199,7 @@ export function ThreadView({
                   spans={spans}
                   focused={item.index === focusedIndex}
                   codingCount={spans.length}
+                  margin={marginByPost ? (marginByPost.get(row.post.id) ?? NO_ENTRIES) : null}
                   context={contextPostIds?.has(row.post.id) ?? false}
                   onFocusPost={onFocusIndex}
                   onToggleCollapse={toggleCollapse}

@@ -1,8 +1,9 @@
 /**
  * Untrusted XML text → XmlElement tree, with fast-xml-parser 5 in a hardened configuration
  * (docs/reliability.md, "Hostile XML"): values stay strings exactly as written (its defaults turn
- * "007" into 7 and "true" into true), entities are decoded once, every element is an array so one child and many
- * look the same, and nesting is capped. The parser refuses elements named `__proto__` and the like;
+ * "007" into 7 and "true" into true), entities are decoded once, and nesting is capped. Its ordered
+ * output is read directly (its own grouping pass is a fifth of the parse of a large project);
+ * children are grouped by name, in order of first appearance, as that pass does. The parser refuses elements named `__proto__` and the like;
  * attributes are kept under a prefix and then in a Map, so no name becomes an object key. The
  * parser tolerates some malformed XML (a mismatched end tag), so its validator then checks
  * well-formedness and gives the line and column of the first error. The caller has already
@@ -37,10 +38,10 @@ export function parseXmlDocument(text: string, file: string, options: ParseXmlOp
   if (validity !== true) return err(validatorProblem(validity.err, text, file, lineOffset));
 
   const lineOf = lineLookup(text, lineOffset);
-  const roots = Object.entries(parsed as Record<string, unknown>).filter(([key]) => key !== TEXT_KEY && !key.startsWith(ATTRIBUTE_PREFIX));
+  const roots = groupByName(parsed as OrderedNode[]);
   const [root] = roots;
-  if (!root || !Array.isArray(root[1]) || root[1].length !== 1) return err({ file, message: 'the file holds no XML element (is it empty?)' });
-  return ok(toElement(root[0], root[1][0], lineOf));
+  if (!root || root[1].length !== 1) return err({ file, message: 'the file holds no XML element (is it empty?)' });
+  return ok(toElement(root[0], root[1][0]!, lineOf));
 }
 
 function parserOptions(maxDepth: number): ConstructorParameters<typeof XMLParser>[0] {
@@ -55,8 +56,7 @@ function parserOptions(maxDepth: number): ConstructorParameters<typeof XMLParser
     processEntities: true,
     ignoreDeclaration: true,
     ignorePiTags: true,
-    alwaysCreateTextNode: true,
-    isArray: (_name, _path, _isLeaf, isAttribute) => !isAttribute,
+    preserveOrder: true,
     maxNestedTags: maxDepth,
     captureMetaData: true,
   };
@@ -65,21 +65,65 @@ function parserOptions(maxDepth: number): ConstructorParameters<typeof XMLParser
 // Typed as the Symbol wrapper; at run time it is a symbol primitive.
 const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
 
-function toElement(qualifiedName: string, node: unknown, lineOf: (offset: number) => number): XmlElement {
+// The parser's ordered output: each node `{ [name]: children, ':@': attributes }`, text `{ '#text': value }`.
+const ATTRIBUTES_KEY = ':@';
+type OrderedNode = Record<string, unknown>;
+
+function nodeName(node: OrderedNode): string | undefined {
+  // for…in, not Object.keys: no array per node. The nodes are plain literals, their first key the name.
+  for (const key in node) if (key !== ATTRIBUTES_KEY) return key;
+  return undefined;
+}
+
+/** Element nodes by name, names in order of first appearance, each name's nodes in document order. */
+function groupByName(nodes: readonly OrderedNode[]): Array<[string, OrderedNode[]]> {
+  const groups = new Map<string, OrderedNode[]>();
+  for (const node of nodes) {
+    const name = nodeName(node);
+    if (name === undefined || name === TEXT_KEY || !Array.isArray(node[name])) continue;
+    const group = groups.get(name);
+    if (group) group.push(node);
+    else groups.set(name, [node]);
+  }
+  return [...groups];
+}
+
+function toElement(qualifiedName: string, node: OrderedNode, lineOf: (offset: number) => number): XmlElement {
   const { prefix, name } = splitQualifiedName(qualifiedName);
   const attributes = new Map<string, string>();
-  const children: XmlElement[] = [];
+  const raw = node[ATTRIBUTES_KEY] as Record<string, unknown> | undefined;
+  if (raw) for (const key of Object.keys(raw)) if (key.startsWith(ATTRIBUTE_PREFIX)) attributes.set(key.slice(ATTRIBUTE_PREFIX.length), String(raw[key]));
   let text = '';
-  if (typeof node === 'string') return { name, prefix, attributes, children, text: node, line: null };
-  const record = (node ?? {}) as Record<string | symbol, unknown>;
-  for (const [key, value] of Object.entries(record)) {
-    if (key === TEXT_KEY) text = String(value);
-    else if (key.startsWith(ATTRIBUTE_PREFIX)) attributes.set(key.slice(ATTRIBUTE_PREFIX.length), String(value));
-    else if (Array.isArray(value)) for (const child of value) children.push(toElement(key, child, lineOf));
+  let children: XmlElement[] = [];
+  // One pass; children of one name (the usual case) need no regrouping.
+  let firstName: string | undefined;
+  let mixed = false;
+  for (const child of node[qualifiedName] as OrderedNode[]) {
+    const childName = nodeName(child);
+    if (childName === undefined) continue;
+    if (childName === TEXT_KEY) text += String(child[TEXT_KEY]);
+    else if (Array.isArray(child[childName])) {
+      if (firstName === undefined) firstName = childName;
+      else if (childName !== firstName) mixed = true;
+      children.push(toElement(childName, child, lineOf));
+    }
   }
-  const meta = record[META] as { startIndex?: number } | undefined;
+  if (mixed) children = regroup(children);
+  const meta = (node as Record<symbol, unknown>)[META] as { startIndex?: number } | undefined;
   const line = typeof meta?.startIndex === 'number' ? lineOf(meta.startIndex) : null;
   return { name, prefix, attributes, children, text, line };
+}
+
+/** Children grouped by qualified name, in order of first appearance (stable within a name). */
+function regroup(children: readonly XmlElement[]): XmlElement[] {
+  const groups = new Map<string, XmlElement[]>();
+  for (const child of children) {
+    const key = child.prefix === null ? child.name : `${child.prefix}:${child.name}`;
+    const group = groups.get(key);
+    if (group) group.push(child);
+    else groups.set(key, [child]);
+  }
+  return [...groups.values()].flat();
 }
 
 function parserFailure(error: unknown, text: string, file: string, maxDepth: number, lineOffset: number): Problem {

@@ -120,11 +120,10 @@ describe('readQdpxCodebook on hostile archives (docs/reliability.md, "Zip archiv
   it.each([
     ['deflated', 'deflate'],
     ['stored', 'store'],
-  ] as const)('refuses, within a second, a %s entry inflating to far more than its header says', async (_label, method) => {
+  ] as const)('refuses a %s entry inflating to far more than its header says', async (_label, method) => {
+    // zip.js stops at the declared size: the message says so (how fast is the bench's business).
     const lie: TestZipEntry = { name: 'project.qde', data: new Uint8Array(50 * 1024 * 1024), declaredSize: 100, method };
-    const start = performance.now();
     expect(await problemOf([lie])).toBe('the archive is corrupt or has been tampered with: Invalid uncompressed size');
-    expect(performance.now() - start).toBeLessThan(1000);
   });
 
   it('refuses a corrupt deflate stream and a wrong CRC', async () => {

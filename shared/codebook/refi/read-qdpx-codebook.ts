@@ -6,43 +6,24 @@
 import { decodeText } from '../../import/decode-text';
 import type { Problem } from '../../problem/problem';
 import { err, ok, type Result } from '../../util/result';
-import { DEFAULT_QDPX_LIMITS, type ImportedCodebook, type QdpxLimits } from './imported-codebook';
+import type { ImportedCodebook, QdpxLimits } from './imported-codebook';
+import { openQdpxArchive } from './open-qdpx-archive';
 import { parseXmlDocument } from './parse-xml';
 import { sliceQdeCodeBook } from './qde-codebook-slice';
 import { readCodebookElement } from './read-codebook-element';
 import { namespaceWarning } from './refi-namespace';
-import { openZip, type ZipEntryInfo } from './safe-zip';
-import { checkXmlSize, lineAt, rejectDtd } from './xml-guard';
+import { lineAt, rejectDtd } from './xml-guard';
 import { refiUnknownFields } from './unknown-fields';
 
 export async function readQdpxCodebook(bytes: Uint8Array, fileName: string, limits: Partial<QdpxLimits> = {}): Promise<Result<ImportedCodebook, Problem[]>> {
-  const { maxArchiveBytes, maxEntries, maxQdeBytes, maxDepth } = { ...DEFAULT_QDPX_LIMITS, ...limits };
-  const tooBig = checkXmlSize(bytes.byteLength, maxArchiveBytes, fileName, 'the archive');
-  if (tooBig) return err([tooBig]);
-  const zip = await openZip(bytes, fileName, maxEntries);
-  if (!zip.ok) return err([zip.error]);
-  const qde = findProjectEntry(zip.value.entries, fileName);
-  if (!qde.ok) return err([qde.error]);
-
-  const qdeFile = `${fileName} (${qde.value.name})`;
-  const qdeBytes = await zip.value.read(qde.value, maxQdeBytes);
+  const archive = await openQdpxArchive(bytes, fileName, limits);
+  if (!archive.ok) return err([archive.error]);
+  const { zip, qde, qdeFile, limits: all } = archive.value;
+  const qdeBytes = await zip.read(qde, all.maxQdeBytes);
   if (!qdeBytes.ok) return err([qdeBytes.error]);
   const text = decodeText(qdeBytes.value, qdeFile);
   if (!text.ok) return err([text.error]);
-  return readQdeCodebook(text.value, qdeFile, maxDepth);
-}
-
-/** The one `.qde` at the root, matched without regard to case. */
-function findProjectEntry(entries: readonly ZipEntryInfo[], file: string): Result<ZipEntryInfo, Problem> {
-  const isQde = (entry: ZipEntryInfo): boolean => !entry.directory && entry.name.toLowerCase().endsWith('.qde');
-  const atRoot = entries.filter((entry) => isQde(entry) && !entry.name.includes('/'));
-  if (atRoot.length === 1) return ok(atRoot[0]!);
-  if (atRoot.length > 1) {
-    return err({ file, message: `the archive holds ${atRoot.length} project files (${atRoot.map((e) => e.name).join(', ')}); a .qdpx holds exactly one` });
-  }
-  const nested = entries.filter(isQde).map((e) => e.name);
-  const hint = nested.length > 0 ? ` (found ${nested.join(', ')} inside a folder: the project file belongs at the root)` : '';
-  return err({ file, message: `the archive holds no project.qde at its root, so it is not a REFI-QDA project${hint}` });
+  return readQdeCodebook(text.value, qdeFile, all.maxDepth);
 }
 
 function readQdeCodebook(text: string, file: string, maxDepth: number): Result<ImportedCodebook, Problem[]> {

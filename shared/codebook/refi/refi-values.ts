@@ -4,6 +4,7 @@
  * forms ("Writing a valid `.qdc`").
  */
 
+const CANONICAL_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const GUID = /^\{?([0-9a-f]{8})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{12})\}?$/i;
 
 /**
@@ -11,6 +12,8 @@ const GUID = /^\{?([0-9a-f]{8})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([
  * form, upper case (ATLAS.ti, Taguette) and the 32-digit form without hyphens.
  */
 export function normalizeGuid(value: string): string | null {
+  // Most GUIDs (every one Threadmark writes) are already normal: no match array, no new string.
+  if (CANONICAL_GUID.test(value)) return value;
   const text = value.trim();
   const match = GUID.exec(text);
   if (!match || text.startsWith('{') !== text.endsWith('}')) return null;

@@ -28,17 +28,28 @@ export function writeQdc(codes: readonly Code[], options: WriteQdcOptions): Resu
   if (problems.length > 0) return err(problems);
 
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<CodeBook xmlns="${REFI_CODEBOOK_NAMESPACE}" origin="${escapeXmlAttribute(options.origin)}">`, '  <Codes>'];
+  lines.push(...codeElementLines(codes, 2));
+  lines.push('  </Codes>', '</CodeBook>', '');
+  return ok(lines.join('\n'));
+}
+
+/**
+ * The `<Code>` elements of a `<Codes>` element, top-level codes indented `baseDepth` levels: the same
+ * in a .qdc and in a .qdpx's project CodeBook (shared/refi/write-project-qde.ts).
+ */
+export function codeElementLines(codes: readonly Code[], baseDepth: number): string[] {
+  const lines: string[] = [];
   // Codes with children stay open until the tree walk comes back up to their depth.
   let openCount = 0;
   const closeDownTo = (depth: number): void => {
-    for (; openCount > depth; openCount--) lines.push(`${indent(openCount + 1)}</Code>`);
+    for (; openCount > depth; openCount--) lines.push(`${indent(openCount + baseDepth - 1)}</Code>`);
   };
   const tree = sortCodesAsTree(codes);
   for (const [i, { code, depth }] of tree.entries()) {
     closeDownTo(depth);
     const hasChildren = (tree[i + 1]?.depth ?? -1) > depth;
     const description = descriptionOf(code);
-    const pad = indent(depth + 2);
+    const pad = indent(depth + baseDepth);
     const start = `${pad}<Code ${codeAttributes(code)}`;
     if (!hasChildren && description === '') {
       lines.push(`${start}/>`);
@@ -50,11 +61,10 @@ export function writeQdc(codes: readonly Code[], options: WriteQdcOptions): Resu
     else lines.push(`${pad}</Code>`);
   }
   closeDownTo(0);
-  lines.push('  </Codes>', '</CodeBook>', '');
-  return ok(lines.join('\n'));
+  return lines;
 }
 
-function checkWritable(codes: readonly Code[]): string[] {
+export function checkWritable(codes: readonly Code[]): string[] {
   if (codes.length === 0) return ['the codebook has no codes; a REFI-QDA codebook needs at least one'];
   const problems: string[] = [];
   const seen = new Map<string, Code>();

@@ -6,11 +6,12 @@
  * (it tells another project's story) and the import is one entry of this project's journal.
  */
 import type { Bundle, BundleCoding } from '../../bundle/bundle';
-import type { Assignment, Code, CodebookVersion, Coder, Coding, Decision, Post, Project, Round, Thread } from '../../model/records';
+import type { Assignment, Attribute, AttributeValue, Code, CodebookVersion, Coder, Coding, Decision, Memo, Post, Project, Round, Thread } from '../../model/records';
 import { codePointLength, sliceCodePoints } from '../../text/offsets';
 import { err, ok } from '../../util/result';
 import type { JournalEntry } from '../journal-entry';
 import { defineOperation } from '../operation';
+import { memosAndAttributesToAdd } from './memos-attributes-import';
 
 const plural = (n: number, noun: string): string => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 
@@ -23,7 +24,7 @@ export interface BundleImportSummary {
   historyKept: boolean;
 }
 
-interface BundleImportSnapshot {
+export interface BundleImportSnapshot {
   project: Project | undefined;
   threads: Thread[];
   storedPosts: Map<string, Post>;
@@ -35,6 +36,9 @@ interface BundleImportSnapshot {
   assignments: Assignment[];
   rounds: Round[];
   decisions: Decision[];
+  memos: Memo[];
+  attributes: Attribute[];
+  attributeValues: AttributeValue[];
   lastSeq: number;
 }
 
@@ -42,7 +46,7 @@ export const importBundle = defineOperation<{ bundle: Bundle; source: string }, 
   kind: 'bundle.import',
   async read(reader, { bundle }) {
     const postIds = [...new Set([...bundle.posts.map((p) => p.id), ...bundle.codings.map((c) => c.postId)])];
-    const [project, threads, storedPosts, codes, coders, codings, versions, assignments, rounds, decisions, lastSeq] = await Promise.all([
+    const [project, threads, storedPosts, codes, coders, codings, versions, assignments, rounds, decisions, memos, attributes, attributeValues, lastSeq] = await Promise.all([
       reader.project(),
       reader.threads(),
       reader.posts(postIds),
@@ -53,9 +57,12 @@ export const importBundle = defineOperation<{ bundle: Bundle; source: string }, 
       reader.assignments(),
       reader.rounds(),
       reader.decisions(),
+      reader.memos(),
+      reader.attributes(),
+      reader.attributeValues(),
       reader.lastSeq(),
     ]);
-    return { project, threads, storedPosts, codes, coders, storedCodings: new Set(codings.keys()), versions, assignments, rounds, decisions, lastSeq };
+    return { project, threads, storedPosts, codes, coders, storedCodings: new Set(codings.keys()), versions, assignments, rounds, decisions, memos, attributes, attributeValues, lastSeq };
   },
   plan(s, { bundle, source }) {
     const notIn = <T extends { id: string }>(stored: readonly { id: string }[] | ReadonlySet<string>, records: readonly T[]): T[] => {
@@ -71,6 +78,7 @@ export const importBundle = defineOperation<{ bundle: Bundle; source: string }, 
     const rounds = notIn(s.rounds, bundle.rounds ?? []);
     const assignments = notIn(s.assignments, bundle.assignments ?? []);
     const decisions = notIn(s.decisions, bundle.decisions ?? []);
+    const { memos, attributes, attributeValues } = memosAndAttributesToAdd(s, bundle);
     const bundlePosts = new Map(bundle.posts.map((p) => [p.id, p]));
     const codings: Coding[] = [];
     for (const coding of bundleCodings) {
@@ -98,6 +106,9 @@ export const importBundle = defineOperation<{ bundle: Bundle; source: string }, 
         rounds: rounds.map((after) => ({ before: null, after })),
         assignments: assignments.map((after) => ({ before: null, after })),
         decisions: decisions.map((after) => ({ before: null, after })),
+        memos: memos.map((after) => ({ before: null, after })),
+        attributes: attributes.map((after) => ({ before: null, after })),
+        attributeValues: attributeValues.map((after) => ({ before: null, after })),
       },
       result: { added, skipped, historyKept: adopted.length > 0 },
       adoptJournal: adopted,

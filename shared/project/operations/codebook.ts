@@ -10,13 +10,14 @@ import { describeCodeChange } from '../../codebook/describe-code-change';
 import { planMerge, type MergePlan } from '../../codebook/merge-plan';
 import { planSplit, type SplitCode, type SplitPlan } from '../../codebook/split-plan';
 import { planIndent, planMove, planMoveDown, planMoveUp, planOutdent, type MovePlan } from '../../codebook/tree-moves';
-import { EMPTY_CODE_FIELDS, type Code, type CodebookVersion, type CodeFields, type Coding } from '../../model/records';
+import { EMPTY_CODE_FIELDS, type Code, type CodebookVersion, type CodeFields, type Coding, type Memo } from '../../model/records';
 import { err, ok, type Result } from '../../util/result';
 import type { RowChange } from '../change-set';
 import { normalizeFields } from '../code-rules';
 import { defineOperation, unchanged, type OperationContext, type PlanResult } from '../operation';
 import type { ProjectReader } from '../project-store';
 import { sameRecord } from '../same-record';
+import { memosFoldedInto, memosRemovedWith } from './memos';
 
 /** A new code: name and colour, where it goes (top level by default), and any structured field. */
 export type NewCode = Pick<Code, 'name' | 'color'> & Partial<Omit<CodeFields, 'name' | 'color' | 'exemplarCodingIds'>> & { parentId?: string | null };
@@ -82,13 +83,13 @@ export const editCode = defineOperation<EditCodeInput, { codes: Code[] }, Code |
 });
 
 /** Deletes the code, its descendants and all their codings; reverting it puts every one back. */
-export const deleteCode = defineOperation<{ codeId: string }, { codes: Code[]; codings: Coding[] }, null>({
+export const deleteCode = defineOperation<{ codeId: string }, { codes: Code[]; codings: Coding[]; memos: Memo[] }, null>({
   kind: 'code.delete',
   async read(reader, { codeId }) {
     const codes = await reader.codes();
-    return { codes, codings: await reader.codingsOfCodes(subtreeIds(codes, codeId)) };
+    return { codes, codings: await reader.codingsOfCodes(subtreeIds(codes, codeId)), memos: await reader.memos() };
   },
-  plan({ codes, codings }, { codeId }) {
+  plan({ codes, codings, memos }, { codeId }) {
     const root = codes.find((c) => c.id === codeId);
     if (!root) return err(codeProblem(codeId, 'id', 'unknown code: cannot delete it'));
     const ids = new Set(subtreeIds(codes, codeId));
@@ -100,6 +101,7 @@ export const deleteCode = defineOperation<{ codeId: string }, { codes: Code[]; c
     return ok({
       summary: `Deleted “${root.name}” with its ${what.join(' and ')}`,
       changes: {
+        memos: memosRemovedWith(memos, 'code', ids),
         codings: codings.map((c) => ({ before: c, after: null })),
         // Children before parents, so the tree never has an orphan on the way.
         codes: [
@@ -139,7 +141,7 @@ interface MergeInput {
 }
 
 async function readMerge(reader: ProjectReader, input: MergeInput) {
-  return { codes: await reader.codes(), codings: await reader.codingsOfCodes([...input.sourceCodeIds, input.targetCodeId]) };
+  return { codes: await reader.codes(), codings: await reader.codingsOfCodes([...input.sourceCodeIds, input.targetCodeId]), memos: await reader.memos() };
 }
 
 /** What merging would do, read only: show it, then run mergeCodes with the same input. */
@@ -149,10 +151,10 @@ export async function previewMerge(reader: ProjectReader, input: MergeInput): Pr
 }
 
 /** Merges the sources into the target (merge-plan.ts): codings move, identical spans of one coder collapse. */
-export const mergeCodes = defineOperation<MergeInput, { codes: Code[]; codings: Coding[] }, MergePlan>({
+export const mergeCodes = defineOperation<MergeInput, { codes: Code[]; codings: Coding[]; memos: Memo[] }, MergePlan>({
   kind: 'code.merge',
   read: readMerge,
-  plan({ codes, codings }, input, { at }) {
+  plan({ codes, codings, memos }, input, { at }) {
     const planned = planMerge(codes, codings, input.sourceCodeIds, input.targetCodeId);
     if (!planned.ok) return planned;
     const plan = planned.value;
@@ -169,6 +171,8 @@ export const mergeCodes = defineOperation<MergeInput, { codes: Code[]; codings: 
           ...plan.deleteCodes.map((c) => ({ before: c, after: null })),
           ...withoutExemplars(codes, collapsed, new Set([plan.target.id, ...plan.deleteCodes.map((c) => c.id), ...plan.reparent.map((c) => c.id)])),
         ],
+        // Each merged code's memos go with its codings, into the target's.
+        memos: memosFoldedInto(memos, new Map(plan.deleteCodes.map((c) => [c.id, c.name])), plan.target.id, at),
       },
       result: plan,
     });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { agreementReport } from '../../agreement/units/agreement-report';
 import type { Bundle } from '../../bundle/bundle';
+import type { Memo, MemoTargetKind } from '../../model/records';
 import type { MemoryProjectStore } from '../memory-store';
 import { agreementSource } from '../queries/agreement-input';
 import { coderPackages } from '../queries/coder-packages';
@@ -10,6 +11,7 @@ import { ADA, applied, counterIds, runner, steppingClock } from '../testing/core
 import { BEN, CY, HEAD, openPackage, projectBytes, returned, teamProject } from '../testing/round-fixtures.test-helpers';
 import { addCode } from './codebook';
 import { addCoding, editMemo, removeCoding } from './codings';
+import { writeMemo } from './memos';
 import { mergeCoderFiles, previewMergeCoderFiles } from './merge-coder-files';
 import { startRound } from './rounds';
 
@@ -33,6 +35,10 @@ async function codedRound() {
   return { store, run, round, ben, asBen, cy, file, ids: { b1, b2, b3, c1, c2 } };
 }
 
+const NO_MEMOS = { added: 0, changed: 0, unchanged: 0, leftOut: 0 };
+const memoBy = (coderId: string, kind: MemoTargetKind, id: string): Memo => ({ id: `m-${kind}-${id}`, target: { kind, id }, coderId, text: 'slipped in', createdAt: HEAD.exportedAt, updatedAt: HEAD.exportedAt });
+const withMemo = (memo: Memo) => (b: Bundle): Bundle => ({ ...b, memos: [...(b.memos ?? []), memo] });
+
 const journalLength = async (store: MemoryProjectStore) => (await store.read((r) => r.journal())).length;
 
 describe('mergeCoderFiles', () => {
@@ -43,8 +49,8 @@ describe('mergeCoderFiles', () => {
     const done = applied(await run(mergeCoderFiles, { files }));
     expect(preview).toEqual({ ok: true, value: done.result });
     expect(done.result.files.map(({ codebookChanges, ...counts }) => ({ ...counts, codebookChanges: codebookChanges.length }))).toEqual([
-      { file: 'ben.threadmark.json', coderName: 'Ben', roundName: 'Round 1', added: 3, changed: 0, removed: 0, unchanged: 0, codebookChanges: 0 },
-      { file: 'cy.threadmark.json', coderName: 'Cy', roundName: 'Round 1', added: 2, changed: 0, removed: 0, unchanged: 0, codebookChanges: 0 },
+      { file: 'ben.threadmark.json', coderName: 'Ben', roundName: 'Round 1', added: 3, changed: 0, removed: 0, unchanged: 0, codebookChanges: 0, memos: NO_MEMOS },
+      { file: 'cy.threadmark.json', coderName: 'Cy', roundName: 'Round 1', added: 2, changed: 0, removed: 0, unchanged: 0, codebookChanges: 0, memos: NO_MEMOS },
     ]);
     expect(done.summary).toBe('Merged 2 coder files (Ben, Cy): 5 codings added, 0 changed, 0 removed');
     const codings = await store.read((r) => r.allCodings());
@@ -114,6 +120,10 @@ describe('mergeCoderFiles', () => {
       ['a coder not in the round', (b) => ({ ...b, project: { ...b.project, package: { ...b.project.package!, coderId: ADA.id, coderName: 'Ada' } } }), 'project package.coderId', 'Ada is not a coder of “Round 1”'],
       ['not a package', (b) => ({ ...b, project: { id: 'lead-project', name: 'Pilot study', createdAt: b.project.createdAt } }), 'project package', 'is not a returned coder package'],
       ['a post not assigned', (b) => ({ ...b, assignments: b.assignments!.map((a) => ({ ...a, postIds: [...a.postIds, 'q-3'] })) }), 'post q-3 id', 'is not among the posts “Round 1” assigned to Ben'],
+      ['a memo by another coder', withMemo(memoBy(CY.id, 'post', 'p-2')), 'memo m-post-p-2 coderId', 'is by coder coder-cy, not Ben whose package this is'],
+      ['a memo on a post not in this project', withMemo(memoBy(BEN.id, 'post', 'p-99')), 'memo m-post-p-99 target.id', 'post p-99 is not in this project'],
+      ['a memo on a thread not in this project', withMemo(memoBy(BEN.id, 'thread', 't-9')), 'memo m-thread-t-9 target.id', 'thread t-9 is not in this project'],
+      ['a memo on a code nowhere', withMemo(memoBy(BEN.id, 'code', 'c-none')), 'memo m-code-c-none target.id', 'code c-none is in neither the file nor this project'],
     ];
     it.each(tampered)('%s', async (_, tamper, where, message) => {
       const { store, run, ben, cy, file } = await codedRound();
@@ -135,6 +145,43 @@ describe('mergeCoderFiles', () => {
       const refused = await run(mergeCoderFiles, { files: [await file('a.json', ben), await file('b.json', ben)] });
       expect(refused.ok ? '' : `${refused.error.file}: ${refused.error.message}`).toBe('b.json: is Ben\'s file of “Round 1”, as is a.json: merge one of them');
     });
+  });
+
+  it('brings the coder’s own post, thread and code memos in with their codings; the lead’s and other coders’ memos stay as they are', async () => {
+    const { store, run, ben, asBen, file } = await codedRound();
+    // In the lead's project already: Ada's memo on the code, and Ben's older memo on thread t-1.
+    applied(await run(writeMemo, { target: { kind: 'code', id: 'c-what' }, text: 'Ada: the definition' }));
+    applied(await run(writeMemo, { target: { kind: 'thread', id: 't-1' }, text: 'Ben, earlier' }, BEN));
+    const blindProject = (await ben.read((r) => r.project()))!;
+    for (const [kind, id, text] of [
+      ['post', 'p-2', 'families as a deflection'],
+      ['post', 'p-1', 'context post, still his note'],
+      ['thread', 't-1', 'Ben, now'],
+      ['code', 'c-what', 'Ben: hard to tell from irony'],
+      ['project', blindProject.id, 'my notes on the package'],
+    ] as const) {
+      applied(await asBen(writeMemo, { target: { kind, id }, text }, BEN));
+    }
+    const benFile = await file('ben.threadmark.json', ben);
+    const done = applied(await run(mergeCoderFiles, { files: [benFile] }));
+    expect(done.result.files[0]!.memos).toEqual({ added: 3, changed: 1, unchanged: 0, leftOut: 1 });
+    expect(done.summary).toContain('; 4 memos added or changed');
+    const memos = await store.read((r) => r.memos());
+    expect(memos.map((m) => [m.coderId, m.target.kind, m.target.id, m.text]).sort()).toEqual(
+      [
+        [ADA.id, 'code', 'c-what', 'Ada: the definition'],
+        [BEN.id, 'code', 'c-what', 'Ben: hard to tell from irony'],
+        [BEN.id, 'post', 'p-1', 'context post, still his note'],
+        [BEN.id, 'post', 'p-2', 'families as a deflection'],
+        [BEN.id, 'thread', 't-1', 'Ben, now'],
+      ].sort(),
+    );
+    // Again: nothing changes, no journal entry.
+    const length = await journalLength(store);
+    const again = applied(await run(mergeCoderFiles, { files: [benFile] }));
+    expect(again.result.files[0]!.memos).toEqual({ added: 0, changed: 0, unchanged: 4, leftOut: 1 });
+    expect(again.entry).toBeNull();
+    expect(await journalLength(store)).toBe(length);
   });
 
   it('then agreement compares Ben and Cy on the posts both were assigned, as comparing their files does', async () => {

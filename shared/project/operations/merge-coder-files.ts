@@ -8,7 +8,7 @@
  * file twice changes nothing, and a file coded further replaces what was merged before.
  */
 import { diffCodebooks, type CodebookDiffEntry } from '../../codebook/codebook-diff';
-import type { Assignment, Code, CodebookVersion, Coder, Coding, CoderPackageRef, Post, Project, Round } from '../../model/records';
+import type { Assignment, Code, CodebookVersion, Coder, Coding, CoderPackageRef, Memo, Post, Project, Round } from '../../model/records';
 import type { Problem } from '../../problem/problem';
 import { err, ok, type Result } from '../../util/result';
 import type { ChangeSet, RowChange } from '../change-set';
@@ -16,6 +16,8 @@ import { defineOperation } from '../operation';
 import type { ProjectReader } from '../project-store';
 import type { CoderFile } from '../queries/coder-files';
 import { sameRecord } from '../same-record';
+import { planCoderMemos, type MergedMemoCounts } from './merge-coder-memos';
+import { memoKey } from './memos';
 
 export interface MergeCoderFilesInput {
   files: CoderFile[];
@@ -31,6 +33,8 @@ export interface MergedFileReport {
   unchanged: number;
   /** How the file's codebook differs from the round's pinned version: codes the coder added, renamed… */
   codebookChanges: CodebookDiffEntry[];
+  /** The coder's post, thread and code memos (merge-coder-memos.ts). */
+  memos: MergedMemoCounts;
 }
 
 export interface MergeReport {
@@ -50,19 +54,24 @@ interface MergeSnapshot {
   codingsOfPosts: Coding[];
   /** Stored codings sharing an id with a coding of a file. */
   sameIds: Map<string, Coding>;
+  threadIds: Set<string>;
+  /** Every stored memo, by memoKey (one per target and coder). */
+  memos: Map<string, Memo>;
 }
 
 type Checked<T> = { ok: true; value: T } | { ok: false; error: Problem };
 
 /** One consistent read of everything the check and the plan need. */
 async function readMerge(reader: ProjectReader, files: readonly CoderFile[]): Promise<MergeSnapshot> {
-  const [project, rounds, versions, coders, codes, assignments] = await Promise.all([
+  const [project, rounds, versions, coders, codes, assignments, threads, memos] = await Promise.all([
     reader.project(),
     reader.rounds(),
     reader.versions(),
     reader.coders(),
     reader.codes(),
     reader.assignments(),
+    reader.threads(),
+    reader.memos(),
   ]);
   const postIds = [...new Set(files.flatMap((f) => f.bundle.posts.map((p) => p.id)))];
   const [posts, codingsOfPosts, sameIds] = await Promise.all([
@@ -70,7 +79,19 @@ async function readMerge(reader: ProjectReader, files: readonly CoderFile[]): Pr
     reader.codingsOfPosts(postIds),
     reader.codingsByIds(files.flatMap((f) => f.bundle.codings.map((c) => c.id))),
   ]);
-  return { project, rounds, versions, coders, codes, assignments, posts, codingsOfPosts, sameIds };
+  return {
+    project,
+    rounds,
+    versions,
+    coders,
+    codes,
+    assignments,
+    posts,
+    codingsOfPosts,
+    sameIds,
+    threadIds: new Set(threads.map((t) => t.id)),
+    memos: new Map(memos.map((m) => [memoKey(m), m])),
+  };
 }
 
 /** What merging the files would do, read only: the report the lead confirms, or the refusal. */
@@ -121,12 +142,19 @@ function planMerge(snapshot: MergeSnapshot, files: readonly CoderFile[]): Checke
   const codings: Array<RowChange<Coding>> = [];
   const removedIds = new Set<string>();
   const fileOfCoding = new Map<string, string>();
+  const memos: Array<RowChange<Memo>> = [];
+  const fileOfMemo = new Map<string, string>();
   const report: MergedFileReport[] = [];
   for (const checked of checkedFiles) {
     const layer = planLayer(snapshot, checked, codes, addedCodes, fileOfCoding);
     if (!layer.ok) return layer;
     codings.push(...layer.value.rows);
     for (const row of layer.value.rows) if (row.after === null) removedIds.add(row.before!.id);
+    const fileCodes = new Map(checked.file.bundle.codes.map((c) => [c.id, c]));
+    const targets = { threadIds: snapshot.threadIds, postIds: new Set(snapshot.posts.keys()), code: (id: string) => codes.get(id) ?? addCode(id, fileCodes, codes, addedCodes) };
+    const memoPlan = planCoderMemos(checked.file, checked.coder, snapshot.memos, targets, fileOfMemo);
+    if (!memoPlan.ok) return memoPlan;
+    memos.push(...memoPlan.value.rows);
     const version = snapshot.versions.find((v) => v.id === checked.round.codebookVersionId);
     report.push({
       file: checked.file.name,
@@ -134,6 +162,7 @@ function planMerge(snapshot: MergeSnapshot, files: readonly CoderFile[]): Checke
       roundName: checked.round.name,
       ...layer.value.counts,
       codebookChanges: version ? diffCodebooks(version.codes, checked.file.bundle.codes).entries : [],
+      memos: memoPlan.value.counts,
     });
   }
   // A removed coding stops being an exemplar, as when it is removed by hand.
@@ -143,6 +172,7 @@ function planMerge(snapshot: MergeSnapshot, files: readonly CoderFile[]): Checke
   const changes: ChangeSet = {
     codes: [...exemplarFixes, ...[...addedCodes.values()].map((c) => ({ before: null, after: c }))],
     codings,
+    ...(memos.length > 0 ? { memos } : {}),
   };
   return ok({ changes, report: { files: report } });
 }
@@ -287,7 +317,8 @@ function summaryOf(report: MergeReport): string {
     total.changed += f.changed;
     total.removed += f.removed;
   }
-  const counts = `${total.added} coding${total.added === 1 ? '' : 's'} added, ${total.changed} changed, ${total.removed} removed`;
+  const memos = report.files.reduce((n, f) => n + f.memos.added + f.memos.changed, 0);
+  const counts = `${total.added} coding${total.added === 1 ? '' : 's'} added, ${total.changed} changed, ${total.removed} removed${memos > 0 ? `; ${memos} memo${memos === 1 ? '' : 's'} added or changed` : ''}`;
   const [only] = report.files;
   if (report.files.length === 1 && only) return `Merged ${only.coderName}'s “${only.roundName}” file “${only.file}” (${counts})`;
   return `Merged ${report.files.length} coder files (${report.files.map((f) => f.coderName).join(', ')}): ${counts}`;

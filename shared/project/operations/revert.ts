@@ -137,5 +137,11 @@ async function recordsNow(reader: ProjectReader, table: TableName, ids: readonly
       return pick(await reader.rounds());
     case 'decisions':
       return pick(await reader.decisions());
+    case 'memos':
+      return pick(await reader.memos());
+    case 'attributes':
+      return pick(await reader.attributes());
+    case 'attributeValues':
+      return pick(await reader.attributeValues());
   }
 }

@@ -3,10 +3,11 @@
  * to it. Deleting is one journal entry that keeps every removed record whole (posts included), so
  * undo and History → Revert put the thread back exactly as it was.
  */
-import type { Assignment, Code, Coding, Decision, Post, Round, Thread } from '../../model/records';
+import type { Assignment, Attribute, AttributeValue, Code, Coding, Decision, Memo, Post, Round, Thread } from '../../model/records';
 import { err, ok } from '../../util/result';
 import type { ChangeSet } from '../change-set';
 import { defineOperation, unchanged } from '../operation';
+import { memosRemovedWith } from './memos';
 
 const plural = (n: number, noun: string): string => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 const MAX_TITLE = 500;
@@ -43,27 +44,34 @@ interface DeleteThreadSnapshot {
   assignments: Assignment[];
   rounds: Round[];
   decisions: Decision[];
+  memos: Memo[];
+  attributes: Attribute[];
+  attributeValues: AttributeValue[];
 }
 
 /**
  * Removes a thread, its posts and every coding on them (by every coder), and whatever points at
  * them: exemplar marks, the posts in assignments and rounds (the assignment or round stays, with
- * the posts it has left), adjudication decisions on the posts.
+ * the posts it has left), adjudication decisions on the posts, memos on the thread and its posts,
+ * the thread's attribute values.
  */
 export const deleteThread = defineOperation<{ threadId: string }, DeleteThreadSnapshot, DeletedThread>({
   kind: 'thread.delete',
   async read(reader, { threadId }) {
     const thread = (await reader.threads()).find((t) => t.id === threadId);
-    if (!thread) return { thread, posts: [], codings: [], codes: [], assignments: [], rounds: [], decisions: [] };
-    const [posts, codings, codes, assignments, rounds, decisions] = await Promise.all([
+    if (!thread) return { thread, posts: [], codings: [], codes: [], assignments: [], rounds: [], decisions: [], memos: [], attributes: [], attributeValues: [] };
+    const [posts, codings, codes, assignments, rounds, decisions, memos, attributes, attributeValues] = await Promise.all([
       reader.postsOfThread(threadId),
       reader.codingsOfThread(threadId),
       reader.codes(),
       reader.assignments(),
       reader.rounds(),
       reader.decisions(),
+      reader.memos(),
+      reader.attributes(),
+      reader.attributeValues(),
     ]);
-    return { thread, posts, codings, codes, assignments, rounds, decisions };
+    return { thread, posts, codings, codes, assignments, rounds, decisions, memos, attributes, attributeValues };
   },
   plan(s, { threadId }) {
     const { thread } = s;
@@ -83,11 +91,19 @@ export const deleteThread = defineOperation<{ threadId: string }, DeleteThreadSn
       assignments: withoutPosts(s.assignments, postIds),
       rounds: withoutPosts(s.rounds, postIds),
       decisions: s.decisions.filter((d) => postIds.has(d.postId)).map((before) => ({ before, after: null })),
+      memos: [...memosRemovedWith(s.memos, 'thread', new Set([thread.id])), ...memosRemovedWith(s.memos, 'post', postIds)],
+      attributeValues: threadValues(s.attributes, s.attributeValues, thread.id),
     };
     const counted = [plural(s.posts.length, 'post'), plural(s.codings.length, 'coding')].join(', ');
     return ok({ summary: `Deleted the thread “${thread.title}” (${counted})`, changes, result: { thread, posts: s.posts.length, codings: s.codings.length } });
   },
 });
+
+/** The thread's values of thread attributes, removed with it. */
+function threadValues(attributes: readonly Attribute[], values: readonly AttributeValue[], threadId: string): Array<{ before: AttributeValue; after: null }> {
+  const threadAttributes = new Set(attributes.filter((a) => a.scope === 'thread').map((a) => a.id));
+  return values.filter((v) => v.subject === threadId && threadAttributes.has(v.attributeId)).map((before) => ({ before, after: null }));
+}
 
 /** Records listing posts, without the removed ones (only those that listed any). */
 function withoutPosts<T extends { postIds: string[] }>(records: readonly T[], removed: ReadonlySet<string>): Array<{ before: T; after: T }> {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
+import { defineAttribute, setAttributeValue } from '../operations/attributes';
 import { nameVersion } from '../operations/codebook';
 import { addCoding } from '../operations/codings';
+import { writeMemo } from '../operations/memos';
 import { startRound } from '../operations/rounds';
 import { applied, counterIds, runner, smallProject } from '../testing/core-fixtures.test-helpers';
 import { BEN, CY, HEAD, openPackage, returned, teamProject, throughFile } from '../testing/round-fixtures.test-helpers';
@@ -63,6 +65,34 @@ describe('coderPackages', () => {
     const [cy] = later.value;
     expect(cy!.bundle.project.package?.previousCodebookVersionId).toBe(first.round.codebookVersionId);
     expect(throughFile(cy!.bundle).codebookVersions?.map((v) => v.name)).toEqual(['Round 1', 'v2']);
+  });
+
+  it('carries no other coder’s memos and no attribute values: nothing in it tells the coder what the others made of the posts', async () => {
+    const store = teamProject();
+    const run = runner(store, undefined, counterIds('before'));
+    // The lead's project memo and code memo, Cy's post and thread memos, Ben's own post memo, and a thread attribute's value.
+    const written: Array<[string, 'project' | 'thread' | 'post' | 'code', string, string]> = [
+      ['coder-ada', 'project', 'lead-project', 'LEAD-PROJECT-MEMO'],
+      ['coder-ada', 'code', 'c-what', 'LEAD-CODE-MEMO'],
+      [CY.id, 'post', 'p-2', 'CY-POST-MEMO'],
+      [CY.id, 'thread', 't-1', 'CY-THREAD-MEMO'],
+      [BEN.id, 'post', 'p-3', 'BEN-OWN-POST-MEMO'],
+    ];
+    for (const [coderId, kind, id, text] of written) applied(await run(writeMemo, { target: { kind, id }, text, coderId }));
+    const attribute = applied(await run(defineAttribute, { scope: 'thread', name: 'Tone', type: 'text' })).result;
+    applied(await run(setAttributeValue, { attributeId: attribute.id, subject: 't-1', text: 'CY-SAYS-HOSTILE' }));
+    expect((await store.read((r) => r.memos())).length).toBe(written.length);
+
+    const { packages } = await packagesOf(store);
+    for (const pkg of packages) {
+      const bundle = throughFile(pkg.bundle);
+      expect(bundle.memos ?? []).toEqual([]);
+      expect(bundle.attributeValues ?? []).toEqual([]);
+      // Not anywhere in the file either (the round's instructions are the lead's word to the coders).
+      const bytes = JSON.stringify(pkg.bundle);
+      for (const [, , , text] of written) expect(bytes).not.toContain(text);
+      expect(bytes).not.toContain('CY-SAYS-HOSTILE');
+    }
   });
 
   it('refuses an unknown round', async () => {

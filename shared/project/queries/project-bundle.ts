@@ -11,6 +11,7 @@ import type { Problem } from '../../problem/problem';
 import { err, ok, type Result } from '../../util/result';
 import type { ProjectReader } from '../project-store';
 import { byImportThenId, byPosition, compareStrings } from '../record-order';
+import { sortMemosAndAttributes } from './memo-attribute-order';
 
 export interface BundleHead {
   exportedAt: string;
@@ -18,7 +19,7 @@ export interface BundleHead {
 }
 
 export async function projectBundle(reader: ProjectReader, head: BundleHead): Promise<Result<Bundle, Problem>> {
-  const [project, threads, posts, codes, coders, codings, versions, assignments, journal, rounds, decisions] = await Promise.all([
+  const [project, threads, posts, codes, coders, codings, versions, assignments, journal, rounds, decisions, memos, attributes, attributeValues] = await Promise.all([
     reader.project(),
     reader.threads(),
     reader.allPosts(),
@@ -30,6 +31,9 @@ export async function projectBundle(reader: ProjectReader, head: BundleHead): Pr
     reader.journal(),
     reader.rounds(),
     reader.decisions(),
+    reader.memos(),
+    reader.attributes(),
+    reader.attributeValues(),
   ]);
   if (!project) return err({ record: 'project', message: 'nothing to export: the project has no records yet' });
 
@@ -56,6 +60,7 @@ export async function projectBundle(reader: ProjectReader, head: BundleHead): Pr
 
   rounds.sort((a, b) => a.number - b.number || compareStrings(a.id, b.id));
   decisions.sort((a, b) => compareStrings(a.id, b.id));
+  sortMemosAndAttributes(memos, attributes, attributeValues);
 
   return ok({
     format: BUNDLE_FORMAT,
@@ -72,6 +77,9 @@ export async function projectBundle(reader: ProjectReader, head: BundleHead): Pr
     assignments,
     ...(rounds.length > 0 ? { rounds } : {}),
     ...(decisions.length > 0 ? { decisions } : {}),
+    ...(memos.length > 0 ? { memos } : {}),
+    ...(attributes.length > 0 ? { attributes } : {}),
+    ...(attributeValues.length > 0 ? { attributeValues } : {}),
     journal,
   });
 }

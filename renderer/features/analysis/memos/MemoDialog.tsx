@@ -1,0 +1,96 @@
+import { useId, useState } from 'react';
+
+import type { Memo, MemoTarget } from '@shared/model/records';
+import { memoId } from '@shared/project/operations/memos';
+
+import { useServices } from '../../../app/services';
+import { Dialog } from '../../../app/ui/Dialog';
+import { currentActor } from '../../../db/project-store';
+import { useProjectQuery } from '../../../db/use-project-query';
+import { useMemoActions } from './use-memo-actions';
+
+interface Props {
+  target: MemoTarget;
+  /** What the memo is on, in words: "the thread “Budget”". */
+  targetLabel: string;
+  onClose: () => void;
+}
+
+/** The current coder's memo on a project, thread, post or code: write, change or delete it. */
+export function MemoDialog({ target, targetLabel, onClose }: Props) {
+  const { db } = useServices();
+  const id = useId();
+  const actions = useMemoActions();
+  const mine = useProjectQuery(
+    db,
+    async (reader): Promise<{ memo: Memo | null }> => {
+      const actor = await currentActor(db);
+      if (!actor) return { memo: null };
+      const wanted = memoId(target, actor.id);
+      return { memo: (await reader.memos()).find((m) => m.id === wanted) ?? null };
+    },
+    [target.kind, target.id],
+  );
+  const [text, setText] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (mine === undefined) return null;
+  const shown = text ?? mine.memo?.text ?? '';
+  const finish = (done: Promise<{ ok: boolean; error?: { message: string } }>) => {
+    setBusy(true);
+    void done.then((result) => {
+      setBusy(false);
+      if (result.ok) onClose();
+      else setError(result.error?.message ?? 'refused');
+    });
+  };
+  return (
+    <Dialog
+      as="form"
+      wide
+      labelledBy={`${id}-title`}
+      onCancel={onClose}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!busy) finish(actions.write(target, shown));
+      }}
+    >
+      <h2 id={`${id}-title`}>Memo on {targetLabel}</h2>
+      <label htmlFor={`${id}-text`}>Your memo</label>
+      <textarea
+        id={`${id}-text`}
+        className="memo-text"
+        rows={8}
+        autoFocus
+        value={shown}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          // Ctrl+Enter saves, as in the coding memo; Enter alone is a new line.
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            e.currentTarget.form?.requestSubmit();
+          }
+        }}
+      />
+      <p className="hint">Ctrl+Enter saves. An empty memo is deleted. Only your own memo is edited here; the Memos tab lists everyone’s.</p>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="dialog-actions">
+        {mine.memo ? (
+          <button type="button" className="danger" disabled={busy} onClick={() => finish(actions.remove(mine.memo!.id))}>
+            Delete memo
+          </button>
+        ) : null}
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="submit" className="primary" disabled={busy}>
+          Save memo
+        </button>
+      </div>
+    </Dialog>
+  );
+}

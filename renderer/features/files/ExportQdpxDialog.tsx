@@ -1,0 +1,26 @@
+import type { PositionUnit } from '@shared/refi/write-project-qde';
+
+import { ChoiceDialog } from '../../app/ui/ChoiceDialog';
+
+interface Props {
+  onExport: (positions: PositionUnit) => void;
+  onCancel: () => void;
+}
+
+/** The standard counts positions in code points; NVivo reads UTF-16 units, so it gets its own choice. */
+export function ExportQdpxDialog({ onExport, onCancel }: Props) {
+  return (
+    <ChoiceDialog<PositionUnit>
+      id="qdpx-export"
+      title="Export as a REFI-QDA project (.qdpx)"
+      description="Each thread becomes one text document (its posts in reading order, each under an author and time line), with every coding, coder, memo and code."
+      choices={[
+        { key: 'code-points', label: 'For ATLAS.ti, MAXQDA, QualCoder (the standard)' },
+        { key: 'utf16', label: 'NVivo-compatible (UTF-16 positions)' },
+      ]}
+      note="A file coded in another tool comes back through Team → Add a coder file from another tool (.qdpx)…."
+      onChoose={onExport}
+      onCancel={onCancel}
+    />
+  );
+}

@@ -1,0 +1,42 @@
+import { useCallback, useMemo, useState } from 'react';
+
+import type { Code, Coder, Coding } from '@shared/model/records';
+
+import { useCodeUnderCaret } from '../codebook/use-code-under-caret';
+import { useMarginEntries } from './margin/margin-entries';
+import { useStoredToggle } from './use-stored-toggle';
+
+interface Data {
+  codings: readonly Coding[];
+  codingsByPost: ReadonlyMap<string, readonly Coding[]>;
+  codesById: ReadonlyMap<string, Code>;
+  coders: ReadonlyMap<string, Coder>;
+}
+
+/**
+ * The Coding view's reading aids: the code margin and the definition card (each on by default,
+ * remembered), the code under the caret the card shows, and printing the thread.
+ */
+export function useThreadDisplay(data: Data) {
+  const [codeMargin, toggleCodeMargin] = useStoredToggle('threadmark-code-margin', true);
+  const [definitionCard, toggleDefinitionCard] = useStoredToggle('threadmark-definition-card', true);
+  const [printing, setPrinting] = useState(false);
+  const marginByPost = useMarginEntries(data.codingsByPost, data.codesById, data.coders);
+  const codeOfCoding = useMemo(() => {
+    const codeIds = new Map(data.codings.map((c) => [c.id, c.codeId]));
+    return (codingId: string) => codeIds.get(codingId);
+  }, [data.codings]);
+  const caretCodeId = useCodeUnderCaret(codeOfCoding);
+  return {
+    codeMargin,
+    toggleCodeMargin,
+    definitionCard,
+    toggleDefinitionCard,
+    /** Null while the margin is hidden. */
+    marginByPost: codeMargin ? marginByPost : null,
+    caretCode: caretCodeId === null ? null : (data.codesById.get(caretCodeId) ?? null),
+    printing,
+    print: useCallback(() => setPrinting(true), []),
+    donePrinting: useCallback(() => setPrinting(false), []),
+  };
+}

@@ -1,0 +1,142 @@
+/**
+ * A project (its canonical bundle) → the parts of a .qdpx: project.qde valid against Project.xsd
+ * (checked with xmllint in write-qdpx.test.ts), one UTF-8 text source per thread in the layout of
+ * thread-layout.ts, and threadmark-layout.json. Each coding is one PlainTextSelection holding one
+ * Coding (as NVivo writes them); its memo is a Note the Coding points at. Coders are Users. Positions
+ * are code points, as the standard says, or UTF-16 code units for NVivo, which reads them so.
+ * Deterministic: the same bundle and options give the same bytes.
+ */
+import type { Bundle, BundleCoding } from '../bundle/bundle';
+import { checkWritable, codeElementLines } from '../codebook/refi/write-qdc';
+import { REFI_PROJECT_NAMESPACE } from '../codebook/refi/refi-namespace';
+import { escapeXmlAttribute, escapeXmlText } from '../codebook/refi/xml-text';
+import type { Post } from '../model/records';
+import { postsInReadingOrder } from '../project/queries/reading-order';
+import { codePointToUtf16 } from '../text/offsets';
+import { err, ok, type Result } from '../util/result';
+import { LAYOUT_FORMAT, type LaidPost, type QdpxLayoutFile } from './qdpx-layout-file';
+import { partGuid, refiGuid, xsdDateTime } from './refi-guid';
+import { attributeXml } from './write-attributes';
+import { layOutThread, type LaidOutPost } from './thread-layout';
+
+export type PositionUnit = 'code-points' | 'utf16';
+
+export interface QdpxWriteOptions {
+  /** Project@origin, e.g. "Threadmark 0.1.0". */
+  origin: string;
+  positions: PositionUnit;
+}
+
+export interface QdpxParts {
+  qde: string;
+  /** `sources/<guid>.txt` entries, one per thread with posts. */
+  sources: Array<{ path: string; threadTitle: string; text: string }>;
+  layout: QdpxLayoutFile;
+}
+
+export function projectQdpxParts(bundle: Bundle, options: QdpxWriteOptions): Result<QdpxParts, string[]> {
+  const ids: Record<string, string> = {};
+  const guidOf = (kind: string, id: string): string => {
+    const guid = refiGuid(kind, id);
+    if (guid !== id) ids[guid] = id;
+    return guid;
+  };
+  const userOf = new Map(bundle.coders.map((c) => [c.id, guidOf('coder', c.id)]));
+  const codeGuidOf = new Map(bundle.codes.map((c) => [c.id, refiGuid('code', c.id)]));
+  // Codings share few distinct times: each is formatted once.
+  const times = new Map<string, string | null>();
+  const timeOf = (iso: string): string | null => {
+    let time = times.get(iso);
+    if (time === undefined) times.set(iso, (time = xsdDateTime(iso)));
+    return time;
+  };
+  const codingsByPost = groupBy(bundle.codings, (c) => c.postId);
+  const postsByThread = groupBy(postsInReadingOrder(bundle.threads, bundle.posts), (p) => p.threadId);
+
+  const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  const created = xsdDateTime(bundle.project.createdAt);
+  // Readers pick the unit by origin (docs/refi-qda.md §6): say so when positions are NVivo's.
+  const origin = options.positions === 'utf16' ? `${options.origin} (NVivo-compatible: UTF-16 positions)` : options.origin;
+  out.push(`<Project xmlns="${REFI_PROJECT_NAMESPACE}" name="${escapeXmlAttribute(bundle.project.name)}" origin="${escapeXmlAttribute(origin)}"${created ? ` creationDateTime="${created}"` : ''}>`);
+  if (bundle.coders.length > 0) {
+    out.push('  <Users>');
+    for (const coder of bundle.coders) out.push(`    <User guid="${userOf.get(coder.id)!}" name="${escapeXmlAttribute(coder.name)}"/>`);
+    out.push('  </Users>');
+  }
+  // Codes keep their GUIDs; an id that is not one (the demo's) gets a derived GUID, mapped back on import.
+  const codes = bundle.codes.map((c) => ({ ...c, id: guidOf('code', c.id), parentId: c.parentId === null ? null : refiGuid('code', c.parentId) }));
+  const problems = checkWritable(codes);
+  if (codes.length > 0 && problems.length > 0) return err(problems);
+  if (codes.length > 0) out.push('  <CodeBook>', '    <Codes>', ...codeElementLines(codes, 3), '    </Codes>', '  </CodeBook>');
+
+  const attributes = attributeXml(bundle, (threadId) => refiGuid('thread', threadId), '  ');
+  out.push(...attributes.variables, ...attributes.cases);
+
+  const sources: QdpxParts['sources'] = [];
+  const layoutSources: QdpxLayoutFile['sources'] = [];
+  const notes: string[] = [];
+  const threads = bundle.threads.filter((t) => postsByThread.has(t.id));
+  if (threads.length > 0) out.push('  <Sources>');
+  for (const thread of threads) {
+    const posts = postsByThread.get(thread.id)!;
+    const layout = layOutThread(posts);
+    const guid = guidOf('thread', thread.id);
+    const path = `${guid}.txt`;
+    sources.push({ path, threadTitle: thread.title, text: layout.text });
+    layoutSources.push({ guid, thread, posts: posts.map((post, i) => laidPost(post, layout.posts[i]!.end - layout.posts[i]!.start)) });
+    const when = xsdDateTime(thread.importedAt);
+    out.push(`    <TextSource guid="${guid}" name="${escapeXmlAttribute(thread.title)}" plainTextPath="internal://${path}"${when ? ` creationDateTime="${when}"` : ''}>`);
+    posts.forEach((post, i) => {
+      for (const coding of codingsByPost.get(post.id) ?? []) {
+        const [start, end] = positionsOf(coding, post, layout.posts[i]!, options.positions);
+        const user = userOf.get(coding.coderId);
+        const by = user ? ` creatingUser="${user}"` : '';
+        const at = timeOf(coding.createdAt);
+        const stamp = `${by}${at ? ` creationDateTime="${at}"` : ''}`;
+        const codingGuid = guidOf('coding', coding.id);
+        // Who and when once, on the Coding (a reader takes the selection's only when the Coding has none).
+        out.push(`      <PlainTextSelection guid="${partGuid('selection', coding.id)}" startPosition="${start}" endPosition="${end}">`);
+        out.push(`        <Coding guid="${codingGuid}"${stamp}>`, `          <CodeRef targetGUID="${codeGuidOf.get(coding.codeId) ?? refiGuid('code', coding.codeId)}"/>`);
+        if (coding.memo !== '') {
+          const note = partGuid('note', coding.id);
+          out.push(`          <NoteRef targetGUID="${note}"/>`);
+          notes.push(`    <Note guid="${note}" name="Memo"${stamp}>`, `      <PlainTextContent>${escapeXmlText(coding.memo)}</PlainTextContent>`, '    </Note>');
+        }
+        out.push('        </Coding>', '      </PlainTextSelection>');
+      }
+    });
+    out.push(...(attributes.threadValues.get(thread.id) ?? []), '    </TextSource>');
+  }
+  if (threads.length > 0) out.push('  </Sources>');
+  if (notes.length > 0) out.push('  <Notes>', ...notes, '  </Notes>');
+  out.push('</Project>', '');
+  const exemplars: Record<string, string[]> = {};
+  for (const code of bundle.codes) if (code.exemplarCodingIds.length > 0) exemplars[code.id] = [...code.exemplarCodingIds];
+  return ok({ qde: out.join('\n'), sources, layout: { format: LAYOUT_FORMAT, version: 1, project: bundle.project, ids, exemplars, sources: layoutSources } });
+}
+
+/**
+ * The post as the layout file keeps it: without its text (the source holds it), with its length.
+ * A spread with `text` undefined, which JSON.stringify leaves out, is several times cheaper than a
+ * rest copy (`{ text, ...rest }`) over 100,000 posts and gives the same JSON.
+ */
+function laidPost(post: Post, length: number): LaidPost {
+  return { ...post, text: undefined, length } as Omit<Post, 'text'> as LaidPost;
+}
+
+/** The selection's [start, end) in the source, in the unit asked for. */
+function positionsOf(coding: BundleCoding, post: Post, laid: LaidOutPost, unit: PositionUnit): [number, number] {
+  if (unit === 'code-points') return [laid.start + coding.start, laid.start + coding.end];
+  return [laid.start16 + codePointToUtf16(post.text, coding.start), laid.start16 + codePointToUtf16(post.text, coding.end)];
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
