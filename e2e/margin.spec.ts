@@ -82,7 +82,12 @@ test('the code margin shows a named bracket per coding, in lanes, linked both wa
   await expect(page.getByRole('article').first()).toBeVisible();
   await expect(page.getByTestId('code-margin')).toHaveCount(0);
   await page.getByRole('button', { name: 'View', exact: true }).click();
-  await page.getByRole('menu', { name: 'View' }).getByRole('menuitem', { name: 'Show code margin' }).click();
+  const toggle = page.getByRole('menu', { name: 'View' }).getByRole('menuitemcheckbox', { name: 'Show code margin' });
+  await expect(toggle).toHaveAttribute('aria-checked', 'false');
+  await toggle.click();
+  await page.getByRole('button', { name: 'View', exact: true }).click();
+  await expect(page.getByRole('menu', { name: 'View' }).getByRole('menuitemcheckbox', { name: 'Show code margin' })).toHaveAttribute('aria-checked', 'true');
+  await page.keyboard.press('Escape');
   await expect(openingMargin(page).getByRole('button')).toHaveCount(3);
 });
 

@@ -46,6 +46,8 @@ export function ActionToolbar({ ctx }: { ctx: ActionContext }) {
           keys: shortcutText(action),
           keyshortcuts: shortcutAria(action),
           startsGroup,
+          // Settings show their state; views show theirs in the Views switch.
+          ...(action.checked && action.group !== 'views' ? { checked: action.checked(ctx) } : {}),
         }));
         // "codebook-menu": the codebook dialogs give focus back to this menu's button.
         return <MenuButton key={menu.id} label={menu.label} menuLabel={menu.label} className={`${menu.id}-menu`} items={items} />;

@@ -12,7 +12,11 @@ export interface MenuItem {
   keyshortcuts?: string;
   /** A separator before this item. */
   startsGroup?: boolean;
+  /** An on/off setting (a `menuitemcheckbox`, ticked when on); absent for a plain command. */
+  checked?: boolean;
 }
+
+const ITEMS = '[role^="menuitem"]:not(:disabled)';
 
 interface Props {
   label: string;
@@ -36,7 +40,7 @@ export function MenuButton({ label, menuLabel, items, tabIndex, className, butto
 
   useEffect(() => {
     if (!open) return;
-    menu.current?.querySelector<HTMLElement>('[role="menuitem"]:not(:disabled)')?.focus();
+    menu.current?.querySelector<HTMLElement>(ITEMS)?.focus();
     const close = (event: MouseEvent) => {
       if (!menu.current?.contains(event.target as Node) && event.target !== button.current) setOpen(false);
     };
@@ -45,7 +49,7 @@ export function MenuButton({ label, menuLabel, items, tabIndex, className, butto
   }, [open]);
 
   const onMenuKey = (event: React.KeyboardEvent) => {
-    const enabled = [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not(:disabled)') ?? [])];
+    const enabled = [...(menu.current?.querySelectorAll<HTMLElement>(ITEMS) ?? [])];
     const index = enabled.indexOf(document.activeElement as HTMLElement);
     const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
     if (step !== 0) enabled[(index + step + enabled.length) % enabled.length]?.focus();
@@ -71,7 +75,8 @@ export function MenuButton({ label, menuLabel, items, tabIndex, className, butto
               {item.startsGroup ? <div role="separator" className="menu-separator" /> : null}
               <button
                 type="button"
-                role="menuitem"
+                role={item.checked === undefined ? 'menuitem' : 'menuitemcheckbox'}
+                aria-checked={item.checked}
                 tabIndex={-1}
                 aria-label={item.name}
                 aria-keyshortcuts={item.keyshortcuts}
@@ -81,6 +86,11 @@ export function MenuButton({ label, menuLabel, items, tabIndex, className, butto
                   item.onSelect();
                 }}
               >
+                {item.checked === undefined ? null : (
+                  <span className="menu-check" aria-hidden="true">
+                    {item.checked ? '✓' : ''}
+                  </span>
+                )}
                 {item.label}
                 {item.keys ? (
                   <kbd className="menu-keys" aria-hidden="true">
