@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+
 import { expect, test } from '@playwright/test';
 
-import { post, startAs } from './helpers';
+import { fileCommand, post, startAs } from './helpers';
 
 test('searches a word, jumps to a hit, codes all hits and undoes it in one step', async ({ page }) => {
   await startAs(page, 'Ada');
@@ -53,4 +55,42 @@ test('searches a word, jumps to a hit, codes all hits and undoes it in one step'
   await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await expect(twice.locator('mark')).toHaveCount(0);
   await expect(post(page, 'male suicide rates').locator('mark')).toHaveCount(0);
+});
+
+test('the index follows imports in the background: the posts of a new thread are indexed before the Search tab is opened', async ({ page }) => {
+  await startAs(page, 'Ada');
+  /** How many posts the kept index holds (the cache database beside the project's, read as IndexedDB keeps it). */
+  const indexedPosts = () =>
+    page.evaluate(async () => {
+      const name = (await indexedDB.databases()).map((d) => d.name ?? '').find((n) => n.endsWith('-search'));
+      if (!name) return 0;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      if (!db.objectStoreNames.contains('index')) return 0;
+      const kept = await new Promise<{ postIds?: string[] } | undefined>((resolve, reject) => {
+        const get = db.transaction('index').objectStore('index').get('current');
+        get.onsuccess = () => resolve(get.result as { postIds?: string[] } | undefined);
+        get.onerror = () => reject(get.error);
+      });
+      db.close();
+      return kept?.postIds?.length ?? 0;
+    });
+  await expect.poll(indexedPosts, { timeout: 15_000 }).toBeGreaterThan(0);
+  const before = await indexedPosts();
+
+  await fileCommand(page, 'Import threads…');
+  const dialog = page.getByRole('dialog', { name: 'Import threads' });
+  await dialog.getByLabel('Drop files here, or choose them:').setInputFiles([
+    { name: 'reddit-thread.json', mimeType: 'application/json', buffer: readFileSync('shared/import/fixtures/reddit-thread-escaped.json') },
+  ]);
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  await dialog.getByRole('button', { name: /^Import [\d,]+ posts$/ }).click();
+  await expect(dialog.getByRole('status')).toContainText(/into 1 new thread/);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  await expect.poll(indexedPosts, { timeout: 15_000 }).toBeGreaterThan(before);
+  await expect(page.getByRole('tab', { name: 'Search' })).toHaveCount(0);
 });

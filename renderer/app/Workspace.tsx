@@ -7,6 +7,7 @@ import type { Code, Coder } from '@shared/model/records';
 import { AdjudicationView } from '../features/adjudication/AdjudicationView';
 import { ANALYSIS_TABS } from '../features/analysis/analysis-tab-list';
 import { AnalysisView } from '../features/analysis/AnalysisView';
+import { SearchIndexUpkeep } from '../features/analysis/search/search-index-upkeep';
 import { AgreementView } from '../features/agreement/AgreementView';
 import { CodebookPanel } from '../features/codebook/CodebookPanel';
 import { DefinitionCard } from '../features/codebook/DefinitionCard';
@@ -35,6 +36,7 @@ import { CommandPalette } from './actions/CommandPalette';
 import { ActionToolbar, ViewSwitch } from './actions/HeaderActions';
 import { ACTIONS, runAction } from './actions/registry';
 import type { ActionContext, WorkspaceView } from './actions/types';
+import { useProjectQuery } from '../db/use-project-query';
 import { useServices } from './services';
 import { useMenuCommands } from './use-menu-commands';
 import { useShortcuts } from './use-shortcuts';
@@ -97,6 +99,8 @@ export function Workspace({ coder, projectName, onSwitchCoder, onShowProjects }:
   const shownView: WorkspaceView = blind && view !== 'history' ? 'coding' : view;
   const liveData = useWorkspaceData(db, chosenThreadId, onlyMine ? actingCoder.id : null);
   const threadId = liveData.threadId;
+  const projectId = useProjectQuery(db, (r) => r.project(), [])?.id;
+  const threadsKey = useMemo(() => liveData.threads.map((t) => `${t.id}:${t.postCount}`).join(' '), [liveData.threads]);
   const thread = liveData.threads.find((t) => t.id === threadId);
   const actions = useCodingActions(actingCoder.id, liveData.postsById, blind ? team.codingRefusal : undefined);
   const contextPostIds = useMemo(
@@ -188,182 +192,184 @@ export function Workspace({ coder, projectName, onSwitchCoder, onShowProjects }:
   );
 
   return (
-    <CodingCommandsContext.Provider value={codingCommands}>
-      <div className="workspace">
-        <header className={blind ? 'app-header blind' : 'app-header'}>
-          <button type="button" className="projects-button" onClick={onShowProjects} title="All projects: open, new, rename, duplicate, delete">
-            Projects
-          </button>
-          <h1 className="app-title">
-            Threadmark <span className="project-name">{projectName}</span>
-          </h1>
-          <ViewSwitch ctx={actionContext} />
-          <ActionToolbar ctx={actionContext} />
-          {blind ? null : (
-            <label className="check header-check">
-              <input type="checkbox" checked={onlyMine} onChange={(e) => setOnlyMine(e.target.checked)} />
-              Only my codings
-            </label>
-          )}
-          <SaveStatus tracker={tracker} />
-          {blind ? (
-            <span className="coder-button" title="A blind package is its coder’s: every coding made here is theirs">
-              Coding as <strong>{actingCoder.name}</strong>
-            </span>
-          ) : (
-            <button type="button" className="coder-button" onClick={onSwitchCoder} title="Switch coder">
-              Coding as <strong>{coder.name}</strong>
+    <SearchIndexUpkeep dbName={db.name} projectId={projectId} threadsKey={threadsKey} enabled={!blind}>
+      <CodingCommandsContext.Provider value={codingCommands}>
+        <div className="workspace">
+          <header className={blind ? 'app-header blind' : 'app-header'}>
+            <button type="button" className="projects-button" onClick={onShowProjects} title="All projects: open, new, rename, duplicate, delete">
+              Projects
             </button>
-          )}
-          {team.banner}
-        </header>
-        {shownView === 'rounds' ? (
-          <main className="rounds-pane">
-            <RoundsView key={dataVersion} onStartRound={team.openSample} onPreparePackages={team.openPackages} />
-          </main>
-        ) : shownView === 'analysis' ? (
-          <main className="analysis-pane">
-            <AnalysisView key={`${dataVersion}:${searchOpens}`} tabs={ANALYSIS_TABS} onShowPost={revealPost} />
-          </main>
-        ) : shownView === 'agreement' ? (
-          <main className="agreement-pane">
-            <AgreementView
-              key={dataVersion}
-              onShowPost={revealPost}
-            />
-          </main>
-        ) : shownView === 'adjudication' ? (
-          <main className="adjudication-pane">
-            <AdjudicationView key={dataVersion} />
-          </main>
-        ) : shownView === 'history' ? (
-          <main className="history-pane">
-            <HistoryPanel coders={liveData.coders} />
-          </main>
-        ) : (
-          <Group
-            id="workspace-panes"
-            className="workspace-panes"
-            orientation="horizontal"
-            defaultLayout={columnsLayout.defaultLayout}
-            onLayoutChanged={columnsLayout.onLayoutChanged}
-          >
-            <Panel id="pane-sidebar" className="sidebar" defaultSize={320} minSize="200px">
-              <Group
-                id="sidebar-panes"
-                orientation="vertical"
-                defaultLayout={sidebarLayout.defaultLayout}
-                onLayoutChanged={sidebarLayout.onLayoutChanged}
-              >
-                <Panel id="pane-threads" className="pane threads-pane" defaultSize="40%" minSize="80px">
-                  <ThreadList
-                    threads={liveData.threads}
-                    selectedId={threadId}
-                    onSelect={(id) => {
-                      setChosenThreadId(id);
-                      setFocusedPostId(null);
+            <h1 className="app-title">
+              Threadmark <span className="project-name">{projectName}</span>
+            </h1>
+            <ViewSwitch ctx={actionContext} />
+            <ActionToolbar ctx={actionContext} />
+            {blind ? null : (
+              <label className="check header-check">
+                <input type="checkbox" checked={onlyMine} onChange={(e) => setOnlyMine(e.target.checked)} />
+                Only my codings
+              </label>
+            )}
+            <SaveStatus tracker={tracker} />
+            {blind ? (
+              <span className="coder-button" title="A blind package is its coder’s: every coding made here is theirs">
+                Coding as <strong>{actingCoder.name}</strong>
+              </span>
+            ) : (
+              <button type="button" className="coder-button" onClick={onSwitchCoder} title="Switch coder">
+                Coding as <strong>{coder.name}</strong>
+              </button>
+            )}
+            {team.banner}
+          </header>
+          {shownView === 'rounds' ? (
+            <main className="rounds-pane">
+              <RoundsView key={dataVersion} onStartRound={team.openSample} onPreparePackages={team.openPackages} />
+            </main>
+          ) : shownView === 'analysis' ? (
+            <main className="analysis-pane">
+              <AnalysisView key={`${dataVersion}:${searchOpens}`} tabs={ANALYSIS_TABS} onShowPost={revealPost} />
+            </main>
+          ) : shownView === 'agreement' ? (
+            <main className="agreement-pane">
+              <AgreementView
+                key={dataVersion}
+                onShowPost={revealPost}
+              />
+            </main>
+          ) : shownView === 'adjudication' ? (
+            <main className="adjudication-pane">
+              <AdjudicationView key={dataVersion} />
+            </main>
+          ) : shownView === 'history' ? (
+            <main className="history-pane">
+              <HistoryPanel coders={liveData.coders} />
+            </main>
+          ) : (
+            <Group
+              id="workspace-panes"
+              className="workspace-panes"
+              orientation="horizontal"
+              defaultLayout={columnsLayout.defaultLayout}
+              onLayoutChanged={columnsLayout.onLayoutChanged}
+            >
+              <Panel id="pane-sidebar" className="sidebar" defaultSize={320} minSize="200px">
+                <Group
+                  id="sidebar-panes"
+                  orientation="vertical"
+                  defaultLayout={sidebarLayout.defaultLayout}
+                  onLayoutChanged={sidebarLayout.onLayoutChanged}
+                >
+                  <Panel id="pane-threads" className="pane threads-pane" defaultSize="40%" minSize="80px">
+                    <ThreadList
+                      threads={liveData.threads}
+                      selectedId={threadId}
+                      onSelect={(id) => {
+                        setChosenThreadId(id);
+                        setFocusedPostId(null);
+                      }}
+                    />
+                  </Panel>
+                  <Separator className="pane-separator" aria-label="Resize the thread list and the codebook" />
+                  <Panel id="pane-codebook" className="pane codebook-pane" defaultSize="60%" minSize="120px">
+                    <CodebookPanel codes={liveData.codes} counts={liveData.counts} tallies={liveData.tallies} onlyMine={onlyMine} onApply={(code) => void actions.applyCode(code)} />
+                  </Panel>
+                </Group>
+              </Panel>
+              <Separator className="pane-separator" aria-label="Resize the threads and codebook column" />
+              <Panel id="pane-thread" className="thread-pane" minSize="320px">
+                <main className="main-pane">
+                  {thread && liveData.posts ? (
+                    <ThreadView
+                      key={thread.id}
+                      title={thread.title}
+                      posts={liveData.posts}
+                      spansByPost={liveData.spansByPost}
+                      marginByPost={display.marginByPost}
+                      focusedPostId={focusedPostId}
+                      onFocusPost={onFocusPost}
+                      onMarkClick={onMarkClick}
+                      onOpenCodings={() => codingsPanel.current?.focus()}
+                      contextPostIds={contextPostIds}
+                      reveal={reveal}
+                    />
+                  ) : (
+                    <p className="empty">{liveData.threads.length === 0 ? 'No threads yet. Import threads (File → Import threads…) or a project bundle (File → Import project bundle…).' : 'Loading the thread…'}</p>
+                  )}
+                </main>
+              </Panel>
+              <Separator className="pane-separator" aria-label="Resize the codings column" />
+              <Panel id="pane-codings" className="codings-pane" defaultSize={280} minSize="200px">
+                {display.definitionCard ? (
+                  <DefinitionCard
+                    code={display.caretCode}
+                    codes={liveData.codesById}
+                    onHide={() => {
+                      display.toggleDefinitionCard();
+                      codingsPanel.current?.focus();
                     }}
                   />
-                </Panel>
-                <Separator className="pane-separator" aria-label="Resize the thread list and the codebook" />
-                <Panel id="pane-codebook" className="pane codebook-pane" defaultSize="60%" minSize="120px">
-                  <CodebookPanel codes={liveData.codes} counts={liveData.counts} tallies={liveData.tallies} onlyMine={onlyMine} onApply={(code) => void actions.applyCode(code)} />
-                </Panel>
-              </Group>
-            </Panel>
-            <Separator className="pane-separator" aria-label="Resize the threads and codebook column" />
-            <Panel id="pane-thread" className="thread-pane" minSize="320px">
-              <main className="main-pane">
-                {thread && liveData.posts ? (
-                  <ThreadView
-                    key={thread.id}
-                    title={thread.title}
-                    posts={liveData.posts}
-                    spansByPost={liveData.spansByPost}
-                    marginByPost={display.marginByPost}
-                    focusedPostId={focusedPostId}
-                    onFocusPost={onFocusPost}
-                    onMarkClick={onMarkClick}
-                    onOpenCodings={() => codingsPanel.current?.focus()}
-                    contextPostIds={contextPostIds}
-                    reveal={reveal}
-                  />
-                ) : (
-                  <p className="empty">{liveData.threads.length === 0 ? 'No threads yet. Import threads (File → Import threads…) or a project bundle (File → Import project bundle…).' : 'Loading the thread…'}</p>
-                )}
-              </main>
-            </Panel>
-            <Separator className="pane-separator" aria-label="Resize the codings column" />
-            <Panel id="pane-codings" className="codings-pane" defaultSize={280} minSize="200px">
-              {display.definitionCard ? (
-                <DefinitionCard
-                  code={display.caretCode}
+                ) : null}
+                <CodingsPanel
+                  ref={codingsPanel}
+                  post={focusedPost}
+                  codings={focusedPost ? (liveData.codingsByPost.get(focusedPost.id) ?? []) : []}
+                  highlightIds={highlightIds}
                   codes={liveData.codesById}
-                  onHide={() => {
-                    display.toggleDefinitionCard();
-                    codingsPanel.current?.focus();
-                  }}
+                  coders={liveData.coders}
+                  actions={actions}
+                  onShowAll={() => setHighlightIds(null)}
                 />
-              ) : null}
-              <CodingsPanel
-                ref={codingsPanel}
-                post={focusedPost}
-                codings={focusedPost ? (liveData.codingsByPost.get(focusedPost.id) ?? []) : []}
-                highlightIds={highlightIds}
-                codes={liveData.codesById}
-                coders={liveData.coders}
-                actions={actions}
-                onShowAll={() => setHighlightIds(null)}
-              />
-            </Panel>
-          </Group>
-        )}
-        {importDialog ? <ImportDialog dbName={db.name} onClose={() => setImportDialog(false)} onImported={openImportedThread} /> : null}
-        {csvDialog ? (
-          <CsvExportDialog
-            onCancel={() => setCsvDialog(false)}
-            onExport={(safe) => {
-              setCsvDialog(false);
-              void exportCodedSegments(services, safe);
-            }}
-          />
-        ) : null}
-        {analysisExportDialog ? (
-          <AnalysisExportDialog
-            onCancel={() => setAnalysisExportDialog(false)}
-            onExport={(kind) => {
-              setAnalysisExportDialog(false);
-              void exportForAnalysis(services, kind);
-            }}
-          />
-        ) : null}
-        {team.dialogs}
-        {qdpx.dialogs}
-        {annotationExport.dialog}
-        {display.printing && thread && liveData.posts ? (
-          <PrintThread
-            title={thread.title}
-            posts={liveData.posts}
-            codingsByPost={liveData.codingsByPost}
-            codes={liveData.codesById}
-            coders={liveData.coders}
-            onDone={display.donePrinting}
-          />
-        ) : null}
-        {importReport ? <ImportProblemsDialog report={importReport} onClose={() => setImportReport(null)} /> : null}
-        {codebookExchange.dialogs}
-        {palette ? (
-          <CommandPalette
-            actions={ACTIONS}
-            ctx={actionContext}
-            onClose={closePalette}
-            onRun={(action) => {
-              closePalette();
-              runAction(action, latestContext.current);
-            }}
-          />
-        ) : null}
-      </div>
-    </CodingCommandsContext.Provider>
+              </Panel>
+            </Group>
+          )}
+          {importDialog ? <ImportDialog dbName={db.name} onClose={() => setImportDialog(false)} onImported={openImportedThread} /> : null}
+          {csvDialog ? (
+            <CsvExportDialog
+              onCancel={() => setCsvDialog(false)}
+              onExport={(safe) => {
+                setCsvDialog(false);
+                void exportCodedSegments(services, safe);
+              }}
+            />
+          ) : null}
+          {analysisExportDialog ? (
+            <AnalysisExportDialog
+              onCancel={() => setAnalysisExportDialog(false)}
+              onExport={(kind) => {
+                setAnalysisExportDialog(false);
+                void exportForAnalysis(services, kind);
+              }}
+            />
+          ) : null}
+          {team.dialogs}
+          {qdpx.dialogs}
+          {annotationExport.dialog}
+          {display.printing && thread && liveData.posts ? (
+            <PrintThread
+              title={thread.title}
+              posts={liveData.posts}
+              codingsByPost={liveData.codingsByPost}
+              codes={liveData.codesById}
+              coders={liveData.coders}
+              onDone={display.donePrinting}
+            />
+          ) : null}
+          {importReport ? <ImportProblemsDialog report={importReport} onClose={() => setImportReport(null)} /> : null}
+          {codebookExchange.dialogs}
+          {palette ? (
+            <CommandPalette
+              actions={ACTIONS}
+              ctx={actionContext}
+              onClose={closePalette}
+              onRun={(action) => {
+                closePalette();
+                runAction(action, latestContext.current);
+              }}
+            />
+          ) : null}
+        </div>
+      </CodingCommandsContext.Provider>
+    </SearchIndexUpkeep>
   );
 }

@@ -13,8 +13,8 @@ import type { AnalysisTabProps } from '../AnalysisView';
 import { SelectFilter } from '../filters/SelectFilter';
 import { CodeHitsDialog } from './CodeHitsDialog';
 import { HitList } from './HitList';
-import { SearchClient } from './search-client';
 import { EMPTY_DRAFT, requestOf, type Draft } from './search-draft';
+import { useSearchClient } from './search-index-upkeep';
 import type { SearchTarget } from './search-protocol';
 import './search.css';
 
@@ -33,10 +33,9 @@ export function SearchTab({ onShowPost }: AnalysisTabProps) {
   const [draft, setDraft] = useState<Draft>(EMPTY_DRAFT);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [allHits, setAllHits] = useState<readonly SearchHit[] | null>(null);
-  const client = useMemo(() => new SearchClient(), []);
+  const client = useSearchClient();
   const running = useRef<AbortController | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
-  useEffect(() => () => client.dispose(), [client]);
   useEffect(() => inputRef.current?.focus(), []);
   // The index is brought up to date as soon as the tab opens, so the first search finds it ready.
   const projectId = project?.id;
