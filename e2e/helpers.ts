@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** First run: the app asks who is coding, then opens the demo project. */
@@ -104,4 +106,17 @@ export async function switchCoder(page: Page, from: string, to: string): Promise
   await page.getByRole('dialog', { name: 'Who is coding?' }).getByLabel('Your name').fill(to);
   await page.getByRole('button', { name: 'Start coding' }).click();
   await expect(page.getByRole('button', { name: new RegExp(`^Coding as ${to}`) })).toBeVisible();
+}
+
+/** Imports the Reddit thread fixture through File → Import threads…, as a new thread. */
+export async function importRedditThread(page: Page): Promise<void> {
+  await fileCommand(page, 'Import threads…');
+  const dialog = page.getByRole('dialog', { name: 'Import threads' });
+  await dialog.getByLabel('Drop files here, or choose them:').setInputFiles([
+    { name: 'reddit-thread.json', mimeType: 'application/json', buffer: readFileSync('shared/import/fixtures/reddit-thread-escaped.json') },
+  ]);
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  await dialog.getByRole('button', { name: /^Import [\d,]+ posts$/ }).click();
+  await expect(dialog.getByRole('status')).toContainText(/into 1 new thread/);
+  await dialog.getByRole('button', { name: 'Close' }).click();
 }

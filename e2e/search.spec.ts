@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-
 import { expect, test } from '@playwright/test';
 
-import { fileCommand, post, startAs } from './helpers';
+import { importRedditThread, post, startAs } from './helpers';
 
 test('searches a word, jumps to a hit, codes all hits and undoes it in one step', async ({ page }) => {
   await startAs(page, 'Ada');
@@ -81,15 +79,7 @@ test('the index follows imports in the background: the posts of a new thread are
   await expect.poll(indexedPosts, { timeout: 15_000 }).toBeGreaterThan(0);
   const before = await indexedPosts();
 
-  await fileCommand(page, 'Import threads…');
-  const dialog = page.getByRole('dialog', { name: 'Import threads' });
-  await dialog.getByLabel('Drop files here, or choose them:').setInputFiles([
-    { name: 'reddit-thread.json', mimeType: 'application/json', buffer: readFileSync('shared/import/fixtures/reddit-thread-escaped.json') },
-  ]);
-  await dialog.getByRole('button', { name: 'Preview' }).click();
-  await dialog.getByRole('button', { name: /^Import [\d,]+ posts$/ }).click();
-  await expect(dialog.getByRole('status')).toContainText(/into 1 new thread/);
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  await importRedditThread(page);
 
   await expect.poll(indexedPosts, { timeout: 15_000 }).toBeGreaterThan(before);
   await expect(page.getByRole('tab', { name: 'Search' })).toHaveCount(0);

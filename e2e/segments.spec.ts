@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 
 import { expect, type Page, test } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 
-import { codeButton, fileCommand, post, selectPhrase, startAs } from './helpers';
+import { codeButton, importRedditThread, post, selectPhrase, startAs } from './helpers';
 
 const DEMO_PHRASE = 'Men are victims too';
 const REDDIT_PHRASE = 'reply with emoji';
@@ -16,18 +15,6 @@ async function code(page: Page, phrase: string, codeName: string): Promise<void>
   await selectPhrase(page, phrase);
   await codeButton(page, codeName).click();
   await expect(marks).toHaveCount(before + 1);
-}
-
-async function importRedditThread(page: Page): Promise<void> {
-  await fileCommand(page, 'Import threads…');
-  const dialog = page.getByRole('dialog', { name: 'Import threads' });
-  await dialog.getByLabel('Drop files here, or choose them:').setInputFiles([
-    { name: 'reddit-thread.json', mimeType: 'application/json', buffer: readFileSync('shared/import/fixtures/reddit-thread-escaped.json') },
-  ]);
-  await dialog.getByRole('button', { name: 'Preview' }).click();
-  await dialog.getByRole('button', { name: /^Import [\d,]+ posts$/ }).click();
-  await expect(dialog.getByRole('status')).toContainText(/into 1 new thread/);
-  await dialog.getByRole('button', { name: 'Close' }).click();
 }
 
 test('retrieves a code’s segments across two threads, jumps to one, and exports them as CSV and HTML', async ({ page }) => {

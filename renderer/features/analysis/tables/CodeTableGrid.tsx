@@ -1,10 +1,9 @@
-import type { CSSProperties } from 'react';
-
 import { codeTableCellQuery } from '@shared/analysis/tables/cell-query';
 import type { CodeTable } from '@shared/analysis/tables/code-table';
 import { COUNT_LABELS } from '@shared/analysis/tables/table-options';
 import type { SegmentQuery } from '@shared/analysis/segments/segment-query';
 
+import { CodeRowHeader } from './CodeRowHeader';
 import { formatFigure } from './format';
 
 /** More columns than this (authors of a big corpus) are left to the CSV export. */
@@ -58,10 +57,7 @@ export function CodeTableGrid({ table, caption, onOpen }: Props) {
           <tbody>
             {table.rows.map((r, i) => (
               <tr key={r.codeId}>
-                <th scope="row" title={r.path} style={{ '--depth': r.depth } as CSSProperties}>
-                  <span className="swatch" style={{ backgroundColor: r.color }} aria-hidden="true" />
-                  {r.name}
-                </th>
+                <CodeRowHeader name={r.name} path={r.path} color={r.color} depth={r.depth} />
                 {columns.map((c, j) => (
                   <td key={c.key}>{cell(i, j, r.cells[j]!, `${r.path} × ${c.label}`)}</td>
                 ))}

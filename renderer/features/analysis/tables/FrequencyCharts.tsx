@@ -4,6 +4,7 @@ import type { CodeTable } from '@shared/analysis/tables/code-table';
 import { COUNT_LABELS } from '@shared/analysis/tables/table-options';
 
 import { ChartFigure } from './ChartFigure';
+import { ChartTable, figureLookup } from './ChartTable';
 import { codeBars, monthStacks } from './chart-data';
 import { barsChart, stackedChart } from './charts';
 import { formatFigure } from './format';
@@ -22,6 +23,7 @@ export default function FrequencyCharts({ table, byMonth, who }: Props) {
   const countLabel = COUNT_LABELS[table.count];
   const bars = useMemo(() => codeBars(table), [table]);
   const stacks = useMemo(() => monthStacks(byMonth), [byMonth]);
+  const stackValue = useMemo(() => figureLookup(stacks.data, (d) => d.month, (d) => d.codeId, (d) => d.value), [stacks]);
   const barsSvg = useMemo(() => barsChart(bars, countLabel), [bars, countLabel]);
   const stackedSvg = useMemo(() => stackedChart(stacks, countLabel), [stacks, countLabel]);
   if (bars.length === 0) return <p className="empty">No codings to chart yet.</p>;
@@ -65,29 +67,13 @@ export default function FrequencyCharts({ table, byMonth, who }: Props) {
           fileName={`${table.count}-per-month`}
           svg={stackedSvg}
           table={
-            <table className="count-table">
-              <caption>{`${countLabel} per month and code (${who})`}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Month</th>
-                  {stacks.codes.map((c) => (
-                    <th scope="col" key={c.codeId}>
-                      {c.label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {stacks.months.map((month) => (
-                  <tr key={month}>
-                    <th scope="row">{month}</th>
-                    {stacks.codes.map((c) => (
-                      <td key={c.codeId}>{formatFigure(stacks.data.find((d) => d.month === month && d.codeId === c.codeId)?.value ?? 0)}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ChartTable
+              caption={`${countLabel} per month and code (${who})`}
+              corner="Month"
+              rows={stacks.months.map((month) => ({ key: month, label: month }))}
+              columns={stacks.codes.map((c) => ({ key: c.codeId, label: c.label }))}
+              figure={(month, codeId) => formatFigure(stackValue(month, codeId) ?? 0)}
+            />
           }
         />
       )}

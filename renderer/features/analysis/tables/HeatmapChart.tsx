@@ -4,6 +4,7 @@ import type { CoOccurrenceMatrix } from '@shared/analysis/tables/co-occurrence';
 import { BY_LABELS, MEASURE_LABELS } from '@shared/analysis/tables/table-options';
 
 import { ChartFigure } from './ChartFigure';
+import { ChartTable, figureLookup } from './ChartTable';
 import { heatmap } from './chart-data';
 import { heatmapChart } from './charts';
 import { formatFigure } from './format';
@@ -13,10 +14,11 @@ export default function HeatmapChart({ matrix, who }: { matrix: CoOccurrenceMatr
   const jaccard = matrix.measure === 'jaccard';
   const map = useMemo(() => heatmap(matrix), [matrix]);
   const svg = useMemo(() => heatmapChart(map, MEASURE_LABELS[matrix.measure], jaccard), [map, matrix.measure, jaccard]);
+  const valueOf = useMemo(() => figureLookup(map.data, (d) => d.row, (d) => d.col, (d) => d.value), [map]);
   if (map.codes.length === 0) return <p className="empty">No codings to chart yet.</p>;
   const unit = matrix.by === 'thread' ? 'threads' : 'posts';
   const title = `Code co-occurrence: ${BY_LABELS[matrix.by].toLowerCase()}`;
-  const valueOf = (row: string, col: string) => map.data.find((d) => d.row === row && d.col === col)?.value ?? null;
+  const codeHeaders = map.codes.map((c) => ({ key: c.codeId, label: c.label }));
   return (
     <ChartFigure
       title={title}
@@ -24,29 +26,13 @@ export default function HeatmapChart({ matrix, who }: { matrix: CoOccurrenceMatr
       fileName={`co-occurrence-${matrix.by}-${matrix.measure}`}
       svg={svg}
       table={
-        <table className="count-table">
-          <caption>{`${title}, ${MEASURE_LABELS[matrix.measure].toLowerCase()} (${who})`}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Code</th>
-              {map.codes.map((c) => (
-                <th scope="col" key={c.codeId}>
-                  {c.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {map.codes.map((a) => (
-              <tr key={a.codeId}>
-                <th scope="row">{a.label}</th>
-                {map.codes.map((b) => (
-                  <td key={b.codeId}>{formatFigure(valueOf(a.codeId, b.codeId), jaccard)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ChartTable
+          caption={`${title}, ${MEASURE_LABELS[matrix.measure].toLowerCase()} (${who})`}
+          corner="Code"
+          rows={codeHeaders}
+          columns={codeHeaders}
+          figure={(a, b) => formatFigure(valueOf(a, b), jaccard)}
+        />
       }
     />
   );

@@ -1,9 +1,8 @@
-import type { CSSProperties } from 'react';
-
 import { coOccurrenceCellQuery } from '@shared/analysis/tables/cell-query';
 import type { CoOccurrenceMatrix } from '@shared/analysis/tables/co-occurrence';
 import type { SegmentQuery } from '@shared/analysis/segments/segment-query';
 
+import { CodeRowHeader } from './CodeRowHeader';
 import { formatFigure } from './format';
 
 interface Props {
@@ -35,10 +34,7 @@ export function MatrixGrid({ matrix, caption, onOpen }: Props) {
         <tbody>
           {matrix.codes.map((a, i) => (
             <tr key={a.codeId}>
-              <th scope="row" title={a.path} style={{ '--depth': a.depth } as CSSProperties}>
-                <span className="swatch" style={{ backgroundColor: a.color }} aria-hidden="true" />
-                {a.name}
-              </th>
+              <CodeRowHeader name={a.name} path={a.path} color={a.color} depth={a.depth} />
               {matrix.codes.map((b, j) => {
                 const value = matrix.values[i]![j]!;
                 const query = coOccurrenceCellQuery(matrix, i, j);
