@@ -26,7 +26,12 @@
 //   npm run bench -- --only segments                (bench/segments.ts: the first rows of 50,000 segments vs a plain list)
 //   npm run bench -- --only exports                 (bench/exports.ts: XLSX and Parquet of 200,000 codings vs the CSV)
 //   npm run bench -- --only qdpx                    (bench/qdpx.ts: a 100,000-post project as .qdpx vs its bundle JSON)
+//   npm run bench -- --only agree-units             (bench/agree-units.ts: agree --units on 1,000,000 × 5 vs NLTK's alpha())
+//   npm run bench -- --only bundle-stream           (bench/bundle-stream.ts: streamed bundle write/read vs one string, 100,000 posts)
+//   npm run bench -- --only scale                   (bench/scale.ts: 10k/100k/1M-post projects, growth per size → bench/results/scale.json)
 //   npm run bench -- --only attributes              (bench/attributes.ts: every author's and thread's attributes, 1,000,000 posts)
+//   npm run bench -- --only limits                  (bench/limits.ts: issue 14's hostile sizes refused, the duplicate-key pass vs a bundle read)
+//   npm run bench -- --only backup                  (bench/backup.ts: one verified gzip backup of 100,000 posts vs its export)
 
 /* global window -- only inside page.evaluate/waitForFunction callbacks, which run in the page */
 
@@ -67,7 +72,7 @@ const MODES = /** @type {const} */ (['lexical', 'plain']);
 const LABEL = { lexical: 'Lexical ThreadView', plain: 'plain React list' };
 const BUDGET = { firstFrameRatio: 1.5, codingScriptMs: 16 };
 
-const ONLY = ['thread', 'import', 'adjudication', 'agreement', 'disagreements', 'team', 'tables', 'search', 'segments', 'exports', 'qdpx', 'attributes'];
+const ONLY = ['thread', 'import', 'adjudication', 'agreement', 'disagreements', 'team', 'tables', 'search', 'segments', 'exports', 'qdpx', 'attributes', 'agree-units', 'limits', 'bundle-stream', 'backup', 'scale'];
 
 function parseArgs(argv) {
   const options = { runs: 5, n: 10_000, importN: 100_000, only: null, runsGiven: false };
@@ -333,6 +338,16 @@ const NODE_BENCHES = {
   exports: {},
   qdpx: {},
   attributes: {},
+  // `threadmark agree --units` end to end against NLTK, each in its own process.
+  'agree-units': {},
+  // Issue 14's hostile inputs at full size (a 600 MB CSV field, 2.5 M codes), each refused.
+  limits: {},
+  // Bundle export/import streamed vs JSON.stringify/JSON.parse + validation, each run in its own process.
+  'bundle-stream': {},
+  // 10k / 100k / 1M posts: bundle export/import, segments CSV, agreement, peak memory (minutes; not CI).
+  scale: { nodeArgs: ['--max-old-space-size=4096'] },
+  // Issue 14's backups: serialize, gzip, read back and validate, against the export alone.
+  backup: {},
 };
 
 function nodeBench(name, options) {

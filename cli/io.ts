@@ -7,6 +7,8 @@ export interface CliIo {
   /** Writes text as is (commands add their own line ends). */
   stdout(text: string): void;
   stderr(text: string): void;
+  /** stdout is a terminal: an export sent there (`-o -`) is neutralized too (cli/terminal-io.ts). */
+  stdoutIsTerminal?: boolean;
 }
 
 export const EXIT_OK = 0;

@@ -20,4 +20,5 @@ export const nodeIo: CliIo = {
 
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
+  stdoutIsTerminal: process.stdout.isTTY === true,
 };

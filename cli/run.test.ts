@@ -24,11 +24,15 @@ describe('threadmark run', () => {
     const m = memoryIo();
     expect(await run(['export', '--help'], m.io)).toBe(0);
     expect(m.stdout()).toBe(
-      'Usage: threadmark export <bundle> --to csv|qdc|codebook-md|codebook-html|codebook-csv -o <file> [--spreadsheet-safe] [--coder NAME]\n' +
-        '       threadmark export <bundle> --to matrix-csv|binary-matrix-csv|thread-matrix-csv|xlsx|parquet|matrix-parquet -o <file> [--coder NAME]\n' +
+      'Usage: threadmark export <bundle> --to csv|qdc|codebook-md|codebook-html|codebook-csv -o <file> [--csv-safe formula|raw] [--coder NAME]\n' +
+        '       threadmark export <bundle> --to matrix-csv|binary-matrix-csv|thread-matrix-csv|xlsx|parquet|matrix-parquet|relations-csv -o <file> [--coder NAME]\n' +
         '       threadmark export <bundle> --to qdpx -o <file> [--positions code-points|utf16]\n' +
         '       threadmark export <bundle> --to web-annotation|doccano|label-studio -o <file> [--coder NAME]\n' +
-        '       threadmark export <bundle> --to memos-csv -o <file> [--spreadsheet-safe]\n',
+        '       threadmark export <bundle> --to memos-csv -o <file> [--csv-safe formula|raw]\n' +
+        '       threadmark export <bundle> --to ids -o <file>  (no text, no author: never pseudonymised)\n' +
+        '       threadmark export <bundle> --to shareable-bundle -o <file>  (the project to hand on: always pseudonymised)\n' +
+        '       CSV cells are written raw by default; --csv-safe formula makes them safe to open in a spreadsheet.\n' +
+        '       every export above: [--pseudonymize (the default) | --identified | --no-pseudonymize] [--key-out <key.enc> [--passphrase-file F]]\n',
     );
   });
 

@@ -1,12 +1,16 @@
 import { agreeBundlesCommand } from './commands/agree-bundles';
 import { agreeUnitsCommand } from './commands/agree-units';
 import { attributesCommand } from './commands/attributes';
+import { checkCommand } from './commands/check';
 import { consensusCommand } from './commands/consensus';
+import { deletePostsCommand } from './commands/delete-posts';
 import { cooccurCommand } from './commands/cooccur';
 import { exportCommand } from './commands/export';
 import { importAnnotationsCommand } from './commands/annotations-import';
 import { historyCommand } from './commands/history';
 import { importCommand } from './commands/import';
+import { reidentifyCommand } from './commands/reidentify';
+import { rehydrateCommand } from './commands/rehydrate';
 import { mergeCommand } from './commands/merge';
 import { packageCommand } from './commands/package';
 import { searchCommand } from './commands/search';
@@ -16,12 +20,14 @@ import { undoCommand } from './commands/undo';
 import { validateCommand } from './commands/validate';
 import { COMMAND_USAGE, USAGE, VERSION } from './help';
 import { EXIT_OK, type CliIo } from './io';
+import { terminalIo } from './terminal-io';
 import { usageError } from './usage-error';
 
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   validate: validateCommand,
+  check: (args, io) => checkCommand(args, io),
   export: exportCommand,
   import: (args, io) => importCommand(args, io),
   history: historyCommand,
@@ -36,6 +42,9 @@ const COMMANDS: Record<string, Command> = {
   table: tableCommand,
   cooccur: cooccurCommand,
   attributes: (args, io) => attributesCommand(args, io),
+  reidentify: (args, io) => reidentifyCommand(args, io),
+  'delete-posts': (args, io) => deletePostsCommand(args, io),
+  rehydrate: (args, io) => rehydrateCommand(args, io),
 };
 
 /** `agree` has two forms: `--units <file.csv>` (reliability data) and `agree <bundle...> --unit …` (codings). */
@@ -45,7 +54,9 @@ async function agreeCommand(args: readonly string[], io: CliIo): Promise<number>
 }
 
 /** Runs one command line (without `node` and the script path) and returns the exit status. */
-export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+export async function run(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  // Everything printed is neutralized for the terminal (names may hold ESC or bidi overrides).
+  const io = terminalIo(rawIo);
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     io.stdout(USAGE);

@@ -1,8 +1,7 @@
 /** Entry of the `threadmark` command (built to out/cli/threadmark.mjs by cli/vite.config.ts). */
 import process from 'node:process';
 
-import { nodeIo } from './node-io';
-import { run } from './run';
+import { main } from './cli-main';
 
 // exitCode rather than exit(): lets piped stdout drain before Node ends.
-process.exitCode = await run(process.argv.slice(2), nodeIo);
+process.exitCode = await main(process.argv.slice(2));

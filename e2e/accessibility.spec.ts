@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 
 import { expect, type Locator, type Page, test } from '@playwright/test';
 
-import { codeButton, codeOpeningPost, fileCommand, startAs, switchCoder, teamCommand } from './helpers';
+import { codeButton, codeOpeningPost, fileCommand, post, startAs, switchCoder, teamCommand } from './helpers';
 
 /**
  * Issue #13 item 5, measured: axe-core on every view and dialog, no violation of impact
@@ -207,4 +207,78 @@ test('the Analysis view’s Memos and Attributes tabs, and the memo dialog, have
   await page.getByRole('button', { name: 'Add attribute' }).click();
   await expect(page.getByRole('table').getByRole('columnheader', { name: /^Stance/ })).toBeVisible();
   await expectAccessible(page, 'Analysis → Attributes tab');
+});
+
+test('the recovery screen and the Backups and integrity check dialog have no serious or critical axe violations', async ({ page }) => {
+  await startAs(page, 'Ada');
+  await fileCommand(page, 'Backups and integrity check…');
+  const dialog = page.getByRole('dialog', { name: 'Backups and integrity check' });
+  await dialog.getByRole('button', { name: 'Back up now' }).click();
+  await dialog.getByRole('button', { name: 'Check integrity' }).click();
+  await expect(dialog.getByText(/^No problems in/)).toBeVisible();
+  await checkDialog(page, dialog, 'Backups and integrity check dialog');
+
+  // The database reset behind the app's back (e2e/recovery.spec.ts): the recovery screen, its backups shown.
+  await page.evaluate(async () => {
+    for (const { name } of await indexedDB.databases()) {
+      if (name) await new Promise((resolve) => (indexedDB.deleteDatabase(name).onsuccess = resolve));
+    }
+  });
+  await page.reload();
+  const screen = page.getByRole('main', { name: 'A project needs to be restored' });
+  await screen.getByRole('button', { name: 'Show backups' }).click();
+  await expect(screen.getByRole('table')).toBeVisible();
+  await expectAccessible(page, 'Recovery screen');
+});
+
+test('the platform terms, deletions and quote report dialogs and the expiry notice have no serious or critical axe violations', async ({ page }) => {
+  test.slow(); // one axe run per dialog
+  await startAs(page, 'Ada');
+  await codeOpeningPost(page, [[0, 24, '1']]);
+  await fileCommand(page, 'Platform terms and expiry…');
+  const terms = page.getByRole('dialog', { name: 'Platform terms and expiry' });
+  await terms.getByLabel('Dataset expires on').fill('2020-01-31');
+  await terms.getByRole('button', { name: 'Save terms and expiry' }).click();
+  await checkDialog(page, terms, 'Platform terms and expiry dialog');
+  await expect(page.getByRole('alert').filter({ hasText: 'expired on 2020-01-31' })).toBeVisible();
+  await expectAccessible(page, 'Coding view with the expiry notice');
+
+  await fileCommand(page, 'Apply platform deletions…');
+  const deletions = page.getByRole('dialog', { name: 'Apply platform deletions' });
+  await deletions.getByLabel('deleted user ids or author names').check();
+  await deletions.getByLabel('Ids, one per line').fill('rustbucket_42');
+  await deletions.getByRole('button', { name: 'Preview' }).click();
+  await expect(deletions.getByRole('table')).toBeVisible();
+  await checkDialog(page, deletions, 'Apply platform deletions dialog');
+
+  await post(page, 'Every time a woman posts').first().click();
+  await page.getByRole('complementary', { name: 'Codings in this post' }).getByLabel('Quoted in paper').selectOption('verbatim');
+  await page.getByRole('button', { name: 'View', exact: true }).click();
+  await page.getByRole('menu', { name: 'View' }).getByRole('menuitem', { name: 'Quote report…' }).click();
+  const report = page.getByRole('dialog', { name: 'Quote report' });
+  await expect(report.getByRole('table')).toBeVisible();
+  await checkDialog(page, report, 'Quote report dialog');
+});
+
+test('relations: the Relations section, the relate dialog, the links and arcs, a relation’s dialog, and relation agreement have no serious or critical axe violations', async ({ page }) => {
+  test.slow(); // one axe run per dialog and view
+  await startAs(page, 'Ada');
+  const relations = page.getByRole('region', { name: 'Relations' });
+  await relations.getByLabel('New relation code').fill('deflects to');
+  await relations.getByRole('button', { name: 'Add relation code' }).click();
+  await expect(relations.getByRole('list', { name: 'Relation codes' })).toContainText('deflects to');
+  const reply = page.getByRole('article').nth(2);
+  await reply.getByRole('button', { name: 'Relate…' }).click();
+  await expect(page.getByRole('note').filter({ hasText: 'Relating from' })).toBeVisible();
+  await page.getByRole('article').nth(0).getByRole('button', { name: 'Relate here' }).click();
+  const relate = page.getByRole('dialog', { name: 'Relate two posts' });
+  await expect(relate).toBeVisible();
+  await expectAccessible(page, 'Relate two posts dialog');
+  await relate.getByRole('button', { name: 'Relate', exact: true }).click();
+  await expect(relate).toBeHidden();
+  await expectAccessible(page, 'Coding view with a relation link and arc');
+  await reply.getByRole('list', { name: 'Relations' }).getByRole('button').first().click();
+  await checkDialog(page, page.getByRole('dialog', { name: /deflects to/ }), 'A relation’s dialog');
+  await view(page, 'Agreement').click();
+  await expectAccessible(page, 'Agreement view with relations');
 });

@@ -75,7 +75,7 @@ test('the code margin shows a named bracket per coding, in lanes, linked both wa
 
   // Hidden from the palette, remembered across a reload, and back.
   await page.keyboard.press('Control+K');
-  await page.getByRole('combobox').fill('Show code margin');
+  await page.getByRole('combobox', { name: 'Find an action' }).fill('Show code margin');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('code-margin')).toHaveCount(0);
   await page.reload();
@@ -135,7 +135,7 @@ test('the definition card shows the code under the caret or the focused codebook
   await card.getByRole('button', { name: 'Hide' }).click();
   await expect(card).toHaveCount(0);
   await page.keyboard.press('Control+K');
-  await page.getByRole('combobox').fill('definition card');
+  await page.getByRole('combobox', { name: 'Find an action' }).fill('definition card');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('region', { name: 'Code card' })).toBeVisible();
 });

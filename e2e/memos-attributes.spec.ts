@@ -107,6 +107,8 @@ test('an author attribute is added, a value set by keyboard, kept after a reload
   await expect(page.getByRole('table').getByRole('textbox', { name: `Stance of ${firstAuthor}` })).toHaveValue('pro');
   await expect(page.getByRole('table').getByRole('textbox', { name: `Stance of ${secondAuthor}` })).toHaveValue('con');
 
+  // Pseudonymised by default (for leaving the project): the identified file, as Import CSV takes it.
+  await page.getByRole('checkbox', { name: 'Pseudonymise authors and mentions' }).uncheck();
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
   expect(csv.suggestedFilename()).toMatch(/-author-attributes\.csv$/);
   const rows = parse(await readFile(await csv.path(), 'utf8')) as string[][];

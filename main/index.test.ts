@@ -37,6 +37,8 @@ const fake = vi.hoisted(() => {
         whenReady: vi.fn(() => state.ready),
         getName: () => 'Threadmark',
         getVersion: () => '0.1.0',
+        // Backups go to <userData>/backups; nothing is written until the renderer asks.
+        getPath: (name: string) => `/nonexistent/threadmark-${name}`,
       },
       BrowserWindow,
       dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn(), showMessageBox: vi.fn() },
@@ -107,7 +109,7 @@ describe('main lifecycle', () => {
   it('registers a handler for every channel that trusts only app://threadmark', async () => {
     await start();
     const channels = fake.electron.ipcMain.handle.mock.calls.map(([channel]) => channel as string).sort();
-    expect(channels).toEqual(['app:info', 'file:open', 'file:open-binary', 'file:open-many', 'file:save', 'shell:open-external']);
+    expect(channels).toEqual(['app:info', 'backup:list', 'backup:manifest-read', 'backup:manifest-write', 'backup:read', 'backup:write', 'file:open', 'file:open-binary', 'file:open-many', 'file:save', 'shell:open-external']);
     const appInfo = fake.electron.ipcMain.handle.mock.calls.find(([channel]) => channel === 'app:info')?.[1] as (
       ...args: unknown[]
     ) => Promise<unknown>;

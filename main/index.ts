@@ -2,10 +2,12 @@
  * Main-process lifecycle: one instance, one locked-down window, the app:// protocol, IPC, menu.
  * The logic lives in modules that take Electron objects as parameters; this file wires them.
  */
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 
+import { backupFiles } from './backups/backup-files';
 import { sendEvent } from './ipc/events';
 import { originOf } from './ipc/handle';
 import { registerIpcHandlers } from './ipc/register';
@@ -58,6 +60,8 @@ function start(): void {
     openExternal,
     dialog,
     windowFor: (sender) => BrowserWindow.fromWebContents(sender),
+    // Outside IndexedDB on purpose: a system that wipes the database leaves these (reliability.md §2.8).
+    backups: backupFiles(join(app.getPath('userData'), 'backups')),
   });
   installMenu(Menu, {
     platform: process.platform,

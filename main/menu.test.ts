@@ -30,8 +30,16 @@ describe('application menu', () => {
       'Export coded segments (CSV)…',
       'Export for analysis…',
       'Export annotations…',
+      'Export ids only (for publishing)…',
+      '-',
+      'Platform terms and expiry…',
+      'Apply platform deletions…',
       '-',
       'Print thread…',
+      '-',
+      'Back up now',
+      'Back up to a file…',
+      'Backups and integrity check…',
       '-',
       'Quit',
     ]);
@@ -47,6 +55,9 @@ describe('application menu', () => {
       ['Export for analysis…', 'export-analysis'],
       ['Export annotations…', 'export-annotations'],
       ['Print thread…', 'print-thread'],
+      ['Back up now', 'backup-now'],
+      ['Back up to a file…', 'backup-to-file'],
+      ['Backups and integrity check…', 'backups'],
     ] as const;
     for (const [label, command] of cases) {
       (item(file, label)?.click as () => void)();
@@ -91,7 +102,9 @@ describe('application menu', () => {
   it('has a View menu with the views and the command palette (Ctrl+K shown, not registered)', () => {
     const sendCommand = vi.fn();
     const view = submenu(buildMenuTemplate({ platform: 'linux', isDev: false, sendCommand }), 'View');
-    expect(outline(view)).toEqual(['Coding view', 'Analysis view', 'Search the corpus…', 'Agreement view', 'Adjudication view', 'History view', 'Rounds view', '-', 'Show code margin', 'Show definition card', '-', 'Command palette…']);
+    expect(outline(view)).toEqual(['Coding view', 'Analysis view', 'Search the corpus…', 'Agreement view', 'Adjudication view', 'History view', 'Rounds view', '-', 'Show code margin', 'Show definition card', 'Show pseudonyms', '-',
+      'Quote report…',
+      '-', 'Command palette…']);
     expect(item(view, 'Command palette…')).toMatchObject({ accelerator: 'CmdOrCtrl+K', registerAccelerator: false });
     expect(item(view, 'Search the corpus…')).toMatchObject({ accelerator: 'CmdOrCtrl+Shift+F' });
     for (const label of ['Coding view', 'Analysis view', 'Search the corpus…', 'Agreement view', 'Adjudication view', 'History view', 'Rounds view', 'Command palette…']) (item(view, label)?.click as () => void)();
@@ -118,7 +131,7 @@ describe('application menu', () => {
     const mac = buildMenuTemplate({ platform: 'darwin', isDev: false, sendCommand: vi.fn() });
     expect(mac[0]?.role).toBe('appMenu');
     expect(item(submenu(mac, 'File'), 'Quit')).toBeUndefined();
-    expect(outline(submenu(mac, 'File')).at(-1)).toBe('Print thread…');
+    expect(outline(submenu(mac, 'File')).at(-1)).toBe('Backups and integrity check…');
     expect(submenu(mac, 'View').map((entry) => entry.role).filter(Boolean)).toEqual([]);
     const dev = submenu(buildMenuTemplate({ platform: 'linux', isDev: true, sendCommand: vi.fn() }), 'View');
     expect(outline(dev).slice(-3)).toEqual(['-', 'role:reload', 'role:toggleDevTools']);

@@ -27,8 +27,25 @@ declare class URL {
   readonly host: string;
 }
 
-/** crypto.randomUUID() for record ids. */
-declare const crypto: { randomUUID(): string };
+/**
+ * crypto.randomUUID() for record ids; crypto.subtle's PBKDF2 and AES-GCM for the passphrase-sealed
+ * alias key (shared/privacy/alias-key.ts).
+ */
+declare const crypto: {
+  randomUUID(): string;
+  readonly subtle: {
+    importKey(format: 'raw', keyData: Uint8Array<ArrayBuffer>, algorithm: 'PBKDF2', extractable: false, usages: ['deriveKey']): Promise<unknown>;
+    deriveKey(
+      algorithm: { name: 'PBKDF2'; salt: Uint8Array<ArrayBuffer>; iterations: number; hash: 'SHA-256' },
+      baseKey: unknown,
+      derivedKeyType: { name: 'AES-GCM'; length: 256 },
+      extractable: false,
+      usages: Array<'encrypt' | 'decrypt'>,
+    ): Promise<unknown>;
+    encrypt(algorithm: { name: 'AES-GCM'; iv: Uint8Array<ArrayBuffer> }, key: unknown, data: Uint8Array<ArrayBuffer>): Promise<ArrayBuffer>;
+    decrypt(algorithm: { name: 'AES-GCM'; iv: Uint8Array<ArrayBuffer> }, key: unknown, data: Uint8Array<ArrayBuffer>): Promise<ArrayBuffer>;
+  };
+};
 
 /** An abort signal: zip.js reads it; RPC calls listen for 'abort'. */
 interface AbortSignal {

@@ -334,8 +334,8 @@ describe('threadmark agree <bundle...>: errors', () => {
   });
 
   it.each([
-    [['a.json', 'b.json'], 'missing --unit (one of: post, char, span, unitized)'],
-    [['a.json', 'b.json', '--unit', 'word'], 'unknown unit "word" (one of: post, char, span, unitized)'],
+    [['a.json', 'b.json'], 'missing --unit (one of: post, char, span, unitized, relation)'],
+    [['a.json', 'b.json', '--unit', 'word'], 'unknown unit "word" (one of: post, char, span, unitized, relation)'],
     [['--unit', 'char'], 'missing <bundle...> (or --units <file.csv>)'],
     [['a.json', '--unit', 'char', '--code'], 'option --code needs a value'],
     [['a.json', '--unit', 'char', '--code='], 'option --code needs a value'],
@@ -356,6 +356,6 @@ describe('threadmark agree <bundle...>: errors', () => {
 
   it('lists the bundle form in agree --help', async () => {
     const { stdout } = await agree(['--help']);
-    expect(stdout).toContain('threadmark agree <bundle...> --unit post|char|span|unitized [--code NAME]... [--coders A,B] [--json]\n');
+    expect(stdout).toContain('threadmark agree <bundle...> --unit post|char|span|unitized|relation [--code NAME]... [--coders A,B] [--json]\n');
   });
 });

@@ -16,9 +16,10 @@ import { parseArgs } from '../args';
 import { EXIT_FAILED, EXIT_OK, type CliIo } from '../io';
 import { loadBundle } from '../load-bundle';
 import { usageError } from '../usage-error';
+import { agreeRelationsCommand } from './agree-relations';
 
 /**
- * `threadmark agree <bundle...> --unit post|char|span|unitized [--code NAME]... [--coders A,B] [--json]`
+ * `threadmark agree <bundle...> --unit post|char|span|unitized|relation [--code NAME]... [--coders A,B] [--json]`
  *
  * Every bundle is loaded and validated first (all problems of all files are printed before
  * giving up). Then the files are compared exactly as the app compares them (the first is the
@@ -39,14 +40,18 @@ export async function agreeBundlesCommand(args: readonly string[], io: CliIo): P
   const { positionals: paths, options } = parsed.value;
   const unit = options.get('unit');
   if (paths.length === 0) return usageError('agree', 'missing <bundle...> (or --units <file.csv>)', io);
-  if (typeof unit !== 'string') return usageError('agree', `missing --unit (one of: ${AGREEMENT_UNITS.join(', ')})`, io);
-  if (!isUnit(unit)) return usageError('agree', `unknown unit "${unit}" (one of: ${AGREEMENT_UNITS.join(', ')})`, io);
+  if (typeof unit !== 'string') return usageError('agree', `missing --unit (one of: ${[...AGREEMENT_UNITS, 'relation'].join(', ')})`, io);
   const codersOption = options.get('coders');
   let coders: string[] | undefined;
   if (typeof codersOption === 'string') {
     coders = codersOption.split(',').map((name) => name.trim());
     if (coders.some((name) => name === '')) return usageError('agree', `--coders needs comma-separated coder names (got "${codersOption}")`, io);
   }
+  if (unit === 'relation') {
+    if (split.values.length > 0) return usageError('agree', '--code is for codings; --unit relation compares every relation code', io);
+    return agreeRelationsCommand(paths, coders, options.has('json'), io);
+  }
+  if (!isUnit(unit)) return usageError('agree', `unknown unit "${unit}" (one of: ${[...AGREEMENT_UNITS, 'relation'].join(', ')})`, io);
 
   // Load every file before stopping, so one run shows the problems of all of them.
   const layers: CoderFile[] = [];

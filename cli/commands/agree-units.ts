@@ -3,9 +3,12 @@ import { bootstrapAlpha } from '@shared/agreement/bootstrap-alpha';
 import { computeCoefficients } from '@shared/agreement/compute-coefficients';
 import { COEFFICIENTS, type BootstrapInterval, type CoefficientReport } from '@shared/agreement/reliability-data';
 import { shownInterval } from '@shared/agreement/report/interval-display';
-import { parseUnitsCsv } from '@shared/agreement/units-csv';
+import { readUnitsCsv } from '@shared/agreement/read-units-csv';
+import type { ReliabilityData } from '@shared/agreement/reliability-data';
+import type { Result } from '@shared/util/result';
 
 import { parseArgs } from '../args';
+import { importIoOf } from '../import/import-io';
 import { describeFileError, EXIT_FAILED, EXIT_OK, type CliIo } from '../io';
 import { usageError } from '../usage-error';
 
@@ -35,14 +38,14 @@ export async function agreeUnitsCommand(args: readonly string[], io: CliIo): Pro
   if (bootstrap !== undefined && samples === null) return usageError('agree', `--bootstrap needs a positive whole number of samples (got ${String(bootstrap)})`, io);
   if (seed !== undefined && seedValue === null) return usageError('agree', `--seed needs a whole number from 0 to ${MAX_SEED} (got ${String(seed)})`, io);
 
-  let text: string;
+  // Streamed in chunks through the fast path; the strict parser reads the file again only if it must.
+  let data: Result<ReliabilityData, string[]>;
   try {
-    text = await io.readFile(path);
+    data = await readUnitsCsv(importIoOf(io).readChunks(path), () => io.readFile(path));
   } catch (e) {
     io.stderr(`threadmark: cannot read ${path}: ${describeFileError(e)}\n`);
     return EXIT_FAILED;
   }
-  const data = parseUnitsCsv(text);
   if (!data.ok) {
     io.stderr(data.error.map((problem) => `${path}: ${problem}\n`).join(''));
     return EXIT_FAILED;

@@ -9,6 +9,7 @@ import { ANNOTATION_FORMATS, isAnnotationFormat, type AnnotationFormat } from '@
 import { coderCodings } from '@shared/export/coder-codings';
 
 import { describeFileError, EXIT_FAILED, EXIT_OK, type CliIo } from '../io';
+import { stdoutData } from '../terminal-io';
 
 export const ANNOTATION_TARGETS: readonly AnnotationFormat[] = ANNOTATION_FORMATS;
 
@@ -23,7 +24,7 @@ export async function writeAnnotationExport(bundle: Bundle, to: AnnotationFormat
   }
   const text = writeAnnotations(layer.value, to);
   if (options.output === '-') {
-    io.stdout(text);
+    stdoutData(io, text);
     return EXIT_OK;
   }
   try {

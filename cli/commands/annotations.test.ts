@@ -22,14 +22,14 @@ const bundleOf = (text: string | undefined) => {
 describe('threadmark export --to web-annotation|doccano|label-studio', () => {
   it.each(ANNOTATION_FORMATS)('writes %s as the shared writer does', async (format) => {
     const m = memoryIo({ 'p.json': serializeBundle(codedDemo()) });
-    expect(await run(['export', 'p.json', '--to', format, '-o', 'out'], m.io)).toBe(0);
+    expect(await run(['export', 'p.json', '--identified', '--to', format, '-o', 'out'], m.io)).toBe(0);
     expect(m.files.get('out')).toBe(writeAnnotations(codedDemo(), format));
     expect(m.stdout()).toBe('wrote 5 codings to out\n');
   });
 
   it('writes one coder’s codings with --coder', async () => {
     const m = memoryIo({ 'p.json': serializeBundle(codedDemo()) });
-    expect(await run(['export', 'p.json', '--to', 'doccano', '--coder', 'ben', '-o', '-'], m.io)).toBe(0);
+    expect(await run(['export', 'p.json', '--identified', '--to', 'doccano', '--coder', 'ben', '-o', '-'], m.io)).toBe(0);
     expect(m.stdout()).toBe(writeAnnotations({ ...codedDemo(), codings: codedDemo().codings.filter((c) => c.coderId === 'coder-ben') }, 'doccano'));
   });
 });

@@ -32,15 +32,15 @@ async function scripted(files: Record<string, string> = {}) {
 describe('threadmark attributes', () => {
   it('prints the same tables as the app (JSON), and each scope as the CSV the app exports', async () => {
     const { out, m } = await scripted();
-    expect(await run(['attributes', FILE, '--json'], m.io)).toBe(0);
+    expect(await run(['attributes', FILE, '--identified', '--json'], m.io)).toBe(0);
     expect(m.stderr()).toBe('');
     expect(JSON.parse(m.stdout())).toEqual(JSON.parse(out.attributes));
 
     const csv = memoryImportIo({ [FILE]: out.bundle });
-    expect(await run(['attributes', FILE, '--scope', 'author'], csv.io)).toBe(0);
+    expect(await run(['attributes', FILE, '--identified', '--scope', 'author'], csv.io)).toBe(0);
     expect(csv.stdout()).toBe(out.authorCsv);
     const both = memoryImportIo({ [FILE]: out.bundle });
-    expect(await run(['attributes', FILE], both.io)).toBe(0);
+    expect(await run(['attributes', FILE, '--identified'], both.io)).toBe(0);
     expect(both.stdout()).toBe(`${out.authorCsv}\r\n${out.threadCsv}`);
   });
 
@@ -77,7 +77,7 @@ describe('threadmark attributes', () => {
 describe('threadmark export --to memos-csv', () => {
   it('writes every memo as the app lists them', async () => {
     const { out, m } = await scripted();
-    expect(await run(['export', FILE, '--to', 'memos-csv', '-o', 'memos.csv'], m.io)).toBe(0);
+    expect(await run(['export', FILE, '--identified', '--to', 'memos-csv', '-o', 'memos.csv'], m.io)).toBe(0);
     const rows = JSON.parse(out.memos) as MemoRow[];
     expect(m.stdout()).toBe(`wrote ${rows.length} memos to memos.csv\n`);
     expect(m.text('memos.csv')).toBe(memosCsv(rows));

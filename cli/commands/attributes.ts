@@ -6,11 +6,14 @@
  * no --scope) or with --json the tables (docs/formats.md). --import reads a CSV whose first column
  * is `author` or `thread` (the scope, unless --scope says it) and sets every value it names, as one
  * journal entry: all or nothing, every problem named by line and column.
+ * Printing is pseudonymised by default (shared/privacy/pseudonymised-analysis.ts: author cases by
+ * alias, as every export); --identified prints the real names, the file --import takes.
  */
 import { attributesCsv } from '@shared/analysis/attributes/attributes-csv';
 import { attributesOf } from '@shared/analysis/attributes/attributes-of';
 import { headerLine, detectDelimiter, splitHeader } from '@shared/import/formats/csv-table';
 import type { AttributeScope } from '@shared/model/records';
+import { bundleAttributeTables } from '@shared/privacy/pseudonymised-analysis';
 import { formatProblem } from '@shared/problem/problem';
 import { attributeCsvProblems, importAttributeCsv } from '@shared/project/operations/attributes-import';
 import { runOperation } from '@shared/project/run-operation';
@@ -20,6 +23,9 @@ import { parseArgs } from '../args';
 import { describeFileError, EXIT_FAILED, EXIT_OK, type CliIo } from '../io';
 import { cliBundleHead, openProjectFile, saveFailureLines, saveProjectFile } from '../project/bundle-file';
 import { usageError } from '../usage-error';
+import { stdoutData } from '../terminal-io';
+import { CSV_SAFE_OPTIONS, csvSafetyOption } from '../csv-safe-option';
+import { preparePrinted, PRINT_PRIVACY_OPTIONS, printsPseudonymised } from './export-privacy';
 
 export interface AttributesDeps {
   clock: Clock;
@@ -36,6 +42,8 @@ export async function attributesCommand(args: readonly string[], io: CliIo, deps
     { name: 'json', takesValue: false },
     { name: 'import', takesValue: true },
     { name: 'output', short: 'o', takesValue: true },
+    ...CSV_SAFE_OPTIONS,
+    ...PRINT_PRIVACY_OPTIONS,
   ]);
   if (!parsed.ok) return usageError('attributes', parsed.error, io);
   const { positionals, options } = parsed.value;
@@ -50,6 +58,13 @@ export async function attributesCommand(args: readonly string[], io: CliIo, deps
   if (csvPath === undefined && output !== undefined) return usageError('attributes', '-o is for --import (printing writes to stdout)', io);
   if (csvPath !== undefined && (typeof output !== 'string' || output === '-')) return usageError('attributes', 'missing -o <bundle.threadmark.json> (may be the bundle itself)', io);
   if (csvPath !== undefined && options.has('json')) return usageError('attributes', '--json is for printing, not --import', io);
+  const csvSafe = csvSafetyOption(options);
+  if ('error' in csvSafe) return usageError('attributes', csvSafe.error, io);
+  if (csvSafe.safety !== undefined && (csvPath !== undefined || options.has('json'))) return usageError('attributes', '--csv-safe is for the printed CSV', io);
+  const pseudonymize = printsPseudonymised(options);
+  if (typeof pseudonymize === 'string') return usageError('attributes', pseudonymize, io);
+  const privacyFlag = ['pseudonymize', 'no-pseudonymize', 'identified'].find((f) => options.has(f));
+  if (csvPath !== undefined && privacyFlag !== undefined) return usageError('attributes', `--${privacyFlag} is for printing, not --import`, io);
   const fail = (lines: readonly string[]): number => {
     io.stderr(lines.map((l) => `${l}\n`).join(''));
     return EXIT_FAILED;
@@ -60,10 +75,10 @@ export async function attributesCommand(args: readonly string[], io: CliIo, deps
   const { store, actor } = opened.value;
 
   if (csvPath === undefined) {
-    const tables = await store.read(attributesOf);
+    const tables = pseudonymize ? bundleAttributeTables(preparePrinted(opened.value.bundle, io).bundle) : await store.read(attributesOf);
     const scopes = scope === undefined ? SCOPES : [scope];
     if (options.has('json')) io.stdout(`${JSON.stringify(Object.fromEntries(scopes.map((s) => [s, tables[s]])), null, 2)}\n`);
-    else io.stdout(scopes.map((s) => attributesCsv(tables[s])).join('\r\n'));
+    else stdoutData(io, scopes.map((s) => attributesCsv(tables[s], csvSafe.safety ?? 'raw')).join('\r\n'));
     return EXIT_OK;
   }
 

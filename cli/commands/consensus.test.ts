@@ -76,7 +76,7 @@ describe('threadmark consensus', () => {
     expect(m.stdout()).toMatch(/wrote team\.json \(nothing changed\)\n$/);
     expect(bundleOf(m.files.get('team.json')!).journal).toEqual(bundleOf(first).journal);
 
-    expect(await run(['export', 'team.json', '--to', 'csv', '--coder', 'consensus', '-o', 'consensus.csv'], m.io)).toBe(0);
+    expect(await run(['export', 'team.json', '--identified', '--to', 'csv', '--coder', 'consensus', '-o', 'consensus.csv'], m.io)).toBe(0);
     const bundle = bundleOf(m.files.get('team.json')!);
     const layer = coderCodings(bundle, 'consensus');
     if (!layer.ok) throw new Error(layer.error.message);
@@ -105,7 +105,7 @@ describe('threadmark consensus', () => {
     expect(m.stderr()).toContain('team.json: consensus rule: no coder “Eve” (coders: Ben, Cem, Dee)\nthreadmark: nothing written\n');
     expect(await run(['export', 'team.json', '--to', 'qdc', '--coder', 'consensus', '-o', 'x.qdc'], m.io)).toBe(2);
     expect(m.stderr()).toContain('threadmark: --coder is for csv, the analysis and the annotation exports, not qdc\n');
-    expect(await run(['export', 'team.json', '--to', 'csv', '--coder', 'Zed', '-o', 'x.csv'], m.io)).toBe(1);
+    expect(await run(['export', 'team.json', '--identified', '--to', 'csv', '--coder', 'Zed', '-o', 'x.csv'], m.io)).toBe(1);
     expect(m.stderr()).toContain('team.json: no coder “Zed” (coders: Ada, Ben, Cem, Dee)\nthreadmark: nothing written\n');
     expect([...m.files.keys()]).toEqual(['team.json']);
   });

@@ -16,9 +16,9 @@ const decode = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes
 describe('threadmark export --to (analysis)', () => {
   it('matrix-csv, binary-matrix-csv and thread-matrix-csv write the matrices as CSV', async () => {
     const m = memoryIo({ 'b.json': good });
-    expect(await run(['export', 'b.json', '--to', 'matrix-csv', '-o', 'm.csv'], m.io)).toBe(0);
-    expect(await run(['export', 'b.json', '--to', 'binary-matrix-csv', '-o', 'b.csv'], m.io)).toBe(0);
-    expect(await run(['export', 'b.json', '--to', 'thread-matrix-csv', '-o', 't.csv'], m.io)).toBe(0);
+    expect(await run(['export', 'b.json', '--identified', '--to', 'matrix-csv', '-o', 'm.csv'], m.io)).toBe(0);
+    expect(await run(['export', 'b.json', '--identified', '--to', 'binary-matrix-csv', '-o', 'b.csv'], m.io)).toBe(0);
+    expect(await run(['export', 'b.json', '--identified', '--to', 'thread-matrix-csv', '-o', 't.csv'], m.io)).toBe(0);
     expect(decode(m.bytes.get('m.csv'))).toBe(tableCsv(postCodeMatrix(exampleBundle())));
     expect(decode(m.bytes.get('b.csv'))).toBe(tableCsv(postCodeMatrix(exampleBundle(), { binary: true })));
     expect(decode(m.bytes.get('t.csv'))).toBe(tableCsv(threadCodeMatrix(exampleBundle())));
@@ -28,7 +28,7 @@ describe('threadmark export --to (analysis)', () => {
 
   it('xlsx writes the workbook: five sheets, the formula-looking quote as text', async () => {
     const m = memoryIo({ 'b.json': good });
-    expect(await run(['export', 'b.json', '--to', 'xlsx', '-o', 'a.xlsx'], m.io)).toBe(0);
+    expect(await run(['export', 'b.json', '--identified', '--to', 'xlsx', '-o', 'a.xlsx'], m.io)).toBe(0);
     const { sheets } = await readXlsx(m.bytes.get('a.xlsx')!);
     expect(sheets.map((s) => s.name)).toEqual(['segments', 'post x code', 'thread x code', 'codebook', 'coders']);
     const segments = sheets[0]!;
@@ -42,8 +42,8 @@ describe('threadmark export --to (analysis)', () => {
 
   it('parquet and matrix-parquet write what hyparquet reads back; --coder narrows to one layer', async () => {
     const m = memoryIo({ 'b.json': good });
-    expect(await run(['export', 'b.json', '--to', 'parquet', '--coder', 'ben, "b" 👩‍👩‍👧', '-o', 's.parquet'], m.io)).toBe(0);
-    expect(await run(['export', 'b.json', '--to', 'matrix-parquet', '-o', 'm.parquet'], m.io)).toBe(0);
+    expect(await run(['export', 'b.json', '--identified', '--to', 'parquet', '--coder', 'ben, "b" 👩‍👩‍👧', '-o', 's.parquet'], m.io)).toBe(0);
+    expect(await run(['export', 'b.json', '--identified', '--to', 'matrix-parquet', '-o', 'm.parquet'], m.io)).toBe(0);
     const segments = await readParquetRows(m.bytes.get('s.parquet')!);
     expect(segments.map((r) => [r.coding_id, r.start, r.end, r.quote])).toEqual([['c-family', 21, 26, '👩‍👩‍👧']]);
     const matrix = await readParquetRows(m.bytes.get('m.parquet')!);
@@ -53,7 +53,7 @@ describe('threadmark export --to (analysis)', () => {
 
   it.each(['matrix-csv', 'binary-matrix-csv', 'thread-matrix-csv', 'parquet', 'matrix-parquet', 'xlsx'] as const)('--to %s writes what the app’s Export for analysis writes (the same shared build)', async (to) => {
     const m = memoryIo({ 'b.json': good });
-    expect(await run(['export', 'b.json', '--to', to, '-o', 'out'], m.io)).toBe(0);
+    expect(await run(['export', 'b.json', '--identified', '--to', to, '-o', 'out'], m.io)).toBe(0);
     const built = await ANALYSIS_EXPORTS[to].build(exampleBundle());
     if (!built.ok) throw new Error(built.error.message);
     if (to === 'xlsx') expect((await readXlsx(m.bytes.get('out')!)).sheets).toEqual((await readXlsx(built.value.bytes)).sheets);
@@ -62,20 +62,20 @@ describe('threadmark export --to (analysis)', () => {
 
   it('prints a matrix CSV with -o -, and refuses binary formats on stdout', async () => {
     const m = memoryIo({ 'b.json': good });
-    expect(await run(['export', 'b.json', '--to', 'thread-matrix-csv', '-o', '-'], m.io)).toBe(0);
+    expect(await run(['export', 'b.json', '--identified', '--to', 'thread-matrix-csv', '-o', '-'], m.io)).toBe(0);
     expect(m.stdout()).toBe(tableCsv(threadCodeMatrix(exampleBundle())));
     const x = memoryIo({ 'b.json': good });
-    expect(await run(['export', 'b.json', '--to', 'xlsx', '-o', '-'], x.io)).toBe(2);
+    expect(await run(['export', 'b.json', '--identified', '--to', 'xlsx', '-o', '-'], x.io)).toBe(2);
     expect(x.stderr()).toContain('threadmark: xlsx is binary: write it to a file with -o <file>\n');
   });
 
   it('writes nothing for an unknown coder, and names the output it cannot write', async () => {
     const m = memoryIo({ 'b.json': good });
-    expect(await run(['export', 'b.json', '--to', 'xlsx', '--coder', 'Zoe', '-o', 'a.xlsx'], m.io)).toBe(1);
+    expect(await run(['export', 'b.json', '--identified', '--to', 'xlsx', '--coder', 'Zoe', '-o', 'a.xlsx'], m.io)).toBe(1);
     expect(m.stderr()).toBe('b.json: no coder “Zoe” (coders: Ana, Ben, "B" 👩‍👩‍👧)\nthreadmark: nothing written\n');
     expect(m.bytes.size).toBe(0);
     const r = memoryIo({ 'b.json': good });
-    expect(await run(['export', 'b.json', '--to', 'parquet', '-o', '/readonly/s.parquet'], r.io)).toBe(1);
+    expect(await run(['export', 'b.json', '--identified', '--to', 'parquet', '-o', '/readonly/s.parquet'], r.io)).toBe(1);
     expect(r.stderr()).toBe('threadmark: cannot write /readonly/s.parquet: permission denied\n');
   });
 });

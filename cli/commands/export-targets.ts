@@ -1,13 +1,15 @@
 /**
- * `threadmark export --to matrix-csv|binary-matrix-csv|thread-matrix-csv|xlsx|parquet|matrix-parquet`:
+ * `threadmark export --to matrix-csv|binary-matrix-csv|thread-matrix-csv|xlsx|parquet|matrix-parquet|relations-csv`:
  * the exports for analysis, each written by the same shared/export entry the app's "Export for
  * analysis…" dialog uses (ANALYSIS_EXPORTS), so the CLI and the app write the same tables.
  */
+import type { CsvSafety } from '@shared/util/csv-safety';
 import type { Bundle } from '@shared/bundle/bundle';
 import { ANALYSIS_EXPORTS, type AnalysisExportKind } from '@shared/export/analysis-exports';
 import { coderCodings } from '@shared/export/coder-codings';
 
 import { describeFileError, EXIT_FAILED, EXIT_OK, type CliIo } from '../io';
+import { stdoutData } from '../terminal-io';
 
 /** The `--to` name of each analysis export; the segments CSV is `--to csv`, as it always was. */
 const TARGETS = {
@@ -17,6 +19,7 @@ const TARGETS = {
   xlsx: 'xlsx',
   parquet: 'parquet',
   'matrix-parquet': 'matrix-parquet',
+  'relations-csv': 'relations-csv',
 } as const satisfies Record<string, AnalysisExportKind>;
 
 export type AnalysisTarget = keyof typeof TARGETS;
@@ -32,14 +35,14 @@ export function analysisTargetPrints(to: AnalysisTarget): boolean {
 }
 
 /** Builds the export (of one coder's layer with `coder`) and writes it to `output` ('-': stdout, CSV only). */
-export async function writeAnalysisExport(bundle: Bundle, to: AnalysisTarget, options: { path: string; output: string; coder?: string }, io: CliIo): Promise<number> {
+export async function writeAnalysisExport(bundle: Bundle, to: AnalysisTarget, options: { path: string; output: string; coder?: string; csvSafety?: CsvSafety }, io: CliIo): Promise<number> {
   const layer = options.coder === undefined ? { ok: true as const, value: bundle } : coderCodings(bundle, options.coder);
   if (!layer.ok) {
     io.stderr(`${options.path}: ${layer.error.message}\nthreadmark: nothing written\n`);
     return EXIT_FAILED;
   }
   const kind = ANALYSIS_EXPORTS[TARGETS[to]];
-  const built = await kind.build(layer.value);
+  const built = await kind.build(layer.value, { csvSafety: options.csvSafety ?? 'raw' });
   if (!built.ok) {
     const where = built.error.record === undefined ? '' : `${built.error.record} `;
     io.stderr(`${options.path}: ${where}${built.error.message}\nthreadmark: nothing written\n`);
@@ -47,7 +50,7 @@ export async function writeAnalysisExport(bundle: Bundle, to: AnalysisTarget, op
   }
   const { bytes, rows } = built.value;
   if (options.output === '-') {
-    io.stdout(new TextDecoder().decode(bytes));
+    stdoutData(io, new TextDecoder().decode(bytes));
     return EXIT_OK;
   }
   try {

@@ -4,6 +4,7 @@ import { codebookMarkdown } from '@shared/codebook/codebook-markdown';
 import { readQdc } from '@shared/codebook/refi/read-qdc';
 import { unwrap } from '@shared/codebook/refi/refi.test-helpers';
 import { codedSegmentsCsv } from '@shared/export/coded-segments-csv';
+import { readCsv } from '@shared/import/formats/csv-table';
 import { describe, expect, it } from 'vitest';
 
 import { exampleBundle } from '@shared/bundle/fixtures.test-helpers';
@@ -21,51 +22,80 @@ const codebookBundle = () => {
 };
 const clock = { clock: { now: () => T } };
 const USAGE =
-  'Usage: threadmark export <bundle> --to csv|qdc|codebook-md|codebook-html|codebook-csv -o <file> [--spreadsheet-safe] [--coder NAME]\n' +
-  '       threadmark export <bundle> --to matrix-csv|binary-matrix-csv|thread-matrix-csv|xlsx|parquet|matrix-parquet -o <file> [--coder NAME]\n' +
+  'Usage: threadmark export <bundle> --to csv|qdc|codebook-md|codebook-html|codebook-csv -o <file> [--csv-safe formula|raw] [--coder NAME]\n' +
+  '       threadmark export <bundle> --to matrix-csv|binary-matrix-csv|thread-matrix-csv|xlsx|parquet|matrix-parquet|relations-csv -o <file> [--coder NAME]\n' +
   '       threadmark export <bundle> --to qdpx -o <file> [--positions code-points|utf16]\n' +
   '       threadmark export <bundle> --to web-annotation|doccano|label-studio -o <file> [--coder NAME]\n' +
-  '       threadmark export <bundle> --to memos-csv -o <file> [--spreadsheet-safe]\n';
-const FORMATS = 'csv, qdc, codebook-md, codebook-html, codebook-csv, matrix-csv, binary-matrix-csv, thread-matrix-csv, xlsx, parquet, matrix-parquet, qdpx, web-annotation, doccano, label-studio, memos-csv';
+  '       threadmark export <bundle> --to memos-csv -o <file> [--csv-safe formula|raw]\n' +
+  '       threadmark export <bundle> --to ids -o <file>  (no text, no author: never pseudonymised)\n' +
+  '       threadmark export <bundle> --to shareable-bundle -o <file>  (the project to hand on: always pseudonymised)\n' +
+  '       CSV cells are written raw by default; --csv-safe formula makes them safe to open in a spreadsheet.\n' +
+  '       every export above: [--pseudonymize (the default) | --identified | --no-pseudonymize] [--key-out <key.enc> [--passphrase-file F]]\n';
+const FORMATS = 'csv, qdc, codebook-md, codebook-html, codebook-csv, matrix-csv, binary-matrix-csv, thread-matrix-csv, xlsx, parquet, matrix-parquet, relations-csv, qdpx, web-annotation, doccano, label-studio, memos-csv, ids, shareable-bundle';
 
 describe('threadmark export', () => {
   it('writes the coded-segments CSV to -o', async () => {
     const m = memoryIo({ 'b.json': good });
-    expect(await run(['export', 'b.json', '--to', 'csv', '-o', 'out.csv'], m.io)).toBe(0);
+    expect(await run(['export', '--identified', 'b.json', '--to', 'csv', '-o', 'out.csv'], m.io)).toBe(0);
     expect(m.files.get('out.csv')).toBe(codedSegmentsCsv(exampleBundle()));
     expect(m.stdout()).toBe('wrote 5 codings to out.csv\n');
   });
 
   it('passes --spreadsheet-safe through, and accepts --to=csv and --output', async () => {
     const m = memoryIo({ 'b.json': good });
-    expect(await run(['export', '--to=csv', '--spreadsheet-safe', 'b.json', '--output', 'safe.csv'], m.io)).toBe(0);
+    expect(await run(['export', '--identified', '--to=csv', '--spreadsheet-safe', 'b.json', '--output', 'safe.csv'], m.io)).toBe(0);
     expect(m.files.get('safe.csv')).toBe(codedSegmentsCsv(exampleBundle(), { spreadsheetSafe: true }));
     expect(m.files.get('safe.csv')).toContain(`"'=HYPERLINK(`);
   });
 
+  it.each(['csv', 'codebook-csv', 'memos-csv', 'matrix-csv', 'binary-matrix-csv', 'thread-matrix-csv'])(
+    '--csv-safe formula leaves no cell of --to %s starting a formula; raw (the default) writes names as stored',
+    async (to) => {
+      const hostile = { ...exampleBundle(), codes: exampleBundle().codes.map((c, i) => (i === 0 ? { ...c, name: '=HYPERLINK("http://x","y")' } : c)) };
+      const m = memoryIo({ 'b.json': serializeBundle(hostile) });
+      expect(await run(['export', '--identified', 'b.json', '--to', to, '-o', 'raw.csv'], m.io)).toBe(0);
+      expect(await run(['export', '--identified', 'b.json', '--to', to, '-o', 'safe.csv', '--csv-safe', 'formula'], m.io)).toBe(0);
+      const written = (name: string) => m.files.get(name) ?? new TextDecoder().decode(m.bytes.get(name));
+      const cells = (text: string): string[] => {
+        const all: string[] = [];
+        const problems = readCsv(text, 'out.csv', ',', {
+            header: (names) => (all.push(...names), null),
+            row: (row) => (all.push(...row.cells), null),
+          }, 5);
+        expect(problems).toEqual([]);
+        return all;
+      };
+      const formula = (cell: string) => /^[=+\-@\t\r]/.test(cell) && Number.isNaN(Number(cell));
+      expect(cells(written('safe.csv')).filter(formula)).toEqual([]);
+      if (to !== 'memos-csv') expect(cells(written('raw.csv')).some((c) => c.includes('=HYPERLINK("http://x","y")') && formula(c))).toBe(true);
+    },
+  );
+
   it('writes to stdout with -o -', async () => {
     const m = memoryIo({ 'b.json': good });
-    expect(await run(['export', 'b.json', '--to', 'csv', '-o', '-'], m.io)).toBe(0);
+    expect(await run(['export', '--identified', 'b.json', '--to', 'csv', '-o', '-'], m.io)).toBe(0);
     expect(m.stdout()).toBe(codedSegmentsCsv(exampleBundle()));
   });
 
   it('writes no file for an invalid bundle and exits 1 with the problems', async () => {
     const m = memoryIo({ 'b.json': good.replace('"coderId": "u-ana"', '"coderId": "u-x"') });
-    expect(await run(['export', 'b.json', '--to', 'csv', '-o', 'out.csv'], m.io)).toBe(1);
+    expect(await run(['export', '--identified', 'b.json', '--to', 'csv', '-o', 'out.csv'], m.io)).toBe(1);
     expect(m.files.has('out.csv')).toBe(false);
     expect(m.stderr()).toBe('b.json: codings[0] (id "c-whole") coderId: unknown coder "u-x"\n');
   });
 
   it('names the output path when it cannot be written', async () => {
     const m = memoryIo({ 'b.json': good });
-    expect(await run(['export', 'b.json', '--to', 'csv', '-o', '/readonly/x.csv'], m.io)).toBe(1);
+    expect(await run(['export', '--identified', 'b.json', '--to', 'csv', '-o', '/readonly/x.csv'], m.io)).toBe(1);
     expect(m.stderr()).toBe('threadmark: cannot write /readonly/x.csv: permission denied\n');
   });
 
   it.each([
     [['export', 'b.json', '-o', 'x.csv'], `missing --to <format> (one of: ${FORMATS})`],
     [['export', 'b.json', '--to', 'docx', '-o', 'x.csv'], `unknown format "docx" (one of: ${FORMATS})`],
-    [['export', 'b.json', '--to', 'qdc', '-o', 'x.qdc', '--spreadsheet-safe'], '--spreadsheet-safe is for csv, codebook-csv and memos-csv, not qdc'],
+    [['export', 'b.json', '--to', 'qdc', '-o', 'x.qdc', '--spreadsheet-safe'], '--csv-safe is for csv, codebook-csv, memos-csv, matrix-csv, binary-matrix-csv, thread-matrix-csv and relations-csv, not qdc'],
+    [['export', 'b.json', '--to', 'csv', '-o', 'x.csv', '--csv-safe', 'excel'], '--csv-safe takes formula or raw'],
+    [['export', 'b.json', '--to', 'csv', '-o', 'x.csv', '--csv-safe', 'raw', '--spreadsheet-safe'], '--spreadsheet-safe and --csv-safe raw contradict each other'],
     [['export', 'b.json', '--to', 'csv'], 'missing -o <file> (use -o - for stdout)'],
     [['export', 'b.json', '--to', 'csv', '-o'], 'option -o needs a value'],
     [['export', 'b.json', '--to', 'csv', '-o', 'x', '--bom'], 'unknown option --bom'],

@@ -15,8 +15,9 @@ const deps = () => ({ clock, ids: { newId: () => `id-${++n}` } });
 
 describe('threadmark export --to qdpx and import of a .qdpx project', () => {
   it('round-trips a project: the same posts, codes, coders and codings', async () => {
+    // --identified: a round trip compares the texts as written; pseudonymised exports are tested in shared/privacy.
     const m = memoryImportIo({ 'p.json': serializeBundle(exampleBundle()) });
-    expect(await exportCommand(['p.json', '--to', 'qdpx', '--positions', 'utf16', '-o', 'p.qdpx'], m.io, { clock })).toBe(0);
+    expect(await exportCommand(['p.json', '--to', 'qdpx', '--positions', 'utf16', '--identified', '-o', 'p.qdpx'], m.io, { clock })).toBe(0);
     expect(m.stdout()).toMatch(/wrote 2 threads and 5 codings \(positions in utf16\) to p\.qdpx/);
     expect(await importCommand(['p.qdpx', '-o', 'back.json'], m.io, deps())).toBe(0);
     expect(m.stdout()).toMatch(/p\.qdpx: REFI-QDA project, 2 threads, 3 posts, 3 codes, 2 coders, 5 codings added to back\.json/);

@@ -41,6 +41,7 @@ export async function packageCommand(args: readonly string[], io: CliIo, deps: P
     { name: 'name', takesValue: true },
     { name: 'instructions', takesValue: true },
     { name: 'output', short: 'o', takesValue: true },
+    { name: 'identified', takesValue: false },
   ]);
   if (!parsed.ok) return usageError('package', parsed.error, io);
   const { positionals, options } = parsed.value;
@@ -77,7 +78,8 @@ export async function packageCommand(args: readonly string[], io: CliIo, deps: P
   const started = await runOperation(store, startRound, input, { clock: deps.clock, ids: deps.ids, actor });
   if (!started.ok) return fail([`${path}: ${formatProblem(started.error)}`, 'threadmark: nothing written']);
   const head = cliBundleHead(deps.clock);
-  const packages = await store.read((r) => coderPackages(r, started.value.result.id, head));
+  // Pseudonymised unless --identified (a bundle without a secret gives identified packages).
+  const packages = await store.read((r) => coderPackages(r, started.value.result.id, head, { pseudonymize: !options.has('identified') }));
   if (!packages.ok) return fail([`${path}: ${formatProblem(packages.error)}`, 'threadmark: nothing written']);
 
   const lines = [started.value.summary];

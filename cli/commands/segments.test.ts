@@ -12,10 +12,11 @@ import { run } from '../run';
 
 const FILE = 'p.threadmark.json';
 
+/** Identified: these tests are about the query (printed-privacy.test.ts: the pseudonymised default). */
 async function cli(args: string[]) {
   const text = await randomBundleText(11, { threads: 4, postsPerThread: 15, codingsPerPost: 6 });
   const m = memoryImportIo({ [FILE]: text });
-  const status = await run(['segments', FILE, ...args], m.io);
+  const status = await run(['segments', FILE, '--identified', ...args], m.io);
   return { status, stdout: m.stdout(), stderr: m.stderr(), text };
 }
 

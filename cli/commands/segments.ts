@@ -1,10 +1,13 @@
 /**
  * `threadmark segments <bundle> --code PATH [--subcodes] [--and PATH | --overlap PATH |
  *  --near PATH --within N | --not PATH] [--coder NAME] [--thread ID,...] [--author NAME]
- *  [--platform P] [--from T] [--to T] [--month YYYY-MM] [--where SCOPE.ATTRIBUTE=VALUE] [--limit N] [--json | --csv [--spreadsheet-safe]]`
+ *  [--platform P] [--from T] [--to T] [--month YYYY-MM] [--where SCOPE.ATTRIBUTE=VALUE] [--limit N] [--json | --csv [--spreadsheet-safe]]
+ *  [--identified]`
  * Retrieve coded segments with the app's Segments tab's query (shared/analysis/segments/): one
  * block per segment (where, code, coder, the quote in its context, the memo), or the rows as JSON
- * (docs/formats.md) or as the Segments CSV.
+ * (docs/formats.md) or as the Segments CSV. Pseudonymised by default, as the Segments tab's
+ * exports (shared/privacy/pseudonymise-segments.ts): the query reads the project (--author takes
+ * a real name), the rows printed are the pseudonymised project's; --identified prints real names.
  */
 import { parseAttributeCondition } from '@shared/analysis/attributes/attribute-filter';
 import { resolveCodePath } from '@shared/analysis/segments/resolve-code-path';
@@ -13,6 +16,7 @@ import type { SegmentCombination, SegmentQuery } from '@shared/analysis/segments
 import type { SegmentRow } from '@shared/analysis/segments/segment-row';
 import { segmentsCsv } from '@shared/analysis/segments/segments-csv';
 import type { Code, Coder } from '@shared/model/records';
+import { aliasNamesIn, pseudonymiseSegmentRows } from '@shared/privacy/pseudonymise-segments';
 import type { Problem } from '@shared/problem/problem';
 import { err, ok, type Result } from '@shared/util/result';
 
@@ -20,14 +24,17 @@ import { parseArgs } from '../args';
 import { EXIT_FAILED, EXIT_OK, type CliIo } from '../io';
 import { openProjectFile } from '../project/bundle-file';
 import { usageError } from '../usage-error';
+import { stdoutData } from '../terminal-io';
+import { CSV_SAFE_OPTIONS, csvSafetyOption } from '../csv-safe-option';
+import { preparePrinted, PRINT_PRIVACY_OPTIONS, printsPseudonymised } from './export-privacy';
 
 const COMBINATIONS = { and: 'and-same-post', overlap: 'overlap', near: 'near', not: 'not' } as const;
 type CombinationFlag = keyof typeof COMBINATIONS;
 const VALUED = ['code', 'and', 'overlap', 'near', 'not', 'within', 'coder', 'thread', 'author', 'platform', 'from', 'to', 'month', 'limit', 'where'] as const;
-const FLAGS = ['subcodes', 'json', 'csv', 'spreadsheet-safe'] as const;
+const FLAGS = ['subcodes', 'json', 'csv'] as const;
 
 export async function segmentsCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args, [...VALUED.map((name) => ({ name, takesValue: true })), ...FLAGS.map((name) => ({ name, takesValue: false }))]);
+  const parsed = parseArgs(args, [...VALUED.map((name) => ({ name, takesValue: true })), ...FLAGS.map((name) => ({ name, takesValue: false })), ...CSV_SAFE_OPTIONS, ...PRINT_PRIVACY_OPTIONS]);
   if (!parsed.ok) return usageError('segments', parsed.error, io);
   const { positionals, options } = parsed.value;
   const value = (name: (typeof VALUED)[number]): string | undefined => {
@@ -49,9 +56,13 @@ export async function segmentsCommand(args: readonly string[], io: CliIo): Promi
   const limit = value('limit');
   if (limit !== undefined && !/^[1-9]\d*$/.test(limit)) return usageError('segments', `--limit "${limit}" is not a positive whole number`, io);
   if (options.has('json') && options.has('csv')) return usageError('segments', 'give --json or --csv, not both', io);
-  if (options.has('spreadsheet-safe') && !options.has('csv')) return usageError('segments', '--spreadsheet-safe goes with --csv', io);
+  const csvSafe = csvSafetyOption(options);
+  if ('error' in csvSafe) return usageError('segments', csvSafe.error, io);
+  if (csvSafe.safety !== undefined && !options.has('csv')) return usageError('segments', '--csv-safe goes with --csv', io);
   const where = value('where') === undefined ? undefined : parseAttributeCondition(value('where')!);
   if (where && !where.ok) return usageError('segments', `--where: ${where.error}`, io);
+  const pseudonymize = printsPseudonymised(options);
+  if (typeof pseudonymize === 'string') return usageError('segments', pseudonymize, io);
 
   const opened = await openProjectFile(path, io);
   if (!opened.ok) {
@@ -82,9 +93,13 @@ export async function segmentsCommand(args: readonly string[], io: CliIo): Promi
     io.stderr(`threadmark: ${field && !field.includes('.') && field !== 'codeId' ? `--${field}: ` : ''}${outcome.error.message}\n`);
     return EXIT_FAILED;
   }
-  const result = outcome.value;
+  let result = outcome.value;
+  if (pseudonymize) {
+    const prepared = preparePrinted(opened.value.bundle, io);
+    result = { ...result, rows: pseudonymiseSegmentRows(result.rows, prepared.bundle), description: aliasNamesIn(result.description, prepared.key) };
+  }
   if (options.has('json')) io.stdout(`${JSON.stringify({ query: result.description, total: result.total, rows: result.rows }, null, 2)}\n`);
-  else if (options.has('csv')) io.stdout(segmentsCsv(result.rows, { spreadsheetSafe: options.has('spreadsheet-safe') }));
+  else if (options.has('csv')) stdoutData(io, segmentsCsv(result.rows, { spreadsheetSafe: csvSafe.safety === 'formula' }));
   else io.stdout(textListing(result.rows, result.total, result.description));
   return EXIT_OK;
 }

@@ -1,9 +1,12 @@
+import { terminalSafe } from '@shared/text/terminal-safe';
+
 /**
  * Tables as aligned plain text for the terminal: the first column (code paths) left-aligned,
  * figures right-aligned, two spaces between columns. Shared by `threadmark table` and `cooccur`.
  */
 export function alignedTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
-  const all = [header, ...rows];
+  // Cells escaped before measuring (a name's control characters become `\uXXXX`), so columns stay aligned.
+  const all = [header, ...rows].map((row) => row.map(terminalSafe));
   const widths = header.map((_, i) => Math.max(...all.map((row) => [...(row[i] ?? '')].length)));
   const line = (row: readonly string[]) =>
     row

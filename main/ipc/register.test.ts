@@ -17,6 +17,7 @@ describe('registerIpcHandlers', () => {
       openExternal: vi.fn(),
       dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() } as never,
       windowFor: () => null,
+      backups: {} as never,
     });
     const channels = ipcMain.handle.mock.calls.map(([channel]) => channel as string);
     expect([...channels].sort()).toEqual(Object.keys(invokeContract).sort());

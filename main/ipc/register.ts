@@ -1,14 +1,16 @@
 import type { IpcMain } from 'electron';
 
 import { registerAppHandlers, type AppDeps } from './app';
+import { registerBackupHandlers, type BackupDeps } from './backups';
 import { registerFileHandlers, type FileDeps } from './files';
 import { createHandle } from './handle';
 
-export type IpcDeps = AppDeps & FileDeps & { ipcMain: Pick<IpcMain, 'handle'>; trustedOrigin: string };
+export type IpcDeps = AppDeps & FileDeps & BackupDeps & { ipcMain: Pick<IpcMain, 'handle'>; trustedOrigin: string };
 
 /** Registers one handler for every channel of the contract (a unit test holds it to that). */
 export function registerIpcHandlers(deps: IpcDeps): void {
   const handle = createHandle(deps.ipcMain, deps.trustedOrigin);
   registerAppHandlers(handle, deps);
   registerFileHandlers(handle, deps);
+  registerBackupHandlers(handle, deps);
 }

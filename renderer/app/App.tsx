@@ -2,11 +2,14 @@ import { useEffect, useMemo, useState } from 'react';
 
 import { randomIds, systemClock } from '@shared/util/clock';
 
+import { ManifestKeeper } from '../db/backup/manifest-keeper';
 import { SaveTracker } from '../db/save-tracker';
 import { prewarmPostEditor } from '../editor/prewarm-post-editor';
 import { CoderNameDialog } from '../features/first-run/CoderNameDialog';
+import { currentBackupStore } from '../platform/current-backup-store';
 import { currentPlatform } from '../platform/current-platform';
 import { StatusLine, useAnnouncer } from './announcer';
+import { RecoveryScreen } from './backup/RecoveryScreen';
 import { ProjectList } from './projects/ProjectList';
 import { useProjectSession } from './projects/use-project-session';
 import { type Services, ServicesContext } from './services';
@@ -15,14 +18,20 @@ import { Workspace } from './Workspace';
 export function App() {
   const { announcement, announce } = useAnnouncer();
   const base = useMemo(() => ({ tracker: new SaveTracker({ now: () => Date.now() }), platform: currentPlatform(), clock: systemClock, ids: randomIds }), []);
-  const { registry, session, chooseCoder, showProjects, commands } = useProjectSession({ ...base, announce });
+  // Backups and the manifest live outside IndexedDB: OPFS on the web, the user data folder on the desktop.
+  const backup = useMemo(() => {
+    const store = currentBackupStore();
+    return { store, manifest: new ManifestKeeper(store, window.localStorage) };
+  }, []);
+  const { registry, session, chooseCoder, showProjects, commands, recover, describeCase } = useProjectSession({ ...base, announce, backup });
   const [switching, setSwitching] = useState(false);
   const [reloadRequired, setReloadRequired] = useState(false);
 
   // The open project's database and undo history: the workspace's services while it is open.
   const db = session.kind === 'project' ? session.project.db : null;
   const history = session.kind === 'project' ? session.history : null;
-  const services = useMemo<Services | null>(() => (db && history ? { ...base, db, history, announce } : null), [base, db, history, announce]);
+  const backups = session.kind === 'project' ? session.backups : undefined;
+  const services = useMemo<Services | null>(() => (db && history ? { ...base, db, history, announce, backups } : null), [base, db, history, announce, backups]);
 
   useEffect(() => {
     // While the database opens: the first thread then renders without Lexical's first-use cost.
@@ -51,6 +60,8 @@ export function App() {
         ? `No projects in this browser profile for ${window.location.origin} yet: Threadmark will open its demo project. Projects are stored per address, so work done at another address (localhost instead of 127.0.0.1, another port) is there, not here.`
         : undefined;
     body = <CoderNameDialog onSubmit={onCoder} note={elsewhere} />;
+  } else if (session.kind === 'recovery') {
+    body = <RecoveryScreen cases={session.cases} describe={describeCase} onChoose={recover} where={backup.store.where} />;
   } else if (session.kind === 'list') {
     body = (
       <>

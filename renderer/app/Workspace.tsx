@@ -27,11 +27,14 @@ import { RoundsView } from '../features/rounds/RoundsView';
 import { useTeamLoop } from '../features/rounds/use-team-loop';
 import { useQdpx } from '../features/files/use-qdpx';
 import { useAnnotationExport } from '../features/files/use-annotation-export';
+import { BackupsDialog } from './backup/BackupsDialog';
+import { usePlatformDialogs } from '../features/platform/use-platform-dialogs';
 import { SaveStatus } from '../features/status/SaveStatus';
 import { ThreadList } from '../features/threads/ThreadList';
 import { PrintThread } from '../features/threads/print/PrintThread';
 import { ThreadView } from '../features/threads/ThreadView';
 import { useThreadDisplay } from '../features/threads/use-thread-display';
+import { AuthorNamesProvider } from '../features/threads/author-names';
 import { CommandPalette } from './actions/CommandPalette';
 import { ActionToolbar, ViewSwitch } from './actions/HeaderActions';
 import { ACTIONS, runAction } from './actions/registry';
@@ -41,6 +44,7 @@ import { useServices } from './services';
 import { useMenuCommands } from './use-menu-commands';
 import { useShortcuts } from './use-shortcuts';
 import { useWorkspaceData } from './use-workspace-data';
+import { Isolated } from './ui/Isolated';
 
 interface Props {
   coder: Coder;
@@ -92,6 +96,8 @@ export function Workspace({ coder, projectName, onSwitchCoder, onShowProjects }:
   const team = useTeamLoop({ onFilesAdded: () => setDataVersion((v) => v + 1), focusedPostId, onRevealPost: revealPost });
   const qdpx = useQdpx();
   const annotationExport = useAnnotationExport();
+  const [backupsDialog, setBackupsDialog] = useState(false);
+  const platformDialogs = usePlatformDialogs();
   // A blind package is its coder's: codings land on the package's coder whoever sits at this machine.
   const blind = Boolean(team.pkg);
   const actingCoder: Coder = team.pkg ? { id: team.pkg.coderId, name: team.pkg.coderName } : coder;
@@ -137,6 +143,8 @@ export function Workspace({ coder, projectName, onSwitchCoder, onShowProjects }:
       else if (dialog === 'export-csv') setCsvDialog(true);
       else if (dialog === 'export-analysis') setAnalysisExportDialog(true);
       else if (dialog === 'export-annotations') annotationExport.open();
+      else if (dialog === 'backups') setBackupsDialog(true);
+      else if (dialog === 'platform-terms' || dialog === 'platform-deletions' || dialog === 'quote-report') platformDialogs.open(dialog);
       else if (dialog === 'search-corpus') {
         // A fresh Analysis view opens on its first tab, Search, with the query box focused.
         setSearchOpens((n) => n + 1);
@@ -194,13 +202,14 @@ export function Workspace({ coder, projectName, onSwitchCoder, onShowProjects }:
   return (
     <SearchIndexUpkeep dbName={db.name} projectId={projectId} threadsKey={threadsKey} enabled={!blind}>
       <CodingCommandsContext.Provider value={codingCommands}>
+        <AuthorNamesProvider enabled={display.pseudonyms}>
         <div className="workspace">
           <header className={blind ? 'app-header blind' : 'app-header'}>
             <button type="button" className="projects-button" onClick={onShowProjects} title="All projects: open, new, rename, duplicate, delete">
               Projects
             </button>
             <h1 className="app-title">
-              Threadmark <span className="project-name">{projectName}</span>
+              Threadmark <Isolated className="project-name">{projectName}</Isolated>
             </h1>
             <ViewSwitch ctx={actionContext} />
             <ActionToolbar ctx={actionContext} />
@@ -213,15 +222,16 @@ export function Workspace({ coder, projectName, onSwitchCoder, onShowProjects }:
             <SaveStatus tracker={tracker} />
             {blind ? (
               <span className="coder-button" title="A blind package is its coder’s: every coding made here is theirs">
-                Coding as <strong>{actingCoder.name}</strong>
+                Coding as <strong><Isolated>{actingCoder.name}</Isolated></strong>
               </span>
             ) : (
               <button type="button" className="coder-button" onClick={onSwitchCoder} title="Switch coder">
-                Coding as <strong>{coder.name}</strong>
+                Coding as <strong><Isolated>{coder.name}</Isolated></strong>
               </button>
             )}
             {team.banner}
           </header>
+          {platformDialogs.notice}
           {shownView === 'rounds' ? (
             <main className="rounds-pane">
               <RoundsView key={dataVersion} onStartRound={team.openSample} onPreparePackages={team.openPackages} />
@@ -327,24 +337,26 @@ export function Workspace({ coder, projectName, onSwitchCoder, onShowProjects }:
           {csvDialog ? (
             <CsvExportDialog
               onCancel={() => setCsvDialog(false)}
-              onExport={(safe) => {
+              onExport={(safe, privacy) => {
                 setCsvDialog(false);
-                void exportCodedSegments(services, safe);
+                void exportCodedSegments(services, safe, {}, privacy);
               }}
             />
           ) : null}
           {analysisExportDialog ? (
             <AnalysisExportDialog
               onCancel={() => setAnalysisExportDialog(false)}
-              onExport={(kind) => {
+              onExport={(kind, privacy) => {
                 setAnalysisExportDialog(false);
-                void exportForAnalysis(services, kind);
+                void exportForAnalysis(services, kind, undefined, privacy);
               }}
             />
           ) : null}
           {team.dialogs}
           {qdpx.dialogs}
           {annotationExport.dialog}
+          {platformDialogs.dialogs}
+          {backupsDialog ? <BackupsDialog services={services} onClose={() => setBackupsDialog(false)} /> : null}
           {display.printing && thread && liveData.posts ? (
             <PrintThread
               title={thread.title}
@@ -369,6 +381,7 @@ export function Workspace({ coder, projectName, onSwitchCoder, onShowProjects }:
             />
           ) : null}
         </div>
+        </AuthorNamesProvider>
       </CodingCommandsContext.Provider>
     </SearchIndexUpkeep>
   );

@@ -4,12 +4,15 @@
  * import is the core's `bundle.import` operation, all or nothing, journaled.
  */
 import type { Bundle } from '@shared/bundle/bundle';
+import { byteChunks, readBundleChunks, TEXT_FALLBACK_BYTES } from '@shared/bundle/read-bundle-stream';
+import { bundleBytes } from '@shared/bundle/serialize-chunks';
 import { formatProblem } from '@shared/problem/problem';
 import type { Actor } from '@shared/project/operation';
 import { importBundle as importBundleOp, type BundleImportSummary } from '@shared/project/operations/bundle-import';
 import { projectBundle } from '@shared/project/queries/project-bundle';
 import { runOperation } from '@shared/project/run-operation';
 import { randomIds, type Clock, type IdSource } from '@shared/util/clock';
+import { err, type Result } from '@shared/util/result';
 
 import type { ThreadmarkDB } from './database';
 import { currentActor, storeOf } from './run-in-project';
@@ -43,3 +46,24 @@ export async function isDatabaseEmpty(db: ThreadmarkDB): Promise<boolean> {
   const tables = [db.projects, db.threads, db.postPages, db.codes, db.coders, db.codings, db.codebookVersions, db.assignments, db.rounds, db.decisions, db.memos, db.attributes, db.attributeValues, db.journal];
   return db.transaction('r', tables, async () => (await Promise.all(tables.map((t) => t.count()))).every((n) => n === 0));
 }
+
+/** Why a bundle file was not read: its problems (formatted), or a file that is not UTF-8 text at all (said in the status line). */
+export type BundleFileFailure = { problems: string[] } | { notText: string };
+
+/**
+ * A bundle file's bytes as the bundle, or why not. Read in chunks, never as one string, so a bundle
+ * past V8's string limit (~512 MB) opens; a file that is not JSON is decoded whole (while it can
+ * be) so the message names line and column, as parseBundleText's does.
+ */
+export async function readBundleFile(name: string, bytes: Uint8Array): Promise<Result<Bundle, BundleFileFailure>> {
+  const text = async () => new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  try {
+    const read = await readBundleChunks(byteChunks(bytes), bytes.length <= TEXT_FALLBACK_BYTES ? text : null);
+    return read.ok ? read : err({ problems: read.error.map(formatProblem) });
+  } catch {
+    return err({ notText: `${name} is not valid UTF-8 text. Save it as UTF-8 and open it again.` });
+  }
+}
+
+/** The bundle as the bytes of its file: serializeBundle's, built in chunks, never one string. */
+export const bundleFileBytes = (bundle: Bundle): Uint8Array => bundleBytes(bundle);

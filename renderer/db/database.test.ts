@@ -87,6 +87,24 @@ describe('ThreadmarkDB schema', () => {
         await db.open();
         return db;
       },
+      // Version 6 added memos and attributes: version 2 rows, upgraded to 6.
+      6: async (name) => {
+        const v2 = at(name, 2);
+        await writeV2Rows(v2);
+        v2.close();
+        const db = at(name, 6);
+        await db.open();
+        return db;
+      },
+      // Version 7 added relations: version 2 rows, upgraded to 7.
+      7: async (name) => {
+        const v2 = at(name, 2);
+        await writeV2Rows(v2);
+        v2.close();
+        const db = at(name, 7);
+        await db.open();
+        return db;
+      },
     };
     for (let k = 1; k <= MIGRATIONS.length; k++) {
       const name = `threadmark-upgrade-${k}-${crypto.randomUUID()}`;

@@ -1,6 +1,6 @@
 import { Dexie, type Table } from 'dexie';
 
-import type { Assignment, Attribute, AttributeValue, Code, CodebookVersion, Coder, Coding, Decision, Memo, Project, Round, Thread } from '@shared/model/records';
+import type { Assignment, Attribute, AttributeValue, Code, CodebookVersion, Coder, Coding, Decision, Memo, Project, Relation, RelationCode, Round, Thread } from '@shared/model/records';
 import type { JournalEntry } from '@shared/project/journal-entry';
 
 import { MIGRATIONS, type Migration } from './migrations';
@@ -39,6 +39,9 @@ export class ThreadmarkDB extends Dexie {
   /** User-defined author and thread attributes and their values (migration 0006). */
   declare readonly attributes: Table<Attribute, string>;
   declare readonly attributeValues: Table<AttributeValue, string>;
+  /** The relation codebook and relations between posts (migration 0007). */
+  declare readonly relationCodes: Table<RelationCode, string>;
+  declare readonly relations: Table<Relation, string>;
 
   private reloadNeeded = false;
   private readonly reloadListeners = new Set<ReloadRequiredListener>();

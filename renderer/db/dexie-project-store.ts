@@ -13,7 +13,7 @@ import { countCodedPosts, type ApplyOptions, type ProjectReader, type ProjectSto
 import { CancelledError } from '@shared/util/cancelled';
 
 import type { ThreadmarkDB } from './database';
-import { allPosts, appendPosts, getPosts, locatePosts, postsOfThreadInOrder, postTables, removePosts, storedPlatformIds, threadStats } from './post-store';
+import { allPosts, appendPosts, getPosts, locatePosts, postsOfThreadInOrder, postTables, removePosts, replacePosts, storedPlatformIds, threadStats } from './post-store';
 
 /** Posts per write between progress reports while an import is stored. */
 export const POST_WRITE_BATCH = 5_000;
@@ -28,7 +28,7 @@ export class DexieProjectStore implements ProjectStore {
 
   private tables() {
     const db = this.db;
-    return [db.projects, db.threads, ...postTables(db), db.codes, db.coders, db.codings, db.codebookVersions, db.assignments, db.rounds, db.decisions, db.memos, db.attributes, db.attributeValues, db.journal];
+    return [db.projects, db.threads, ...postTables(db), db.codes, db.coders, db.codings, db.codebookVersions, db.assignments, db.rounds, db.decisions, db.memos, db.attributes, db.attributeValues, db.relationCodes, db.relations, db.journal];
   }
 
   read<T>(fn: (reader: ProjectReader) => Promise<T>): Promise<T> {
@@ -116,6 +116,9 @@ export function dexieReader(db: ThreadmarkDB): ProjectReader {
     memos: () => db.memos.toArray(),
     attributes: () => db.attributes.toArray(),
     attributeValues: () => db.attributeValues.toArray(),
+    relationCodes: () => db.relationCodes.toArray(),
+    relations: () => db.relations.toArray(),
+    relationsOfThread: (id) => db.relations.where('threadId').equals(id).toArray(),
     allCodings: () => db.codings.toArray(),
     // Walks the coderId index's distinct keys, not the codings.
     codersWithCodings: async () => new Set((await db.codings.orderBy('coderId').uniqueKeys()).filter((k): k is string => typeof k === 'string')),
@@ -194,10 +197,13 @@ async function applyChanges(db: ThreadmarkDB, changes: ChangeSet, options: Apply
   await removeRows(db.memos, rowsOf(changes, 'memos'));
   await removeRows(db.attributeValues, rowsOf(changes, 'attributeValues'));
   await removeRows(db.attributes, rowsOf(changes, 'attributes'));
+  await removeRows(db.relations, rowsOf(changes, 'relations'));
+  await removeRows(db.relationCodes, rowsOf(changes, 'relationCodes'));
 
   await putRows(db.projects, rowsOf(changes, 'projects'));
   await putRows(db.threads, rowsOf(changes, 'threads'));
   await addPostsInBatches(db, postRows.flatMap((r) => (r.before === null && r.after ? [r.after] : [])), options);
+  await replacePosts(db, postRows.flatMap((r) => (r.before !== null && r.after !== null ? [r.after] : [])));
   await putRows(db.coders, rowsOf(changes, 'coders'));
   await putRows(db.codes, rowsOf(changes, 'codes'));
   await putRows(db.codings, rowsOf(changes, 'codings'));
@@ -208,6 +214,8 @@ async function applyChanges(db: ThreadmarkDB, changes: ChangeSet, options: Apply
   await putRows(db.memos, rowsOf(changes, 'memos'));
   await putRows(db.attributes, rowsOf(changes, 'attributes'));
   await putRows(db.attributeValues, rowsOf(changes, 'attributeValues'));
+  await putRows(db.relationCodes, rowsOf(changes, 'relationCodes'));
+  await putRows(db.relations, rowsOf(changes, 'relations'));
 }
 
 async function addPostsInBatches(db: ThreadmarkDB, posts: readonly Post[], { progress, signal }: ApplyOptions): Promise<void> {

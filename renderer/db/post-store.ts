@@ -168,3 +168,17 @@ export async function removePosts(db: ThreadmarkDB, posts: readonly Post[]): Pro
     else await db.threadStats.put({ threadId, postCount: remaining.length, startedAt: remaining.find((p) => p.createdAt !== null)?.createdAt ?? null });
   }
 }
+
+/**
+ * Writes changed posts over the stored ones in place (a tombstone for a post deleted on its
+ * platform): each page holding one is rewritten with the same order; stats do not change.
+ */
+export async function replacePosts(db: ThreadmarkDB, posts: readonly Post[]): Promise<void> {
+  if (posts.length === 0) return;
+  const changed = new Map(posts.map((p) => [p.id, p]));
+  for (const threadId of new Set(posts.map((p) => p.threadId))) {
+    const pages = await pagesOfThread(db, threadId).toArray();
+    const rewritten = pages.filter((page) => page.postIds.some((id) => changed.has(id))).map((page) => pageRow(threadId, page.page, page.posts.map((p) => changed.get(p.id) ?? p)));
+    await db.postPages.bulkPut(rewritten);
+  }
+}

@@ -36,6 +36,7 @@ describe('one core, two adapters', () => {
     expect(codePointLength(EMOJI_TEXT)).toBeGreaterThan(cafe.end);
     expect(bundle.coders.map((c) => c.name)).toEqual(['Ada', 'Ben']);
     expect(bundle.codings.filter((c) => c.coderId === 'coder-ben')).toHaveLength(2);
+    expect(bundle.relations?.map((r) => [r.from.quote, r.memo])).toEqual([[bundle.codings.find((c) => c.start === 3 && c.end === 8)!.quote, 'the family as a shield']]);
     const operations = bundle.journal!.map((e) => e.operation);
     expect(operations).toEqual([
       'coders.add',
@@ -48,6 +49,11 @@ describe('one core, two adapters', () => {
       'coding.add',
       'coding.memo',
       'code.merge',
+      'relationCode.define',
+      'relation.add',
+      'relation.memo',
+      'relation.add',
+      'relation.remove',
       'coders.add-layer',
       'revert',
       'revert',

@@ -7,7 +7,7 @@ export { DexieProjectStore, POST_WRITE_BATCH } from './dexie-project-store';
 export { currentActor, runInProject, storeOf, type RunDeps } from './run-in-project';
 export { openThreadmarkDB, type ThreadmarkDB } from './database';
 export { searchCacheDbName } from './search-cache-name';
-export { APP_ACTOR, exportBundle, importBundle, type ImportSummary } from './bundle-io';
+export { APP_ACTOR, bundleFileBytes, exportBundle, importBundle, readBundleFile, type ImportSummary } from './bundle-io';
 export { applyCoderLayer, planCoderFile, type CoderLayerSummary } from './coder-layer-import';
 export { locatePosts, storedPlatformIds, writeImport } from './import-writer';
 export { runCodebookOperation, type CodebookDeps, type CodebookOperation, type CodebookResult } from './repositories/codebook-write';

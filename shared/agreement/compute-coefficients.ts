@@ -32,8 +32,9 @@ export function computeCoefficients(data: ReliabilityData): CoefficientReport {
   }
   // Key order is the order the CLI prints.
   const report: CoefficientReport = {
-    n_units: data.units.length,
-    n_coders: data.coders.length,
+    // From the encoding, which has the same counts: data read by the fast CSV path decodes its unit labels only when asked.
+    n_units: prepared.encoded.nUnits,
+    n_coders: prepared.encoded.nCoders,
     n_pairable_units: prepared.tallies.nPairableUnits,
     ...values,
     undefined: reasons,

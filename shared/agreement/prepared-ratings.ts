@@ -14,6 +14,15 @@ export interface PreparedRatings {
 // Keyed by identity; ReliabilityData is read-only by contract, so a cached entry cannot go stale.
 const cache = new WeakMap<ReliabilityData, PreparedRatings>();
 
+/**
+ * Data whose encoding is already known (the fast CSV reader builds the codes as it reads): the
+ * coefficients then never walk `values`, which the reader may build only when asked. `encoded` must
+ * be what encodeRatings(data) gives (units-csv-fast.test.ts checks that).
+ */
+export function rememberEncoding(data: ReliabilityData, encoded: EncodedRatings): void {
+  cache.set(data, { encoded, tallies: tallyUnits(encoded) });
+}
+
 export function prepareRatings(data: ReliabilityData): PreparedRatings {
   let prepared = cache.get(data);
   if (!prepared) {

@@ -6,12 +6,14 @@
  */
 import { parse, type CsvError, type Info } from 'csv-parse/browser/esm/sync';
 
+import { MAX_CSV_RECORD_CHARS } from '../import/input-limits';
 import { err, ok, type Result } from '../util/result';
 import type { RatingValue, ReliabilityData } from './reliability-data';
 
 export const UNITS_CSV_HEADER = ['unit', 'coder', 'value'] as const;
 
-const STRICT = { bom: true, relax_column_count: false, record_delimiter: ['\r\n', '\n', '\r'] };
+// max_record_size: a runaway quote or a huge cell is refused on its line, not grown until the heap dies.
+const STRICT = { bom: true, relax_column_count: false, record_delimiter: ['\r\n', '\n', '\r'], max_record_size: MAX_CSV_RECORD_CHARS };
 // Decimal notation only: Number() would also accept "", "0x1F" and "Infinity".
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
@@ -88,8 +90,11 @@ function isDecimal(value: string): boolean {
   return NUMBER.test(trimmed) && Number.isFinite(Number(trimmed));
 }
 
+// The fast path (units-csv-fast.ts) decides blank, number and header exactly as this parser does.
+export { isBlank as isBlankUnitsValue, isDecimal as isDecimalUnitsValue, readHeader as readUnitsCsvHeader };
+
 /** Column positions of unit, coder and value, in any order and letter case; null if not exactly those. */
-function readHeader(record: string[]): number[] | null {
+function readHeader(record: readonly string[]): number[] | null {
   const names = record.map((name) => name.trim().toLowerCase());
   const positions = UNITS_CSV_HEADER.map((name) => names.indexOf(name));
   return record.length === UNITS_CSV_HEADER.length && positions.every((p) => p !== -1) ? positions : null;

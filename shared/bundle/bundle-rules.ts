@@ -6,15 +6,16 @@
  * "unknown reference" noise elsewhere.
  */
 import type { Problem } from '../problem/problem';
-import type { Assignment, Attribute, AttributeValue, Code, CodebookVersion, Coder, Decision, Memo, Post, Round, Thread } from '../model/records';
+import type { Assignment, Attribute, AttributeValue, Code, CodebookVersion, Coder, Decision, Memo, Post, Relation, RelationCode, Round, Thread } from '../model/records';
 import type { JournalEntry } from '../project/journal-entry';
 import { codePointLength, sliceCodePoints } from '../text/offsets';
-import { firstUnpairedSurrogate } from '../text/well-formed';
+import { firstUnpairedSurrogate, firstUnpairedSurrogateField } from '../text/well-formed';
 import type { BundleCoding } from './bundle';
 import type { RecordArrayName } from './bundle-schema';
-import { checkCodebookRules } from './codebook-rules';
+import { checkCodebookRules, checkCodebookSize } from './codebook-rules';
 import { checkMemosAndAttributes } from './memo-attribute-rules';
 import { quoteForMessage, recordLabel } from './problem';
+import { checkRelations } from './relation-rules';
 
 export interface Indexed<T> {
   index: number;
@@ -35,6 +36,8 @@ export interface CheckedRecords {
   memos: Array<Indexed<Memo>>;
   attributes: Array<Indexed<Attribute>>;
   attributeValues: Array<Indexed<AttributeValue>>;
+  relationCodes: Array<Indexed<RelationCode>>;
+  relations: Array<Indexed<Relation>>;
 }
 
 /** A problem tagged with its record's position so the caller can list problems in file order. */
@@ -70,12 +73,15 @@ export function checkBundleRules(raw: Record<RecordArrayName, readonly unknown[]
     const lone = firstUnpairedSurrogate(p.text);
     if (lone !== -1)
       report('posts', index, p.id, 'text', `unpaired surrogate U+${p.text.charCodeAt(lone).toString(16).toUpperCase()} at UTF-16 index ${lone}: not valid Unicode text`);
+    // A post deleted on its platform keeps only its ids and place (platform-deletions).
+    if (p.deletedOnPlatform !== undefined && (p.text !== '' || p.author !== '')) report('posts', index, p.id, p.text !== '' ? 'text' : 'author', 'a post deleted on its platform keeps no text or author');
     if (p.parentId === null) continue;
     const parent = postsById.get(p.parentId);
     if (!known.posts.has(p.parentId)) report('posts', index, p.id, 'parentId', `unknown post ${JSON.stringify(p.parentId)}`);
     else if (parent && parent.threadId !== p.threadId)
       report('posts', index, p.id, 'parentId', `parent post ${JSON.stringify(parent.id)} is in thread ${JSON.stringify(parent.threadId)}, not ${JSON.stringify(p.threadId)}`);
   }
+  checkWellFormedStrings(checked, report);
   for (const loop of findLoops(checked.posts.map((p) => p.value))) {
     const first = checked.posts.find((p) => p.value.id === loop[0])!;
     report('posts', first.index, first.value.id, 'parentId', `reply chain loops: ${loop.concat(loop[0]!).map((x) => JSON.stringify(x)).join(' → ')}`);
@@ -89,6 +95,7 @@ export function checkBundleRules(raw: Record<RecordArrayName, readonly unknown[]
     const first = checked.codes.find((c) => c.value.id === loop[0])!;
     report('codes', first.index, first.value.id, 'parentId', `code tree loops: ${loop.concat(loop[0]!).map((x) => JSON.stringify(x)).join(' → ')}`);
   }
+  checkCodebookSize(checked.codes, report);
 
   for (const { index, value: c } of checked.codings) {
     const at = (field: string, message: string): void => report('codings', index, c.id, field, message);
@@ -124,8 +131,26 @@ export function checkBundleRules(raw: Record<RecordArrayName, readonly unknown[]
     if (coding !== -1) at(`consensusCodingIds.${coding}`, `unknown coding ${JSON.stringify(d.consensusCodingIds[coding])}`);
   }
   checkMemosAndAttributes(checked, known, report);
+  checkRelations(checked, known, postsById, report);
   checkCodebookRules(checked, known, report);
   return out;
+}
+
+// Post text is checked above with its own message; a quote is compared with the text it was cut from;
+// the journal holds copies of records (and can be long), checked when they were written.
+const CHECKED_ELSEWHERE: Partial<Record<keyof CheckedRecords, ReadonlySet<string>>> = { posts: new Set(['text']), codings: new Set(['quote']) };
+const NOT_WALKED: ReadonlySet<keyof CheckedRecords> = new Set(['journal']);
+
+/** Names, ids, memos, titles… hold well-formed Unicode too: an unpaired surrogate is named, field and index. */
+function checkWellFormedStrings(checked: CheckedRecords, report: (array: RecordArrayName, index: number, id: string, field: string, message: string) => void): void {
+  for (const array of Object.keys(checked) as Array<keyof CheckedRecords>) {
+    if (NOT_WALKED.has(array)) continue;
+    const skip = CHECKED_ELSEWHERE[array];
+    for (const { index, value } of checked[array] as Array<Indexed<{ id?: unknown }>>) {
+      const bad = firstUnpairedSurrogateField(value, skip);
+      if (bad) report(array as RecordArrayName, index, typeof value.id === 'string' ? value.id : '', bad.field, `unpaired surrogate U+${bad.unit.toString(16).toUpperCase()} at UTF-16 index ${bad.index}: not valid Unicode text`);
+    }
+  }
 }
 
 function checkOffsets(text: string, c: BundleCoding, at: (field: string, message: string) => void): void {

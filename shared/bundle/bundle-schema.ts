@@ -50,7 +50,34 @@ export const packageRefSchema = z.strictObject({
   preparedAt: isoTime,
 });
 
-export const projectSchema = z.strictObject({ id, name: z.string(), createdAt: isoTime, package: packageRefSchema.optional(), updatedAt });
+/** "YYYY-MM-DD": a dataset's expiry (platform terms). */
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date written "YYYY-MM-DD"' });
+
+export const platformTermsSchema = z.strictObject({ key: z.string().min(1, { error: 'must not be empty' }), terms: z.string() });
+
+export const deletionLogRecordSchema = z.strictObject({
+  id,
+  appliedAt: isoTime,
+  appliedBy: z.string(),
+  listKind: z.enum(['posts', 'users']),
+  listed: offset,
+  unmatched: offset,
+  posts: offset,
+  codings: offset,
+  perThread: z.array(z.strictObject({ threadId: id, posts: offset, codings: offset })),
+});
+
+export const projectSchema = z.strictObject({
+  id,
+  name: z.string(),
+  createdAt: isoTime,
+  package: packageRefSchema.optional(),
+  platformTerms: z.array(platformTermsSchema).optional(),
+  expiresAt: isoDay.optional(),
+  deletionLog: z.array(deletionLogRecordSchema).optional(),
+  pseudonymSecret: z.string().regex(/^[0-9a-f]{32,128}$/, 'a project secret is 32 to 128 lowercase hex digits').optional(),
+  updatedAt,
+});
 
 export const threadSchema = z.strictObject({
   id,
@@ -59,6 +86,11 @@ export const threadSchema = z.strictObject({
   rootPostId: id,
   importedAt: isoTime,
   source: z.string(),
+  collectedAt: isoTime.optional(),
+  collectedWith: z.string().optional(),
+  instance: z.string().optional(),
+  terms: z.string().optional(),
+  expiresAt: isoDay.optional(),
   updatedAt,
 });
 
@@ -78,6 +110,7 @@ export const postSchema = z.strictObject({
       error: 'expected a string, number, boolean or null',
     }),
   ),
+  deletedOnPlatform: isoTime.optional(),
 });
 
 const codeFields = {
@@ -146,6 +179,7 @@ export const codingSchema = z.strictObject({
   updatedAt: isoTime,
   codebookVersionId: id.optional(),
   provenance: z.strictObject({ sourceCodingIds: z.array(id), decidedBy: id, decidedAt: isoTime, decisionId: id }).optional(),
+  quoted: z.enum(['verbatim', 'paraphrased']).optional(),
 });
 
 export const assignmentSchema = z.strictObject({ id, coderId: id, postIds: z.array(id), source: z.string(), roundId: id.optional(), updatedAt });
@@ -217,6 +251,35 @@ export const attributeValueSchema = z.strictObject({
   updatedAt,
 });
 
+export const relationCodeSchema = z.strictObject({
+  id,
+  name: z.string().min(1, { error: 'must not be empty' }),
+  definition: z.string(),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'expected a colour written "#rrggbb"' }),
+  order: z.number(),
+  createdAt: isoTime,
+  updatedAt,
+});
+
+/** A whole post (no offsets) or a span of it: start, end and quote together. */
+const relationEndSchema = z
+  .strictObject({ postId: id, start: offset.optional(), end: offset.optional(), quote: z.string().optional() })
+  .refine((e) => (e.start === undefined) === (e.end === undefined) && (e.start === undefined) === (e.quote === undefined), {
+    error: 'a span end needs start, end and quote together (a whole-post end has none)',
+  });
+
+export const relationSchema = z.strictObject({
+  id,
+  relationCodeId: id,
+  coderId: id,
+  threadId: id,
+  from: relationEndSchema,
+  to: relationEndSchema,
+  memo: z.string(),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+});
+
 /** The records a journal change may carry, by table (a coding keeps its `threadId` there). */
 const journalRecordSchemas = {
   projects: projectSchema,
@@ -232,6 +295,8 @@ const journalRecordSchemas = {
   memos: memoSchema,
   attributes: attributeSchema,
   attributeValues: attributeValueSchema,
+  relationCodes: relationCodeSchema,
+  relations: relationSchema,
 } as const satisfies Record<TableName, z.ZodType>;
 
 const JOURNAL_TABLES = Object.keys(journalRecordSchemas) as [TableName, ...TableName[]];
@@ -285,6 +350,8 @@ export const recordSchemas = {
   memos: memoSchema,
   attributes: attributeSchema,
   attributeValues: attributeValueSchema,
+  relationCodes: relationCodeSchema,
+  relations: relationSchema,
   journal: journalEntrySchema,
 } as const;
 

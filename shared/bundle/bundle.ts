@@ -1,4 +1,4 @@
-import type { Assignment, Attribute, AttributeValue, Code, CodebookVersion, Coder, Coding, Decision, Memo, Post, Project, Round, Thread } from '../model/records';
+import type { Assignment, Attribute, AttributeValue, Code, CodebookVersion, Coder, Coding, Decision, Memo, Post, Project, Relation, RelationCode, Round, Thread } from '../model/records';
 import type { JournalEntry } from '../project/journal-entry';
 
 export const BUNDLE_FORMAT = 'threadmark';
@@ -39,4 +39,8 @@ export interface Bundle {
   attributes?: Attribute[];
   /** Their values (absent when there are none). */
   attributeValues?: AttributeValue[];
+  /** The relation codebook, in order (absent when there is none). */
+  relationCodes?: RelationCode[];
+  /** Relations between posts or spans of a thread (absent when there are none). */
+  relations?: Relation[];
 }

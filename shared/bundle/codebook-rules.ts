@@ -7,6 +7,7 @@ import type { Code } from '../model/records';
 import type { CheckedRecords, KnownIds } from './bundle-rules';
 import type { RecordArrayName } from './bundle-schema';
 import { recordLabel } from './problem';
+import { codeCountProblem, codeDepthProblem, MAX_CODES } from '../codebook/code-limits';
 
 type Report = (array: RecordArrayName, index: number, id: string, field: string, message: string) => void;
 
@@ -16,6 +17,18 @@ export function checkCodebookRules(checked: CheckedRecords, known: KnownIds, rep
   checkCategoryCodings(checked, report);
   checkChanges(checked, known, report);
   checkVersions(checked, known, report);
+}
+
+/** The same depth and count caps as every other path that makes codes (codebook/code-limits.ts). */
+export function checkCodebookSize(codes: CheckedRecords['codes'], report: Report): void {
+  const tooMany = codeCountProblem(codes.length);
+  if (tooMany) {
+    report('codes', codes[MAX_CODES]!.index, codes[MAX_CODES]!.value.id, 'id', tooMany.message);
+    return;
+  }
+  const indexOf = new Map(codes.map(({ index, value }) => [value, index]));
+  const tooDeep = codeDepthProblem(codes.map(({ value }) => value), (code) => ({ record: code.id, line: indexOf.get(code) }));
+  if (tooDeep) report('codes', tooDeep.line!, tooDeep.record!, 'parentId', tooDeep.message);
 }
 
 function checkExemplars(checked: CheckedRecords, known: KnownIds, report: Report): void {

@@ -90,11 +90,12 @@ describe('serializeBundle', () => {
     expect(second).toBe(first);
   });
 
-  it('keeps a lone surrogate as an escape rather than corrupting it', () => {
+  it('writes a lone surrogate as an escape rather than corrupting it, and reading refuses it by name (issue 14)', () => {
     const b = exampleBundle();
     b.posts[0]!.author = 'bad\ud800name';
     const text = serializeBundle(b);
     expect(text).toContain('"bad\\ud800name"');
-    expect(reimport(text).posts[0]!.author).toBe('bad\ud800name');
+    const read = parseBundleText(text);
+    expect(!read.ok && read.error.map((p) => `${p.record} ${p.field}`)).toEqual(['posts[0] (id "p-1") author']);
   });
 });

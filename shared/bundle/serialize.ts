@@ -4,7 +4,7 @@
  * byte-identical. Key order is the one documented in docs/formats.md. Fields a record carries
  * beyond the format (e.g. a Coding's `threadId` inside the app) are not written.
  */
-import type { Assignment, Attribute, AttributeValue, Code, CodebookVersion, CoderPackageRef, Coder, Coding, Decision, Memo, Post, PostMeta, Project, Round, Thread } from '../model/records';
+import type { Assignment, Attribute, AttributeValue, Code, CodebookVersion, CoderPackageRef, Coder, Coding, Decision, DeletionLogRecord, Memo, Post, PostMeta, Project, Relation, RelationCode, RelationEnd, Round, Thread } from '../model/records';
 import type { JournalChange, JournalEntry } from '../project/journal-entry';
 import type { Bundle, BundleCoding } from './bundle';
 
@@ -29,6 +29,8 @@ export function serializeBundle(b: Bundle): string {
     ...(b.memos?.length ? { memos: b.memos.map(memo) } : {}),
     ...(b.attributes?.length ? { attributes: b.attributes.map(attribute) } : {}),
     ...(b.attributeValues?.length ? { attributeValues: b.attributeValues.map(attributeValue) } : {}),
+    ...(b.relationCodes?.length ? { relationCodes: b.relationCodes.map(relationCode) } : {}),
+    ...(b.relations?.length ? { relations: b.relations.map(relation) } : {}),
     journal: (b.journal ?? []).map(entry),
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
@@ -37,7 +39,33 @@ export function serializeBundle(b: Bundle): string {
 /** `updatedAt` is written where a record has one (records stored before the journal have none). */
 const stamp = (r: { updatedAt?: string }): { updatedAt?: string } => (r.updatedAt === undefined ? {} : { updatedAt: r.updatedAt });
 
-const project = (p: Project): Project => ({ id: p.id, name: p.name, createdAt: p.createdAt, ...(p.package ? { package: packageRef(p.package) } : {}), ...stamp(p) });
+const project = (p: Project): Project => ({
+  id: p.id,
+  name: p.name,
+  createdAt: p.createdAt,
+  ...(p.package ? { package: packageRef(p.package) } : {}),
+  ...(p.platformTerms && p.platformTerms.length > 0 ? { platformTerms: p.platformTerms.map((t) => ({ key: t.key, terms: t.terms })) } : {}),
+  ...(p.expiresAt ? { expiresAt: p.expiresAt } : {}),
+  ...(p.deletionLog && p.deletionLog.length > 0 ? { deletionLog: p.deletionLog.map(deletionLogRecord) } : {}),
+  // Written only when the project has one: older bundles keep their bytes, shareable ones carry none.
+  ...(p.pseudonymSecret ? { pseudonymSecret: p.pseudonymSecret } : {}),
+  ...stamp(p),
+});
+
+const deletionLogRecord = (r: DeletionLogRecord): DeletionLogRecord => ({
+  id: r.id,
+  appliedAt: r.appliedAt,
+  appliedBy: r.appliedBy,
+  listKind: r.listKind,
+  listed: r.listed,
+  unmatched: r.unmatched,
+  posts: r.posts,
+  codings: r.codings,
+  perThread: r.perThread.map((t) => ({ threadId: t.threadId, posts: t.posts, codings: t.codings })),
+});
+
+/** Optional text fields are written only when non-empty, so bundles without them keep their bytes. */
+const nonEmpty = <K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> => (value ? ({ [key]: value } as Record<K, string>) : {});
 
 const packageRef = (r: CoderPackageRef): CoderPackageRef => ({
   projectId: r.projectId,
@@ -59,6 +87,11 @@ const thread = (t: Thread): Thread => ({
   rootPostId: t.rootPostId,
   importedAt: t.importedAt,
   source: t.source,
+  ...nonEmpty('collectedAt', t.collectedAt),
+  ...nonEmpty('collectedWith', t.collectedWith),
+  ...nonEmpty('instance', t.instance),
+  ...nonEmpty('terms', t.terms),
+  ...nonEmpty('expiresAt', t.expiresAt),
   ...stamp(t),
 });
 
@@ -73,6 +106,7 @@ const post = (p: Post): Post => ({
   platformId: p.platformId,
   url: p.url,
   meta: sortedMeta(p.meta),
+  ...nonEmpty('deletedOnPlatform', p.deletedOnPlatform),
 });
 
 const code = (c: Code): Code => ({
@@ -140,6 +174,10 @@ function journalRecord(table: JournalChange['table'], r: NonNullable<JournalChan
       return attribute(r as Attribute);
     case 'attributeValues':
       return attributeValue(r as AttributeValue);
+    case 'relationCodes':
+      return relationCode(r as RelationCode);
+    case 'relations':
+      return relation(r as Relation);
   }
 }
 
@@ -202,6 +240,22 @@ const attribute = (a: Attribute): Attribute => ({ id: a.id, scope: a.scope, name
 
 const attributeValue = (v: AttributeValue): AttributeValue => ({ id: v.id, attributeId: v.attributeId, subject: v.subject, value: v.value, ...stamp(v) });
 
+const relationCode = (c: RelationCode): RelationCode => ({ id: c.id, name: c.name, definition: c.definition, color: c.color, order: c.order, createdAt: c.createdAt, ...stamp(c) });
+
+const relationEnd = (e: RelationEnd): RelationEnd => ({ postId: e.postId, ...(e.start === undefined ? {} : { start: e.start, end: e.end, quote: e.quote }) });
+
+const relation = (r: Relation): Relation => ({
+  id: r.id,
+  relationCodeId: r.relationCodeId,
+  coderId: r.coderId,
+  threadId: r.threadId,
+  from: relationEnd(r.from),
+  to: relationEnd(r.to),
+  memo: r.memo,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+});
+
 const coder = (c: Coder): Coder => ({ id: c.id, name: c.name, ...stamp(c) });
 
 const coding = (c: BundleCoding): BundleCoding => ({
@@ -219,6 +273,7 @@ const coding = (c: BundleCoding): BundleCoding => ({
   ...(c.provenance === undefined
     ? {}
     : { provenance: { sourceCodingIds: [...c.provenance.sourceCodingIds], decidedBy: c.provenance.decidedBy, decidedAt: c.provenance.decidedAt, decisionId: c.provenance.decisionId } }),
+  ...(c.quoted === undefined ? {} : { quoted: c.quoted }),
 });
 
 /** Meta keys come from many platforms in any order; sorting makes the output order-independent. */

@@ -11,6 +11,7 @@ import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type Bundle } from './bundle';
 import { checkBundleRules, type CheckedRecords, type PlacedProblem } from './bundle-rules';
 import { appSchema, isoTime, projectSchema, RECORD_ARRAYS, recordSchemas, type RecordArrayName } from './bundle-schema';
 import { locateJsonError } from './json-error-location';
+import { duplicateKeyMessage, firstDuplicateKey } from '../util/json-duplicate-keys';
 import { migrateBundleV1 } from './migrate-v1';
 import { migrateBundleV2 } from './migrate-v2';
 import { recordLabel } from './problem';
@@ -21,7 +22,7 @@ export { formatProblem } from '../problem/problem';
 
 type Raw = Record<string, unknown>;
 
-const OPTIONAL_ARRAYS: ReadonlySet<RecordArrayName> = new Set(['journal', 'codebookVersions', 'assignments', 'rounds', 'decisions', 'memos', 'attributes', 'attributeValues']);
+const OPTIONAL_ARRAYS: ReadonlySet<RecordArrayName> = new Set(['journal', 'codebookVersions', 'assignments', 'rounds', 'decisions', 'memos', 'attributes', 'attributeValues', 'relationCodes', 'relations']);
 
 /**
  * A bundle, or every problem found in it. Versions 1 and 2 are migrated to version 3 first
@@ -48,7 +49,7 @@ export function validateBundle(json: unknown): Result<Bundle, Problem[]> {
   const project = parsePart(projectSchema, input, 'project', problems);
 
   const raw = {} as Record<RecordArrayName, readonly unknown[]>;
-  const checked: CheckedRecords = { threads: [], posts: [], codes: [], coders: [], codings: [], journal: [], codebookVersions: [], assignments: [], rounds: [], decisions: [], memos: [], attributes: [], attributeValues: [] };
+  const checked: CheckedRecords = { threads: [], posts: [], codes: [], coders: [], codings: [], journal: [], codebookVersions: [], assignments: [], rounds: [], decisions: [], memos: [], attributes: [], attributeValues: [], relationCodes: [], relations: [] };
   const placed: PlacedProblem[] = [];
   for (const array of RECORD_ARRAYS) {
     const value = input[array];
@@ -97,6 +98,8 @@ export function validateBundle(json: unknown): Result<Bundle, Problem[]> {
     ...(checked.memos.length > 0 ? { memos: checked.memos.map((r) => r.value) } : {}),
     ...(checked.attributes.length > 0 ? { attributes: checked.attributes.map((r) => r.value) } : {}),
     ...(checked.attributeValues.length > 0 ? { attributeValues: checked.attributeValues.map((r) => r.value) } : {}),
+    ...(checked.relationCodes.length > 0 ? { relationCodes: checked.relationCodes.map((r) => r.value) } : {}),
+    ...(checked.relations.length > 0 ? { relations: checked.relations.map((r) => r.value) } : {}),
   });
 }
 
@@ -114,6 +117,8 @@ export function parseBundleText(text: string): Result<Bundle, Problem[]> {
       : `not valid JSON: ${e instanceof Error ? e.message : String(e)}`;
     return err([{ record: 'bundle', message }]);
   }
+  const duplicate = firstDuplicateKey(body);
+  if (duplicate) return err([{ record: 'bundle', message: `not accepted as JSON: ${duplicateKeyMessage(duplicate)}` }]);
   return validateBundle(json);
 }
 

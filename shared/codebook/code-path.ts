@@ -8,7 +8,7 @@ const collator = new Intl.Collator('en', { numeric: true });
 
 /** "Grandparent > Parent > Child". Unknown id → ''. A parent cycle stops the walk at the repeat. */
 export function codePath(codes: ReadonlyMap<string, Code> | readonly Code[], codeId: string): string {
-  const byId = isMap(codes) ? codes : new Map(codes.map((c) => [c.id, c]));
+  const byId = isMap(codes) ? codes : mapOf(codes);
   const names: string[] = [];
   const seen = new Set<string>();
   let current = byId.get(codeId);
@@ -59,6 +59,19 @@ export function sortCodesAsTree(codes: readonly Code[]): Array<{ code: Code; dep
     for (const code of [...codes].sort(compareSiblings)) if (!visited.has(code)) visit(code);
   }
   return out;
+}
+
+// Callers pass the same array for every code of an export or report: one map per array, not one
+// per call, or a report over n codes costs n². Rebuilt when the array's length changed (pushed to).
+const maps = new WeakMap<readonly Code[], { length: number; map: ReadonlyMap<string, Code> }>();
+
+function mapOf(codes: readonly Code[]): ReadonlyMap<string, Code> {
+  let cached = maps.get(codes);
+  if (!cached || cached.length !== codes.length) {
+    cached = { length: codes.length, map: new Map(codes.map((c) => [c.id, c])) };
+    maps.set(codes, cached);
+  }
+  return cached.map;
 }
 
 function isMap(codes: ReadonlyMap<string, Code> | readonly Code[]): codes is ReadonlyMap<string, Code> {

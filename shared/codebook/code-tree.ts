@@ -21,15 +21,17 @@ export function codesInTreeOrder(codes: readonly Code[]): Code[] {
 
   const out: Code[] = [];
   const seen = new Set<string>();
-  const visit = (parent: string | null): void => {
-    for (const code of children.get(parent) ?? []) {
-      if (seen.has(code.id)) continue;
-      seen.add(code.id);
-      out.push(code);
-      visit(code.id);
-    }
-  };
-  visit(null);
+  // An explicit stack, not recursion: a bundle read before its depth is checked (or an old one)
+  // must not overflow the call stack (a 10,000-deep tree did, as a RangeError in every export).
+  const stack: Code[] = [...(children.get(null) ?? [])].reverse();
+  while (stack.length > 0) {
+    const code = stack.pop()!;
+    if (seen.has(code.id)) continue;
+    seen.add(code.id);
+    out.push(code);
+    const kids = children.get(code.id) ?? [];
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
   for (const code of [...codes].sort(bySiblingOrder)) {
     if (seen.has(code.id)) continue;
     seen.add(code.id);

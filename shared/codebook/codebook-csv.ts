@@ -16,6 +16,7 @@
  * the columns as long as `path` or `name` is there. A missing guid gets a new id, a missing colour
  * one from a fixed palette, and levels of a path that have no row of their own become codes.
  */
+import { codeCountProblem, MAX_CODE_DEPTH } from './code-limits';
 import { EMPTY_CODE_FIELDS, type Code } from '../model/records';
 import { MAX_PROBLEMS, ProblemList } from '../import/import-problem';
 import { detectDelimiter, headerLine, readCsv, type CsvRow } from '../import/formats/csv-table';
@@ -125,6 +126,9 @@ function readRow(row: CsvRow, columns: ReadonlyMap<CodebookCsvColumn, number>, u
   const name = cell('name').trim();
   const parentPath = splitEscapedPath(cell('parent_path'));
   if (path.length === 0 && name === '') return err({ column: columns.has('path') ? 'path' : 'name', message: 'the row names no code: its path and name are empty' });
+  // Before any path is joined or sliced per level, which would cost the square of a hostile depth.
+  const levels = path.length > 0 ? path.length : parentPath.length + 1;
+  if (levels > MAX_CODE_DEPTH) return err({ column: path.length > 0 ? 'path' : 'parent_path', message: `the path has ${levels} levels, more than the ${MAX_CODE_DEPTH} Threadmark accepts` });
   if (path.includes('') || parentPath.includes('')) return err({ column: path.includes('') ? 'path' : 'parent_path', message: 'the path has an empty level (two > in a row, or one at an end)' });
   if (path.length > 0 && name !== '' && path[path.length - 1] !== name) {
     return err({ column: 'name', message: `the name "${name}" is not the last level of the path "${cell('path')}"; change both or leave one empty` });
@@ -218,5 +222,7 @@ function buildCodes(rows: readonly CodeRow[], fileName: string, ids: IdSource): 
     add(rowIds[i]!, row.names, row.color, row.fields);
     if (row.unknown.length > 0) unknownFields.set(rowIds[i]!, row.unknown);
   });
+  const tooMany = codeCountProblem(codes.length, { file: fileName });
+  if (tooMany) return err([tooMany]);
   return ok({ codes, unknownFields });
 }

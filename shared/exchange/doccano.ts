@@ -8,6 +8,7 @@
  * order) the coding's id, coder, memo and times. Reading also takes the older key `labels` and the
  * newer `entities` list ({start_offset, end_offset, label}).
  */
+import { duplicateKeyMessage, firstDuplicateKey } from '../util/json-duplicate-keys';
 import type { Bundle } from '../bundle/bundle';
 import type { Problem } from '../problem/problem';
 import { codePointLength } from '../text/offsets';
@@ -54,6 +55,8 @@ export function readDoccano(text: string, file: string): Result<ExchangeFile, Pr
     let value: Json;
     try {
       value = JSON.parse(raw) as Json;
+      const duplicate = firstDuplicateKey(raw);
+      if (duplicate) return void problems.push({ file, line, message: duplicateKeyMessage(duplicate, line - 1) });
     } catch (e) {
       problems.push({ file, line, message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` });
       return;

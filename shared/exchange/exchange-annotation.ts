@@ -71,6 +71,8 @@ export const URN = {
   coder: 'urn:threadmark:coder:',
   coding: 'urn:threadmark:coding:',
   project: 'urn:threadmark:project:',
+  relation: 'urn:threadmark:relation:',
+  'relation-code': 'urn:threadmark:relation-code:',
 } as const;
 
 /** The id inside one of our URNs, or null for any other string. */

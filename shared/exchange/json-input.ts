@@ -1,5 +1,6 @@
 /** Reading untrusted JSON for the annotation readers: parse errors located, values checked by field. */
 import { locateJsonError } from '../bundle/json-error-location';
+import { duplicateKeyMessage, firstDuplicateKey } from '../util/json-duplicate-keys';
 import type { Problem } from '../problem/problem';
 import { err, ok, type Result } from '../util/result';
 
@@ -13,7 +14,9 @@ export function parseJson(text: string, file: string): Result<Json, Problem> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') return err({ file, message: 'the file is empty' });
   try {
-    return ok(JSON.parse(body) as Json);
+    const value = JSON.parse(body) as Json;
+    const duplicate = firstDuplicateKey(body);
+    return duplicate === null ? ok(value) : err({ file, line: duplicate.line, message: duplicateKeyMessage(duplicate) });
   } catch (e) {
     const at = locateJsonError(body);
     return err({ file, line: at?.line, message: at ? `not valid JSON: line ${at.line}, column ${at.column}: ${at.message}` : `not valid JSON: ${e instanceof Error ? e.message : String(e)}` });

@@ -17,10 +17,11 @@ import { annotationSource, jsonText } from './annotation-rows';
 import { idFromUrn, urnOf, type ExchangeAnnotation, type ExchangeFile } from './exchange-annotation';
 import { asList, isObject, offset, optionalString, parseJson, type Json, type JsonObject } from './json-input';
 import { quoteContext } from './quote-anchor';
+import { relationAnnotations } from './web-annotation-relations';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
-export function writeWebAnnotation(bundle: Pick<Bundle, 'project' | 'posts' | 'codes' | 'coders' | 'codings'>): string {
+export function writeWebAnnotation(bundle: Pick<Bundle, 'project' | 'posts' | 'codes' | 'coders' | 'codings' | 'relationCodes' | 'relations'>): string {
   const { rows, iriOf } = annotationSource(bundle);
   const items = rows.map(({ coding, post, codePath, coderName }) => {
     const { exact, prefix, suffix } = quoteContext(post.text, coding.start, coding.end);
@@ -43,14 +44,16 @@ export function writeWebAnnotation(bundle: Pick<Bundle, 'project' | 'posts' | 'c
       },
     };
   });
+  // Relations follow the codings: one linking annotation each, with two targets (web-annotation-relations.ts).
+  const all: unknown[] = [...items, ...relationAnnotations(bundle, iriOf)];
   const collection = urnOf('project', bundle.project.id);
   return jsonText({
     '@context': ANNO_CONTEXT,
     id: `${collection}:annotations`,
     type: 'AnnotationCollection',
     label: bundle.project.name,
-    total: items.length,
-    first: { id: `${collection}:annotations:page-1`, type: 'AnnotationPage', startIndex: 0, items },
+    total: all.length,
+    first: { id: `${collection}:annotations:page-1`, type: 'AnnotationPage', startIndex: 0, items: all },
   });
 }
 
@@ -71,6 +74,10 @@ export function readWebAnnotation(text: string, file: string): Result<ExchangeFi
   const annotations: ExchangeAnnotation[] = [];
   found.value.forEach((anno, index) => {
     const where = `annotation ${index + 1}${typeof anno.id === 'string' ? ` (${anno.id})` : ''}`;
+    if (asList(anno.motivation).includes('linking')) {
+      notes.push(`${where} links two targets (a relation between posts), not a coding: left out.`);
+      return;
+    }
     const read = readAnnotation(anno, where, file);
     if (!read.ok) problems.push(...read.error);
     else if (read.value.length === 0) notes.push(`${where} has no tagging body (no code): left out.`);

@@ -3,7 +3,7 @@
  * imports this, and the writers (analysis-exports.ts, with hyparquet-writer and zip.js) load only
  * when an export runs.
  */
-export const ANALYSIS_EXPORT_KINDS = ['segments-csv', 'matrix-csv', 'binary-matrix-csv', 'thread-matrix-csv', 'xlsx', 'parquet', 'matrix-parquet'] as const;
+export const ANALYSIS_EXPORT_KINDS = ['segments-csv', 'matrix-csv', 'binary-matrix-csv', 'thread-matrix-csv', 'xlsx', 'parquet', 'matrix-parquet', 'relations-csv'] as const;
 export type AnalysisExportKind = (typeof ANALYSIS_EXPORT_KINDS)[number];
 
 export interface AnalysisExportInfo {
@@ -28,6 +28,7 @@ export const ANALYSIS_EXPORT_INFO: Record<AnalysisExportKind, AnalysisExportInfo
   xlsx: { label: 'Workbook of every table (XLSX)', suffix: '-analysis.xlsx', filter: { name: 'Excel workbook', extensions: ['xlsx'] }, rowNoun: 'codings' },
   parquet: { label: 'Coded segments (Parquet)', suffix: '-coded-segments.parquet', filter: PARQUET, rowNoun: 'codings' },
   'matrix-parquet': { label: 'Post × code, counts (Parquet)', suffix: '-post-code-counts.parquet', filter: PARQUET, rowNoun: 'posts' },
+  'relations-csv': { label: 'Relations between posts (CSV)', suffix: '-relations.csv', filter: CSV, rowNoun: 'relations' },
 };
 
 export function isAnalysisExportKind(name: string): name is AnalysisExportKind {

@@ -11,5 +11,5 @@ export function coderCodings(bundle: Bundle, coder: string): Result<Bundle, Prob
   const wanted = coder.trim().toLowerCase();
   const found = bundle.coders.find((c) => c.id === coder) ?? bundle.coders.find((c) => c.name.trim().toLowerCase() === wanted);
   if (!found) return err({ record: 'coders', field: 'name', message: `no coder “${coder}” (coders: ${bundle.coders.map((c) => c.name).join(', ') || 'none'})` });
-  return ok({ ...bundle, codings: bundle.codings.filter((c) => c.coderId === found.id) });
+  return ok({ ...bundle, codings: bundle.codings.filter((c) => c.coderId === found.id), ...(bundle.relations ? { relations: bundle.relations.filter((r) => r.coderId === found.id) } : {}) });
 }

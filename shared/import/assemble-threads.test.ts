@@ -79,11 +79,22 @@ describe('assembleThreads', () => {
   it('gives every thread and post a Threadmark id and fills the thread record', () => {
     const result = assemble([raw('r', null, { threadTitle: 'Title' }), raw('x', 'r')]);
     expect(result.threads).toEqual([
-      { id: 'tm-1', title: 'Title', platform: 'reddit', rootPostId: 'tm-2', importedAt: '2024-06-01T10:00:00.000Z', source: 'a.json' },
+      { id: 'tm-1', title: 'Title', platform: 'reddit', rootPostId: 'tm-2', importedAt: '2024-06-01T10:00:00.000Z', source: 'a.json', collectedWith: 'test' },
     ]);
     const [root, reply] = result.posts as [Post, Post];
     expect(root).toMatchObject({ id: 'tm-2', threadId: 'tm-1', parentId: null, platformId: 'r', author: 'u-r' });
     expect(reply).toMatchObject({ id: 'tm-3', threadId: 'tm-1', parentId: 'tm-2', platformId: 'x' });
+  });
+
+  it("records a Mastodon thread's instance from its opening post's URL (platform terms pick it)", () => {
+    const result = assemble([raw('r', null, { platform: 'mastodon', url: 'https://Scholar.Social/@ana/1' }), raw('x', 'r', { platform: 'mastodon' })]);
+    expect(result.threads[0]).toMatchObject({ platform: 'mastodon', instance: 'scholar.social', collectedWith: 'test' });
+  });
+
+  it("records when a thread was collected when its posts say so (the latest collection time)", () => {
+    const result = assemble([raw('r', null, { meta: { collected_at: '2024-05-01T10:00:00.000Z' } }), raw('x', 'r', { meta: { collected_at: '2024-05-01T10:02:00.000Z' } }), raw('y', 'r')]);
+    expect(result.threads[0]?.collectedAt).toBe('2024-05-01T10:02:00.000Z');
+    expect(assemble([raw('r', null)]).threads[0]).not.toHaveProperty('collectedAt');
   });
 
   it('titles a thread with the first 80 code points of its root text when it has no title', () => {

@@ -17,8 +17,9 @@
  * iterative (a 100,000-deep reply chain is fine) and O(n log n) for the sibling sorts.
  */
 import type { Platform, Post, PostMeta, Thread } from '../model/records';
+import { instanceOf } from '../platform/instance';
 import { normalizeText } from '../text/normalize';
-import { firstUnpairedSurrogate } from '../text/well-formed';
+import { firstUnpairedSurrogate, firstUnpairedSurrogateField, hasSurrogate } from '../text/well-formed';
 import type { Clock, IdSource } from '../util/clock';
 import { normalizeTime } from './normalize-time';
 import { missingPost, moreReplies, rejectedPost, type PlaceholderContent } from './placeholders';
@@ -83,6 +84,8 @@ interface Group {
   /** Ids of this group's posts left out for malformed text: their replies get a "rejected" placeholder. */
   rejected: Set<string>;
   files: string[];
+  /** The formats of those files ("reddit-thread", "4cat-ndjson"…): the thread's `collectedWith`. */
+  formats: string[];
 }
 
 export function assembleThreads(
@@ -146,11 +149,12 @@ function collectGroups(
       }
       let group = groupOf.get(source.platform, source.threadKey);
       if (!group) {
-        group = { platform: source.platform, threadKey: source.threadKey, posts: [], byPlatformId: new Map(), rejected: new Set(), files: [] };
+        group = { platform: source.platform, threadKey: source.threadKey, posts: [], byPlatformId: new Map(), rejected: new Set(), files: [], formats: [] };
         groupOf.set(source.platform, source.threadKey, group);
         groups.push(group);
       }
       if (!group.files.includes(fileName)) group.files.push(fileName);
+      if (parsed.format !== '' && !group.formats.includes(parsed.format)) group.formats.push(parsed.format);
       const raw = normalizePost(source, fileName, warnings);
       if (raw === null) {
         group.rejected.add(source.platformId);
@@ -166,6 +170,26 @@ function collectGroups(
 
 /** What normalizeTime produces. */
 const CANONICAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+const ID_FIELDS = ['platformId', 'parentPlatformId', 'threadKey', 'url'] as const;
+
+/** Cheap for the usual post: a native regex per id, the variables walked only when there are any. */
+function idOrVariableWithLoneSurrogate(source: RawPost): { field: string; index: number } | null {
+  for (const field of ID_FIELDS) {
+    const value = source[field];
+    if (typeof value !== 'string' || !hasSurrogate(value)) continue;
+    const index = firstUnpairedSurrogate(value);
+    if (index !== -1) return { field, index };
+  }
+  if (!hasKeys(source.meta)) return null;
+  const bad = firstUnpairedSurrogateField(source.meta);
+  return bad && { field: `meta.${bad.field}`, index: bad.index };
+}
+
+function hasKeys(value: object): boolean {
+  for (const key in value) if (Object.hasOwn(value, key)) return true;
+  return false;
+}
 
 /** Text normalized once; null (with a warning) when a field is not well-formed Unicode. */
 function normalizePost(source: RawPost, file: string, warnings: ImportWarning[]): RawPost | null {
@@ -183,6 +207,16 @@ function normalizePost(source: RawPost, file: string, warnings: ImportWarning[])
       ...where(),
       field,
       message: `post ${source.platformId} left out: its ${field} has an unpaired surrogate at UTF-16 index ${bad} (a character cut in half at the source); a placeholder takes its place`,
+    });
+    return null;
+  }
+  // Ids, links and post variables too: they become record ids, URLs and table cells.
+  const other = idOrVariableWithLoneSurrogate(source);
+  if (other) {
+    warnings.push({
+      ...where(),
+      field: other.field,
+      message: `a post left out: its ${other.field} has an unpaired surrogate at UTF-16 index ${other.index} (a character cut in half at the source); a placeholder takes its place`,
     });
     return null;
   }
@@ -377,7 +411,26 @@ function emitThread(group: Group, root: Node, importedAt: string, ids: IdSource,
     rootPostId: idOf.get(root) as string,
     importedAt,
     source: group.files.join(', '),
+    // What the files say about their collection (platform terms): the tool or format, the instance.
+    ...(group.formats.length > 0 ? { collectedWith: group.formats.join(', ') } : {}),
+    ...withInstance(group.platform, root.raw?.url ?? null),
+    ...collectedAtOf(group),
   });
+}
+
+/** When the group was collected, as its posts say (Zeeschuimer's `timestamp_collected` → meta.collected_at): the latest. */
+function collectedAtOf(group: Group): { collectedAt?: string } {
+  let latest: string | undefined;
+  for (const node of group.posts) {
+    const at = node.raw?.meta.collected_at;
+    if (typeof at === 'string' && (latest === undefined || at > latest)) latest = at;
+  }
+  return latest === undefined ? {} : { collectedAt: latest };
+}
+
+function withInstance(platform: Platform, url: string | null): { instance?: string } {
+  const instance = instanceOf(platform, url);
+  return instance ? { instance } : {};
 }
 
 function toPost(node: Node, id: string, threadId: string, parentId: string | null, platform: Platform): Post {

@@ -33,9 +33,21 @@ export function decodeText(bytes: Uint8Array, fileName: string): Result<string, 
   try {
     // ignoreBOM keeps decoding exact: the BOM was already measured and is skipped by subarray.
     return ok(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(bomLength)));
-  } catch {
-    return err(invalidUtf8Problem(bytes, bomLength, fileName));
+  } catch (error) {
+    return err(decodeFailure(error, bytes, bomLength, fileName));
   }
+}
+
+/**
+ * Why strict decoding threw: a bad byte, found and named; or, when every byte is valid, a text too
+ * long for one string (a valid 600 MB file was reported as "not valid UTF-8").
+ */
+function decodeFailure(error: unknown, bytes: Uint8Array, from: number, fileName: string): Problem {
+  if (error instanceof RangeError || scanUtf8(bytes, from).kind === 'valid') {
+    const mb = Math.round(bytes.length / (1024 * 1024));
+    return { file: fileName, message: `the file is ${mb} MB, too large to read as one text. Split it, or export it as NDJSON or CSV, which are read line by line` };
+  }
+  return invalidUtf8Problem(bytes, from, fileName);
 }
 
 function invalidUtf8Problem(bytes: Uint8Array, from: number, fileName: string): Problem {

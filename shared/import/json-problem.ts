@@ -1,11 +1,15 @@
 /** Text that should be JSON → a value, or a problem naming the file, line and column. */
 import { locateJsonError } from '../bundle/json-error-location';
+import { duplicateKeyMessage, firstDuplicateKey } from '../util/json-duplicate-keys';
 import { err, ok, type Result } from '../util/result';
 import type { Problem } from '../problem/problem';
 
 export function parseJsonText(text: string, file: string, line?: number): Result<unknown, Problem> {
   try {
-    return ok(JSON.parse(text) as unknown);
+    const value = JSON.parse(text) as unknown;
+    const duplicate = firstDuplicateKey(text);
+    if (duplicate === null) return ok(value);
+    return err({ file, line: (line ?? 1) + duplicate.line - 1, message: duplicateKeyMessage(duplicate, (line ?? 1) - 1) });
   } catch (e) {
     // JSON.parse messages differ per engine and often lack a position; locate it ourselves.
     const at = locateJsonError(text);

@@ -7,7 +7,19 @@ import { ACTION_IDS, type ActionId } from '../actions/action-catalog';
 /** The renderer finds the bridge at `window.threadmark`. */
 export const BRIDGE_GLOBAL = 'threadmark';
 
-export const INVOKE_CHANNELS = ['app:info', 'file:open', 'file:open-many', 'file:open-binary', 'file:save', 'shell:open-external'] as const;
+export const INVOKE_CHANNELS = [
+  'app:info',
+  'file:open',
+  'file:open-many',
+  'file:open-binary',
+  'file:save',
+  'shell:open-external',
+  'backup:list',
+  'backup:write',
+  'backup:read',
+  'backup:manifest-read',
+  'backup:manifest-write',
+] as const;
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 
 export const EVENT_CHANNELS = ['menu:command'] as const;

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 
+import { parseBackupName, PROJECT_KEY } from '../backup/backup-name';
 import type { Result } from '../util/result';
 import { MENU_COMMANDS, type EventChannel, type InvokeChannel } from './channels';
 
@@ -26,6 +27,13 @@ const fileName = z
   .max(255)
   .regex(/^[^/\\\0]+$/, 'a file name without a folder')
   .refine((name) => name !== '.' && name !== '..', 'a file name without a folder');
+
+/** The largest backup main accepts over IPC (a gzip of a bundle). */
+export const MAX_BACKUP_BYTES = 1024 * 1024 * 1024;
+// A project's backups folder is its database's name; a backup's file name states its time and counts.
+const backupProject = z.string().regex(PROJECT_KEY, 'a project database name');
+const backupFileName = z.string().max(200).refine((name) => parseBackupName(name) !== null, 'a backup file name');
+const backupFile = z.strictObject({ name: z.string(), at: z.string(), posts: z.number(), codings: z.number() });
 
 export const invokeContract = {
   'app:info': {
@@ -55,6 +63,29 @@ export const invokeContract = {
   /** Main accepts only http, https and mailto, and asks the user first. */
   'shell:open-external': {
     req: z.strictObject({ url: z.string().min(1).max(8192) }),
+    res: z.undefined(),
+  },
+  /** A project's verified backups in the user data folder (main/backups/backup-files.ts), newest first. */
+  'backup:list': {
+    req: z.strictObject({ project: backupProject }),
+    res: z.array(backupFile),
+  },
+  /** Written atomically, read back and validated, then rotated; an `io` error when it is not a backup. */
+  'backup:write': {
+    req: z.strictObject({ project: backupProject, name: backupFileName, bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_BACKUP_BYTES, 'a backup of at most 1 GB') }),
+    res: backupFile,
+  },
+  'backup:read': {
+    req: z.strictObject({ project: backupProject, name: backupFileName }),
+    res: z.strictObject({ bytes: z.instanceof(Uint8Array) }),
+  },
+  /** The manifest's text beside the backups (shared/backup/manifest.ts); null before the first. */
+  'backup:manifest-read': {
+    req: z.undefined(),
+    res: z.string().nullable(),
+  },
+  'backup:manifest-write': {
+    req: z.strictObject({ text: z.string().max(4 * 1024 * 1024) }),
     res: z.undefined(),
   },
 } as const satisfies Record<InvokeChannel, { req: z.ZodType; res: z.ZodType }>; // exactly the listed channels

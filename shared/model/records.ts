@@ -28,7 +28,43 @@ export interface Project {
    * their layer, and codes under the package's codebook version (docs/team-loop.md).
    */
   package?: CoderPackageRef;
+  /** The terms of each platform or instance the data comes from (docs/formats.md, "Platform terms"); threads inherit them. */
+  platformTerms?: PlatformTerms[];
+  /** "YYYY-MM-DD": when the dataset must be deleted or re-checked (a reminder shows from that day). */
+  expiresAt?: string;
+  /** Each "Apply platform deletions…" run, with its counts, oldest first: kept for reporting. */
+  deletionLog?: DeletionLogRecord[];
+  /**
+   * The project's secret (hex) that aliases are derived from (shared/privacy/aliases.ts): made
+   * when the project is created, kept in full bundles, never in a shareable or pseudonymised one.
+   */
+  pseudonymSecret?: string;
   updatedAt?: string;
+}
+
+/** The terms that apply to data from one platform ("reddit") or instance ("mastodon.social"). */
+export interface PlatformTerms {
+  /** A platform name (as Thread.platform) or an instance's host name. */
+  key: string;
+  /** The researcher's note: what the terms allow, require (deletions, ids only…) or forbid. */
+  terms: string;
+}
+
+/** One applied deletion list: what was asked and what it removed, per thread. */
+export interface DeletionLogRecord {
+  id: string;
+  appliedAt: string;
+  /** Who applied it (a coder's name at the time). */
+  appliedBy: string;
+  /** The list named post ids or user ids. */
+  listKind: 'posts' | 'users';
+  /** Distinct ids on the list. */
+  listed: number;
+  /** Ids on the list that matched no stored post. */
+  unmatched: number;
+  posts: number;
+  codings: number;
+  perThread: Array<{ threadId: string; posts: number; codings: number }>;
 }
 
 /** What a blind coder package pins: whose it is, which round, which codebook version. */
@@ -58,6 +94,16 @@ export interface Thread {
   importedAt: string;
   /** Where the thread came from: a file name, a URL or "demo". */
   source: string;
+  /** When the data was collected from the platform (ISO 8601 UTC), when known. */
+  collectedAt?: string;
+  /** The tool or file format it was collected with ("4CAT", "zeeschuimer-ndjson"…), when known. */
+  collectedWith?: string;
+  /** The instance (host name) for federated platforms, e.g. "mastodon.social": picks its terms. */
+  instance?: string;
+  /** This thread's own terms note; absent: the project's terms for its instance, else its platform. */
+  terms?: string;
+  /** "YYYY-MM-DD": this thread's expiry, overriding the project's. */
+  expiresAt?: string;
   updatedAt?: string;
 }
 
@@ -78,6 +124,11 @@ export interface Post {
   platformId: string | null;
   url: string | null;
   meta: PostMeta;
+  /**
+   * Set when the post was deleted on its platform and removed here (platform-deletions): a tombstone
+   * keeping only its ids and place in the reply tree; text and author are empty. ISO 8601 UTC.
+   */
+  deletedOnPlatform?: string;
 }
 
 export interface Code {
@@ -253,7 +304,11 @@ export interface Coding {
   codebookVersionId?: string;
   /** A consensus coding's origin: absent on a coder's own coding. */
   provenance?: CodingProvenance;
+  /** How the coded passage is quoted in a paper (absent: not quoted); the quote report checks verbatim ones. */
+  quoted?: QuotedAs;
 }
+
+export type QuotedAs = 'verbatim' | 'paraphrased';
 
 export interface CodingProvenance {
   /** The coder codings it was decided from (empty: added by the adjudicator). */
@@ -312,4 +367,46 @@ export interface AttributeValue {
   subject: string;
   value: string | number;
   updatedAt?: string;
+}
+
+/**
+ * A code of the relation codebook: a named, directed relation between two posts or spans of a
+ * thread ("deflects to", "equates with", "answers", "quotes"), kept beside the code tree.
+ */
+export interface RelationCode {
+  id: string;
+  name: string;
+  /** What the relation means: the definition coders apply. */
+  definition: string;
+  /** "#rrggbb" */
+  color: string;
+  /** Order in the Relations section (ascending). */
+  order: number;
+  createdAt: string;
+  updatedAt?: string;
+}
+
+/**
+ * One end of a relation: a whole post, or a span of its text (code points, end exclusive, with the
+ * quote of that slice, as a coding has).
+ */
+export interface RelationEnd {
+  postId: string;
+  start?: number;
+  end?: number;
+  quote?: string;
+}
+
+/** A coder's relation from one post (or span) to another post (or span) of the same thread. */
+export interface Relation {
+  id: string;
+  relationCodeId: string;
+  coderId: string;
+  /** The thread both ends are in (denormalized so a thread's relations load by one index). */
+  threadId: string;
+  from: RelationEnd;
+  to: RelationEnd;
+  memo: string;
+  createdAt: string;
+  updatedAt: string;
 }

@@ -28,6 +28,8 @@ export function storeFromBundle(bundle: Bundle): MemoryProjectStore {
     memos: bundle.memos ?? [],
     attributes: bundle.attributes ?? [],
     attributeValues: bundle.attributeValues ?? [],
+    relationCodes: bundle.relationCodes ?? [],
+    relations: bundle.relations ?? [],
     journal: bundle.journal ?? [],
   });
 }

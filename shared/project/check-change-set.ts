@@ -6,6 +6,7 @@
  * removed while something still points at it. Undo and revert go through the same check, so a
  * revert that later work depends on is refused rather than leaving an orphan.
  */
+import { codeCountProblem, codeDepthProblem } from '../codebook/code-limits';
 import { codeProblem } from '../codebook/codebook-problem';
 import type { Code, Coding, Post } from '../model/records';
 import type { Problem } from '../problem/problem';
@@ -13,6 +14,7 @@ import { codePointLength, sliceCodePoints } from '../text/offsets';
 import { rowsOf, type ChangeSet } from './change-set';
 import { codeRuleProblem } from './code-rules';
 import { checkMemosAndAttributes } from './check-memos-attributes';
+import { checkRelations } from './check-relations';
 import type { ProjectReader } from './project-store';
 
 const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -40,7 +42,7 @@ export async function checkChangeSet(reader: ProjectReader, changes: ChangeSet):
       if (gone) return codeProblem(code, 'exemplarCodingIds', `coding ${gone} is one of its exemplars: a later change depends on it`);
     }
   }
-  return (await checkRemovals(reader, changes)) ?? checkMemosAndAttributes(reader, changes);
+  return (await checkRemovals(reader, changes)) ?? (await checkMemosAndAttributes(reader, changes)) ?? checkRelations(reader, changes);
 }
 
 async function checkCodes(reader: ProjectReader, codes: ReadonlyMap<string, Code>, changes: ChangeSet): Promise<Problem | undefined> {
@@ -53,18 +55,35 @@ async function checkCodes(reader: ProjectReader, codes: ReadonlyMap<string, Code
     if (before) counts.set(before.codeId, (counts.get(before.codeId) ?? 0) - 1);
     if (after) counts.set(after.codeId, (counts.get(after.codeId) ?? 0) + 1);
   }
+  // One pass, not a scan per removed code: deleting a large subtree stays linear.
+  const childOf = new Map<string, Code>();
+  for (const c of all) if (c.parentId !== null && !childOf.has(c.parentId)) childOf.set(c.parentId, c);
   for (const { before, after } of codeRows) {
     if (after) {
       const problem = codeRuleProblem(after, all, counts.get(after.id) ?? 0, before);
       if (problem) return problem;
     } else if (before) {
-      const child = all.find((c) => c.parentId === before.id);
+      const child = childOf.get(before.id);
       if (child) return codeProblem(before, 'id', `cannot delete it: its sub-code “${child.name}” would be left without a parent`);
       const left = counts.get(before.id) ?? 0;
       if (left > 0) return codeProblem(before, 'id', `cannot delete it: ${left} ${left === 1 ? 'coding still uses' : 'codings still use'} it`);
     }
   }
-  return undefined;
+  return codebookSizeProblem(all, codeRows);
+}
+
+/**
+ * The caps every path that makes codes shares (codebook/code-limits.ts), checked when a change adds
+ * codes or moves one: the count only when the codebook grows, so a codebook already over it can
+ * still be trimmed.
+ */
+function codebookSizeProblem(all: readonly Code[], codeRows: ReturnType<typeof rowsOf<'codes'>>): Problem | undefined {
+  const added = codeRows.filter((r) => r.before === null && r.after !== null).length;
+  const removed = codeRows.filter((r) => r.before !== null && r.after === null).length;
+  const tooMany = added > removed ? codeCountProblem(all.length) : undefined;
+  if (tooMany) return tooMany;
+  const moved = codeRows.some((r) => r.after !== null && (r.before === null || r.before.parentId !== r.after.parentId));
+  return moved ? codeDepthProblem(all) : undefined;
 }
 
 async function checkCodings(reader: ProjectReader, codes: ReadonlyMap<string, Code>, written: readonly Coding[], changes: ChangeSet): Promise<Problem | undefined> {

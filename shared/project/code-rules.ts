@@ -1,5 +1,5 @@
 import type { Problem } from '../problem/problem';
-import { codeProblem, quoted, siblingWithName } from '../codebook/codebook-problem';
+import { codeNameKey, codeProblem, quoted } from '../codebook/codebook-problem';
 import type { Code, CodeFields } from '../model/records';
 
 const COLOR = /^#[0-9a-f]{6}$/i;
@@ -33,14 +33,15 @@ export function normalizeFields<T extends Partial<CodeFields>>(fields: T): T {
 export function codeRuleProblem(code: Code, codes: readonly Code[], codingCount: number, previous: Code | null = null): Problem | undefined {
   const changed = (...fields: Array<keyof Code>): boolean => previous === null || fields.some((f) => !sameValue(previous[f], code[f]));
   if (changed('name') && code.name.trim() === '') return codeProblem(code, 'name', 'a code needs a name');
-  const clash = changed('name', 'parentId') ? siblingWithName(codes, code.name, code.parentId, code.id) : undefined;
+  const index = indexOf(codes);
+  const clash = changed('name', 'parentId') ? index.siblings.get(siblingKey(code.parentId, code.name.trim()))?.find((c) => c.id !== code.id) : undefined;
   if (clash) {
-    const parent = codes.find((c) => c.id === code.parentId);
+    const parent = code.parentId === null ? undefined : index.byId.get(code.parentId);
     const where = parent ? `under ${quoted(parent.name)}` : 'at the top level';
     return codeProblem(code, 'name', `a code named ${quoted(clash.name)} already exists ${where}`);
   }
   if (changed('color') && !COLOR.test(code.color)) return codeProblem(code, 'color', `colour "${code.color}" is not of the form #rrggbb`);
-  const parentProblem = changed('parentId') ? checkParent(code, codes) : undefined;
+  const parentProblem = changed('parentId') ? checkParent(code, index.byId) : undefined;
   if (parentProblem) return parentProblem;
   if (changed('shortcut') && code.shortcut !== null) {
     if (!SHORTCUT.test(code.shortcut)) return codeProblem(code, 'shortcut', `"${code.shortcut}" is not a single key a–z or 0–9`);
@@ -53,8 +54,7 @@ export function codeRuleProblem(code: Code, codes: readonly Code[], codingCount:
   return undefined;
 }
 
-function checkParent(code: Code, codes: readonly Code[]): Problem | undefined {
-  const byId = new Map(codes.map((c) => [c.id, c]));
+function checkParent(code: Code, byId: ReadonlyMap<string, Code>): Problem | undefined {
   const seen = new Set([code.id]);
   for (let parentId = code.parentId; parentId !== null; ) {
     const parent = byId.get(parentId);
@@ -67,3 +67,30 @@ function checkParent(code: Code, codes: readonly Code[]): Problem | undefined {
 }
 
 const sameValue = (a: unknown, b: unknown): boolean => (Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((x, i) => x === b[i]) : a === b);
+
+interface CodeIndex {
+  byId: Map<string, Code>;
+  /** Codes by parent and name key: who a name would clash with. */
+  siblings: Map<string, Code[]>;
+}
+
+// A change-set checks each of its codes against the same list: one index per list, so importing
+// thousands of codes is linear rather than a scan of the codebook per code.
+const indexes = new WeakMap<readonly Code[], CodeIndex>();
+
+function indexOf(codes: readonly Code[]): CodeIndex {
+  let index = indexes.get(codes);
+  if (index) return index;
+  index = { byId: new Map(), siblings: new Map() };
+  for (const c of codes) {
+    index.byId.set(c.id, c);
+    const key = siblingKey(c.parentId, c.name);
+    const list = index.siblings.get(key);
+    if (list) list.push(c);
+    else index.siblings.set(key, [c]);
+  }
+  indexes.set(codes, index);
+  return index;
+}
+
+const siblingKey = (parentId: string | null, name: string): string => `${parentId ?? ''}\u0000${codeNameKey(name)}`;

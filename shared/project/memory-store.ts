@@ -3,7 +3,7 @@
  * Transactions run one at a time; what one applies is staged and kept only when it resolves.
  */
 import type { ExistingPosts, StoredPost } from '../import/assemble-threads';
-import type { Assignment, Attribute, AttributeValue, Code, CodebookVersion, Coder, Coding, Decision, Memo, Platform, Post, Project, Round, Thread } from '../model/records';
+import type { Assignment, Attribute, AttributeValue, Code, CodebookVersion, Coder, Coding, Decision, Memo, Platform, Post, Project, Relation, RelationCode, Round, Thread } from '../model/records';
 import { CancelledError } from '../util/cancelled';
 import { rowsOf, type ChangeSet, type RowChange } from './change-set';
 import type { JournalEntry } from './journal-entry';
@@ -25,6 +25,8 @@ export interface ProjectData {
   memos: Memo[];
   attributes: Attribute[];
   attributeValues: AttributeValue[];
+  relationCodes?: RelationCode[];
+  relations?: Relation[];
   journal: JournalEntry[];
 }
 
@@ -44,6 +46,8 @@ export class MemoryProjectStore implements ProjectStore {
   private readonly roundsById = new Map<string, Round>();
   private readonly decided = new Map<string, Decision>();
   private readonly memosById = new Map<string, Memo>();
+  private readonly relationCodesById = new Map<string, RelationCode>();
+  private readonly relationsById = new Map<string, Relation>();
   private readonly attributesById = new Map<string, Attribute>();
   private readonly valuesById = new Map<string, AttributeValue>();
   private readonly entries: JournalEntry[] = [];
@@ -62,6 +66,8 @@ export class MemoryProjectStore implements ProjectStore {
     for (const r of data.rounds ?? []) this.roundsById.set(r.id, r);
     for (const d of data.decisions ?? []) this.decided.set(d.id, d);
     for (const m of data.memos ?? []) this.memosById.set(m.id, m);
+    for (const r of data.relationCodes ?? []) this.relationCodesById.set(r.id, r);
+    for (const r of data.relations ?? []) this.relationsById.set(r.id, r);
     for (const a of data.attributes ?? []) this.attributesById.set(a.id, a);
     for (const v of data.attributeValues ?? []) this.valuesById.set(v.id, v);
     this.entries.push(...(data.journal ?? []));
@@ -110,6 +116,8 @@ export class MemoryProjectStore implements ProjectStore {
       memos: [...this.memosById.values()],
       attributes: [...this.attributesById.values()],
       attributeValues: [...this.valuesById.values()],
+      relationCodes: [...this.relationCodesById.values()],
+      relations: [...this.relationsById.values()],
       journal: [...this.entries],
     };
   }
@@ -139,6 +147,9 @@ export class MemoryProjectStore implements ProjectStore {
       memos: async () => [...this.memosById.values()],
       attributes: async () => [...this.attributesById.values()],
       attributeValues: async () => [...this.valuesById.values()],
+      relationCodes: async () => [...this.relationCodesById.values()],
+      relations: async () => [...this.relationsById.values()],
+      relationsOfThread: async (id) => [...this.relationsById.values()].filter((r) => r.threadId === id),
       allCodings: async () => [...this.codings.values()],
       codersWithCodings: async () => new Set([...this.codings.values()].map((c) => c.coderId)),
       codingsByIds: async (ids) => new Map(ids.flatMap((id) => (this.codings.has(id) ? [[id, this.codings.get(id)!] as const] : []))),
@@ -215,6 +226,19 @@ export class MemoryProjectStore implements ProjectStore {
     }
   }
 
+  /** Changed posts (a tombstone for a post deleted on its platform) keep their place in reading order. */
+  private replacePosts(posts: readonly Post[]): void {
+    for (const post of posts) {
+      const list = this.postsByThread.get(post.threadId);
+      const at = list?.findIndex((p) => p.id === post.id) ?? -1;
+      if (!list || at < 0) continue;
+      list[at] = post;
+      this.postIndex.set(post.id, post);
+      const ids = post.platformId === null ? undefined : this.platformIndex.get(post.platform);
+      if (ids?.get(post.platformId as string)?.id === post.id) ids.set(post.platformId as string, post);
+    }
+  }
+
   private removePosts(posts: readonly Post[]): void {
     const gone = new Set(posts.map((p) => p.id));
     for (const threadId of new Set(posts.map((p) => p.threadId))) {
@@ -235,6 +259,7 @@ export class MemoryProjectStore implements ProjectStore {
     const postRows = rowsOf(changes, 'posts');
     this.removePosts(postRows.flatMap((r) => (r.after === null && r.before ? [r.before] : [])));
     this.addPosts(postRows.flatMap((r) => (r.after !== null && r.before === null ? [r.after] : [])));
+    this.replacePosts(postRows.flatMap((r) => (r.after !== null && r.before !== null ? [r.after] : [])));
     putRows(this.coders, rowsOf(changes, 'coders'));
     putRows(this.codes, rowsOf(changes, 'codes'));
     putRows(this.codings, rowsOf(changes, 'codings'));
@@ -245,6 +270,8 @@ export class MemoryProjectStore implements ProjectStore {
     putRows(this.memosById, rowsOf(changes, 'memos'));
     putRows(this.attributesById, rowsOf(changes, 'attributes'));
     putRows(this.valuesById, rowsOf(changes, 'attributeValues'));
+    putRows(this.relationCodesById, rowsOf(changes, 'relationCodes'));
+    putRows(this.relationsById, rowsOf(changes, 'relations'));
     this.entries.push(entry);
   }
 }

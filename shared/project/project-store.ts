@@ -5,7 +5,7 @@
  */
 import type { CancelSignal } from '../import/stream/byte-source';
 import type { ExistingPosts, StoredPost } from '../import/assemble-threads';
-import type { Assignment, Attribute, AttributeValue, Code, CodebookVersion, Coder, Coding, Decision, Memo, Platform, Post, Project, Round, Thread } from '../model/records';
+import type { Assignment, Attribute, AttributeValue, Code, CodebookVersion, Coder, Coding, Decision, Memo, Platform, Post, Project, Relation, RelationCode, Round, Thread } from '../model/records';
 import type { ChangeSet } from './change-set';
 import type { JournalEntry } from './journal-entry';
 
@@ -35,6 +35,12 @@ export interface ProjectReader {
   attributes(): Promise<Attribute[]>;
   /** Their values, in no particular order. */
   attributeValues(): Promise<AttributeValue[]>;
+  /** The relation codebook, in no particular order. */
+  relationCodes(): Promise<RelationCode[]>;
+  /** Every relation between posts, in no particular order. */
+  relations(): Promise<Relation[]>;
+  /** A thread's relations. */
+  relationsOfThread(threadId: string): Promise<Relation[]>;
   /** Every coding, in no particular order. */
   allCodings(): Promise<Coding[]>;
   codingsByIds(ids: readonly string[]): Promise<Map<string, Coding>>;

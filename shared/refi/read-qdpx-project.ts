@@ -14,7 +14,7 @@ import { namespaceWarning } from '../codebook/refi/refi-namespace';
 import { normalizeGuid } from '../codebook/refi/refi-values';
 import type { SafeZip, ZipEntryInfo } from '../codebook/refi/safe-zip';
 import { childrenNamed, type XmlElement } from '../codebook/refi/xml-element';
-import { rejectDtd } from '../codebook/refi/xml-guard';
+import { rejectDtd, rejectTooManyCodes } from '../codebook/refi/xml-guard';
 import { decodeText, sniffBom } from '../import/decode-text';
 import type { Problem } from '../problem/problem';
 import { derivedId } from '../util/derived-id';
@@ -37,7 +37,7 @@ export async function readQdpxProject(bytes: Uint8Array, fileName: string, limit
   const zip = { value: archive.value.zip };
   const qdeText = await readText(zip.value, qde, maxQdeBytes, qdeFile);
   if (!qdeText.ok) return err([qdeText.error]);
-  const dtd = rejectDtd(qdeText.value.text, qdeFile);
+  const dtd = rejectDtd(qdeText.value.text, qdeFile) ?? rejectTooManyCodes(qdeText.value.text, qdeFile);
   if (dtd) return err([dtd]);
   const root = parseXmlDocument(qdeText.value.text, qdeFile, { maxDepth });
   if (!root.ok) return err([root.error]);

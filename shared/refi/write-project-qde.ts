@@ -18,6 +18,7 @@ import { LAYOUT_FORMAT, type LaidPost, type QdpxLayoutFile } from './qdpx-layout
 import { partGuid, refiGuid, xsdDateTime } from './refi-guid';
 import { attributeXml } from './write-attributes';
 import { layOutThread, type LaidOutPost } from './thread-layout';
+import { linkLines, relationEndSelections } from './write-links';
 
 export type PositionUnit = 'code-points' | 'utf16';
 
@@ -51,6 +52,7 @@ export function projectQdpxParts(bundle: Bundle, options: QdpxWriteOptions): Res
     return time;
   };
   const codingsByPost = groupBy(bundle.codings, (c) => c.postId);
+  const relationEnds = relationEndSelections(bundle);
   const postsByThread = groupBy(postsInReadingOrder(bundle.threads, bundle.posts), (p) => p.threadId);
 
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
@@ -104,12 +106,18 @@ export function projectQdpxParts(bundle: Bundle, options: QdpxWriteOptions): Res
         }
         out.push('        </Coding>', '      </PlainTextSelection>');
       }
+      // Relation ends: selections without a coding, which the project's Links join.
+      for (const end of relationEnds.get(post.id) ?? []) {
+        const [start, stop] = positionsOf({ start: end.start, end: end.end }, post, layout.posts[i]!, options.positions);
+        out.push(`      <PlainTextSelection guid="${end.guid}" name="${escapeXmlAttribute(end.name)}" startPosition="${start}" endPosition="${stop}"/>`);
+      }
     });
     out.push(...(attributes.threadValues.get(thread.id) ?? []), '    </TextSource>');
   }
   if (threads.length > 0) out.push('  </Sources>');
+  const links = linkLines(bundle, relationEnds, guidOf, notes);
   if (notes.length > 0) out.push('  <Notes>', ...notes, '  </Notes>');
-  out.push('</Project>', '');
+  out.push(...links, '</Project>', '');
   const exemplars: Record<string, string[]> = {};
   for (const code of bundle.codes) if (code.exemplarCodingIds.length > 0) exemplars[code.id] = [...code.exemplarCodingIds];
   return ok({ qde: out.join('\n'), sources, layout: { format: LAYOUT_FORMAT, version: 1, project: bundle.project, ids, exemplars, sources: layoutSources } });
@@ -125,7 +133,7 @@ function laidPost(post: Post, length: number): LaidPost {
 }
 
 /** The selection's [start, end) in the source, in the unit asked for. */
-function positionsOf(coding: BundleCoding, post: Post, laid: LaidOutPost, unit: PositionUnit): [number, number] {
+function positionsOf(coding: Pick<BundleCoding, 'start' | 'end'>, post: Post, laid: LaidOutPost, unit: PositionUnit): [number, number] {
   if (unit === 'code-points') return [laid.start + coding.start, laid.start + coding.end];
   return [laid.start16 + codePointToUtf16(post.text, coding.start), laid.start16 + codePointToUtf16(post.text, coding.end)];
 }

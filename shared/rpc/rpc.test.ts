@@ -190,3 +190,19 @@ describe('a failing Worker', () => {
     expect(await Promise.resolve(client)).toBe(client);
   });
 });
+
+describe('serveWorker transfer', () => {
+  it('moves the buffers a method names out of the Worker instead of copying them', async () => {
+    interface BytesProtocol {
+      bytes: RpcMethod<{ n: number }, Uint8Array>;
+    }
+    const made: Uint8Array[] = [];
+    const { port1, port2 } = new MessageChannel();
+    ports.push(port1, port2);
+    serveWorker<BytesProtocol>(port2, { bytes: ({ n }) => (made.push(new Uint8Array(n).fill(7)), made[made.length - 1]!) }, { transfer: { bytes: (answer) => [answer.buffer as ArrayBuffer] } });
+    const client = createWorkerClient<BytesProtocol>(port1);
+    const answer = await client.bytes({ n: 4 });
+    expect(answer.ok && [...answer.value]).toEqual([7, 7, 7, 7]);
+    expect(made[0]!.byteLength).toBe(0); // detached: it left the Worker
+  });
+});

@@ -42,7 +42,8 @@ export type RpcResult<Response> = Result<Response, Problem>;
 
 /** What a Worker, a Worker's `self` and a MessagePort have in common. */
 export interface RpcEndpoint {
-  postMessage(message: unknown): void;
+  /** `transfer`: buffers moved to the other end, not copied (a Worker's answer of many megabytes). */
+  postMessage(message: unknown, options?: { transfer?: ArrayBuffer[] }): void;
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
   removeEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
 }
@@ -215,6 +216,8 @@ export type RpcHandlers<P extends RpcProtocol<P>> = {
 export interface ServeOptions<P extends RpcProtocol<P>> {
   /** Per method, a check of the request as it arrived; a request that fails it is refused. */
   validate?: { [K in keyof P]?: (request: unknown) => request is RequestOf<P[K]> };
+  /** Per method, the buffers in its answer to transfer rather than copy (the answer's sender no longer has them). */
+  transfer?: { [K in keyof P]?: (response: ResponseOf<P[K]>) => ArrayBuffer[] };
 }
 
 /**
@@ -224,16 +227,16 @@ export interface ServeOptions<P extends RpcProtocol<P>> {
 export function serveWorker<P extends RpcProtocol<P>>(endpoint: RpcEndpoint, handlers: RpcHandlers<P>, options: ServeOptions<P> = {}): () => void {
   const running = new Map<number, AbortController>();
 
-  const send = (message: FromWorker): void => {
+  const send = (message: FromWorker, transfer: ArrayBuffer[] = []): void => {
     try {
-      endpoint.postMessage(message);
+      endpoint.postMessage(message, { transfer });
     } catch (error) {
       if (message.type === 'reply') {
         endpoint.postMessage({ ...message, result: err({ message: `the answer could not be sent: ${describeError(error)}` }) } satisfies FromWorker);
       }
     }
   };
-  const reply = (id: number, result: RpcResult<unknown>): void => send({ rpc: TAG, type: 'reply', id, result });
+  const reply = (id: number, result: RpcResult<unknown>, transfer?: ArrayBuffer[]): void => send({ rpc: TAG, type: 'reply', id, result }, transfer);
 
   const onMessage = (event: { data: unknown }): void => {
     const message = envelope(event.data);
@@ -265,7 +268,8 @@ export function serveWorker<P extends RpcProtocol<P>>(endpoint: RpcEndpoint, han
       )
       .then((result) => {
         running.delete(id);
-        reply(id, result);
+        const transfer = options.transfer?.[method as keyof P] as ((response: unknown) => ArrayBuffer[]) | undefined;
+        reply(id, result, result.ok && transfer ? transfer(result.value) : undefined);
       });
   };
 

@@ -16,3 +16,37 @@ export function firstUnpairedSurrogate(text: string): number {
   }
   return -1;
 }
+
+// Any surrogate at all: most strings have none, and a regex answers that natively.
+const ANY_SURROGATE = /[\uD800-\uDFFF]/;
+
+export const hasSurrogate = (text: string): boolean => ANY_SURROGATE.test(text);
+
+/**
+ * The first string inside `value` (a record read from a file: objects, arrays, strings) that holds
+ * an unpaired surrogate: its dotted field (`meta.flair`, `examples.2`) and UTF-16 index; null when
+ * every string is well-formed. Names and ids are held to the rule post text already was (issue 14:
+ * they were accepted silently, then broke XML exports and turned into U+FFFD in CSV). `skip` names
+ * top-level fields checked elsewhere.
+ */
+export function firstUnpairedSurrogateField(value: unknown, skip: ReadonlySet<string> = new Set()): { field: string; index: number; unit: number } | null {
+  const stack: Array<{ value: unknown; field: string }> = [{ value, field: '' }];
+  while (stack.length > 0) {
+    const { value: at, field } = stack.pop()!;
+    if (typeof at === 'string') {
+      if (!ANY_SURROGATE.test(at)) continue;
+      const index = firstUnpairedSurrogate(at);
+      if (index !== -1) return { field, index, unit: at.charCodeAt(index) };
+    } else if (Array.isArray(at)) {
+      for (let i = at.length - 1; i >= 0; i--) stack.push({ value: at[i], field: field === '' ? String(i) : `${field}.${i}` });
+    } else if (typeof at === 'object' && at !== null) {
+      const keys = Object.keys(at);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const key = keys[i]!;
+        if (field === '' && skip.has(key)) continue;
+        stack.push({ value: (at as Record<string, unknown>)[key], field: field === '' ? key : `${field}.${key}` });
+      }
+    }
+  }
+  return null;
+}

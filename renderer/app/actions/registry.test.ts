@@ -31,7 +31,7 @@ function fakeContext(overrides: Partial<ActionContext> = {}): ActionContext {
     blind: false,
     team,
     qdpx: { import: vi.fn(), export: vi.fn() },
-    display: { codeMargin: true, definitionCard: false, toggleCodeMargin: vi.fn(), toggleDefinitionCard: vi.fn() },
+    display: { codeMargin: true, definitionCard: false, pseudonyms: false, toggleCodeMargin: vi.fn(), toggleDefinitionCard: vi.fn(), togglePseudonyms: vi.fn() },
     printThread: vi.fn(),
     ...overrides,
   };
@@ -115,6 +115,9 @@ describe('action registry', () => {
     runAction(actionById('toggle-definition-card'), ctx);
     expect(ctx.display.toggleCodeMargin).toHaveBeenCalledOnce();
     expect(ctx.display.toggleDefinitionCard).toHaveBeenCalledOnce();
+    expect(actionById('toggle-pseudonyms').checked?.(ctx)).toBe(false);
+    runAction(actionById('toggle-pseudonyms'), ctx);
+    expect(ctx.display.togglePseudonyms).toHaveBeenCalledOnce();
     expect(runAction(actionById('print-thread'), ctx)).toBe(true);
     expect(ctx.printThread).toHaveBeenCalledOnce();
     const none = fakeContext({ printThread: null });

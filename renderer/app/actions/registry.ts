@@ -8,6 +8,9 @@ import { ACTION_CATALOG, type ActionId } from '@shared/actions/action-catalog';
 import { type KeyPress, matchesShortcut } from '@shared/actions/shortcut';
 
 import { exportProjectBundle, importProjectBundle } from '../../features/files/file-actions';
+import { exportIdsOnly } from '../../features/platform/ids-export';
+import { relationDraft } from '../../features/relations/relation-draft';
+import { backUpNow, backUpToFile } from '../backup/backup-actions';
 import type { Action, ActionBehaviour, ActionContext } from './types';
 
 const codebook = (id: keyof ActionContext['codebook']): ActionBehaviour => ({ perform: (ctx) => ctx.codebook[id]() });
@@ -22,6 +25,8 @@ const lead = (id: keyof ActionContext['team']): ActionBehaviour => ({
 /** The views that compare coders or run rounds: the lead's project only. */
 const NOT_BLIND = 'A blind coder package shows only your own codings: agreement, rounds and adjudication are in the lead’s project.';
 
+const NO_BACKUPS = 'Backups are not available in this window.';
+
 /** Every catalog id must have its behaviour: a new catalog entry without one does not compile. */
 const BEHAVIOURS: { readonly [K in ActionId]: ActionBehaviour } = {
   'show-projects': { perform: (ctx) => ctx.showProjects() },
@@ -33,8 +38,15 @@ const BEHAVIOURS: { readonly [K in ActionId]: ActionBehaviour } = {
   'export-csv': { perform: (ctx) => ctx.openDialog('export-csv') },
   'export-analysis': { perform: (ctx) => ctx.openDialog('export-analysis') },
   'export-annotations': { perform: (ctx) => ctx.openDialog('export-annotations') },
+  'export-ids': { perform: (ctx) => void exportIdsOnly(ctx.services) },
+  'platform-terms': { perform: (ctx) => ctx.openDialog('platform-terms') },
+  'platform-deletions': { enabled: (ctx) => !ctx.blind, perform: (ctx) => ctx.openDialog('platform-deletions'), unavailable: 'Deletion lists are applied in the lead’s project.' },
   'print-thread': { enabled: (ctx) => ctx.printThread !== null, perform: (ctx) => ctx.printThread?.(), unavailable: 'Open a thread to print it.' },
+  'backup-now': { enabled: (ctx) => ctx.services.backups !== undefined, perform: (ctx) => void backUpNow(ctx.services), unavailable: NO_BACKUPS },
+  'backup-to-file': { enabled: (ctx) => ctx.services.backups !== undefined, perform: (ctx) => void backUpToFile(ctx.services), unavailable: NO_BACKUPS },
+  backups: { perform: (ctx) => ctx.openDialog('backups') },
   'switch-coder': { perform: (ctx) => ctx.switchCoder() },
+  'relation-start': { enabled: () => relationDraft.canStart(), perform: () => void relationDraft.startFromFocus(), unavailable: 'Open a thread and focus a post to relate it to another.' },
   undo: { enabled: (ctx) => ctx.history.canUndo(), perform: (ctx) => ctx.history.undo(), unavailable: 'Nothing to undo.' },
   redo: { enabled: (ctx) => ctx.history.canRedo(), perform: (ctx) => ctx.history.redo(), unavailable: 'Nothing to redo.' },
   'codebook-import': codebook('codebook-import'),
@@ -54,6 +66,8 @@ const BEHAVIOURS: { readonly [K in ActionId]: ActionBehaviour } = {
   'toggle-only-mine': { checked: (ctx) => ctx.onlyMine, perform: (ctx) => ctx.setOnlyMine(!ctx.onlyMine) },
   'toggle-code-margin': { checked: (ctx) => ctx.display.codeMargin, perform: (ctx) => ctx.display.toggleCodeMargin() },
   'toggle-definition-card': { checked: (ctx) => ctx.display.definitionCard, perform: (ctx) => ctx.display.toggleDefinitionCard() },
+  'toggle-pseudonyms': { checked: (ctx) => ctx.display.pseudonyms, perform: (ctx) => ctx.display.togglePseudonyms() },
+  'quote-report': { perform: (ctx) => ctx.openDialog('quote-report') },
   'command-palette': { perform: (ctx) => ctx.openDialog('command-palette'), whileTyping: true },
   'team-sample': lead('team-sample'),
   'team-packages': lead('team-packages'),

@@ -6,7 +6,7 @@ import type { Services } from '../services';
 
 export type WorkspaceView = 'coding' | 'analysis' | 'agreement' | 'history' | 'rounds' | 'adjudication';
 /** `search-corpus`: the Analysis view opened afresh on its Search tab. */
-export type WorkspaceDialog = 'import-threads' | 'export-csv' | 'export-analysis' | 'export-annotations' | 'command-palette' | 'search-corpus';
+export type WorkspaceDialog = 'import-threads' | 'export-csv' | 'export-analysis' | 'export-annotations' | 'command-palette' | 'search-corpus' | 'backups' | 'platform-terms' | 'platform-deletions' | 'quote-report';
 
 /** What actions act on: the workspace's state and the doors it opens, built by Workspace each render. */
 export interface ActionContext {
@@ -31,7 +31,7 @@ export interface ActionContext {
   /** REFI-QDA projects in and out (features/files/use-qdpx). */
   qdpx: QdpxCommands;
   /** The Coding view's reading aids, remembered (features/threads/use-thread-display). */
-  display: { codeMargin: boolean; definitionCard: boolean; toggleCodeMargin(): void; toggleDefinitionCard(): void };
+  display: { codeMargin: boolean; definitionCard: boolean; pseudonyms: boolean; toggleCodeMargin(): void; toggleDefinitionCard(): void; togglePseudonyms(): void };
   /** Prints the open thread; null when no thread is open. */
   printThread: (() => void) | null;
 }

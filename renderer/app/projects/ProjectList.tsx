@@ -11,6 +11,7 @@ import { DeleteProjectDialog, ProjectNameDialog } from './ProjectDialogs';
 import { countsText, openedText } from './project-text';
 import { isStoragePersisted } from './storage-persistence';
 import type { ProjectCommands } from './use-project-session';
+import { Isolated } from '../ui/Isolated';
 
 interface Props {
   registry: ProjectRegistryDB;
@@ -47,7 +48,7 @@ export function ProjectList({ registry, coder, runtime, commands, onSwitchCoder 
       <header className="project-list-header">
         <h1 id={titleId}>Threadmark projects</h1>
         <button type="button" className="coder-button" onClick={onSwitchCoder} title="Switch coder">
-          Coding as <strong>{coder.name}</strong>
+          Coding as <strong><Isolated>{coder.name}</Isolated></strong>
         </button>
       </header>
       <div className="project-list-actions" role="toolbar" aria-label="Projects">
@@ -139,7 +140,7 @@ function ProjectRow({ entry, disabled, onOpen, onRename, onDuplicate, onDelete }
       <div className="project-summary">
         <div className="project-heading">
           <h2 id={nameId} className="project-title">
-            {entry.name}
+            <Isolated>{entry.name}</Isolated>
           </h2>
           {entry.kind === 'demo' ? <span className="project-badge">demo</span> : null}
           {entry.mode === 'blind' ? <span className="project-badge" title="A coder package: you code your own layer, blind to the others">blind package</span> : null}

@@ -5,10 +5,15 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
+import { withoutProject, type ManifestProject } from '@shared/backup/manifest';
+import { recoveryMessage, type RecoveryCase } from '@shared/backup/recovery';
 import { parseBundleText } from '@shared/bundle/validate';
 import { formatProblem, type Problem } from '@shared/problem/problem';
 import type { Clock, IdSource } from '@shared/util/clock';
 
+import type { ManifestKeeper } from '../../db/backup/manifest-keeper';
+import { checkAtStart, noteProject, recoveryCaseFor } from '../../db/backup/recovery-check';
+import { reopenEmpty, restoreFromBackup } from '../../db/backup/restore-project';
 import { ensureCoder } from '../../db/repositories/coders-repository';
 import { setCurrentCoderId } from '../../db/repositories/settings-repository';
 import {
@@ -19,16 +24,19 @@ import {
   duplicateProject,
   openBundleAsProject,
   openProject,
+  projectCounts,
   renameProject,
   type OpenedProject,
 } from '../../db/registry/projects';
-import { getMachineCoder, lastOpenedProject, listProjects, setMachineCoder, type MachineCoder } from '../../db/registry/registry';
+import { getMachineCoder, lastOpenedProject, listProjects, setMachineCoder, updateProject, type MachineCoder } from '../../db/registry/registry';
 import { ProjectRegistryDB, type ProjectEntry } from '../../db/registry/registry-db';
 import type { SaveTracker } from '../../db/save-tracker';
 import { ActionHistory } from '../../features/coding/action-history';
 import type { ImportReport } from '../../features/files/file-actions';
+import type { BackupStore } from '../../platform/backup-store';
 import type { Platform } from '../../platform/platform';
 import { APP_INFO } from '../app-info';
+import { BackupScheduler } from '../backup/project-backups';
 import { bootstrap } from '../bootstrap';
 import { requestPersistentStorage } from './storage-persistence';
 
@@ -38,7 +46,9 @@ export type Session =
   /** The first run: nobody has said who is coding on this machine. */
   | { kind: 'coder-needed'; projectCount: number }
   | { kind: 'list'; coder: MachineCoder }
-  | { kind: 'project'; coder: MachineCoder; project: OpenedProject; history: ActionHistory };
+  /** Databases the manifest or a backup says existed are missing, empty or broken (docs/storage.md#backups-and-recovery). */
+  | { kind: 'recovery'; coder: MachineCoder | null; cases: RecoveryCase[] }
+  | { kind: 'project'; coder: MachineCoder; project: OpenedProject; history: ActionHistory; backups: BackupScheduler };
 
 interface Deps {
   clock: Clock;
@@ -46,7 +56,12 @@ interface Deps {
   tracker: SaveTracker;
   platform: Platform;
   announce(message: string, tone?: 'info' | 'error'): void;
+  /** Backups and the manifest, outside IndexedDB. */
+  backup: { store: BackupStore; manifest: ManifestKeeper };
 }
+
+/** What the recovery screen can do with one case. */
+export type RecoveryChoice = { kind: 'restore'; backup: string } | { kind: 'empty' };
 
 /** What the project list can do; a refusal comes back as a Problem for the dialog that asked. */
 export interface ProjectCommands {
@@ -66,7 +81,7 @@ const sentence = (problem: Problem): string => {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
 };
 
-export function useProjectSession({ clock, ids, tracker, platform, announce }: Deps) {
+export function useProjectSession({ clock, ids, tracker, platform, announce, backup }: Deps) {
   const registry = useMemo(() => new ProjectRegistryDB(), []);
   const [session, setSession] = useState<Session>({ kind: 'loading' });
   const latest = useRef(session);
@@ -77,37 +92,59 @@ export function useProjectSession({ clock, ids, tracker, platform, announce }: D
     async (entry: ProjectEntry, coder: MachineCoder, alive: () => boolean = () => true) => {
       setSession({ kind: 'loading' });
       try {
+        // Never an empty project in silence: a database the manifest or a backup knows, gone or empty, goes to recovery.
+        const known = (await backup.manifest.read()).projects.find((p) => p.dbName === entry.dbName);
+        const lost = await recoveryCaseFor(known, entry.dbName, backup.store);
+        if (lost) {
+          if (alive()) setSession({ kind: 'recovery', coder, cases: [lost] });
+          return;
+        }
         const project = await openProject(registry, entry, coder, deps);
         if (!alive()) {
           project.db.close();
           return;
         }
         void requestPersistentStorage();
-        setSession({ kind: 'project', coder, project, history: new ActionHistory() });
+        await noteProject(backup.manifest, project.entry, await projectCounts(project.db), clock.now());
+        const backups = new BackupScheduler(project.db, { ...backup, clock, app: APP_INFO }, (text) => announce(text, 'error'));
+        void backups.start();
+        setSession({ kind: 'project', coder, project, history: new ActionHistory(), backups });
       } catch (error) {
         announce(`“${entry.name}” could not be opened: ${message(error)} Nothing was deleted.`, 'error');
         if (alive()) setSession({ kind: 'list', coder });
       }
     },
-    [registry, deps, announce],
+    [registry, deps, announce, backup, clock],
+  );
+
+  /** Start: the manifest's projects checked first (recovery), then who codes and the project opened last. */
+  const boot = useCallback(
+    async (alive: () => boolean) => {
+      const { cases, relisted } = await checkAtStart(registry, await backup.manifest.read(), backup.store);
+      if (!alive()) return;
+      for (const entry of relisted) announce(`“${entry.name}” was missing from the project list and is listed again; its data was all there.`);
+      if (cases.length > 0) {
+        setSession({ kind: 'recovery', coder: await getMachineCoder(registry), cases });
+        return;
+      }
+      const { coder, reopen, projectCount } = await bootstrap(registry, deps);
+      if (!alive()) return;
+      if (!coder) setSession({ kind: 'coder-needed', projectCount });
+      else if (reopen) await enter(reopen, coder, alive);
+      else setSession({ kind: 'list', coder });
+    },
+    [registry, deps, enter, announce, backup],
   );
 
   useEffect(() => {
     let live = true;
-    bootstrap(registry, deps)
-      .then(async ({ coder, reopen, projectCount }) => {
-        if (!live) return;
-        if (!coder) setSession({ kind: 'coder-needed', projectCount });
-        else if (reopen) await enter(reopen, coder, () => live);
-        else setSession({ kind: 'list', coder });
-      })
-      .catch((error: unknown) => {
-        if (live) setSession({ kind: 'failed', message: message(error) });
-      });
+    boot(() => live).catch((error: unknown) => {
+      if (live) setSession({ kind: 'failed', message: message(error) });
+    });
     return () => {
       live = false;
     };
-  }, [registry, deps, enter]);
+  }, [boot]);
 
   /** Says who is coding on this machine (the first run, or Switch coder…). */
   const chooseCoder = useCallback(
@@ -122,11 +159,13 @@ export function useProjectSession({ clock, ids, tracker, platform, announce }: D
         const record = await tracker.track('coder', ensureCoder(db, trimmed, ids, clock, coder.id));
         await tracker.track('coder', setCurrentCoderId(db, record.id));
         await setMachineCoder(registry, coder);
+        await backup.manifest.update((m) => ({ ...m, coder }));
         setSession({ ...now, coder, project: { ...now.project, coder: record } });
         announce(`Coding as ${record.name}.`);
         return;
       }
       await setMachineCoder(registry, coder);
+      await backup.manifest.update((m) => ({ ...m, coder }));
       if (now.kind === 'list') {
         setSession({ kind: 'list', coder });
         announce(`Coding as ${coder.name}.`);
@@ -140,7 +179,7 @@ export function useProjectSession({ clock, ids, tracker, platform, announce }: D
       if (!demo.ok) throw new Error(sentence(demo.error));
       return enter(demo.value, coder);
     },
-    [registry, ids, clock, tracker, deps, enter, announce],
+    [registry, ids, clock, tracker, deps, enter, announce, backup],
   );
 
   /** Back to the project list: the open project is closed (its counts noted for the list). */
@@ -148,8 +187,45 @@ export function useProjectSession({ clock, ids, tracker, platform, announce }: D
     const now = latest.current;
     if (now.kind !== 'project') return;
     setSession({ kind: 'list', coder: now.coder });
+    // Leaving a project backs up what changed since its last backup, then notes its counts outside IndexedDB.
+    now.backups.stop();
+    await now.backups.backUpIfChanged(true).catch(() => undefined);
+    const counts = now.project.db.reloadRequired ? null : await projectCounts(now.project.db).catch(() => null);
     await closeProject(registry, now.project).catch((error: unknown) => announce(`Closing the project: ${message(error)}`, 'error'));
-  }, [registry, announce]);
+    if (counts) await noteProject(backup.manifest, now.project.entry, counts, clock.now());
+  }, [registry, announce, backup, clock]);
+
+  /** The recovery screen's answer for one project; when none is left, the start goes on. */
+  const recover = useCallback(
+    async (project: ManifestProject, choice: RecoveryChoice): Promise<string | undefined> => {
+      const now = latest.current;
+      if (now.kind !== 'recovery') return undefined;
+      const found = now.cases.find((c) => c.project.dbName === project.dbName);
+      if (!found) return undefined;
+      const restoreDeps = { ...deps, ...backup };
+      const done =
+        choice.kind === 'restore' ? await restoreFromBackup(registry, project, found.state, choice.backup, restoreDeps) : await reopenEmpty(registry, project, restoreDeps);
+      if (!done.ok) return `${done.error.charAt(0).toUpperCase()}${done.error.slice(1)}.`;
+      if (choice.kind === 'restore') {
+        const file = found.backups.find((b) => b.name === choice.backup);
+        announce(`Restored “${project.name}” from the backup of ${file ? new Date(file.at).toLocaleString() : choice.backup}: ${done.value.counts?.posts ?? 0} posts, ${done.value.counts?.codings ?? 0} codings.`);
+      } else announce(`“${project.name}” opens empty; its backups are kept.`);
+      const left = now.cases.filter((c) => c !== found);
+      if (left.length > 0) {
+        setSession({ ...now, cases: left });
+        return undefined;
+      }
+      setSession({ kind: 'loading' });
+      // The project just restored opens next (it is the one the researcher was working in).
+      await updateProject(registry, done.value.id, { openedAt: clock.now() });
+      await boot(() => true).catch((error: unknown) => setSession({ kind: 'failed', message: message(error) }));
+      return undefined;
+    },
+    [registry, deps, backup, announce, boot, clock],
+  );
+
+  /** The recovery screen's sentence for a case (times in the user's locale). */
+  const describeCase = useCallback((c: RecoveryCase) => recoveryMessage(c, (iso) => new Date(iso).toLocaleString()), []);
 
   const coderNow = (): MachineCoder | null => {
     const now = latest.current;
@@ -213,10 +289,12 @@ export function useProjectSession({ clock, ids, tracker, platform, announce }: D
     remove: async (entry) => {
       const removed = await deleteProject(registry, entry);
       if (!removed.ok) return removed.error;
+      // Deleted on purpose: not a lost database. Its backups stay where they are.
+      await backup.manifest.update((m) => withoutProject(m, entry.dbName));
       announce(`Deleted the project “${entry.name}”.`);
       return undefined;
     },
   };
 
-  return { registry, session, chooseCoder, showProjects, commands };
+  return { registry, session, chooseCoder, showProjects, commands, recover, describeCase };
 }

@@ -11,7 +11,7 @@ import { validateBundle } from '@shared/bundle/validate';
 import type { Coder } from '@shared/model/records';
 import type { Problem } from '@shared/problem/problem';
 import type { Actor } from '@shared/project/operation';
-import { createProject as createProjectOp, projectNameProblem, renameProject as renameProjectOp } from '@shared/project/operations/project';
+import { createProject as createProjectOp, projectNameProblem, renameProject as renameProjectOp, staleProjectName } from '@shared/project/operations/project';
 import { runOperation } from '@shared/project/run-operation';
 import { err, ok, type Result } from '@shared/util/result';
 
@@ -22,7 +22,7 @@ import { ensureCoder } from '../repositories/coders-repository';
 import { setCurrentCoderId } from '../repositories/settings-repository';
 import { storeOf, type RunDeps } from '../run-in-project';
 import { searchCacheDbName } from '../search-cache-name';
-import { type MachineCoder, addProject, freeProjectName, projectDbName, projectNamed, removeProject, updateProject } from './registry';
+import { type MachineCoder, addProject, freeProjectName, getProject, projectDbName, projectNamed, removeProject, updateProject } from './registry';
 import type { ProjectCounts, ProjectEntry, ProjectRegistryDB } from './registry-db';
 
 export interface OpenedProject {
@@ -180,11 +180,18 @@ async function renamed(db: ThreadmarkDB, name: string, actor: Actor, deps: RunDe
   return result.ok ? undefined : result.error;
 }
 
-/** Renames the project in the list and its project record (journaled, as the machine's coder). */
+/**
+ * Renames the project in the list and its project record (journaled, as the machine's coder).
+ * `entry` as the form loaded it: a project renamed since in another window is refused, not renamed
+ * over (checked against the list's name: the record of an old project may not have it).
+ */
 export async function renameProject(registry: ProjectRegistryDB, entry: ProjectEntry, name: string, coder: MachineCoder, deps: RunDeps): Promise<Result<ProjectEntry, Problem>> {
   const trimmed = name.trim();
   const problem = await nameProblem(registry, trimmed, entry.id);
   if (problem) return err(problem);
+  const listed = await getProject(registry, entry.id);
+  const stale = listed ? staleProjectName(listed.name, entry.name, trimmed) : null;
+  if (stale) return err(stale);
   const db = openThreadmarkDB(entry.dbName);
   try {
     const record = await joinAs(db, coder, deps);

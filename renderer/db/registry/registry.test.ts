@@ -213,6 +213,19 @@ describe('projects, each its own database', () => {
     expect(bundle.journal!.at(-1)).toMatchObject({ operation: 'project.rename', actorName: 'Ada', summary: 'Renamed the project “Pilot” to “Pilot, wave 1”' });
   });
 
+  it('refuses a rename from a dialog opened before another window renamed the project, and keeps that name', async () => {
+    const created = await createEmptyProject(registry, 'Pilot', ADA, deps());
+    if (!created.ok) throw new Error('not created');
+    const openedHere = created.value; // the entry the rename dialog of this window shows
+    expect((await renameProject(registry, created.value, 'Pilot A', ADA, deps())).ok).toBe(true); // another window
+    const stale = await renameProject(registry, openedHere, 'Pilot B', ADA, deps());
+    expect(stale.ok ? '' : stale.error.message).toBe(
+      'The project’s name was changed in another window since you opened it (it now reads “Pilot A”); your name is kept in the form — copy it, rename it again',
+    );
+    expect((await registry.projects.get(created.value.id))?.name).toBe('Pilot A');
+    expect((await bundleOf(track(openThreadmarkDB(created.value.dbName)))).project.name).toBe('Pilot A');
+  });
+
   it('opens a bundle as a new project with its history, named apart from a listed project of the same name', async () => {
     const bundle = sampleBundle();
     const first = await openBundleAsProject(registry, bundle, 'sample.threadmark.json', ADA, deps());

@@ -39,9 +39,12 @@ export async function removeCoding(db: ThreadmarkDB, id: string, deps: Deps): Pr
   return { coding: result.value.result, entryId: result.value.entry!.id };
 }
 
-/** Replaces a coding's memo; `entryId` null when the memo was already that. */
-export async function updateMemo(db: ThreadmarkDB, id: string, memo: string, deps: Deps): Promise<{ after: Coding; entryId: string | null }> {
-  const result = await runInProject(db, editMemo, { codingId: id, memo }, deps);
+/**
+ * Replaces a coding's memo; `entryId` null when the memo was already that. `base`: the memo the
+ * editor loaded; a memo changed since (another window) is refused, not overwritten.
+ */
+export async function updateMemo(db: ThreadmarkDB, id: string, memo: string, deps: Deps, base?: string): Promise<{ after: Coding; entryId: string | null }> {
+  const result = await runInProject(db, editMemo, { codingId: id, memo, ...(base !== undefined ? { base } : {}) }, deps);
   if (!result.ok) throw new CodingRefusedError(formatProblem(result.error));
   return { after: result.value.result, entryId: result.value.entry?.id ?? null };
 }

@@ -57,7 +57,7 @@ const disagreement: Disagreement = {
 const Detail = (props: DetailProps) => <DisagreementDetail {...props} ancestors={[]} consensus={[]} />;
 const noop = () => {};
 
-function render(disagreements: Disagreement[] | undefined, rounds: Round[] = [round]): string {
+function render(disagreements: Disagreement[] | undefined, rounds: Round[] = [round], blindCoders?: boolean): string {
   return renderToStaticMarkup(
     <AdjudicationScreen
       disagreements={disagreements}
@@ -71,6 +71,8 @@ function render(disagreements: Disagreement[] | undefined, rounds: Round[] = [ro
       proposeMajority={() => Promise.resolve()}
       exportConsensus={noop}
       announce={noop}
+      blindCoders={blindCoders}
+      onBlindCodersChange={blindCoders === undefined ? undefined : noop}
     />,
   );
 }
@@ -83,8 +85,8 @@ describe('AdjudicationScreen', () => {
     expect(html).toContain('Pre-decide by majority');
     expect(html).toContain('proposed — review: accept Ada, Ben');
     expect(html).toMatch(/aria-keyshortcuts="Enter"[^>]*>.*Confirm proposal/);
-    expect(html).toMatch(/aria-keyshortcuts="3"[^>]*>.*Accept Cy/);
-    expect(html).toContain('Cy<span class="muted"> — did not apply');
+    expect(html).toMatch(/aria-keyshortcuts="3"[^>]*>.*Accept <bdi>Cy<\/bdi>/);
+    expect(html).toContain('<bdi>Cy</bdi><span class="muted"> — did not apply');
     expect(html).toContain('Export consensus CSV');
   });
 
@@ -97,5 +99,25 @@ describe('AdjudicationScreen', () => {
   it('says when there is nothing to adjudicate, and while it reads', () => {
     expect(render([])).toContain('No disagreements: add coder files');
     expect(render(undefined)).toContain('Reading the disagreements');
+  });
+
+  it('blind: offers the option, and shows Coder A, B, C everywhere until the disagreement is decided', () => {
+    const html = render([disagreement], [round], true).replaceAll('<!-- -->', '');
+    expect(html).toMatch(/<input type="checkbox" checked=""[^>]*\/>Hide coder names until decided/);
+    for (const name of ['Ada', 'Ben', 'Cy']) expect(html).not.toMatch(new RegExp(`\\b${name}\\b`));
+    expect(html).toMatch(/aria-keyshortcuts="1"[^>]*>.*Accept <bdi>Coder A<\/bdi>/);
+    expect(html).toMatch(/Coder [ABC]<\/bdi><span class="muted"> — did not apply/);
+    expect(html).toMatch(/proposed — review: accept Coder [ABC], Coder [ABC]/);
+    const decided = render([{ ...disagreement, decision: { ...proposal, proposed: false } }], [round], true);
+    expect(decided).toContain('decided: accept');
+    for (const name of ['Ada', 'Ben', 'Cy']) expect(decided).toContain(`Accept <bdi>${name}</bdi>`);
+    expect(decided).not.toMatch(/Accept <bdi>Coder|Coder [ABC]<\/bdi><span/);
+  });
+
+  it('not blind: the option is off and the names show', () => {
+    const html = render([disagreement], [round], false);
+    expect(html).toMatch(/<input type="checkbox"\/>Hide coder names until decided/);
+    expect(html).toContain('Accept <bdi>Ada</bdi>');
+    expect(render([disagreement])).not.toContain('Hide coder names');
   });
 });

@@ -1,6 +1,7 @@
 import { type ComponentType, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 import type { Code, Post, Round } from '@shared/model/records';
+import { blindDisagreements } from '@shared/team/blind-coders';
 
 import { MenuButton, type MenuItem } from '../../app/ui/MenuButton';
 import {
@@ -47,6 +48,9 @@ export interface AdjudicationScreenProps {
   proposeMajority: (roundId: string) => Promise<void>;
   exportConsensus: () => void;
   announce: (message: string, tone?: 'info' | 'error') => void;
+  /** Blind adjudication: coders shown as "Coder A", "Coder B"… until each disagreement is decided. */
+  blindCoders?: boolean;
+  onBlindCodersChange?: (blind: boolean) => void;
 }
 
 interface Cursor {
@@ -74,6 +78,8 @@ export function AdjudicationScreen({
   proposeMajority,
   exportConsensus,
   announce,
+  blindCoders = false,
+  onBlindCodersChange,
 }: AdjudicationScreenProps) {
   const [cursor, setCursor] = useState<Cursor>({ id: null, index: 0 });
   const [pendingFor, setPendingFor] = useState<{ id: string; kind: 'adjust' | 'add' } | null>(null);
@@ -86,7 +92,7 @@ export function AdjudicationScreen({
   const memoRef = useRef<HTMLTextAreaElement>(null);
 
   const codesById = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
-  const all = useMemo(() => disagreements ?? [], [disagreements]);
+  const all = useMemo(() => blindDisagreements(disagreements ?? [], blindCoders), [disagreements, blindCoders]);
   const { counted, listed } = useMemo(() => filterRows(all, filter), [all, filter]);
   const progress = useMemo(() => progressOf(counted), [counted]);
   const index = followCurrent(listed, cursor.id, cursor.index);
@@ -256,6 +262,12 @@ export function AdjudicationScreen({
               <input type="checkbox" checked={filter.undecidedOnly} onChange={(e) => setFilter({ ...filter, undecidedOnly: e.target.checked })} />
               Undecided only
             </label>
+            {onBlindCodersChange ? (
+              <label className="check" title="Each disagreement shows its coders as Coder A, B… in a shuffled order until you decide it">
+                <input type="checkbox" checked={blindCoders} onChange={(e) => onBlindCodersChange(e.target.checked)} />
+                Hide coder names until decided
+              </label>
+            ) : null}
           </div>
           <div
             className="adjudication-progress"

@@ -11,7 +11,9 @@ import { useServices } from '../../app/services';
 import { runInProject, storeOf, type ThreadmarkDB } from '../../db/project-store';
 import { useProjectQuery } from '../../db/use-project-query';
 import { journalStep } from '../coding/journal-step';
+import { useStoredToggle } from '../threads/use-stored-toggle';
 import { CsvExportDialog } from '../files/CsvExportDialog';
+import type { PrivacyChoice } from '../files/export-privacy';
 import { exportCodedSegments } from '../files/file-actions';
 import { NO_FILTER, type ListFilter } from './adjudication-model';
 import { AdjudicationScreen, type DetailProps } from './AdjudicationScreen';
@@ -32,6 +34,8 @@ export function AdjudicationView() {
   const { db, tracker, history, clock, ids, announce } = services;
   const [filter, setFilter] = useState<ListFilter>(NO_FILTER);
   const [exporting, setExporting] = useState(false);
+  // A view setting of this project, remembered like "Show code margin" (the project's database names it).
+  const [blindCoders, toggleBlindCoders] = useStoredToggle(`threadmark-blind-adjudication:${db.name}`, false);
 
   const disagreements = useProjectQuery(db, (reader) => listDisagreements(reader, { roundId: filter.roundId }), [filter.roundId]);
   const rounds = useProjectQuery(db, (reader) => reader.rounds(), []) ?? NONE;
@@ -68,7 +72,7 @@ export function AdjudicationView() {
   );
 
   /** The consensus is the decided units and the agreed ones: those are taken in (one undoable step) before it is written. */
-  const exportConsensus = async (safe: boolean): Promise<void> => {
+  const exportConsensus = async (safe: boolean, privacy: PrivacyChoice): Promise<void> => {
     const seeded = await tracker.track('agreed codings', runInProject(db, seedConsensusAgreements, { roundId: null }, { clock, ids }));
     if (!seeded.ok) {
       announce(`The consensus was not exported: ${formatProblem(seeded.error)}`, 'error');
@@ -76,7 +80,7 @@ export function AdjudicationView() {
     }
     const entry = seeded.value.entry;
     if (entry) history.push(journalStep({ db, tracker, clock, ids }, 'taking agreed codings into the consensus', entry.id));
-    await exportCodedSegments(services, safe, { coder: CONSENSUS_CODER_ID });
+    await exportCodedSegments(services, safe, { coder: CONSENSUS_CODER_ID }, privacy);
   };
 
   return (
@@ -93,15 +97,17 @@ export function AdjudicationView() {
         proposeMajority={propose}
         exportConsensus={() => setExporting(true)}
         announce={announce}
+        blindCoders={blindCoders}
+        onBlindCodersChange={toggleBlindCoders}
       />
       {exporting ? (
         <CsvExportDialog
           title="Export the consensus (CSV)"
           description="The consensus layer as coded segments: one row per consensus coding, coder “consensus”, as any coder’s export."
           onCancel={() => setExporting(false)}
-          onExport={(safe) => {
+          onExport={(safe, privacy) => {
             setExporting(false);
-            void exportConsensus(safe);
+            void exportConsensus(safe, privacy);
           }}
         />
       ) : null}

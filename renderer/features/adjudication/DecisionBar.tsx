@@ -2,6 +2,7 @@ import { Fragment, type RefObject } from 'react';
 
 import { type Command, KEY_LEGEND, MAX_CODER_KEYS } from './adjudication-model';
 import type { Disagreement } from './core-contract';
+import { Isolated } from '../../app/ui/Isolated';
 
 interface Props {
   d: Disagreement;
@@ -36,7 +37,7 @@ export function DecisionBar({ d, pending, memo, onMemoChange, memoRef, memoChang
             aria-keyshortcuts={i < MAX_CODER_KEYS ? String(i + 1) : undefined}
             onClick={() => onCommand({ kind: 'accept', coderIndex: i })}
           >
-            {i < MAX_CODER_KEYS ? <kbd aria-hidden="true">{i + 1}</kbd> : null} Accept {coder.coderName}
+            {i < MAX_CODER_KEYS ? <kbd aria-hidden="true">{i + 1}</kbd> : null} Accept <Isolated>{coder.coderName}</Isolated>
           </button>
         ))}
         <button type="button" disabled={busy} aria-pressed={is('both')} aria-keyshortcuts="B" onClick={() => onCommand({ kind: 'both' })}>

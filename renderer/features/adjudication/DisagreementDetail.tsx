@@ -7,6 +7,7 @@ import { excerpt, formatPostTime } from '../threads/format-time';
 import { decisionState, disputedWindow, MAX_CODER_KEYS, outcomeText, STATE_LABEL } from './adjudication-model';
 import { AdjudicationText } from './AdjudicationText';
 import type { Disagreement } from './core-contract';
+import { Isolated, IsolatedList } from '../../app/ui/Isolated';
 
 interface Props {
   d: Disagreement;
@@ -44,7 +45,7 @@ export function DisagreementDetail({ d, code, codesById, post, ancestors, consen
             {hidden > 0 ? <li className="muted">… {hidden} earlier {hidden === 1 ? 'post' : 'posts'}</li> : null}
             {shown.map((p, i) => (
               <li key={p.id} style={{ paddingInlineStart: `${i * 0.75}rem` }}>
-                <span className="rail-author">{p.author}</span>{' '}
+                <Isolated className="rail-author">{p.author}</Isolated>{' '}
                 <span className="rail-text">{excerpt(p.text, i === shown.length - 1 ? 220 : 100)}</span>
               </li>
             ))}
@@ -54,7 +55,7 @@ export function DisagreementDetail({ d, code, codesById, post, ancestors, consen
       <article className="adjudication-post" aria-labelledby={headingId}>
         <header className="post-header">
           <span id={headingId} className="post-heading">
-            <span className="post-author">{post?.author ?? 'Unknown post'}</span>
+            <Isolated className="post-author">{post?.author ?? 'Unknown post'}</Isolated>
             <span className="visually-hidden">, </span>
             <time className="post-time" dateTime={post?.createdAt ?? undefined}>
               {formatPostTime(post?.createdAt ?? null)}
@@ -62,7 +63,7 @@ export function DisagreementDetail({ d, code, codesById, post, ancestors, consen
           </span>
           <span className="adjudication-code">
             <span className="swatch" style={{ background: color }} aria-hidden="true" />
-            {code?.name ?? 'deleted code'}
+            <Isolated>{code?.name ?? 'deleted code'}</Isolated>
           </span>
           <span className="adjudication-state" data-state={state}>
             {STATE_LABEL[state]}
@@ -77,14 +78,16 @@ export function DisagreementDetail({ d, code, codesById, post, ancestors, consen
               return (
                 <section key={coder.coderId} className="adjudication-column" aria-labelledby={`${headingId}-coder-${i}`} data-applied={applied}>
                   <h3 id={`${headingId}-coder-${i}`}>
-                    {i < MAX_CODER_KEYS ? <kbd aria-hidden="true">{i + 1}</kbd> : null} {coder.coderName}
+                    {i < MAX_CODER_KEYS ? <kbd aria-hidden="true">{i + 1}</kbd> : null} <Isolated>{coder.coderName}</Isolated>
                     <span className="muted">
                       {' '}
                       — {applied ? `applied (${coder.codings.length} ${coder.codings.length === 1 ? 'span' : 'spans'})` : 'did not apply'}
                     </span>
                   </h3>
                   <AdjudicationText text={post.text} spans={coder.codings} color={color} window={window} />
-                  {others.length > 0 ? <p className="adjudication-instead">used instead: {others.join(', ')}</p> : null}
+                  {others.length > 0 ? <p className="adjudication-instead">
+                      used instead: <IsolatedList names={others} empty="" />
+                    </p> : null}
                 </section>
               );
             })}

@@ -6,6 +6,7 @@ import type { Code, Post } from '@shared/model/records';
 import { excerpt } from '../threads/format-time';
 import { appliedSplit, decisionState, STATE_LABEL, VIEW_KEYSHORTCUTS } from './adjudication-model';
 import type { Disagreement } from './core-contract';
+import { Isolated, IsolatedList } from '../../app/ui/Isolated';
 
 interface Props {
   rows: readonly Disagreement[];
@@ -116,17 +117,17 @@ const DisagreementRow = memo(function DisagreementRow({ d, index, setSize, top, 
     >
       <span className="adjudication-row-head">
         <span className="swatch" style={{ background: code?.color ?? '#999999' }} aria-hidden="true" />
-        <span className="adjudication-row-code">{code?.name ?? 'deleted code'}</span>
+        <Isolated className="adjudication-row-code">{code?.name ?? 'deleted code'}</Isolated>
         <span className="adjudication-state" data-state={state}>
           {state === 'decided' ? '✓ ' : ''}
           {STATE_LABEL[state]}
         </span>
       </span>
       <span className="adjudication-row-text">
-        <span className="adjudication-row-author">{post?.author ?? ''}</span> {post ? excerpt(post.text, 120) : '…'}
+        <Isolated className="adjudication-row-author">{post?.author ?? ''}</Isolated> {post ? excerpt(post.text, 120) : '…'}
       </span>
       <span className="adjudication-row-coders">
-        applied: {applied.join(', ') || 'nobody'} · not: {notApplied.join(', ') || 'nobody'}
+        applied: <IsolatedList names={applied} empty="nobody" /> · not: <IsolatedList names={notApplied} empty="nobody" />
       </span>
     </div>
   );

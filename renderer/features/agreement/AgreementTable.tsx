@@ -1,6 +1,7 @@
 import { columnHeader } from '@shared/agreement/report/coefficient-names';
 import { formatInterval, formatValue } from '@shared/agreement/report/format';
 import type { MatrixCell, ReportMatrix } from '@shared/agreement/report/report-matrix';
+import { Isolated } from '../../app/ui/Isolated';
 
 interface Props {
   matrix: ReportMatrix;
@@ -66,13 +67,13 @@ export function AgreementTable({ matrix, unit, chosen, onInspect, inspectable }:
                       aria-controls={isChosen ? 'disagreements' : undefined}
                       title="What the other coder used instead, and the posts where the coders differ"
                     >
-                      {row.code}
+                      <Isolated>{row.code}</Isolated>
                     </button>
                   ) : (
-                    row.code
+                    <Isolated>{row.code}</Isolated>
                   )}
                 </th>
-                {matrix.pairwise ? <td>{row.pair ? row.pair.replace('|', ' vs ') : 'all'}</td> : null}
+                {matrix.pairwise ? <td>{row.pair ? <PairNames pair={row.pair} /> : 'all'}</td> : null}
                 {row.cells.map((cell, i) => (
                   <Cell key={i} cell={cell} {...rowData} notes={matrix.notes} />
                 ))}
@@ -134,4 +135,15 @@ function Cell({ cell, notes, ...rowData }: { cell: MatrixCell; notes: readonly s
         </td>
       );
   }
+}
+
+/** A pair of coders ("Ada|Ben") as two isolated names. */
+function PairNames({ pair }: { pair: string }) {
+  const cut = pair.indexOf('|');
+  if (cut < 0) return <Isolated>{pair}</Isolated>;
+  return (
+    <>
+      <Isolated>{pair.slice(0, cut)}</Isolated> vs <Isolated>{pair.slice(cut + 1)}</Isolated>
+    </>
+  );
 }

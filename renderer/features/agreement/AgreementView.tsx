@@ -16,6 +16,8 @@ import { DisagreementsPanel } from './DisagreementsPanel';
 import { exportMatrixCsv, exportReportCsv, exportReportHtml } from './export-agreement';
 import { type AgreementSource, loadAgreementSource } from './load-agreement-input';
 import { DEFAULT_BOOTSTRAP_SEED } from './run-agreement-report';
+import { Isolated } from '../../app/ui/Isolated';
+import { RelationAgreementSection } from '../relations/RelationAgreementSection';
 
 const UNITS: AgreementUnit[] = ['post', 'char', 'span', 'unitized'];
 
@@ -119,7 +121,7 @@ export function AgreementView({ onShowPost }: Props) {
                 checked={coderIds.includes(c.id)}
                 onChange={(e) => setCoderIds((ids) => (e.target.checked ? [...ids, c.id] : ids.filter((id) => id !== c.id)))}
               />
-              {c.name} <span className="muted">({source.codingCounts.get(c.id) ?? 0} codings)</span>
+              <Isolated>{c.name}</Isolated> <span className="muted">({source.codingCounts.get(c.id) ?? 0} codings)</span>
             </label>
           ))}
         </fieldset>
@@ -170,7 +172,7 @@ export function AgreementView({ onShowPost }: Props) {
                 checked={codeIds.includes(code.id)}
                 onChange={(e) => setCodeIds((ids) => (e.target.checked ? [...ids, code.id] : ids.filter((id) => id !== code.id)))}
               />
-              {code.name}
+              <Isolated>{code.name}</Isolated>
             </label>
           ))}
         </fieldset>
@@ -239,6 +241,7 @@ export function AgreementView({ onShowPost }: Props) {
             }}
           />
         ) : null}
+        <RelationAgreementSection />
       </section>
     </div>
   );

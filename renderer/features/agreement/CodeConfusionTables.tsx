@@ -1,5 +1,6 @@
 import type { CodeConfusion, ConfusionDirection } from '@shared/agreement/report/confusion';
 import { formatShare } from '@shared/agreement/report/format';
+import { Isolated } from '../../app/ui/Isolated';
 
 interface Props {
   confusion: CodeConfusion;
@@ -56,7 +57,7 @@ function DirectionTable({
   if (direction.posts === 0) {
     return (
       <p className="confusion-empty" data-coder={coder}>
-        {coder} did not apply {codePathText} to any post both coders had.
+        <Isolated>{coder}</Isolated> did not apply <Isolated>{codePathText}</Isolated> to any post both coders had.
       </p>
     );
   }
@@ -68,7 +69,9 @@ function DirectionTable({
       </caption>
       <thead>
         <tr>
-          <th scope="col">{other} applied</th>
+          <th scope="col">
+            <Isolated>{other}</Isolated> applied
+          </th>
           <th scope="col" className="num">
             Posts
           </th>

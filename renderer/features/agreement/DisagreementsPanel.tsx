@@ -13,6 +13,7 @@ import { formatPostTime } from '../threads/format-time';
 import { CodeConfusionTables } from './CodeConfusionTables';
 import { HighlightedText } from './HighlightedText';
 import type { AgreementSource } from './load-agreement-input';
+import { Isolated } from '../../app/ui/Isolated';
 
 interface Props {
   source: AgreementSource;
@@ -100,7 +101,7 @@ export function DisagreementsPanel({ source, code, codePathText, coders, onClose
                 >
                   {coders.map((c) => (
                     <option key={c.id} value={c.id}>
-                      {c.name}
+                      <Isolated>{c.name}</Isolated>
                     </option>
                   ))}
                 </select>
@@ -123,13 +124,15 @@ export function DisagreementsPanel({ source, code, codePathText, coders, onClose
           return (
             <li key={d.postId} className="disagreement" data-post-id={d.postId}>
               <p className="disagreement-head" id={headId}>
-                <strong>{post.author}</strong> · {formatPostTime(post.createdAt)} · {d.disputedChars} characters disputed
+                <Isolated className="post-author">{post.author}</Isolated> · {formatPostTime(post.createdAt)} · {d.disputedChars} characters disputed
                 {describeChars(perPost.get(d.postId), coders)}
               </p>
               <div className="compare-columns" style={{ gridTemplateColumns: `repeat(${coders.length}, minmax(0, 1fr))` }}>
                 {coders.map((coder, i) => (
                   <div key={coder.id} className="compare-column" data-coder={coder.name}>
-                    <h4>{coder.name}</h4>
+                    <h4>
+                      <Isolated>{coder.name}</Isolated>
+                    </h4>
                     {(d.byCoder[i] ?? []).length === 0 ? <p className="instead">{instead(coder.id, d.postId)}</p> : null}
                     <HighlightedText
                       text={post.text}

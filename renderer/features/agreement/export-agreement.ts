@@ -25,7 +25,8 @@ async function save(services: Services, name: string, content: string, filters: 
 }
 
 export function exportReportCsv(services: Services, rows: readonly ReportRow[], meta: ReportMetaInput) {
-  return save(services, `agreement-${meta.unit}.csv`, reportCsv(rows), CSV, 'agreement report');
+  // Formula-safe: code and coder names come from others' files (docs/decisions/0014-csv-safety-and-one-writer.md).
+  return save(services, `agreement-${meta.unit}.csv`, reportCsv(rows, 'formula'), CSV, 'agreement report');
 }
 
 /** The HTML report: the matrix of `metrics` (in column order) and a chart of the first of them. */
@@ -58,5 +59,5 @@ export function exportMatrixCsv(
     return Promise.resolve();
   }
   const data = postCodeUnitData(source.input, selection.value.codes.map((c) => c.id), coders.map((c) => c.id));
-  return save(services, 'reliability-matrix.csv', reliabilityMatrixCsv(data), CSV, 'reliability matrix');
+  return save(services, 'reliability-matrix.csv', reliabilityMatrixCsv(data, 'formula'), CSV, 'reliability matrix');
 }

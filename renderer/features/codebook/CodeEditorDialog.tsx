@@ -42,7 +42,7 @@ export function CodeEditorDialog({ codes, code, parentId: initialParent, onClose
   const errorOf = (field: string) => (problem?.field === field ? problem.message : null);
   const shown = new Set(['name', 'color', ...TEXT_FIELDS, 'examples', 'shortcut', 'codable', 'retired', ...(code ? [] : ['parentId'])]);
   const general = problem && !shown.has(problem.field ?? '') ? problemText(problem) : null;
-  const preview = draftPreview(draft, code, parentId, codes);
+  const preview = draftPreview(draft, code, parentId, codes, loaded ?? undefined);
   const places = useMemo(() => sortCodesAsTree(codes).map(({ code: c }) => ({ id: c.id, path: codePath(codes, c.id) })), [codes]);
   const title = code ? `Edit “${code.name}”` : 'New code';
 

@@ -3,6 +3,7 @@ import { describeTally, type CodingTally } from '@shared/project/queries/codeboo
 import type { TreeRow } from './code-tree-rows';
 import { notApplicableReason } from '@shared/codebook/code-status';
 import type { DropZone } from './drop-target';
+import { Isolated } from '../../app/ui/Isolated';
 
 export interface DropHint {
   codeId: string;
@@ -81,7 +82,7 @@ export function CodeTreeRow({ row, count, tally, onlyMine = false, tabStop, menu
       </span>
       <span className="swatch" style={{ backgroundColor: code.color }} aria-hidden="true" />
       <span className="code-node-name" id={nameId}>
-        {code.name}
+        <Isolated>{code.name}</Isolated>
         {code.retired ? ' (retired)' : ''}
       </span>
       {!code.codable ? (

@@ -15,6 +15,7 @@ import { problemText } from './problem-text';
 import { RenameDialog } from './RenameDialog';
 import { SplitDialog } from './SplitDialog';
 import { useCodebookActions } from './use-codebook-actions';
+import { RelationCodebook } from '../relations/RelationCodebook';
 
 interface Props {
   codes: readonly Code[];
@@ -80,6 +81,7 @@ export function CodebookPanel({ codes, counts, tallies, onlyMine = false, onAppl
           }}
         />
       ) : null}
+      <RelationCodebook />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { codePath } from '@shared/codebook/code-path';
 import type { Code } from '@shared/model/records';
 
 import { useCodingDetails } from './use-coding-details';
+import { Isolated } from '../../app/ui/Isolated';
 
 const NO_IDS: readonly string[] = [];
 /** Exemplars shown on the card; the code's editor lists them all. */
@@ -33,7 +34,7 @@ export function DefinitionCard({ code, codes, onHide }: Props) {
           {code ? (
             <>
               <span className="swatch" style={{ backgroundColor: code.color }} aria-hidden="true" />
-              {codePath(codes, code.id) || code.name}
+              <Isolated>{codePath(codes, code.id) || code.name}</Isolated>
             </>
           ) : (
             'Code card'
@@ -74,7 +75,9 @@ export function DefinitionCard({ code, codes, onHide }: Props) {
           <ul className="definition-examples">
             {exemplars.slice(0, MAX_EXEMPLARS).map(({ coding, author }) => (
               <li key={coding.id}>
-                <q>{coding.quote}</q> <span className="exemplar-meta">({author})</span>
+                <q>{coding.quote}</q> <span className="exemplar-meta">
+                  (<Isolated>{author}</Isolated>)
+                </span>
               </li>
             ))}
           </ul>

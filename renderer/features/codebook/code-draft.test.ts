@@ -36,4 +36,12 @@ describe('code drafts', () => {
     );
     expect(draftPreview({ ...draftOf(code), retired: true }, code, null, codes)).toBe('Retires “Whataboutism”');
   });
+
+  it('an editor opened before another window renamed the code previews only its own change, onto the code as it is now', () => {
+    const renamed = { ...code, name: 'What-about' };
+    const codes = [parent, renamed];
+    // The draft still holds the old name; only the definition was typed here.
+    expect(draftPreview({ ...draftOf(code), definition: 'Deflects' }, renamed, null, codes, code)).toBe('Changes the definition of “What-about”');
+    expect(draftPreview(draftOf(code), renamed, null, codes, code)).toBeNull();
+  });
 });

@@ -6,7 +6,7 @@ import { describeCodeChange } from '@shared/codebook/describe-code-change';
 import { EMPTY_CODE_FIELDS, type Code } from '@shared/model/records';
 
 import { normalizeFields } from '@shared/project/code-rules';
-import type { CodePatch } from '@shared/project/operations/codebook';
+import { changedFrom, type CodePatch } from '@shared/project/operations/codebook';
 import { inPresentTense } from './preview-text';
 
 export interface CodeDraft {
@@ -42,7 +42,11 @@ export function draftFields(draft: CodeDraft): Required<Omit<CodePatch, 'exempla
  * What saving would do, in the present: "Adds “X” under “Y”", "Renames “A” to “B” and changes its
  * definition"; null when an edit changes nothing yet or a new code has no name.
  */
-export function draftPreview(draft: CodeDraft, code: Code | null, parentId: string | null, codes: readonly Code[]): string | null {
+/**
+ * What saving will do. `base`: the code as the editor opened it; only the fields changed from it
+ * are saved (editCode), onto the code as it is now, so the preview shows exactly that.
+ */
+export function draftPreview(draft: CodeDraft, code: Code | null, parentId: string | null, codes: readonly Code[], base?: Code): string | null {
   const byId = new Map(codes.map((c) => [c.id, c]));
   const fields = normalizeFields(draftFields(draft));
   if (code === null) {
@@ -50,6 +54,6 @@ export function draftPreview(draft: CodeDraft, code: Code | null, parentId: stri
     const added: Code = { ...EMPTY_CODE_FIELDS, id: '', parentId, order: 0, exemplarCodingIds: [], ...fields };
     return inPresentTense(describeCodeChange(null, added, byId));
   }
-  const summary = describeCodeChange(code, { ...code, ...fields }, byId);
+  const summary = describeCodeChange(code, { ...code, ...(base ? changedFrom(base, fields) : fields) }, byId);
   return summary.startsWith('No change') ? null : inPresentTense(summary);
 }

@@ -4,6 +4,8 @@ import { codePath } from '@shared/codebook/code-path';
 import type { Code, Coder, Coding, Post } from '@shared/model/records';
 
 import type { CodingActions } from './use-coding-actions';
+import { Isolated } from '../../app/ui/Isolated';
+import { QuotedInPaper } from '../platform/QuotedInPaper';
 
 interface Props {
   post: Post | null;
@@ -25,7 +27,9 @@ export const CodingsPanel = forwardRef<HTMLElement, Props>(function CodingsPanel
   return (
     <aside className="codings-panel" aria-labelledby="codings-title" ref={ref} tabIndex={-1}>
       <h2 id="codings-title">{highlightIds ? 'Codings at this highlight' : 'Codings in this post'}</h2>
-      {post ? <p className="panel-sub">Post by {post.author}</p> : <p className="panel-sub">Focus a post to see its codings.</p>}
+      {post ? <p className="panel-sub">
+          Post by <Isolated>{post.author}</Isolated>
+        </p> : <p className="panel-sub">Focus a post to see its codings.</p>}
       {highlightIds ? (
         <button type="button" className="link-button" onClick={onShowAll}>
           Show all codings of this post
@@ -59,24 +63,37 @@ interface ItemProps {
 function CodingItem({ coding, code, codePathText, coderName, actions }: ItemProps) {
   const [editing, setEditing] = useState(false);
   const [memo, setMemo] = useState(coding.memo);
+  // The memo as the editor opened: a memo changed since (another window) is refused, not overwritten.
+  const [base, setBase] = useState(coding.memo);
+  const [memoError, setMemoError] = useState<string | null>(null);
   const memoId = `memo-${coding.id}`;
   return (
     <li className="coding-item" data-coding-id={coding.id}>
       <div className="coding-code">
         <span className="swatch" style={{ backgroundColor: code?.color ?? '#999999' }} aria-hidden="true" />
-        <span className="coding-code-name">{codePathText || 'deleted code'}</span>
-        <span className="coding-coder">by {coderName}</span>
+        <Isolated className="coding-code-name">{codePathText || 'deleted code'}</Isolated>
+        <span className="coding-coder">
+          by <Isolated>{coderName}</Isolated>
+        </span>
       </div>
       <blockquote className="coding-quote">{coding.quote}</blockquote>
       {editing ? (
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            void actions.editMemo(coding, memo).then(() => setEditing(false));
+            void actions.editMemo(coding, memo, base).then((refused) => {
+              setMemoError(refused);
+              if (refused === null) setEditing(false);
+            });
           }}
         >
           <label htmlFor={memoId}>Memo</label>
           <textarea id={memoId} value={memo} rows={3} autoFocus onChange={(e) => setMemo(e.target.value)} />
+          {memoError ? (
+            <p className="field-error" role="alert">
+              {memoError}
+            </p>
+          ) : null}
           <div className="row-actions">
             <button type="submit" className="primary">
               Save memo
@@ -85,6 +102,7 @@ function CodingItem({ coding, code, codePathText, coderName, actions }: ItemProp
               type="button"
               onClick={() => {
                 setMemo(coding.memo);
+                setMemoError(null);
                 setEditing(false);
               }}
             >
@@ -100,12 +118,15 @@ function CodingItem({ coding, code, codePathText, coderName, actions }: ItemProp
               type="button"
               onClick={() => {
                 setMemo(coding.memo);
+                setBase(coding.memo);
+                setMemoError(null);
                 setEditing(true);
               }}
             >
               {coding.memo ? 'Edit memo' : 'Add memo'}
             </button>
             {code ? <ExemplarToggle coding={coding} code={code} actions={actions} /> : null}
+            <QuotedInPaper coding={coding} />
             <button type="button" className="danger" onClick={() => void actions.remove(coding, code)}>
               Remove coding
             </button>

@@ -21,7 +21,11 @@ export interface CodingActions {
   codeWholePost(postId: string, code: Code): Promise<void>;
   /** `code`: the coding's code, if it still exists (an exemplar of it comes back as one on undo). */
   remove(coding: Coding, code: Code | undefined): Promise<void>;
-  editMemo(coding: Coding, memo: string): Promise<void>;
+  /**
+   * `base`: the memo the editor loaded (a memo changed since is refused, not overwritten).
+   * Resolves to null when saved, else to why not (also announced), so the editor stays open.
+   */
+  editMemo(coding: Coding, memo: string, base?: string): Promise<string | null>;
   /** Marks the coding as an exemplar of its code, or unmarks it (a codebook change, undoable). */
   setExemplar(coding: Coding, code: Code, on: boolean): Promise<void>;
   undo(): Promise<void>;
@@ -115,14 +119,16 @@ export function useCodingActions(coderId: string, postsById: ReadonlyMap<string,
   );
 
   const editMemo = useCallback(
-    async (coding: Coding, memo: string) => {
+    async (coding: Coding, memo: string, base?: string): Promise<string | null> => {
       try {
-        const { entryId } = await tracker.track('memo', updateMemo(db, coding.id, memo, { clock, ids }));
-        if (entryId === null) return;
+        const { entryId } = await tracker.track('memo', updateMemo(db, coding.id, memo, { clock, ids }, base));
+        if (entryId === null) return null;
         history.push(journalStep('memo', entryId));
         announce('Memo saved.');
+        return null;
       } catch (error) {
         fail('Saving the memo', error);
+        return error instanceof Error ? error.message : String(error);
       }
     },
     [db, tracker, history, clock, ids, announce, fail, journalStep],

@@ -1,9 +1,13 @@
 import { ANNOTATION_FORMAT_LABELS, ANNOTATION_FORMATS, type AnnotationFormat } from '@shared/exchange/exchange-annotation';
 
+import { useState } from 'react';
+
 import { ChoiceDialog } from '../../app/ui/ChoiceDialog';
+import type { PrivacyChoice } from './export-privacy';
+import { PseudonymiseOption } from './PseudonymiseOption';
 
 interface Props {
-  onExport: (format: AnnotationFormat) => void;
+  onExport: (format: AnnotationFormat, privacy: PrivacyChoice) => void;
   onCancel: () => void;
 }
 
@@ -16,13 +20,15 @@ const HINTS: Record<AnnotationFormat, string> = {
 
 /** Picks the annotation standard to write every coder's codings in. */
 export function AnnotationExportDialog({ onExport, onCancel }: Props) {
+  const [pseudonymize, setPseudonymize] = useState(true);
   return (
     <ChoiceDialog
       id="annotation-export"
       title="Export annotations"
       description="Every coder’s codings in an annotation standard. Offsets are Unicode code points."
       choices={ANNOTATION_FORMATS.map((format) => ({ key: format, label: ANNOTATION_FORMAT_LABELS[format], hint: HINTS[format] }))}
-      onChoose={onExport}
+      note={<PseudonymiseOption checked={pseudonymize} onChange={setPseudonymize} />}
+      onChoose={(format) => onExport(format, { pseudonymize })}
       onCancel={onCancel}
     />
   );

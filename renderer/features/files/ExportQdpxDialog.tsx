@@ -1,14 +1,19 @@
 import type { PositionUnit } from '@shared/refi/write-project-qde';
 
+import { useState } from 'react';
+
 import { ChoiceDialog } from '../../app/ui/ChoiceDialog';
+import type { PrivacyChoice } from './export-privacy';
+import { PseudonymiseOption } from './PseudonymiseOption';
 
 interface Props {
-  onExport: (positions: PositionUnit) => void;
+  onExport: (positions: PositionUnit, privacy: PrivacyChoice) => void;
   onCancel: () => void;
 }
 
 /** The standard counts positions in code points; NVivo reads UTF-16 units, so it gets its own choice. */
 export function ExportQdpxDialog({ onExport, onCancel }: Props) {
+  const [pseudonymize, setPseudonymize] = useState(true);
   return (
     <ChoiceDialog<PositionUnit>
       id="qdpx-export"
@@ -18,8 +23,13 @@ export function ExportQdpxDialog({ onExport, onCancel }: Props) {
         { key: 'code-points', label: 'For ATLAS.ti, MAXQDA, QualCoder (the standard)' },
         { key: 'utf16', label: 'NVivo-compatible (UTF-16 positions)' },
       ]}
-      note="A file coded in another tool comes back through Team → Add a coder file from another tool (.qdpx)…."
-      onChoose={onExport}
+      note={
+        <>
+          A file coded in another tool comes back through Team → Add a coder file from another tool (.qdpx)….
+          <PseudonymiseOption checked={pseudonymize} onChange={setPseudonymize} />
+        </>
+      }
+      onChoose={(positions) => onExport(positions, { pseudonymize })}
       onCancel={onCancel}
     />
   );

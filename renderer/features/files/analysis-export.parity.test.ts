@@ -25,11 +25,12 @@ describe('Export for analysis: the app and the CLI', () => {
     const saved = new Map<string, Uint8Array>();
     const messages: string[] = [];
     const platform = { saveBinaryFile: (name: string, bytes: Uint8Array) => (saved.set(name, bytes), Promise.resolve({ ok: true as const, value: name })) } as unknown as Platform;
-    const services = { db, platform, clock: testClock(), announce: (m: string) => void messages.push(m) };
+    const services = { db, platform, clock: testClock(), ids: testIds('secret'), announce: (m: string) => void messages.push(m) };
 
     for (const kind of ANALYSIS_EXPORT_KINDS) {
       // The shared build in this thread, as the app's Worker runs it (analysis-export.worker.ts; the e2e runs the Worker).
-      await exportForAnalysis(services, kind, (k, b) => ANALYSIS_EXPORTS[k].build(b));
+      // Identified: the pseudonymised exports' parity is export-privacy.parity.test.ts.
+      await exportForAnalysis(services, kind, (k, b) => ANALYSIS_EXPORTS[k].build(b), { pseudonymize: false });
       const appFile = [...saved.entries()].find(([name]) => name.endsWith(ANALYSIS_EXPORTS[kind].suffix));
       expect(appFile, kind).toBeDefined();
       const parsed = parseBundleText(bundleText);
@@ -48,7 +49,7 @@ describe('Export for analysis: the app and the CLI', () => {
     expect(messages.filter((m) => !m.startsWith('Preparing ')).every((m) => m.startsWith('Exported '))).toBe(true);
     const codings = JSON.parse(bundleText) as { codings: unknown[] };
     expect(messages[0]).toBe('Preparing Coded segments (CSV)…');
-    expect(messages[1]).toMatch(new RegExp(`^Exported ${codings.codings.length} codings as Coded segments \\(CSV\\) to .*-coded-segments\\.csv\\.$`));
+    expect(messages[1]).toMatch(new RegExp(`^Exported ${codings.codings.length} codings as Coded segments \\(CSV\\) to .*-coded-segments\\.csv\\. Identified: real author names, not pseudonymised\\.$`));
     await db.delete();
     // Seven exports of a Dexie project: more than the default 5 s on a busy machine.
   }, 60_000);

@@ -11,8 +11,7 @@ import { fileStem } from '@shared/util/file-name';
 import { err } from '@shared/util/result';
 
 import type { Services } from '../../app/services';
-import { APP_INFO } from '../../app/app-info';
-import { exportBundle } from '../../db/project-store';
+import { bundleToExport, privacySentence, PSEUDONYMISED, type PrivacyChoice } from './export-privacy';
 import type { AnalysisExportBuilt, AnalysisExportProtocol } from './analysis-export-protocol';
 
 /** Builds one export's bytes; the app's runs in a Worker, tests pass the shared build itself. */
@@ -31,14 +30,16 @@ export const buildInWorker: BuildAnalysisExport = async (kind, bundle) => {
 };
 
 export async function exportForAnalysis(
-  { db, platform, clock, announce }: Pick<Services, 'db' | 'platform' | 'clock' | 'announce'>,
+  services: Pick<Services, 'db' | 'platform' | 'clock' | 'ids' | 'announce'>,
   kind: AnalysisExportKind,
   build: BuildAnalysisExport = buildInWorker,
+  privacy: PrivacyChoice = PSEUDONYMISED,
 ): Promise<void> {
+  const { platform, announce } = services;
   const info = ANALYSIS_EXPORT_INFO[kind];
   // Said first: a big project's workbook takes seconds, and the status line shows it is under way.
   announce(`Preparing ${info.label}…`);
-  const bundle = await exportBundle(db, { clock, app: APP_INFO });
+  const { bundle, report } = await bundleToExport(services, privacy);
   const built = await build(kind, bundle);
   if (!built.ok) {
     announce(`Nothing exported: ${formatProblem(built.error)}.`, 'error');
@@ -48,6 +49,6 @@ export async function exportForAnalysis(
   if (!saved.ok) announce(`Export failed: ${saved.error}`, 'error');
   else if (saved.value) {
     const { rows } = built.value;
-    announce(`Exported ${rows} ${rows === 1 ? info.rowNoun.replace(/s$/, '') : info.rowNoun} as ${info.label} to ${saved.value}.`);
+    announce(`Exported ${rows} ${rows === 1 ? info.rowNoun.replace(/s$/, '') : info.rowNoun} as ${info.label} to ${saved.value}.${privacySentence(report)}`);
   }
 }

@@ -41,13 +41,13 @@ describe('Export annotations: the app and the CLI', () => {
     expect(parsed.value.codings.length).toBeGreaterThan(0);
     const { services, saved, messages } = servicesOver(db);
     for (const format of ANNOTATION_FORMATS) {
-      await exportAnnotations(services, format);
+      await exportAnnotations(services, format, { pseudonymize: false }); // identified: the pseudonymised parity is export-privacy.parity.test.ts
       const [name, text] = [...saved.entries()].at(-1)!;
       // cli/commands/annotations.test.ts shows the CLI writes writeAnnotations(bundle, format).
       expect(text, format).toBe(writeAnnotations(parsed.value, format));
       expect(name).toMatch(format === 'web-annotation' ? /-annotations\.jsonld$/ : format === 'doccano' ? /-doccano\.jsonl$/ : /-label-studio\.json$/);
     }
-    expect(messages[0]).toBe(`Exported ${parsed.value.codings.length} codings as W3C Web Annotation (JSON-LD) to ${[...saved.keys()][0]}.`);
+    expect(messages[0]).toBe(`Exported ${parsed.value.codings.length} codings as W3C Web Annotation (JSON-LD) to ${[...saved.keys()][0]}. Identified: real author names, not pseudonymised.`);
   });
 });
 

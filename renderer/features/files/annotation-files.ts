@@ -17,14 +17,16 @@ import { fileStem } from '@shared/util/file-name';
 import { APP_INFO } from '../../app/app-info';
 import type { Services } from '../../app/services';
 import { exportBundle, planCoderFile } from '../../db/project-store';
+import { bundleToExport, privacySentence, PSEUDONYMISED, type PrivacyChoice } from './export-privacy';
 
 /** Writes the project's codings as `format` and offers the file to save. */
-export async function exportAnnotations({ db, platform, clock, announce }: Services, format: AnnotationFormat): Promise<void> {
-  const bundle = await exportBundle(db, { clock, app: APP_INFO });
+export async function exportAnnotations(services: Services, format: AnnotationFormat, privacy: PrivacyChoice = PSEUDONYMISED): Promise<void> {
+  const { platform, announce } = services;
+  const { bundle, report } = await bundleToExport(services, privacy);
   const name = annotationFileName(fileStem(bundle.project.name), format);
   const saved = await platform.saveTextFile(name, writeAnnotations(bundle, format), [ANNOTATION_FILE_FORMATS[format].filter]);
   if (!saved.ok) announce(`Export failed: ${saved.error}`, 'error');
-  else if (saved.value) announce(`Exported ${bundle.codings.length} ${bundle.codings.length === 1 ? 'coding' : 'codings'} as ${ANNOTATION_FORMAT_LABELS[format]} to ${saved.value}.`);
+  else if (saved.value) announce(`Exported ${bundle.codings.length} ${bundle.codings.length === 1 ? 'coding' : 'codings'} as ${ANNOTATION_FORMAT_LABELS[format]} to ${saved.value}.${privacySentence(report)}`);
 }
 
 /** What "Add coder files…" shows for an annotation file: its layer, and what placing it did. */

@@ -1,13 +1,12 @@
 import { type Bundle, BUNDLE_EXTENSION } from '@shared/bundle/bundle';
-import { serializeBundle } from '@shared/bundle/serialize';
-import { formatProblem, parseBundleText } from '@shared/bundle/validate';
 import { codedSegmentsCsv } from '@shared/export/coded-segments-csv';
 import { coderCodings } from '@shared/export/coder-codings';
 import { fileStem } from '@shared/util/file-name';
 
 import type { Services } from '../../app/services';
 import { APP_INFO } from '../../app/app-info';
-import { exportBundle, importBundle } from '../../db/project-store';
+import { bundleFileBytes, exportBundle, importBundle, readBundleFile } from '../../db/project-store';
+import { bundleToExport, privacySentence, PSEUDONYMISED, type PrivacyChoice } from './export-privacy';
 
 const BUNDLE_FILTERS = [{ name: 'Threadmark project bundle', extensions: ['json'] }];
 const CSV_FILTERS = [{ name: 'CSV', extensions: ['csv'] }];
@@ -15,7 +14,8 @@ const CSV_FILTERS = [{ name: 'CSV', extensions: ['csv'] }];
 export async function exportProjectBundle({ db, platform, clock, announce }: Services): Promise<void> {
   const bundle = await exportBundle(db, { clock, app: APP_INFO });
   const name = `${fileStem(bundle.project.name)}${BUNDLE_EXTENSION}`;
-  const saved = await platform.saveTextFile(name, serializeBundle(bundle), BUNDLE_FILTERS);
+  // Bytes built in chunks (serializeBundle's exactly): a big project is longer than V8's longest string.
+  const saved = await platform.saveBinaryFile(name, bundleFileBytes(bundle), BUNDLE_FILTERS);
   if (!saved.ok) announce(`Export failed: ${saved.error}`, 'error');
   else if (saved.value) announce(`Exported the project (${bundle.codings.length} codings) to ${saved.value}.`);
 }
@@ -27,11 +27,13 @@ export async function exportProjectBundle({ db, platform, clock, announce }: Ser
  * columns, the coder's name in the file name.
  */
 export async function exportCodedSegments(
-  { db, platform, clock, announce }: Services,
+  services: Services,
   spreadsheetSafe = false,
   only: { coder?: string } = {},
+  privacy: PrivacyChoice = PSEUDONYMISED,
 ): Promise<void> {
-  const whole = await exportBundle(db, { clock, app: APP_INFO });
+  const { platform, announce } = services;
+  const { bundle: whole, report } = await bundleToExport(services, privacy);
   const layerOf = only.coder === undefined ? null : coderCodings(whole, only.coder);
   if (layerOf && !layerOf.ok) {
     announce(`Nothing exported: ${layerOf.error.message}.`, 'error');
@@ -44,7 +46,7 @@ export async function exportCodedSegments(
   const name = `${fileStem(bundle.project.name)}${layer}-coded-segments${spreadsheetSafe ? '-spreadsheet' : ''}.csv`;
   const saved = await platform.saveTextFile(name, codedSegmentsCsv(bundle, { spreadsheetSafe }), CSV_FILTERS);
   if (!saved.ok) announce(`Export failed: ${saved.error}`, 'error');
-  else if (saved.value) announce(`Exported ${bundle.codings.length} coded segments to ${saved.value}.`);
+  else if (saved.value) announce(`Exported ${bundle.codings.length} coded segments to ${saved.value}.${privacySentence(report)}`);
 }
 
 /**
@@ -55,15 +57,22 @@ export async function openBundleFile(
   { platform, announce }: Services,
   title: string,
 ): Promise<{ name: string; bundle: Bundle } | ImportReport | null> {
-  const opened = await platform.openTextFile(title, BUNDLE_FILTERS);
+  // Bytes, read in chunks (renderer/db/bundle-io.ts): no whole-file string, so a bundle past 512 MB opens.
+  const opened = await platform.openBinaryFile(title, BUNDLE_FILTERS);
   if (!opened.ok) {
     announce(opened.error, 'error');
     return null;
   }
   if (!opened.value) return null;
-  const { name, content } = opened.value;
-  const parsed = parseBundleText(content);
-  return parsed.ok ? { name, bundle: parsed.value } : { fileName: name, problems: parsed.error.map(formatProblem) };
+  const { name, bytes } = opened.value;
+  const read = await readBundleFile(name, bytes);
+  if (read.ok) return { name, bundle: read.value };
+  if ('notText' in read.error) {
+    // As when the platform could not read the file: said in the status line, nothing opened.
+    announce(read.error.notText, 'error');
+    return null;
+  }
+  return { fileName: name, problems: read.error.problems };
 }
 
 export interface ImportReport {

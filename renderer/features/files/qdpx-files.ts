@@ -7,7 +7,6 @@
 import type { Post } from '@shared/model/records';
 import { formatProblem } from '@shared/problem/problem';
 import { importQdpx } from '@shared/project/operations/qdpx-import';
-import { prepareQdpxImport } from '@shared/refi/prepare-qdpx-import';
 import { qdpxCoderBundle } from '@shared/refi/qdpx-coder-bundle';
 import type { QdpxPostSplit } from '@shared/refi/qdpx-import-bundle';
 import { reportLines } from '@shared/refi/qdpx-report';
@@ -15,17 +14,22 @@ import { readQdpxProject } from '@shared/refi/read-qdpx-project';
 import type { PositionUnit } from '@shared/refi/write-project-qde';
 import { writeQdpx } from '@shared/refi/write-qdpx';
 import { fileStem } from '@shared/util/file-name';
+import { pseudonymiseBundle } from '@shared/privacy/pseudonymise-bundle';
+import { restoreReturned } from '@shared/privacy/restore-returned';
 
 import type { Services } from '../../app/services';
 import { APP_INFO } from '../../app/app-info';
 import { exportBundle, planCoderFile, runInProject, storeOf } from '../../db/project-store';
 import { journalStep } from '../coding/journal-step';
 import type { IncomingFile } from './add-coder-files';
+import { prepareQdpxInWorker } from './qdpx-file-client';
+import { bundleToExport, privacySentence, PSEUDONYMISED, type PrivacyChoice } from './export-privacy';
 
 const QDPX_FILTERS = [{ name: 'REFI-QDA project', extensions: ['qdpx'] }];
 
-export async function exportQdpx({ db, platform, clock, announce }: Services, positions: PositionUnit): Promise<void> {
-  const bundle = await exportBundle(db, { clock, app: APP_INFO });
+export async function exportQdpx(services: Services, positions: PositionUnit, privacy: PrivacyChoice = PSEUDONYMISED): Promise<void> {
+  const { platform, announce } = services;
+  const { bundle, report } = await bundleToExport(services, privacy);
   const written = await writeQdpx(bundle, { origin: `${APP_INFO.name} ${APP_INFO.version}`, positions });
   if (!written.ok) {
     announce(`Nothing exported: ${written.error.join('; ')}`, 'error');
@@ -34,7 +38,7 @@ export async function exportQdpx({ db, platform, clock, announce }: Services, po
   const name = `${fileStem(bundle.project.name)}${positions === 'utf16' ? '-nvivo' : ''}.qdpx`;
   const saved = await platform.saveBinaryFile(name, written.value, QDPX_FILTERS);
   if (!saved.ok) announce(`Export failed: ${saved.error}`, 'error');
-  else if (saved.value) announce(`Exported the project as a REFI-QDA project (${bundle.codings.length} codings) to ${saved.value}.`);
+  else if (saved.value) announce(`Exported the project as a REFI-QDA project (${bundle.codings.length} codings) to ${saved.value}.${privacySentence(report)}`);
 }
 
 export interface QdpxImportOutcome {
@@ -56,7 +60,8 @@ export async function importQdpxFile(services: Services, split: QdpxPostSplit): 
   }
   if (opened.value === null) return null;
   const { name, bytes } = opened.value;
-  const prepared = await prepareQdpxImport(bytes, name, { split, at: clock.now(), app: APP_INFO });
+  // In a Worker: a big or hostile project must not freeze the window while it is read.
+  const prepared = await prepareQdpxInWorker(name, bytes, { split, at: clock.now(), app: APP_INFO });
   if (!prepared.ok) return { fileName: name, ok: false, headline: 'Nothing was imported: the file is refused.', lines: prepared.error.map((p) => formatProblem(p)) };
   const result = await tracker.track('import .qdpx', runInProject(db, importQdpx, { ...prepared.value, source: name }, { clock, ids }));
   if (!result.ok) return { fileName: name, ok: false, headline: 'Nothing was imported: the import was rolled back.', lines: [formatProblem(result.error)] };
@@ -80,9 +85,24 @@ export async function reviewQdpxCoderFile(services: Services, name: string, byte
     return project ? { project, threads, postsByThread, codes } : null;
   });
   if (stored === null) return { kind: 'refused', name, problems: ['The project is empty: import its threads first.'] };
-  const { bundle, report } = qdpxCoderBundle(read.value, stored, { at: clock.now(), app: APP_INFO });
+  let { bundle, report } = qdpxCoderBundle(read.value, stored, { at: clock.now(), app: APP_INFO });
+  let notes = reportLines(report);
+  // Nothing placed: perhaps the file was a pseudonymised export (the default). Matched against
+  // that, its codings are carried back to the project's own texts.
+  if (bundle.codings.length === 0 && stored.project.pseudonymSecret) {
+    const original = await exportBundle(db, { clock, app: APP_INFO });
+    const done = pseudonymiseBundle(original, stored.project.pseudonymSecret);
+    const postsByThread = new Map<string, Post[]>();
+    for (const post of done.bundle.posts) postsByThread.set(post.threadId, [...(postsByThread.get(post.threadId) ?? []), post]);
+    const again = qdpxCoderBundle(read.value, { project: stored.project, threads: done.bundle.threads, postsByThread, codes: stored.codes }, { at: clock.now(), app: APP_INFO });
+    if (again.bundle.codings.length > 0) {
+      bundle = restoreReturned(again.bundle, done, original);
+      report = again.report;
+      notes = ['Matched the pseudonymised export: each coding was carried back to the project’s own texts.', ...reportLines(report)];
+    }
+  }
   try {
-    return { kind: 'layer', name, bundle, plan: await planCoderFile(db, bundle, ids), notes: reportLines(report) };
+    return { kind: 'layer', name, bundle, plan: await planCoderFile(db, bundle, ids), notes };
   } catch (error) {
     return { kind: 'refused', name, problems: [error instanceof Error ? error.message : String(error)] };
   }

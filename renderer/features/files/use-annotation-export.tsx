@@ -11,9 +11,9 @@ export function useAnnotationExport(): { open: () => void; dialog: ReactNode } {
   const dialog = open ? (
     <AnnotationExportDialog
       onCancel={() => setOpen(false)}
-      onExport={(format) => {
+      onExport={(format, privacy) => {
         setOpen(false);
-        void exportAnnotations(services, format);
+        void exportAnnotations(services, format, privacy);
       }}
     />
   ) : null;

@@ -31,9 +31,9 @@ export function useQdpx(): { commands: QdpxCommands; dialogs: ReactNode } {
     dialogs = (
       <ExportQdpxDialog
         onCancel={close}
-        onExport={(positions) => {
+        onExport={(positions, privacy) => {
           close();
-          void exportQdpx(services, positions);
+          void exportQdpx(services, positions, privacy);
         }}
       />
     );

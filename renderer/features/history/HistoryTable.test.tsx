@@ -42,7 +42,7 @@ describe('HistoryTable', () => {
 
   it('shows each entry in words, newest first, with a Revert button named for it', () => {
     const [first, second] = rows(html);
-    expect(first).toContain('<td>Ben</td>');
+    expect(first).toContain('<td><bdi>Ben</bdi></td>');
     expect(first).toContain('Reverted');
     expect(first).toContain('Reverts #5<');
     expect(first).toContain('aria-label="Revert #6: Reverted"');

@@ -2,6 +2,7 @@ import type { JournalEntry } from '@shared/project/journal-entry';
 
 import { formatPostTime } from '../threads/format-time';
 import { changeCounts, operationLabel, revertNote } from './describe-entry';
+import { Isolated } from '../../app/ui/Isolated';
 
 interface Props {
   entries: readonly JournalEntry[];
@@ -49,7 +50,9 @@ export function HistoryTable({ entries, byId, revertedBy, reverting, onRevert }:
                   {formatPostTime(entry.at)}
                 </time>
               </td>
-              <td>{entry.actorName}</td>
+              <td>
+                <Isolated>{entry.actorName}</Isolated>
+              </td>
               <td className="nowrap">{label}</td>
               <td>
                 {entry.summary}

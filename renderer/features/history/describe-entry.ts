@@ -25,6 +25,7 @@ export const OPERATION_LABELS: ReadonlyArray<readonly [kind: string, label: stri
   ['thread.delete', 'Deleted a thread'],
   ['project.create', 'Created the project'],
   ['project.rename', 'Renamed the project'],
+  ['project.pseudonym-secret', 'Made the pseudonym secret'],
   ['coders.add', 'Added a coder'],
   ['coders.add-layer', 'Added a coder file'],
   ['round.start', 'Started a round'],
@@ -33,6 +34,11 @@ export const OPERATION_LABELS: ReadonlyArray<readonly [kind: string, label: stri
   ['consensus.propose', 'Pre-decided by majority'],
   ['consensus.rule', 'Applied a consensus rule'],
   ['consensus.agreed', 'Took agreed codings into consensus'],
+  ['project.terms', 'Set the platform terms'],
+  ['thread.terms', 'Set a thread’s collection details'],
+  ['platform.deletions', 'Applied platform deletions'],
+  ['coding.quoted', 'Marked a quote'],
+  ['integrity.repair', 'Repaired the project'],
   ['revert', 'Reverted'],
 ];
 
@@ -62,6 +68,8 @@ const NOUNS: Record<TableName, [one: string, many: string]> = {
   memos: ['memo', 'memos'],
   attributes: ['attribute', 'attributes'],
   attributeValues: ['attribute value', 'attribute values'],
+  relationCodes: ['relation code', 'relation codes'],
+  relations: ['relation', 'relations'],
 };
 
 const count = (n: number, table: TableName): string => `${n} ${NOUNS[table][n === 1 ? 0 : 1]}`;

@@ -169,6 +169,8 @@ export class ImportSession {
       const message = error instanceof Error ? error.message : String(error);
       return failed(`nothing was imported: the write was rolled back (${message})`);
     }
+    // The write found every post stored already (another window imported these files meanwhile).
+    if (entryId === null && assembled.posts.length > 0) return failed('nothing was imported: every post of these files was stored meanwhile (another window imported them)');
     const postsOnly = assembled.posts.filter((p) => p.platformId !== null).length;
     this.assembled = null;
     return {

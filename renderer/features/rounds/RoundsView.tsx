@@ -8,6 +8,7 @@ import { formatPostTime } from '../threads/format-time';
 import { RoundChart } from './RoundChart';
 import { roundRows } from './round-rows';
 import { codeSeries } from './round-series';
+import { Isolated } from '../../app/ui/Isolated';
 
 interface Props {
   onStartRound: () => void;
@@ -83,7 +84,7 @@ export function RoundsView({ onStartRound, onPreparePackages }: Props) {
               <tr key={r.id} data-round={r.name}>
                 <td className="num">{r.number}</td>
                 <th scope="row">
-                  {r.name}
+                  <Isolated>{r.name}</Isolated>
                   <div className="muted round-how">{r.how}</div>
                 </th>
                 <td>
@@ -136,7 +137,7 @@ export function RoundsView({ onStartRound, onPreparePackages }: Props) {
                       <th scope="col">Code</th>
                       {summaries!.map((s) => (
                         <th key={s.roundId} scope="col" className="num">
-                          {s.name} <span className="muted">({s.units} posts)</span>
+                          <Isolated>{s.name}</Isolated> <span className="muted">({s.units} posts)</span>
                         </th>
                       ))}
                     </tr>
@@ -144,7 +145,9 @@ export function RoundsView({ onStartRound, onPreparePackages }: Props) {
                   <tbody>
                     {[...series.charted, ...series.undefinedEverywhere].map((s) => (
                       <tr key={s.codeId}>
-                        <th scope="row">{s.path}</th>
+                        <th scope="row">
+                          <Isolated>{s.path}</Isolated>
+                        </th>
                         {s.points.map((p) => (
                           <td key={p.number} className="num" title={p.value === null ? s.reasons.get(p.number) : undefined}>
                             {p.value === null ? '—' : formatValue(p.value)}

@@ -12,6 +12,7 @@ import { fileStem } from '@shared/util/file-name';
 import { APP_INFO } from '../../app/app-info';
 import type { Services } from '../../app/services';
 import { storeOf } from '../../db/project-store';
+import { ensureSecret } from '../files/export-privacy';
 
 const BUNDLE_FILTERS = [{ name: 'Threadmark project bundle', extensions: ['json'] }];
 
@@ -23,8 +24,11 @@ export interface WrittenPackages {
 }
 
 /** Writes one package per coder of the round; null (said in the status line) when the core refuses. */
-export async function writeCoderPackages({ db, platform, clock, announce }: Services, roundId: string): Promise<WrittenPackages | null> {
+export async function writeCoderPackages(services: Services, roundId: string): Promise<WrittenPackages | null> {
+  const { db, platform, clock, announce } = services;
   const head = { exportedAt: clock.now(), app: APP_INFO };
+  // Packages leave the lead's machine: pseudonymised with the project's aliases (made now if none yet).
+  await ensureSecret(services);
   const packages = await storeOf(db).read((reader) => coderPackages(reader, roundId, head));
   if (!packages.ok) {
     announce(`No packages were written: ${formatProblem(packages.error)}.`, 'error');

@@ -5,6 +5,10 @@ import type { Post } from '@shared/model/records';
 import { excerpt } from './format-time';
 import { railItems } from './rail-items';
 import './thread-chrome.css';
+import { Isolated } from '../../app/ui/Isolated';
+import type { RelationLink } from '../relations/relation-links';
+import { RailRelations } from '../relations/RailRelations';
+import { useAuthorName } from './author-names';
 
 /** Nearest parents shown below the opening post before the chain is cut ("… N more"). */
 const NEAR_PARENTS = 3;
@@ -20,6 +24,9 @@ interface Props {
    * it still lands on what was pressed).
    */
   onResize?: (delta: number) => void;
+  /** The focused post's relations, listed under the chain. */
+  relations?: readonly RelationLink[];
+  onOpenRelation?: (relationId: string) => void;
 }
 
 /**
@@ -28,7 +35,8 @@ interface Props {
  * first (on one line), "… N more" where a deep chain is cut, then the nearest parents. Asking for
  * the rest shows the whole chain, scrolling inside the rail with the opening post pinned on top.
  */
-export function ContextRail({ ancestors, onJump, onResize }: Props) {
+export function ContextRail({ ancestors, onJump, onResize, relations = [], onOpenRelation }: Props) {
+  const authorName = useAuthorName();
   const list = useRef<HTMLOListElement>(null);
   const nav = useRef<HTMLElement>(null);
   const height = useRef<number | null>(null);
@@ -42,12 +50,12 @@ export function ContextRail({ ancestors, onJump, onResize }: Props) {
     const now = nav.current?.getBoundingClientRect().height ?? 0;
     if (height.current !== null && now !== height.current) onResize?.(now - height.current);
     height.current = now;
-  }, [ancestors, expanded, onResize]);
+  }, [ancestors, expanded, onResize, relations]);
 
   const item = (post: Post, level: number, kind: 'opening' | 'parent' | 'nearest') => (
     <li key={post.id} className="rail-item" data-kind={kind} style={{ paddingInlineStart: `${Math.min(level, MAX_INDENT) * 0.75}rem` }}>
       <button type="button" className="rail-link" onClick={() => onJump(post.id)} title={kind === 'opening' ? excerpt(post.text, 600) : undefined}>
-        <span className="rail-author">{post.author}</span>
+        <Isolated className="rail-author">{authorName(post)}</Isolated>
         {kind === 'opening' ? <span className="visually-hidden">, opening post</span> : null}
         <span className="rail-text">{excerpt(post.text, kind === 'nearest' ? 260 : kind === 'opening' ? 200 : 110)}</span>
       </button>
@@ -71,6 +79,7 @@ export function ContextRail({ ancestors, onJump, onResize }: Props) {
           {near.map((post, i) => item(post, ancestors.length - near.length + i, i === near.length - 1 ? 'nearest' : 'parent'))}
         </ol>
       )}
+      {relations.length > 0 && onOpenRelation ? <RailRelations links={relations} onJump={onJump} onOpen={onOpenRelation} /> : null}
     </nav>
   );
 }

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 
+import { DELETED_ON_PLATFORM_LABEL } from '@shared/platform/tombstone';
 import type { TreeRow } from '@shared/thread/reply-tree';
 
 import type { MarkSpan } from '../../editor/post-content';
@@ -10,6 +11,10 @@ import { WholePostMenu } from '../coding/WholePostMenu';
 import { formatPostTime } from './format-time';
 import { CodeMargin } from './margin/CodeMargin';
 import type { MarginEntry } from './margin/margin-entries';
+import { Isolated } from '../../app/ui/Isolated';
+import type { RelationLink } from '../relations/relation-links';
+import { RelationLinks } from '../relations/RelationLinks';
+import { useAuthorName } from './author-names';
 
 /** Deeper replies stop indenting (a 200-deep chain would squeeze the text to nothing) and say their level. */
 const MAX_INDENT = 8;
@@ -30,6 +35,12 @@ interface PostRowProps {
   onToggleCollapse: (postId: string) => void;
   onMarkClick: (postId: string, codingIds: string[]) => void;
   onSelectWholePost: (postId: string) => void;
+  /** The post's relations as labelled links. */
+  relationLinks?: readonly RelationLink[];
+  /** A relation waits for its target: the Relate button picks this post. */
+  relating?: boolean;
+  onRelate?: (postId: string) => void;
+  onOpenRelation?: (relationId: string) => void;
 }
 
 /**
@@ -49,12 +60,19 @@ export const PostRow = memo(function PostRow({
   onToggleCollapse,
   onMarkClick,
   onSelectWholePost,
+  relationLinks,
+  relating = false,
+  onRelate,
+  onOpenRelation,
 }: PostRowProps) {
   const { post, depth, replyCount, collapsed } = row;
+  const authorName = useAuthorName();
   const headingId = `post-${post.id}-heading`;
   const deleted = post.meta.deleted === true;
   // A placeholder stands for posts the source left out: nothing in it is codable.
-  const placeholder = isPlaceholderPost(post);
+  // Deleted on its platform (platform deletions): only its place in the tree is kept.
+  const tombstone = post.deletedOnPlatform !== undefined;
+  const placeholder = isPlaceholderPost(post) || tombstone;
   return (
     <article
       className="post"
@@ -81,7 +99,7 @@ export const PostRow = memo(function PostRow({
       <div className="post-body">
         <header className="post-header">
           <span id={headingId} className="post-heading">
-            <span className="post-author">{post.author}</span>
+            <Isolated className="post-author">{authorName(post)}</Isolated>
             <span className="visually-hidden">, </span>
             <time className="post-time" dateTime={post.createdAt ?? undefined} title={post.createdAt ?? undefined}>
               {formatPostTime(post.createdAt)}
@@ -94,6 +112,7 @@ export const PostRow = memo(function PostRow({
             </span>
           ) : null}
           {deleted ? <span className="post-badge">deleted</span> : null}
+          {tombstone ? <span className="post-badge" title={`Removed here on ${post.deletedOnPlatform?.slice(0, 10) ?? ''} after a platform deletion list`}>deleted on platform</span> : null}
           {context ? (
             <span className="post-badge" title="Shown so you can read what the assigned posts answer; it is not yours to code">
               context
@@ -105,11 +124,32 @@ export const PostRow = memo(function PostRow({
             </span>
           ) : null}
           <span className="post-actions">
-            <button type="button" tabIndex={-1} onMouseDown={(e) => e.preventDefault()} onClick={() => onSelectWholePost(post.id)}>
-              Select whole post
-            </button>
+            {tombstone ? null : (
+              <button type="button" tabIndex={-1} onMouseDown={(e) => e.preventDefault()} onClick={() => onSelectWholePost(post.id)}>
+                Select whole post
+              </button>
+            )}
+            {placeholder || !onRelate ? null : (
+              <button
+                type="button"
+                tabIndex={-1}
+                // On press, before the post takes focus: focusing resizes the context rail and moves this button under the pointer.
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  e.stopPropagation();
+                  if (e.button === 0) onRelate(post.id);
+                }}
+                // A click without a press (assistive technology) still relates.
+                onClick={(e) => {
+                  if (e.detail === 0) onRelate(post.id);
+                }}
+                title="Relate this post, or the text selected in it, to another post of the thread"
+              >
+                {relating ? 'Relate here' : 'Relate…'}
+              </button>
+            )}
             {placeholder ? null : <WholePostMenu postId={post.id} />}
-            {placeholder ? null : <MemoButton target={{ kind: 'post', id: post.id }} targetLabel={`${post.author || 'an anonymous'}’s post`} tabIndex={-1} />}
+            {placeholder ? null : <MemoButton target={{ kind: 'post', id: post.id }} targetLabel={`${authorName(post) || 'an anonymous'}’s post`} tabIndex={-1} />}
             {replyCount > 0 ? (
               <button
                 type="button"
@@ -122,7 +162,10 @@ export const PostRow = memo(function PostRow({
             ) : null}
           </span>
         </header>
-        {margin ? (
+        {relationLinks && onOpenRelation ? <RelationLinks links={relationLinks} onOpen={onOpenRelation} /> : null}
+        {tombstone ? (
+          <p className="post-tombstone">{DELETED_ON_PLATFORM_LABEL}</p>
+        ) : margin ? (
           <div className="post-content">
             <PostText postId={post.id} text={post.text} spans={spans} onMarkClick={onMarkClick} />
             <CodeMargin postId={post.id} entries={margin} focusable={focused} onSelect={onMarkClick} />

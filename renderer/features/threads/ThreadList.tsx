@@ -20,6 +20,7 @@ import {
   type ThreadSort,
 } from './thread-list-model';
 import { useThreadActions } from './use-thread-actions';
+import { Isolated } from '../../app/ui/Isolated';
 
 interface Props {
   threads: readonly ThreadSummary[];
@@ -68,7 +69,7 @@ export function ThreadList({ threads, selectedId, onSelect }: Props) {
           event.preventDefault();
         }}
       >
-        <span className="thread-title">{thread.title}</span>
+        <Isolated className="thread-title">{thread.title}</Isolated>
         <span className="thread-meta">
           {thread.platform} · {thread.postCount.toLocaleString('en')} {thread.postCount === 1 ? 'post' : 'posts'}
           {options.sort === 'coded' ? ` (${Math.round(codedShare(thread) * 100)}% coded)` : ''} · {formatPostTime(thread.startedAt ?? thread.importedAt)}

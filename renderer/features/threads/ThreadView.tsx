@@ -7,8 +7,12 @@ import { ancestorsOf, buildReplyTree, visibleRows } from '@shared/thread/reply-t
 import type { MarkSpan } from '../../editor/post-content';
 import { ContextRail } from './ContextRail';
 import type { MarginEntry } from './margin/margin-entries';
+import type { RelationLink } from '../relations/relation-links';
 import { PostRow } from './PostRow';
 import { moveCaret, selectWholePost, startCaret } from './text-caret';
+import { useThreadRelationsView } from '../relations/use-thread-relations-view';
+import { RelationArcs } from '../relations/RelationArcs';
+import { RelationLayer } from '../relations/RelationLayer';
 
 interface ThreadViewProps {
   title: string;
@@ -28,6 +32,7 @@ interface ThreadViewProps {
 
 const NO_SPANS: readonly MarkSpan[] = [];
 const NO_ENTRIES: readonly MarginEntry[] = [];
+const NO_LINKS: readonly RelationLink[] = [];
 const estimateRowSize = () => 140;
 
 /**
@@ -121,10 +126,19 @@ export function ThreadView({
     if (row && row.post.id !== focused) focus(row.post.id);
   }, []);
 
+  const relationsView = useThreadRelationsView(posts, rows[focusedIndex]?.post ?? null);
+
   const onKeyDown = (event: React.KeyboardEvent) => {
     const row = rows[focusedIndex];
     if (!row || !(event.target instanceof HTMLElement) || !event.target.matches('article.post')) return;
     if (textMode && handleCaretKey(event)) return;
+    // While a relation waits for its target, Enter picks the focused post and Esc gives up.
+    if (relationsView.draft && (event.key === 'Enter' || event.key === 'Escape')) {
+      if (event.key === 'Enter') relationsView.relateTo(row.post.id);
+      else relationsView.cancel();
+      event.preventDefault();
+      return;
+    }
     const key = event.key;
     if (key === 'ArrowDown' || key === 'j') focusRow(Math.min(rows.length - 1, focusedIndex + 1));
     else if (key === 'ArrowUp' || key === 'k') focusRow(Math.max(0, focusedIndex - 1));
@@ -167,19 +181,34 @@ export function ThreadView({
     if (scrollRef.current) scrollRef.current.scrollTop += delta;
   }, []);
   const ancestors = useMemo(() => (focusedPost ? ancestorsOf(tree, focusedPost.id) : []), [tree, focusedPost]);
+  const jumpTo = useCallback(
+    (postId: string) => {
+      const index = indexOfPost.get(postId);
+      if (index !== undefined) focusRow(index);
+    },
+    [indexOfPost, focusRow],
+  );
+  const hasRelations = relationsView.relations.length > 0;
+  const topOf = useCallback(
+    (postId: string) => {
+      const index = indexOfPost.get(postId);
+      return index === undefined ? undefined : virtualizer.measurementsCache[index]?.start;
+    },
+    [indexOfPost, virtualizer.measurementsCache],
+  );
 
   return (
     <section className="thread-view" aria-label={`Thread: ${title}`}>
       <ContextRail
         ancestors={ancestors}
         onResize={keepFeedInPlace}
-        onJump={(postId) => {
-          const index = indexOfPost.get(postId);
-          if (index !== undefined) focusRow(index);
-        }}
+        onJump={jumpTo}
+        relations={focusedPost ? (relationsView.linksByPost.get(focusedPost.id) ?? NO_LINKS) : NO_LINKS}
+        onOpenRelation={relationsView.open}
       />
       <div className="thread-scroll" ref={scrollRef} onKeyDown={onKeyDown} data-testid="thread-scroll">
-        <div className="thread-rows" style={{ height: virtualizer.getTotalSize() }} role="feed" aria-busy="false" aria-label="Posts">
+        <div className={hasRelations ? 'thread-rows has-relations' : 'thread-rows'} style={{ height: virtualizer.getTotalSize() }} role="feed" aria-busy="false" aria-label="Posts">
+          {hasRelations ? <RelationArcs relations={relationsView.relations} codes={relationsView.codesById} topOf={topOf} height={virtualizer.getTotalSize()} /> : null}
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index];
             if (!row) return null;
@@ -205,12 +234,17 @@ export function ThreadView({
                   onToggleCollapse={toggleCollapse}
                   onMarkClick={onMarkClick}
                   onSelectWholePost={selectWholePost}
+                  relationLinks={relationsView.linksByPost.get(row.post.id) ?? NO_LINKS}
+                  relating={relationsView.draft !== null}
+                  onRelate={relationsView.relateFromPointer}
+                  onOpenRelation={relationsView.open}
                 />
               </div>
             );
           })}
         </div>
       </div>
+      <RelationLayer view={relationsView} onJump={jumpTo} />
       {textMode ? (
         <p className="caret-hint" role="note">
           Text mode: Shift+arrows select (Ctrl for whole words), 1–9 code the selection, Esc returns to post navigation.

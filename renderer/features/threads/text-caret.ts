@@ -31,11 +31,15 @@ export function selectWholePost(postId: string): void {
   selection.addRange(range);
 }
 
-const DIRECTIONS: Record<string, 'forward' | 'backward'> = {
-  ArrowRight: 'forward',
+/**
+ * Left and right are visual: in a right-to-left line, ArrowLeft moves on through the text, as in
+ * any editor (Chromium follows the bidi runs of the line). Up, down, Home and End are logical.
+ */
+const DIRECTIONS: Record<string, 'forward' | 'backward' | 'left' | 'right'> = {
+  ArrowRight: 'right',
   ArrowDown: 'forward',
   End: 'forward',
-  ArrowLeft: 'backward',
+  ArrowLeft: 'left',
   ArrowUp: 'backward',
   Home: 'backward',
 };

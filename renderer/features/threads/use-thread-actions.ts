@@ -6,6 +6,7 @@ import type { Result } from '@shared/util/result';
 import { useUndoableOperation } from '../coding/use-undoable-operation';
 
 export interface ThreadActions {
+  /** `thread`: as the form loaded it; a thread renamed since (another window) is refused, not renamed over. */
   rename(thread: ThreadSummary, title: string): Promise<Result<void, Problem>>;
   remove(thread: ThreadSummary): Promise<Result<void, Problem>>;
 }
@@ -17,7 +18,7 @@ export interface ThreadActions {
 export function useThreadActions(): ThreadActions {
   const run = useUndoableOperation('thread');
   return {
-    rename: (thread, title) => run('rename thread', renameThread, { threadId: thread.id, title }, `renaming “${thread.title}”`),
+    rename: (thread, title) => run('rename thread', renameThread, { threadId: thread.id, title, base: thread.title }, `renaming “${thread.title}”`),
     remove: (thread) => run('delete thread', deleteThread, { threadId: thread.id }, `deleting “${thread.title}”`),
   };
 }

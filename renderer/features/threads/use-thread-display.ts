@@ -20,6 +20,8 @@ interface Data {
 export function useThreadDisplay(data: Data) {
   const [codeMargin, toggleCodeMargin] = useStoredToggle('threadmark-code-margin', true);
   const [definitionCard, toggleDefinitionCard] = useStoredToggle('threadmark-definition-card', true);
+  // Off by default: on for screen sharing or a talk, authors shown as their export aliases.
+  const [pseudonyms, togglePseudonyms] = useStoredToggle('threadmark-show-pseudonyms', false);
   const [printing, setPrinting] = useState(false);
   const marginByPost = useMarginEntries(data.codingsByPost, data.codesById, data.coders);
   const codeOfCoding = useMemo(() => {
@@ -32,6 +34,8 @@ export function useThreadDisplay(data: Data) {
     toggleCodeMargin,
     definitionCard,
     toggleDefinitionCard,
+    pseudonyms,
+    togglePseudonyms,
     /** Null while the margin is hidden. */
     marginByPost: codeMargin ? marginByPost : null,
     caretCode: caretCodeId === null ? null : (data.codesById.get(caretCodeId) ?? null),

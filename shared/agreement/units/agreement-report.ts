@@ -8,6 +8,7 @@ import { computeCoefficients } from '../compute-coefficients';
 import type { CoefficientReport } from '../reliability-data';
 import { unitizedForCode, unitizedForDomain } from '../unitized/unitized-agreement';
 import type { UnitizingAlphas } from '../unitized/unitizing-alpha';
+import { nameKeyed } from '../../util/name-keyed';
 import { err, ok, type Result } from '../../util/result';
 import { type CharAgreement, charComparison } from './char-unit';
 import { coderPairs, selectCoders, selectCodes } from './code-selection';
@@ -65,19 +66,19 @@ export function agreementReport(input: AgreementInput, options: AgreementReportO
 
   switch (options.unit) {
     case 'char': {
-      const report: CharReport = { unit: 'char', codes: {} };
+      const report: CharReport = { unit: 'char', codes: nameKeyed() };
       for (const code of codes.value.codes) {
-        const byPair: Record<string, CharAgreement> = {};
+        const byPair = nameKeyed<CharAgreement>();
         for (const { key, a, b } of pairs) byPair[key] = charComparison(input, code.id, a.id, b.id, { layers }).pooled;
         report.codes[code.path] = byPair;
       }
       return ok(report);
     }
     case 'span': {
-      const report: SpanReport = { unit: 'span', codes: {}, micro: {} };
+      const report: SpanReport = { unit: 'span', codes: nameKeyed(), micro: nameKeyed() };
       const totals = pairs.map(() => NO_SPANS);
       for (const code of codes.value.codes) {
-        const byPair: Record<string, SpanScores> = {};
+        const byPair = nameKeyed<SpanScores>();
         pairs.forEach(({ key, a, b }, p) => {
           const counts = spanCounts(input, code.id, a.id, b.id, layers);
           totals[p] = addSpanCounts(totals[p]!, counts);
@@ -91,7 +92,7 @@ export function agreementReport(input: AgreementInput, options: AgreementReportO
       return ok(report);
     }
     case 'unitized': {
-      const report: UnitizedReport = { unit: 'unitized', codes: {}, domains: {} };
+      const report: UnitizedReport = { unit: 'unitized', codes: nameKeyed(), domains: nameKeyed() };
       for (const code of codes.value.codes) {
         const { u_alpha, u_alpha_binary, undefined: reasons } = unitizedForCode(input, code.id, coderIds, layers);
         // cuα needs two values, so it belongs to domains only.
@@ -104,7 +105,7 @@ export function agreementReport(input: AgreementInput, options: AgreementReportO
       return ok(report);
     }
     case 'post': {
-      const perCode: Record<string, CoefficientReport> = {};
+      const perCode = nameKeyed<CoefficientReport>();
       for (const code of codes.value.codes) perCode[code.path] = computeCoefficients(postUnitData(input, code.id, coderIds, layers));
       const all = postCodeUnitData(input, codes.value.codes.map((c) => c.id), coderIds, layers);
       return ok({ unit: 'post', codes: perCode, all_codes: computeCoefficients(all) });

@@ -11,16 +11,17 @@ import type { Attribute, AttributeScope, AttributeType, AttributeValue } from '.
 import type { Problem } from '../../problem/problem';
 import type { RowChange } from '../../project/change-set';
 import type { IdSource } from '../../util/clock';
-import { toCsv } from '../../util/csv';
+import { csvWithSafety, unescapeFormulaCell, type CsvSafety } from '../../util/csv-safety';
 import { err, ok, type Result } from '../../util/result';
 import { attributeValueId, formatAttributeValue, parseAttributeValue } from './attribute-value';
 import type { AttributeTable } from './attributes-of';
 import { RESERVED_NAMES } from './platform-attributes';
 
-export function attributesCsv(table: AttributeTable): string {
+/** `formula` (the app's default) makes names and values formula-safe; the import undoes it exactly. */
+export function attributesCsv(table: AttributeTable, safety: CsvSafety = 'raw'): string {
   const header = [table.scope, ...table.columns.map((c) => c.name)];
   const rows = table.cases.map((c) => [c.subject, ...table.columns.map((col) => formatAttributeValue(c.values[col.name]))]);
-  return toCsv([header, ...rows]);
+  return csvWithSafety([header, ...rows], safety);
 }
 
 export interface AttributeCsvPlan {
@@ -51,11 +52,12 @@ function readRows(text: string, fileName: string): Result<{ header: string[]; ro
     delimiter,
     {
       header: (names) => {
-        header = names;
+        // A formula-safe export (util/csv-safety.ts) reads back as it was stored.
+        header = names.map(unescapeFormulaCell);
         return null;
       },
       row: (row) => {
-        rows.push({ cells: row.cells, line: row.line });
+        rows.push({ cells: row.cells.map(unescapeFormulaCell), line: row.line });
         return null;
       },
     },

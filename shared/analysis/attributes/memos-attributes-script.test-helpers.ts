@@ -4,10 +4,6 @@
  * the bundles, the attribute tables, their CSV and the memo list. Deterministic.
  */
 import { serializeBundle } from '../../bundle/serialize';
-import { formatParsers } from '../../import/formats';
-import { memorySource } from '../../import/stream/byte-source';
-import { readImportSource } from '../../import/stream/read-source';
-import type { ParsedFile } from '../../import/raw-post';
 import { addCode } from '../../project/operations/codebook';
 import { addCoder } from '../../project/operations/coders';
 import { addCoding } from '../../project/operations/codings';
@@ -18,10 +14,9 @@ import { revertEntry } from '../../project/operations/revert';
 import { importThreads } from '../../project/operations/threads-import';
 import type { Operation } from '../../project/operation';
 import type { ProjectStore } from '../../project/project-store';
-import { assembleAgainstProject } from '../../project/queries/assemble-import';
 import { projectBundle } from '../../project/queries/project-bundle';
 import { runOperation, type Applied } from '../../project/run-operation';
-import { CSV_FILE, REDDIT_THREAD } from '../../project/testing/parity-script.test-helpers';
+import { scriptThreadsImport } from '../../project/testing/parity-script.test-helpers';
 import type { Clock, IdSource } from '../../util/clock';
 import { memoList } from '../memos/memo-list';
 import { attributesCsv } from './attributes-csv';
@@ -45,14 +40,7 @@ export async function runMemosAttributesScript(store: ProjectStore, { clock, ids
     return result.value;
   };
   await run(addCoder, { name: 'Ada', id: ADA.id });
-  const files: Array<{ fileName: string; parsed: ParsedFile }> = [];
-  for (const [name, text] of [['thread.json', REDDIT_THREAD], ['replies.csv', CSV_FILE]] as const) {
-    const read = await readImportSource(memorySource(name, text), { parsers: formatParsers, forced: null, mapping: null, streamThreshold: Number.POSITIVE_INFINITY });
-    if (!read.ok) throw new Error(`${name}: ${read.error.map((p) => p.message).join('; ')}`);
-    files.push({ fileName: name, parsed: read.value.parsed });
-  }
-  const assembled = await store.read((reader) => assembleAgainstProject(reader, files, { ids, clock }));
-  await run(importThreads, { threads: assembled.threads, posts: assembled.posts, projectName: 'Memos', source: 'thread.json, replies.csv' });
+  await run(importThreads, await scriptThreadsImport(store, { clock, ids }, 'Memos'));
 
   const project = (await store.read((r) => r.project()))!;
   const threads = await store.read((r) => r.threads());

@@ -2,6 +2,7 @@
 import type { Code } from '../../model/records';
 import type { Problem } from '../../problem/problem';
 import type { DiffedField } from '../code-field-values';
+import { MAX_CODE_DEPTH } from '../code-limits';
 
 export interface ImportedCodebook {
   /** Every code in document order, parents before their children; ids are the file's GUIDs (lower case). */
@@ -31,12 +32,14 @@ export interface QdpxLimits {
   maxDepth: number;
 }
 
-export const DEFAULT_QDC_LIMITS: XmlLimits = { maxBytes: 50 * 1024 * 1024, maxDepth: 64 };
+// Element nesting: the code tree's own cap (code-limits.ts) plus the elements around it, so a code
+// too deep is refused by the code rule, which names it, before the parser's blunter limit.
+export const DEFAULT_QDC_LIMITS: XmlLimits = { maxBytes: 50 * 1024 * 1024, maxDepth: MAX_CODE_DEPTH + 4 };
 
 // A .qde also holds every selection of every source: docs/reliability.md, "Zip archives (.qdpx)".
 export const DEFAULT_QDPX_LIMITS: QdpxLimits = {
   maxArchiveBytes: 2 * 1024 * 1024 * 1024,
   maxEntries: 20_000,
   maxQdeBytes: 200 * 1024 * 1024,
-  maxDepth: 64,
+  maxDepth: MAX_CODE_DEPTH + 8,
 };

@@ -14,6 +14,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Problem } from '../../problem/problem';
 import { err, ok, type Result } from '../../util/result';
 import { splitQualifiedName, type XmlElement } from './xml-element';
+import { rejectForbiddenChars } from './xml-guard';
 
 export interface ParseXmlOptions {
   maxDepth: number;
@@ -28,6 +29,8 @@ const TEXT_KEY = '#text';
 export function parseXmlDocument(text: string, file: string, options: ParseXmlOptions): Result<XmlElement, Problem> {
   const lineOffset = options.lineOffset ?? 0;
   if (text.trim() === '') return err({ file, message: 'the file is empty' });
+  const forbidden = rejectForbiddenChars(text, file, lineOffset);
+  if (forbidden) return err(forbidden);
   let parsed: unknown;
   try {
     parsed = new XMLParser(parserOptions(options.maxDepth)).parse(text);

@@ -8,9 +8,11 @@
 import * as z from 'zod';
 
 import { ProblemList } from '../../import/import-problem';
+import { codeCountProblem, codeDepthProblem } from '../code-limits';
 import type { Problem } from '../../problem/problem';
 import { EMPTY_CODE_FIELDS, type Code } from '../../model/records';
 import { err, ok, type Result } from '../../util/result';
+import { readShortcut } from '../codebook-csv-columns';
 import { parseDescription } from './description-layout';
 import type { ImportedCodebook } from './imported-codebook';
 import { defaultCodeColor, normalizeColor, normalizeGuid, parseXsdBoolean } from './refi-values';
@@ -48,6 +50,8 @@ export function readCodebookElement(codeBook: XmlElement, source: CodebookSource
   });
   reader.summarize(codeBook);
   if (reader.problems.count > 0) return err(reader.problems.list());
+  const tooBig = codeCountProblem(reader.codes.length, { file: source.file, record: `${source.pathPrefix}Codes` }) ?? codeDepthProblem(reader.codes, (code) => ({ file: source.file, record: reader.pathOf(code.id), line: reader.lineOf(code.id) }));
+  if (tooBig) return err([tooBig]);
   return ok({ codes: reader.codes, warnings: reader.warnings });
 }
 
@@ -57,6 +61,7 @@ class CodeReader {
   // Capped like problems: a hostile file with a million odd colours must not give a million lines.
   private readonly warningList: ProblemList;
   private readonly pathOfGuid = new Map<string, string>();
+  private readonly lineOfGuid = new Map<string, number>();
   private readonly shortcutOwner = new Map<string, string>();
   private readonly unknownElements = new Set<string>();
   private noteRefs = 0;
@@ -108,6 +113,7 @@ class CodeReader {
       return null;
     }
     this.pathOfGuid.set(id, path);
+    if (line !== undefined) this.lineOfGuid.set(id, line);
 
     const code: Code = {
       id,
@@ -158,6 +164,12 @@ class CodeReader {
   /** Bundles refuse two codes with one shortcut, so a repeated key is dropped here, with a warning. */
   private keepShortcutUnique(code: Code, path: string, line: number | undefined): void {
     if (code.shortcut === null) return;
+    // Another tool's "Shortcut: A" is the key a; a key Threadmark cannot bind is dropped with a
+    // warning, never passed on to fail as an invalid bundle when the import is written.
+    const key = readShortcut(code.shortcut);
+    if (!key.ok) this.warn(`${path}/Description`, 'Shortcut', `${key.error}; the code gets no shortcut`, line);
+    code.shortcut = key.ok ? key.value : null;
+    if (code.shortcut === null) return;
     const owner = this.shortcutOwner.get(code.shortcut);
     if (owner === undefined) {
       this.shortcutOwner.set(code.shortcut, path);
@@ -165,6 +177,14 @@ class CodeReader {
     }
     this.warn(`${path}/Description`, 'Shortcut', `key "${code.shortcut}" is already the shortcut of ${owner}; this code gets none`, line);
     code.shortcut = null;
+  }
+
+  pathOf(id: string): string | undefined {
+    return this.pathOfGuid.get(id);
+  }
+
+  lineOf(id: string): number | undefined {
+    return this.lineOfGuid.get(id);
   }
 
   noteUnknown(name: string): void {

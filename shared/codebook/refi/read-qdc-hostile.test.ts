@@ -1,6 +1,7 @@
 /** docs/reliability.md, "Hostile XML": hostile .qdc files fail fast and harmlessly. */
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { MAX_CODE_DEPTH, MAX_CODES } from '../code-limits';
 import { readQdc } from './read-qdc';
 import { guid, problemsOf, unwrap } from './refi.test-helpers';
 
@@ -48,11 +49,12 @@ describe('size and depth limits', () => {
     expect(problemsOf(readQdc(`<CodeBook ${NS}><Codes>${CODE}</Codes></CodeBook>`, 'x.qdc', { maxBytes: 10 }))[0]!.message).toMatch(/over the 10 bytes limit/);
   });
 
-  it('refuses 100,000 levels of nesting quickly and with a clear message', () => {
-    const deep = `<CodeBook ${NS}><Codes>${'<Code>'.repeat(100_000)}${'</Code>'.repeat(100_000)}</Codes></CodeBook>`;
+  it('refuses 10,000 levels of nesting quickly and with a clear message', () => {
+    // (100,000 <Code> tags are refused sooner, by count: below.)
+    const deep = `<CodeBook ${NS}><Codes>${'<Code>'.repeat(10_000)}${'</Code>'.repeat(10_000)}</Codes></CodeBook>`;
     const { value, ms } = timed(() => readQdc(deep, 'deep.qdc'));
     expect(problemsOf(value)).toEqual([
-      { file: 'deep.qdc', message: 'elements are nested more than 64 levels deep; no REFI-QDA codebook needs that many, so the file is refused' },
+      { file: 'deep.qdc', message: 'elements are nested more than 68 levels deep; no REFI-QDA codebook needs that many, so the file is refused' },
     ]);
     expect(ms).toBeLessThan(1000);
   });
@@ -97,5 +99,62 @@ describe('names that could reach an object prototype', () => {
     expect(Object.getPrototypeOf(imported.codes[0])).toBe(Object.prototype);
     expect(polluted()).toBeUndefined();
     expect(Object.keys(Object.prototype)).toEqual([]);
+  });
+});
+
+describe('the codebook caps every path shares (code-limits.ts)', () => {
+  const nested = (levels: number): string =>
+    Array.from({ length: levels }, (_, i) => `<Code guid="${guid(i + 1)}" name="L${i + 1}" isCodable="true">`).join('') + '</Code>'.repeat(levels);
+
+  it(`reads codes nested ${MAX_CODE_DEPTH} deep and names the code one level deeper`, () => {
+    expect(unwrap(readQdc(`<CodeBook ${NS}><Codes>${nested(MAX_CODE_DEPTH)}</Codes></CodeBook>`, 'ok.qdc')).codes).toHaveLength(MAX_CODE_DEPTH);
+    const path = `Codes${'/Code[1]'.repeat(MAX_CODE_DEPTH + 1)}`;
+    expect(problemsOf(readQdc(`<CodeBook ${NS}><Codes>${nested(MAX_CODE_DEPTH + 1)}</Codes></CodeBook>`, 'deep.qdc'))).toEqual([
+      { file: 'deep.qdc', record: path, line: 1, message: `it is nested ${MAX_CODE_DEPTH + 1} levels deep, deeper than the ${MAX_CODE_DEPTH} levels Threadmark accepts` },
+    ]);
+  });
+
+  it(`refuses more than ${MAX_CODES} codes by counting tags, before building a tree of them`, () => {
+    const codes = Array.from({ length: MAX_CODES + 1 }, (_, i) => `<Code guid="${guid(i + 1)}" name="C${i}" isCodable="true"/>`).join('\n');
+    const [problem] = problemsOf(readQdc(`<CodeBook ${NS}><Codes>\n${codes}\n</Codes></CodeBook>`, 'many.qdc'));
+    expect(problem).toEqual({ file: 'many.qdc', line: MAX_CODES + 2, record: 'Code', message: `the codebook holds over ${MAX_CODES.toLocaleString('en')} codes, more than the ${MAX_CODES.toLocaleString('en')} Threadmark accepts, so the file was not read` });
+  });
+
+  it('does not count <CodeRef> or <CodeBook> as codes', () => {
+    const refs = '<CodeRef targetGUID="x"/>'.repeat(MAX_CODES + 1);
+    expect(unwrap(readQdc(`<CodeBook ${NS}><Codes>${CODE}</Codes><Sets><Set guid="${guid(9)}" name="s">${refs}</Set></Sets></CodeBook>`, 'refs.qdc')).codes).toHaveLength(1);
+  });
+});
+
+describe('characters XML does not allow', () => {
+  const withName = (name: string): string => `<CodeBook ${NS}>\n<Codes>\n<Code guid="${guid(1)}" name="${name}" isCodable="true"/></Codes></CodeBook>`;
+  it.each([
+    ['a raw NUL', 'A\u0000B', 'line 3 holds a NUL character (U+0000), which XML does not allow, so the file is refused'],
+    ['a raw control character', 'A\u0001', 'line 3 holds the control character U+0001, which XML does not allow, so the file is refused'],
+    ['a lone surrogate', 'A\uD800', 'line 3 holds an unpaired surrogate U+D800, which XML does not allow, so the file is refused'],
+    ['&#0;', 'A&#0;', 'line 3: the character reference &#0; names a character XML does not allow, so the file is refused'],
+    ['&#xD800;', 'A&#xD800;', 'line 3: the character reference &#xD800; names a character XML does not allow, so the file is refused'],
+    ['&#xFFFF;', '&#xFFFF;', 'line 3: the character reference &#xFFFF; names a character XML does not allow, so the file is refused'],
+    ['a reference past U+10FFFF', '&#x110000;', 'line 3: the character reference &#x110000; names a character XML does not allow, so the file is refused'],
+  ])('%s is refused with its line', (_label, name, message) => {
+    expect(problemsOf(readQdc(withName(name), 'bad.qdc'))).toEqual([{ file: 'bad.qdc', line: 3, message }]);
+  });
+
+  it('keeps allowed references and astral characters', () => {
+    expect(unwrap(readQdc(withName('tab&#9;&#x1F600;😀&#65;'), 'ok.qdc')).codes[0]!.name).toBe('tab\t😀😀A');
+  });
+});
+
+describe('a shortcut written by hand or by another tool', () => {
+  const withShortcut = (key: string): string => `<CodeBook ${NS}><Codes><Code guid="${guid(1)}" name="A" isCodable="true"><Description>Shortcut: ${key}</Description></Code></Codes></CodeBook>`;
+  it('"Shortcut: A" is the key a (it was an internal error blaming the output file)', () => {
+    const read = unwrap(readQdc(withShortcut('A'), 'keys.qdc'));
+    expect(read.codes[0]!.shortcut).toBe('a');
+    expect(read.warnings).toEqual([]);
+  });
+  it('a key Threadmark cannot bind is dropped with a warning naming the code', () => {
+    const read = unwrap(readQdc(withShortcut('Ctrl+1'), 'keys.qdc'));
+    expect(read.codes[0]!.shortcut).toBeNull();
+    expect(read.warnings).toEqual([{ file: 'keys.qdc', record: 'Codes/Code[1]/Description', field: 'Shortcut', line: 1, message: '"Ctrl+1" is not one letter a–z or digit 0–9; the code gets no shortcut' }]);
   });
 });

@@ -9,7 +9,7 @@ import { DEFAULT_QDC_LIMITS, type ImportedCodebook, type XmlLimits } from './imp
 import { parseXmlDocument } from './parse-xml';
 import { readCodebookElement } from './read-codebook-element';
 import { namespaceWarning } from './refi-namespace';
-import { checkXmlSize, rejectDtd } from './xml-guard';
+import { checkXmlSize, rejectDtd, rejectTooManyCodes } from './xml-guard';
 import { refiUnknownFields } from './unknown-fields';
 
 export function readQdc(input: Uint8Array | string, fileName: string, limits: Partial<XmlLimits> = {}): Result<ImportedCodebook, Problem[]> {
@@ -18,7 +18,7 @@ export function readQdc(input: Uint8Array | string, fileName: string, limits: Pa
   if (tooBig) return err([tooBig]);
   const text = typeof input === 'string' ? ok(input.replace(/^\uFEFF/, '')) : decodeText(input, fileName);
   if (!text.ok) return err([text.error]);
-  const dtd = rejectDtd(text.value, fileName);
+  const dtd = rejectDtd(text.value, fileName) ?? rejectTooManyCodes(text.value, fileName);
   if (dtd) return err([dtd]);
 
   const root = parseXmlDocument(text.value, fileName, { maxDepth });

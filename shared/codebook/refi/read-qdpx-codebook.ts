@@ -12,7 +12,7 @@ import { parseXmlDocument } from './parse-xml';
 import { sliceQdeCodeBook } from './qde-codebook-slice';
 import { readCodebookElement } from './read-codebook-element';
 import { namespaceWarning } from './refi-namespace';
-import { lineAt, rejectDtd } from './xml-guard';
+import { lineAt, rejectDtd, rejectTooManyCodes } from './xml-guard';
 import { refiUnknownFields } from './unknown-fields';
 
 export async function readQdpxCodebook(bytes: Uint8Array, fileName: string, limits: Partial<QdpxLimits> = {}): Promise<Result<ImportedCodebook, Problem[]>> {
@@ -49,6 +49,8 @@ function readQdeCodebook(text: string, file: string, maxDepth: number): Result<I
   }
 
   const lineOffset = lineAt(text, codeBook.start) - 1;
+  const tooMany = rejectTooManyCodes(codeBook.text, file);
+  if (tooMany) return err([{ ...tooMany, line: tooMany.line! + lineOffset }]);
   const element = parseXmlDocument(codeBook.text, file, { maxDepth, lineOffset });
   if (!element.ok) return err([element.error]);
   const read = readCodebookElement(element.value, { file, pathPrefix: 'CodeBook/' });

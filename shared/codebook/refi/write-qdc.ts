@@ -5,6 +5,7 @@
  * (description-layout.ts). Exemplar codings point at posts a .qdc cannot carry: they are left out.
  * The output is deterministic: the same codes always give the same bytes.
  */
+import { MAX_CODE_DEPTH } from '../code-limits';
 import type { Code } from '../../model/records';
 import { err, ok, type Result } from '../../util/result';
 import { sortCodesAsTree } from '../code-path';
@@ -100,6 +101,10 @@ function descriptionOf(code: Code): string {
   });
 }
 
+// Indentation stops growing past the deepest tree a codebook may hold (code-limits.ts), so even a
+// tree that never passed that check writes in time linear in its codes, not the square of its depth.
+const MAX_INDENT = MAX_CODE_DEPTH + 8;
+
 function indent(level: number): string {
-  return '  '.repeat(level);
+  return '  '.repeat(Math.min(level, MAX_INDENT));
 }

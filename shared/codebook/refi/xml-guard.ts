@@ -5,6 +5,7 @@
  * parser. REFI-QDA files never need a DTD.
  */
 import type { Problem } from '../../problem/problem';
+import { MAX_CODES, tooManyCodesMessage } from '../code-limits';
 
 export function checkXmlSize(size: number, maxBytes: number, file: string, what = 'the file'): Problem | null {
   if (size <= maxBytes) return null;
@@ -41,3 +42,64 @@ export function formatBytes(bytes: number): string {
   }
   return `${bytes} bytes`;
 }
+
+/**
+ * More `<Code>` elements than a codebook may hold, counted in the text before any parser builds a
+ * tree of them: a 13 MB archive can hold millions, which would cost a minute and gigabytes to parse
+ * only to be refused. Counts start tags (`<Code ` / `<Code>` / `<Code/>`, not `<CodeRef` or
+ * `<CodeBook`), stopping at the first one over the cap.
+ */
+export function rejectTooManyCodes(text: string, file: string): Problem | null {
+  let count = 0;
+  for (let at = text.indexOf('<Code'); at !== -1; at = text.indexOf('<Code', at + 5)) {
+    const next = text.charCodeAt(at + 5);
+    // space, tab, LF, CR, '>' or '/'
+    if (next !== 0x20 && next !== 0x09 && next !== 0x0a && next !== 0x0d && next !== 0x3e && next !== 0x2f) continue;
+    if (++count > MAX_CODES) return { file, line: lineAt(text, at), record: 'Code', message: `${tooManyCodesMessage(`over ${MAX_CODES.toLocaleString('en')}`)}, so the file was not read` };
+  }
+  return null;
+}
+
+// Characters XML 1.0 forbids (its Char production): C0 controls but tab, LF and CR; U+FFFE, U+FFFF;
+// surrogates not in a pair. Code units, no `u` flag, so a lone surrogate is found as itself.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const FORBIDDEN_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const CHAR_REFERENCE = /&#(?:x([0-9a-fA-F]+)|([0-9]+));/g;
+
+/**
+ * A character XML does not allow, written raw (a NUL byte) or as a reference (`&#0;`, `&#xD800;`):
+ * parsers differ on what they make of it (fast-xml-parser passed a NUL into a code name), so the
+ * file is refused, at the line of the first one. `lineOffset`: lines before `text` in its file.
+ */
+export function rejectForbiddenChars(text: string, file: string, lineOffset = 0): Problem | null {
+  const raw = FORBIDDEN_CHAR.exec(text);
+  CHAR_REFERENCE.lastIndex = 0;
+  let reference: RegExpExecArray | null = null;
+  for (let m = CHAR_REFERENCE.exec(text); m !== null; m = CHAR_REFERENCE.exec(text)) {
+    if (raw && m.index > raw.index) break;
+    const digits = m[1] ?? m[2]!;
+    // Past 7 hex or 8 decimal digits it is beyond U+10FFFF whatever the digits are.
+    const point = digits.length > 8 ? Infinity : parseInt(digits, m[1] !== undefined ? 16 : 10);
+    if (!isXmlChar(point)) {
+      reference = m;
+      break;
+    }
+  }
+  if (reference) {
+    const line = lineAt(text, reference.index) + lineOffset;
+    return { file, line, message: `line ${line}: the character reference ${reference[0].length > 24 ? `${reference[0].slice(0, 20)}…` : reference[0]} names a character XML does not allow, so the file is refused` };
+  }
+  if (raw) {
+    const line = lineAt(text, raw.index) + lineOffset;
+    const unit = raw[0].charCodeAt(0);
+    const name = unit === 0 ? 'a NUL character (U+0000)' : unit >= 0xd800 && unit <= 0xdfff ? `an unpaired surrogate U+${hex(unit)}` : `the control character U+${hex(unit)}`;
+    return { file, line, message: `line ${line} holds ${name}, which XML does not allow, so the file is refused` };
+  }
+  return null;
+}
+
+function isXmlChar(point: number): boolean {
+  return point === 0x9 || point === 0xa || point === 0xd || (point >= 0x20 && point <= 0xd7ff) || (point >= 0xe000 && point <= 0xfffd) || (point >= 0x10000 && point <= 0x10ffff);
+}
+
+const hex = (unit: number): string => unit.toString(16).toUpperCase().padStart(4, '0');

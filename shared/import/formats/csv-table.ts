@@ -14,6 +14,7 @@
 import { parse, type CsvError, type Info, type Options } from 'csv-parse/browser/esm/sync';
 
 import type { Problem } from '../../problem/problem';
+import { MAX_CSV_RECORD_CHARS } from '../input-limits';
 
 export type CsvDelimiter = ',' | ';' | '\t';
 
@@ -88,6 +89,8 @@ export const csvStrictOptions = (delimiter: CsvDelimiter): Options => ({
   relax_column_count: false,
   relax_quotes: false,
   skip_empty_lines: true,
+  // A record past this is refused on its line (CSV_MAX_RECORD_SIZE) before its buffer eats the heap.
+  max_record_size: MAX_CSV_RECORD_CHARS,
 });
 
 /**
@@ -189,6 +192,8 @@ function describeCsvError(error: Partial<CsvError> & { record?: string[] }, expe
       return 'a quoted field starting in this row is never closed (an unmatched " runs to the end of the file)';
     case 'INVALID_OPENING_QUOTE':
       return 'a " inside an unquoted field; quote the whole field and double the inner quote ("")';
+    case 'CSV_MAX_RECORD_SIZE':
+      return `the record starting on this line is longer than ${MAX_CSV_RECORD_CHARS.toLocaleString('en')} characters, so the file was not read further; no post is that long (an unclosed quote can also cause this)`;
     case 'CSV_INVALID_CLOSING_QUOTE':
       return 'text after the closing quote of a field; a " inside a quoted field must be doubled ("")';
     default:

@@ -4,6 +4,7 @@
  * tried first; only when that fails and the first line is a JSON value by itself is the file read
  * as lines, so a truncated JSON file is reported as such and not as a bad line 1.
  */
+import { duplicateKeyMessage, firstDuplicateKey } from '../../util/json-duplicate-keys';
 import { ProblemList } from '../import-problem';
 import { parseJsonText } from '../json-problem';
 import { err, ok, type Result } from '../../util/result';
@@ -29,6 +30,8 @@ export function readJsonRecords(source: string, file: string): Result<JsonRecord
     const located = parseJsonText(text, file);
     return err([located.ok ? { file, message: 'not valid JSON' } : located.error]);
   }
+  const duplicate = firstDuplicateKey(text);
+  if (duplicate) return err([{ file, line: duplicate.line, message: duplicateKeyMessage(duplicate) }]);
   if (Array.isArray(whole)) return ok(whole.map((value, i) => ({ value, where: { file, record: `[${i}]` } })));
   return ok([{ value: whole, where: { file } }]);
 }

@@ -7,6 +7,7 @@
  */
 import { DETECT_HEAD_CHARS, detectFormat, type FormatParser } from '../detect-format';
 import { decodeText, sniffBom } from '../decode-text';
+import { MAX_WHOLE_TEXT_BYTES, megabytes } from '../input-limits';
 import { parseJsonText } from '../json-problem';
 import type { ParsedFile } from '../raw-post';
 import type { Problem } from '../../problem/problem';
@@ -73,6 +74,9 @@ export async function readImportSource(source: ByteSource, options: ReadOptions)
     return streamed.ok ? ok({ parsed: streamed.value, parser, streamed: true }) : streamed;
   }
 
+  // Refused by size before a byte is read: past this it cannot be one string, and decoding it
+  // failed as "not valid UTF-8" (issue 14).
+  if (source.size > MAX_WHOLE_TEXT_BYTES) return err([tooBigForWholeText(path, source.size, parser.id)]);
   const text = decodeText(await source.bytes(), path);
   progress(source.size);
   if (!text.ok) return err([text.error]);
@@ -103,4 +107,11 @@ function csvSetupFor(
   if (formatId === CSV_FORMAT) return ok({ setup: genericCsvSetup(mapping), delimiter: header.delimiter });
   const setup = fourcatCsvSetup(header.names, path);
   return setup.ok ? ok({ setup: setup.value, delimiter: header.delimiter }) : setup;
+}
+
+function tooBigForWholeText(file: string, size: number, formatId: string): Problem {
+  return {
+    file,
+    message: `the file is ${megabytes(size)}; a ${formatId} file is read as one document, which can be at most ${megabytes(MAX_WHOLE_TEXT_BYTES)}. Split it, or export it as NDJSON or CSV with a header line, which are read line by line`,
+  };
 }

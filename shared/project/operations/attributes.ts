@@ -10,6 +10,7 @@ import type { Problem } from '../../problem/problem';
 import { err, ok, type Result } from '../../util/result';
 import { defineOperation, unchanged } from '../operation';
 import type { ProjectReader } from '../project-store';
+import { staleEditProblem } from '../stale-edit';
 import { excerpt } from './excerpt';
 
 export const MAX_ATTRIBUTE_NAME = 100;
@@ -74,6 +75,8 @@ export interface SetValueInput {
   subject: string;
   /** As typed; empty clears the value. */
   text: string;
+  /** The value the form loaded (null: none); a value changed since is not overwritten (stale-edit.ts). */
+  base?: string | number | null;
 }
 
 interface SetValueSnapshot {
@@ -105,6 +108,8 @@ export const setAttributeValue = defineOperation<SetValueInput, SetValueSnapshot
     const planned = plannedValue(attribute, input.subject, input.text, existing, at);
     if (!planned.ok) return planned;
     const after = planned.value;
+    const stale = staleEditProblem({ stored: existing?.value ?? null, base: input.base, next: after?.value ?? null, record: attributeRecord(attribute), field: 'value', what: `“${attribute.name}” of this ${attribute.scope}`, kept: 'your value is kept in the form', merge: 'look at the new value and set it again' });
+    if (stale) return err(stale);
     const who = attribute.scope === 'author' ? caseLabel : `“${excerpt(caseLabel)}”`;
     if (after === null) {
       if (!existing) return unchanged(`${who} has no “${attribute.name}”`, null);

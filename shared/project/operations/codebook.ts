@@ -248,8 +248,8 @@ export function versionSnapshot(codes: readonly Code[], name: string, { at, acto
   return { id: ids.newId(), name, createdAt: at, coderId: actor.id, codes: codesInTreeOrder(codes) };
 }
 
-/** The fields of `patch` whose value differs from `base`'s. */
-function changedFrom(base: Code, patch: CodePatch): CodePatch {
+/** The fields of `patch` whose value differs from `base`'s (what an editor opened on `base` writes). */
+export function changedFrom(base: Code, patch: CodePatch): CodePatch {
   return Object.fromEntries(Object.entries(patch).filter(([field, value]) => !sameRecord(value, base[field as keyof CodePatch]))) as CodePatch;
 }
 

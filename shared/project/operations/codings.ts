@@ -4,6 +4,7 @@ import type { Code, Coding, Post } from '../../model/records';
 import { sliceCodePoints } from '../../text/offsets';
 import { err, ok } from '../../util/result';
 import { defineOperation, unchanged } from '../operation';
+import { staleEditProblem } from '../stale-edit';
 import { versionInForce } from '../version-in-force';
 import { excerpt } from './excerpt';
 
@@ -91,11 +92,14 @@ export const removeCoding = defineOperation<{ codingId: string }, CodingSnapshot
   },
 });
 
-export const editMemo = defineOperation<{ codingId: string; memo: string }, CodingSnapshot, Coding>({
+/** `base`: the memo the editor loaded; a memo changed since is not overwritten (stale-edit.ts). */
+export const editMemo = defineOperation<{ codingId: string; memo: string; base?: string }, CodingSnapshot, Coding>({
   kind: 'coding.memo',
   read: (reader, { codingId }) => readCoding(reader, codingId),
-  plan({ coding, codes }, { codingId, memo }, { at }) {
+  plan({ coding, codes }, { codingId, memo, base }, { at }) {
     if (!coding) return unknownCoding(codingId);
+    const stale = staleEditProblem({ stored: coding.memo, base, next: memo, record: `coding ${coding.id}`, field: 'memo', what: 'This coding’s memo', kept: 'your text is kept in the editor', merge: 'reopen the memo and merge' });
+    if (stale) return err(stale);
     if (coding.memo === memo) return unchanged('No change to the memo', coding);
     const after: Coding = { ...coding, memo, updatedAt: at };
     const name = codes.find((c) => c.id === coding.codeId)?.name ?? coding.codeId;

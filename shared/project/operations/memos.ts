@@ -9,6 +9,7 @@ import { err, ok } from '../../util/result';
 import type { RowChange } from '../change-set';
 import { defineOperation, unchanged } from '../operation';
 import type { ProjectReader } from '../project-store';
+import { staleEditProblem } from '../stale-edit';
 import { excerpt } from './excerpt';
 
 /** A coder's memo on a target always has this id: writing it again finds the same record. */
@@ -45,6 +46,8 @@ export interface WriteMemoInput {
   text: string;
   /** Whose memo: the acting coder unless given. */
   coderId?: string;
+  /** The text the dialog loaded (null: none): a memo changed since is not overwritten (stale-edit.ts). */
+  base?: string | null;
 }
 
 interface WriteMemoSnapshot {
@@ -68,6 +71,8 @@ export const writeMemo = defineOperation<WriteMemoInput, WriteMemoSnapshot, Memo
     if ([...text].length > MAX_MEMO_LENGTH) return err({ record, field: 'memo', message: `a memo has at most ${MAX_MEMO_LENGTH.toLocaleString('en-US')} characters` });
     const id = memoId(input.target, coderId);
     const existing = snapshot.memos.find((m) => m.id === id);
+    const stale = staleEditProblem({ stored: existing?.text ?? null, base: input.base, next: text, record, field: 'memo', what: 'This memo', kept: 'your text is kept in the dialog', merge: 'reopen the memo and merge' });
+    if (stale) return err(stale);
     if (text.trim() === '') {
       if (!existing) return unchanged(`No memo on ${NOUN[input.target.kind]}`, null);
       return ok({ summary: `Cleared the memo on ${snapshot.targetName}`, changes: { memos: [{ before: existing, after: null }] }, result: null });

@@ -14,6 +14,8 @@ import { err, ok, type Result } from '../../util/result';
 import type { ChangeSet, RowChange } from '../change-set';
 import { defineOperation } from '../operation';
 import type { ProjectReader } from '../project-store';
+import { restorePackageFile } from '../../privacy/restore-returned';
+import { projectPeople } from '../queries/author-aliases';
 import type { CoderFile } from '../queries/coder-files';
 import { sameRecord } from '../same-record';
 import { planCoderMemos, type MergedMemoCounts } from './merge-coder-memos';
@@ -57,6 +59,8 @@ interface MergeSnapshot {
   threadIds: Set<string>;
   /** Every stored memo, by memoKey (one per target and coder). */
   memos: Map<string, Memo>;
+  /** The files, each returned package prepared pseudonymised carried back to the stored texts (restorePackageFile). */
+  files: readonly CoderFile[];
 }
 
 type Checked<T> = { ok: true; value: T } | { ok: false; error: Problem };
@@ -79,7 +83,11 @@ async function readMerge(reader: ProjectReader, files: readonly CoderFile[]): Pr
     reader.codingsOfPosts(postIds),
     reader.codingsByIds(files.flatMap((f) => f.bundle.codings.map((c) => c.id))),
   ]);
+  // A package prepared pseudonymised (the default) holds rewritten texts: read the project's people only then.
+  const rewritten = files.some((f) => f.bundle.posts.some((p) => posts.has(p.id) && posts.get(p.id)!.text !== p.text));
+  const people = rewritten ? await projectPeople(reader) : null;
   return {
+    files: people ? files.map((f) => ({ ...f, bundle: restorePackageFile(f.bundle, posts, people) })) : files,
     project,
     rounds,
     versions,
@@ -96,15 +104,16 @@ async function readMerge(reader: ProjectReader, files: readonly CoderFile[]): Pr
 
 /** What merging the files would do, read only: the report the lead confirms, or the refusal. */
 export async function previewMergeCoderFiles(reader: ProjectReader, files: readonly CoderFile[]): Promise<Result<MergeReport, Problem>> {
-  const planned = planMerge(await readMerge(reader, files), files);
+  const snapshot = await readMerge(reader, files);
+  const planned = planMerge(snapshot, snapshot.files);
   return planned.ok ? ok(planned.value.report) : planned;
 }
 
 export const mergeCoderFiles = defineOperation<MergeCoderFilesInput, MergeSnapshot, MergeReport>({
   kind: 'round.merge',
   read: (reader, { files }) => readMerge(reader, files),
-  plan(snapshot, { files }) {
-    const planned = planMerge(snapshot, files);
+  plan(snapshot) {
+    const planned = planMerge(snapshot, snapshot.files);
     if (!planned.ok) return planned;
     const { changes, report } = planned.value;
     return ok({ summary: summaryOf(report), changes, result: report });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { MemoryProjectStore } from '../memory-store';
 import { applied, counterIds, runner, smallProject, steppingClock } from '../testing/core-fixtures.test-helpers';
-import { createProject, projectNameProblem, renameProject } from './project';
+import { createProject, ensurePseudonymSecret, projectNameProblem, renameProject } from './project';
 import { revertEntry } from './revert';
 
 describe('createProject', () => {
@@ -10,11 +10,24 @@ describe('createProject', () => {
     const store = new MemoryProjectStore();
     const run = runner(store, steppingClock(), counterIds('n'));
     const done = applied(await run(createProject, { name: ' Pilot study ', id: 'p-new' }));
-    expect(done.result).toEqual({ id: 'p-new', name: 'Pilot study', createdAt: '2025-01-02T00:00:01.000Z' });
+    expect(done.result).toEqual({ id: 'p-new', name: 'Pilot study', createdAt: '2025-01-02T00:00:01.000Z', pseudonymSecret: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(done.summary).toBe('Created the project “Pilot study”');
     expect(await store.read((r) => r.project())).toEqual({ ...done.result, updatedAt: '2025-01-02T00:00:01.000Z' });
     const again = await run(createProject, { name: 'Other' });
     expect(again.ok ? '' : again.error.message).toBe('this project already exists');
+  });
+});
+
+describe('ensurePseudonymSecret', () => {
+  it('gives a project without a secret one, journaled and undoable, and keeps it after', async () => {
+    const store = smallProject();
+    const run = runner(store);
+    const made = applied(await run(ensurePseudonymSecret, {}));
+    expect(made.result).toMatch(/^[0-9a-f]{64}$/);
+    expect((await store.read((r) => r.project()))?.pseudonymSecret).toBe(made.result);
+    const again = applied(await run(ensurePseudonymSecret, {}));
+    expect(again.entry).toBeNull();
+    expect(again.result).toBe(made.result);
   });
 });
 

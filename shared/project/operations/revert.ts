@@ -143,5 +143,9 @@ async function recordsNow(reader: ProjectReader, table: TableName, ids: readonly
       return pick(await reader.attributes());
     case 'attributeValues':
       return pick(await reader.attributeValues());
+    case 'relationCodes':
+      return pick(await reader.relationCodes());
+    case 'relations':
+      return pick(await reader.relations());
   }
 }

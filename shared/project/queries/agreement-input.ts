@@ -23,7 +23,8 @@ export interface AgreementSourceData {
   codingCounts: Map<string, number>;
 }
 
-export const isPlaceholder = (post: Post): boolean => post.meta.placeholder !== undefined;
+/** A placeholder for a post the source left out, or a tombstone of one deleted on its platform: nothing to rate, sample or decide. */
+export const isPlaceholder = (post: Post): boolean => post.meta.placeholder !== undefined || post.deletedOnPlatform !== undefined;
 
 export async function agreementSource(reader: ProjectReader): Promise<AgreementSourceData> {
   const [threads, allPosts, codes, storedCoders, storedCodings, assignments] = await Promise.all([

@@ -15,6 +15,8 @@ import { fileStem } from '../../util/file-name';
 import { err, ok, type Result } from '../../util/result';
 import type { ProjectReader } from '../project-store';
 import { byImportThenId, compareStrings } from '../record-order';
+import { pseudonymiseWith } from '../../privacy/pseudonymise-bundle';
+import { projectPeople } from './author-aliases';
 import { projectBundle, type BundleHead } from './project-bundle';
 
 export interface CoderPackage {
@@ -25,8 +27,13 @@ export interface CoderPackage {
   bundle: Bundle;
 }
 
-/** One package per coder of the round, in the round's coder order; `head.exportedAt` is when it was prepared. */
-export async function coderPackages(reader: ProjectReader, roundId: string, head: BundleHead): Promise<Result<CoderPackage[], Problem>> {
+/**
+ * One package per coder of the round, in the round's coder order; `head.exportedAt` is when it was
+ * prepared. Pseudonymised by default (a package leaves the lead's machine): authors and mentions as
+ * the project's aliases, links naming people replaced; mergeCoderFiles carries the returned
+ * codings back to the stored texts. A project without a secret gets identified packages.
+ */
+export async function coderPackages(reader: ProjectReader, roundId: string, head: BundleHead, options: { pseudonymize?: boolean } = {}): Promise<Result<CoderPackage[], Problem>> {
   const [project, rounds, versions, coders, assignments, threads] = await Promise.all([
     reader.project(),
     reader.rounds(),
@@ -79,7 +86,9 @@ export async function coderPackages(reader: ProjectReader, roundId: string, head
       bundle: packageBundle(project, ref, { threads: chosenThreads, posts, coder, version, previous, assignment }, head),
     });
   }
-  return ok(packages);
+  const people = options.pseudonymize === false ? null : await projectPeople(reader);
+  if (people === null) return ok(packages);
+  return ok(packages.map((p) => ({ ...p, bundle: pseudonymiseWith(p.bundle, people).bundle })));
 }
 
 /**

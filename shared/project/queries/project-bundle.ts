@@ -11,7 +11,9 @@ import type { Problem } from '../../problem/problem';
 import { err, ok, type Result } from '../../util/result';
 import type { ProjectReader } from '../project-store';
 import { byImportThenId, byPosition, compareStrings } from '../record-order';
+import { redactDeletedPosts } from '../../platform/redact-journal';
 import { sortMemosAndAttributes } from './memo-attribute-order';
+import { sortRelations } from './relation-order';
 
 export interface BundleHead {
   exportedAt: string;
@@ -19,7 +21,7 @@ export interface BundleHead {
 }
 
 export async function projectBundle(reader: ProjectReader, head: BundleHead): Promise<Result<Bundle, Problem>> {
-  const [project, threads, posts, codes, coders, codings, versions, assignments, journal, rounds, decisions, memos, attributes, attributeValues] = await Promise.all([
+  const [project, threads, posts, codes, coders, codings, versions, assignments, journal, rounds, decisions, memos, attributes, attributeValues, relationCodes, relations] = await Promise.all([
     reader.project(),
     reader.threads(),
     reader.allPosts(),
@@ -34,6 +36,8 @@ export async function projectBundle(reader: ProjectReader, head: BundleHead): Pr
     reader.memos(),
     reader.attributes(),
     reader.attributeValues(),
+    reader.relationCodes(),
+    reader.relations(),
   ]);
   if (!project) return err({ record: 'project', message: 'nothing to export: the project has no records yet' });
 
@@ -61,6 +65,7 @@ export async function projectBundle(reader: ProjectReader, head: BundleHead): Pr
   rounds.sort((a, b) => a.number - b.number || compareStrings(a.id, b.id));
   decisions.sort((a, b) => compareStrings(a.id, b.id));
   sortMemosAndAttributes(memos, attributes, attributeValues);
+  sortRelations(relationCodes, relations, posts);
 
   return ok({
     format: BUNDLE_FORMAT,
@@ -80,7 +85,10 @@ export async function projectBundle(reader: ProjectReader, head: BundleHead): Pr
     ...(memos.length > 0 ? { memos } : {}),
     ...(attributes.length > 0 ? { attributes } : {}),
     ...(attributeValues.length > 0 ? { attributeValues } : {}),
-    journal,
+    ...(relationCodes.length > 0 ? { relationCodes } : {}),
+    ...(relations.length > 0 ? { relations } : {}),
+    // A post deleted on its platform: no journal copy of its words leaves the project.
+    journal: redactDeletedPosts(journal, posts),
   });
 }
 

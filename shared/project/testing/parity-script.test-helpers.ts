@@ -17,8 +17,9 @@ import { addCode, editCode, mergeCodes } from '../operations/codebook';
 import { applyCodebookImport } from '../operations/codebook-import';
 import { addCoder } from '../operations/coders';
 import { addCoding, editMemo } from '../operations/codings';
+import { addRelation, defineRelationCode, removeRelation, setRelationMemo } from '../operations/relations';
 import { revertEntry } from '../operations/revert';
-import { importThreads } from '../operations/threads-import';
+import { importThreads, type ThreadsImportInput } from '../operations/threads-import';
 import type { Operation } from '../operation';
 import type { ProjectStore } from '../project-store';
 import { assembleAgainstProject } from '../queries/assemble-import';
@@ -62,6 +63,18 @@ const ADA = { id: 'coder-ada', name: 'Ada' };
 const BEN = { id: 'coder-ben', name: 'Ben' };
 const HEAD = { exportedAt: '2025-06-01T00:00:00.000Z', app: { name: 'Threadmark', version: 'parity' } };
 
+/** The script's two thread files (Reddit JSON, a CSV), read and assembled against the store: the input of importThreads. */
+export async function scriptThreadsImport(store: ProjectStore, { clock, ids }: ScriptEnv, projectName: string): Promise<ThreadsImportInput> {
+  const files: Array<{ fileName: string; parsed: ParsedFile }> = [];
+  for (const [name, text] of [['thread.json', REDDIT_THREAD], ['replies.csv', CSV_FILE]] as const) {
+    const read = await readImportSource(memorySource(name, text), { parsers: formatParsers, forced: null, mapping: null, streamThreshold: Number.POSITIVE_INFINITY });
+    if (!read.ok) throw new Error(`${name}: ${read.error.map((p) => p.message).join('; ')}`);
+    files.push({ fileName: name, parsed: read.value.parsed });
+  }
+  const assembled = await store.read((reader) => assembleAgainstProject(reader, files, { ids, clock }));
+  return { threads: assembled.threads, posts: assembled.posts, projectName, source: 'thread.json, replies.csv' };
+}
+
 /** Runs the script; returns the exported bundle's text. Throws on any refused step (a script bug). */
 export async function runParityScript(store: ProjectStore, { clock, ids }: ScriptEnv): Promise<string> {
   const run = async <I, S, R>(op: Operation<I, S, R>, input: I, actor = ADA): Promise<Applied<R>> => {
@@ -73,14 +86,7 @@ export async function runParityScript(store: ProjectStore, { clock, ids }: Scrip
   await run(addCoder, { name: 'Ada', id: ADA.id });
 
   // Threads from two formats.
-  const files: Array<{ fileName: string; parsed: ParsedFile }> = [];
-  for (const [name, text] of [['thread.json', REDDIT_THREAD], ['replies.csv', CSV_FILE]] as const) {
-    const read = await readImportSource(memorySource(name, text), { parsers: formatParsers, forced: null, mapping: null, streamThreshold: Number.POSITIVE_INFINITY });
-    if (!read.ok) throw new Error(`${name}: ${read.error.map((p) => p.message).join('; ')}`);
-    files.push({ fileName: name, parsed: read.value.parsed });
-  }
-  const assembled = await store.read((reader) => assembleAgainstProject(reader, files, { ids, clock }));
-  const imported = await run(importThreads, { threads: assembled.threads, posts: assembled.posts, projectName: 'Parity', source: 'thread.json, replies.csv' });
+  const imported = await run(importThreads, await scriptThreadsImport(store, { clock, ids }, 'Parity'));
 
   // A codebook whose names have surrounding spaces.
   const qdc = readQdc(TEAM_QDC, 'team.qdc');
@@ -105,6 +111,14 @@ export async function runParityScript(store: ProjectStore, { clock, ids }: Scrip
   await run(editMemo, { codingId: family.result.id, memo: 'the family emoji, five code points' });
 
   await run(mergeCodes, { sourceCodeIds: [byName('Deflection').id], targetCodeId: byName('Whataboutism').id });
+
+  // A relation code and relations (a whole post to a span), a memo, one removed.
+  const deflects = await run(defineRelationCode, { name: 'deflects to', definition: 'Points elsewhere.' });
+  const other = posts.find((p) => p.threadId === emojiPost.threadId && p.id !== emojiPost.id)!;
+  const related = await run(addRelation, { relationCodeId: deflects.result.id, from: { postId: emojiPost.id, start: 3, end: 8 }, to: { postId: other.id } });
+  await run(setRelationMemo, { relationId: related.result.id, memo: 'the family as a shield' });
+  const dropped = await run(addRelation, { relationCodeId: deflects.result.id, from: { postId: other.id }, to: { postId: emojiPost.id } });
+  await run(removeRelation, { relationId: dropped.result.id });
 
   // A second coder's file comes in as a layer.
   const ownBundle = await store.read((r) => projectBundle(r, HEAD));

@@ -10,8 +10,11 @@ interface Props {
   label: string;
   row: number;
   column: number;
-  /** Resolves with the refusal to show, or null when stored. */
-  onCommit: (text: string) => Promise<string | null>;
+  /**
+   * Resolves with the refusal to show, or null when stored. `base`: the value when typing began
+   * (null: none); a value changed since in another window is refused, and the draft stays.
+   */
+  onCommit: (text: string, base: string | number | null) => Promise<string | null>;
 }
 
 /** Moves focus to the editable cell at (row, column) of the same table, if there is one. */
@@ -26,6 +29,7 @@ function focusCell(from: HTMLElement, row: number, column: number): void {
 export function AttributeCell({ value, type, label, row, column, onCommit }: Props) {
   const stored = formatAttributeValue(value);
   const [draft, setDraft] = useState<string | null>(null);
+  const [base, setBase] = useState<string | number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const shown = draft ?? stored;
   const commit = async () => {
@@ -33,7 +37,7 @@ export function AttributeCell({ value, type, label, row, column, onCommit }: Pro
       setDraft(null);
       return;
     }
-    const refusal = await onCommit(draft);
+    const refusal = await onCommit(draft, base);
     setError(refusal);
     if (refusal === null) setDraft(null);
   };
@@ -48,7 +52,10 @@ export function AttributeCell({ value, type, label, row, column, onCommit }: Pro
       inputMode={type === 'number' ? 'decimal' : undefined}
       placeholder={type === 'date' ? 'YYYY-MM-DD' : undefined}
       value={shown}
-      onChange={(e) => setDraft(e.target.value)}
+      onChange={(e) => {
+        if (draft === null) setBase(value ?? null);
+        setDraft(e.target.value);
+      }}
       onBlur={() => void commit()}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {

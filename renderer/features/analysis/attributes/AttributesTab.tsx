@@ -1,18 +1,18 @@
 import { useId, useMemo, useState } from 'react';
 
-import { attributesCsv } from '@shared/analysis/attributes/attributes-csv';
 import { attributesOf, type AttributeTable } from '@shared/analysis/attributes/attributes-of';
 import type { AttributeScope, AttributeType } from '@shared/model/records';
 import { formatProblem, type Problem } from '@shared/problem/problem';
 import { attributeCsvProblems } from '@shared/project/operations/attributes-import';
-import { fileStem } from '@shared/util/file-name';
 
 import { useServices } from '../../../app/services';
 import { ConfirmDialog } from '../../../app/ui/ConfirmDialog';
 import { storeOf } from '../../../db/project-store';
 import { useProjectQuery } from '../../../db/use-project-query';
+import { PseudonymiseOption } from '../../files/PseudonymiseOption';
 import type { AnalysisTabProps } from '../AnalysisView';
 import { AttributeCell } from './AttributeCell';
+import { exportAttributesCsv } from './export-attributes';
 import { useAttributeActions } from './use-attribute-actions';
 import './attributes.css';
 
@@ -45,6 +45,7 @@ export function AttributesTab(_props: AnalysisTabProps) {
   const [type, setType] = useState<AttributeType>('text');
   const [problems, setProblems] = useState<string[]>([]);
   const [deleting, setDeleting] = useState<{ id: string; name: string } | null>(null);
+  const [pseudonymize, setPseudonymize] = useState(true);
   const table: AttributeTable | undefined = tables?.[scope];
   const cases = useMemo(() => {
     if (!table) return [];
@@ -63,11 +64,7 @@ export function AttributesTab(_props: AnalysisTabProps) {
       setName('');
     }
   };
-  const exportCsv = async () => {
-    const saved = await services.platform.saveTextFile(`${fileStem(projectName ?? 'project')}-${scope}-attributes.csv`, attributesCsv(table), [{ name: 'CSV', extensions: ['csv'] }]);
-    if (!saved.ok) services.announce(`Export failed: ${saved.error}`, 'error');
-    else if (saved.value) services.announce(`Exported the attributes of ${table.cases.length} ${scope}s to ${saved.value}.`);
-  };
+  const exportCsv = () => exportAttributesCsv(services, scope, projectName ?? 'project', { pseudonymize });
   const importCsv = async () => {
     const opened = await services.platform.openTextFile(`Import ${scope} attributes`, [{ name: 'CSV', extensions: ['csv', 'tsv', 'txt'] }]);
     if (!opened.ok) return setProblems([`Could not open the file: ${opened.error}`]);
@@ -114,6 +111,8 @@ export function AttributesTab(_props: AnalysisTabProps) {
           <button type="button" onClick={() => void exportCsv()}>
             Export CSV
           </button>
+          <PseudonymiseOption checked={pseudonymize} onChange={setPseudonymize} />
+          <span className="choice-hint">A pseudonymised file is for leaving the project; Import CSV takes the identified one (untick to export it), since its authors are the real names.</span>
         </div>
       </div>
       {problems.length > 0 ? (
@@ -171,8 +170,8 @@ export function AttributesTab(_props: AnalysisTabProps) {
                         label={`${col.name} of ${c.label}`}
                         row={row}
                         column={column}
-                        onCommit={async (text) => {
-                          const result = await actions.setValue(col.attributeId!, c.subject, text);
+                        onCommit={async (text, base) => {
+                          const result = await actions.setValue(col.attributeId!, c.subject, text, base);
                           setProblems(result.ok ? [] : [sentence(result.error)]);
                           return result.ok ? null : sentence(result.error);
                         }}

@@ -9,7 +9,8 @@ import { useUndoableOperation } from '../../coding/use-undoable-operation';
 export interface AttributeActions {
   define(scope: AttributeScope, name: string, type: AttributeType): Promise<Result<void, Problem>>;
   remove(attributeId: string): Promise<Result<void, Problem>>;
-  setValue(attributeId: string, subject: string, text: string): Promise<Result<void, Problem>>;
+  /** `base`: the value the cell loaded (null: none); a value changed since is refused, not overwritten. */
+  setValue(attributeId: string, subject: string, text: string, base?: string | number | null): Promise<Result<void, Problem>>;
   importCsv(scope: AttributeScope, fileName: string, text: string): Promise<Result<void, Problem>>;
 }
 
@@ -19,7 +20,8 @@ export function useAttributeActions(): AttributeActions {
   return {
     define: (scope, name, type) => run('adding an attribute', defineAttribute, { scope, name, type }),
     remove: (attributeId) => run('deleting an attribute', deleteAttribute, { attributeId }),
-    setValue: (attributeId, subject, text) => run('setting an attribute value', setAttributeValue, { attributeId, subject, text }),
+    setValue: (attributeId, subject, text, base) =>
+      run('setting an attribute value', setAttributeValue, { attributeId, subject, text, ...(base !== undefined ? { base } : {}) }),
     importCsv: (scope, fileName, text) => run('importing attributes', importAttributeCsv, { scope, fileName, text }),
   };
 }

@@ -32,6 +32,9 @@ export function MemoDialog({ target, targetLabel, onClose }: Props) {
     [target.kind, target.id],
   );
   const [text, setText] = useState<string | null>(null);
+  // The stored text when the user started typing: saving over a memo changed since (another
+  // window) is refused, and the user's text stays here with the message (stale-edit.ts).
+  const [base, setBase] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   if (mine === undefined) return null;
@@ -52,7 +55,7 @@ export function MemoDialog({ target, targetLabel, onClose }: Props) {
       onCancel={onClose}
       onSubmit={(event) => {
         event.preventDefault();
-        if (!busy) finish(actions.write(target, shown));
+        if (!busy) finish(actions.write(target, shown, text === null ? (mine.memo?.text ?? null) : base));
       }}
     >
       <h2 id={`${id}-title`}>Memo on {targetLabel}</h2>
@@ -63,7 +66,10 @@ export function MemoDialog({ target, targetLabel, onClose }: Props) {
         rows={8}
         autoFocus
         value={shown}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          if (text === null) setBase(mine.memo?.text ?? null);
+          setText(e.target.value);
+        }}
         onKeyDown={(e) => {
           // Ctrl+Enter saves, as in the coding memo; Enter alone is a new line.
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {

@@ -1,16 +1,17 @@
 import { useMemo, useState } from 'react';
 
 import { filterMemos, MEMO_KINDS, memoList, type MemoKind, type MemoRow } from '@shared/analysis/memos/memo-list';
-import { memosCsv } from '@shared/export/memos-csv';
 import type { ProjectReader } from '@shared/project/project-store';
-import { fileStem } from '@shared/util/file-name';
 
 import { useServices } from '../../../app/services';
 import { useProjectQuery } from '../../../db/use-project-query';
+import { PseudonymiseOption } from '../../files/PseudonymiseOption';
 import type { AnalysisTabProps } from '../AnalysisView';
 import { MemoButton } from './MemoButton';
 import { MemoDialog } from './MemoDialog';
+import { exportMemosCsv } from './export-memos';
 import './memos.css';
+import { Isolated } from '../../../app/ui/Isolated';
 
 const KIND_LABEL: Record<MemoKind, string> = { project: 'Project', thread: 'Thread', post: 'Post', code: 'Code', coding: 'Coding' };
 /** Rows drawn at once: a search narrows a longer list. */
@@ -33,14 +34,11 @@ export function MemosTab({ onShowPost }: AnalysisTabProps) {
   const [kind, setKind] = useState<MemoKind | ''>('');
   const [coderId, setCoderId] = useState('');
   const [editing, setEditing] = useState<MemoRow | null>(null);
+  const [pseudonymize, setPseudonymize] = useState(true);
   const rows = useMemo(() => (data ? filterMemos(data.rows, { text, kinds: kind === '' ? [] : [kind], coderIds: coderId === '' ? [] : [coderId] }) : []), [data, text, kind, coderId]);
   if (!data) return <p className="empty">Loading memos…</p>;
 
-  const exportCsv = async () => {
-    const saved = await services.platform.saveTextFile(`${fileStem(data.project?.name ?? 'project')}-memos.csv`, memosCsv(rows), [{ name: 'CSV', extensions: ['csv'] }]);
-    if (!saved.ok) services.announce(`Export failed: ${saved.error}`, 'error');
-    else if (saved.value) services.announce(`Exported ${rows.length} ${rows.length === 1 ? 'memo' : 'memos'} to ${saved.value}.`);
-  };
+  const exportCsv = () => exportMemosCsv(services, rows, data.project?.name ?? 'project', { pseudonymize });
   const jump = (row: MemoRow) => {
     if (row.threadId === null) return;
     const postId = row.postId ?? data.rootOf.get(row.threadId);
@@ -66,7 +64,7 @@ export function MemosTab({ onShowPost }: AnalysisTabProps) {
           <option value="">All coders</option>
           {data.coders.map((c) => (
             <option key={c.id} value={c.id}>
-              {c.name}
+              <Isolated>{c.name}</Isolated>
             </option>
           ))}
         </select>
@@ -75,6 +73,7 @@ export function MemosTab({ onShowPost }: AnalysisTabProps) {
           <button type="button" onClick={() => void exportCsv()} disabled={rows.length === 0}>
             Export CSV
           </button>
+          <PseudonymiseOption checked={pseudonymize} onChange={setPseudonymize} />
         </div>
       </div>
       <h2 id="memos-title" aria-live="polite">
@@ -92,7 +91,7 @@ export function MemosTab({ onShowPost }: AnalysisTabProps) {
             <p className="memo-body">{row.text}</p>
             <div className="memo-meta">
               <span>
-                {row.coderName} · <time dateTime={row.updatedAt}>{row.updatedAt.slice(0, 16).replace('T', ' ')}</time>
+                <Isolated>{row.coderName}</Isolated> · <time dateTime={row.updatedAt}>{row.updatedAt.slice(0, 16).replace('T', ' ')}</time>
               </span>
               {row.threadId !== null ? (
                 <button type="button" onClick={() => jump(row)} aria-label={`Show ${row.kind === 'thread' ? 'the thread' : 'the post'} of the memo on ${row.target}`}>

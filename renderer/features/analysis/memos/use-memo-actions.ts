@@ -6,7 +6,8 @@ import type { Result } from '@shared/util/result';
 import { useUndoableOperation } from '../../coding/use-undoable-operation';
 
 export interface MemoActions {
-  write(target: MemoTarget, text: string): Promise<Result<void, Problem>>;
+  /** `base`: the text the dialog loaded; a memo changed since is refused, not overwritten. */
+  write(target: MemoTarget, text: string, base?: string | null): Promise<Result<void, Problem>>;
   remove(memoId: string): Promise<Result<void, Problem>>;
 }
 
@@ -14,7 +15,7 @@ export interface MemoActions {
 export function useMemoActions(): MemoActions {
   const run = useUndoableOperation('memo');
   return {
-    write: (target, text) => run('writing a memo', writeMemo, { target, text }),
+    write: (target, text, base) => run('writing a memo', writeMemo, { target, text, ...(base !== undefined ? { base } : {}) }),
     remove: (memoId) => run('deleting a memo', deleteMemo, { memoId }),
   };
 }

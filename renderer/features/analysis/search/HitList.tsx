@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useRef } from 'react';
 
 import type { SearchHit } from '@shared/analysis/search/kwic';
+import { Isolated } from '../../../app/ui/Isolated';
 
 interface Props {
   hits: readonly SearchHit[];
@@ -47,7 +48,7 @@ const HitRow = memo(function HitRow({ hit, index, setSize, top, thread, onShowPo
         </span>
         <mark className="search-match">{hit.match}</mark>
         <span className="search-right">{hit.right}</span>
-        <span className="search-where muted">{thread}</span>
+        <Isolated className="search-where muted">{thread}</Isolated>
       </button>
     </div>
   );

@@ -3,6 +3,7 @@ import { memo, useCallback, useRef } from 'react';
 
 import { segmentRow, type SegmentSelection } from '@shared/analysis/segments/retrieve-segments';
 import type { SegmentRow } from '@shared/analysis/segments/segment-row';
+import { Isolated, IsolatedList } from '../../../app/ui/Isolated';
 
 interface Props {
   selection: SegmentSelection;
@@ -50,11 +51,18 @@ const SegmentItem = memo(function SegmentItem({ row, index, setSize, top, color,
     <div role="listitem" aria-posinset={index + 1} aria-setsize={setSize} className="segment-row" style={{ transform: `translateY(${top}px)` }} data-coding-id={row.codingId}>
       <div className="segment-row-head">
         <span className="swatch" style={{ background: color }} aria-hidden="true" />
-        <span className="segment-code">{row.codePath}</span>
-        {row.matchedCodePaths.length > 0 ? <span className="muted"> with {row.matchedCodePaths.join(', ')}</span> : null}
-        <span className="segment-coder">coded by {row.coderName}</span>
+        <Isolated className="segment-code">{row.codePath}</Isolated>
+        {row.matchedCodePaths.length > 0 ? (
+          <span className="muted">
+            {' '}
+            with <IsolatedList names={row.matchedCodePaths} empty="" />
+          </span>
+        ) : null}
+        <span className="segment-coder">
+          coded by <Isolated>{row.coderName}</Isolated>
+        </span>
         <span className="muted segment-where">
-          {row.threadTitle || row.threadId} · {row.author || 'unknown author'} · {when}
+          <Isolated>{row.threadTitle || row.threadId}</Isolated> · <Isolated>{row.author || 'unknown author'}</Isolated> · {when}
         </span>
       </div>
       <p className="segment-context">

@@ -36,6 +36,7 @@ export function SegmentsTab({ onShowPost, request }: AnalysisTabProps) {
   const [formError, setFormError] = useState<{ field: keyof SegmentDraft; message: string } | null>(null);
   const [query, setQuery] = useState<SegmentQuery | null>(null);
   const [spreadsheetSafe, setSpreadsheetSafe] = useState(false);
+  const [pseudonymize, setPseudonymize] = useState(true);
 
   // A request from another tab (a matrix cell) is shown in the form and run.
   const requested = request?.segments;
@@ -85,10 +86,14 @@ export function SegmentsTab({ onShowPost, request }: AnalysisTabProps) {
                 <input type="checkbox" checked={spreadsheetSafe} onChange={(e) => setSpreadsheetSafe(e.target.checked)} />
                 Safe for spreadsheets
               </label>
-              <button type="button" onClick={() => void exportSegmentsCsv(services, selection, exportContext(), spreadsheetSafe)} disabled={selection.total === 0}>
+              <label className="check">
+                <input type="checkbox" checked={pseudonymize} onChange={(e) => setPseudonymize(e.target.checked)} />
+                Pseudonymise authors
+              </label>
+              <button type="button" onClick={() => void exportSegmentsCsv(services, selection, exportContext(), spreadsheetSafe, { pseudonymize })} disabled={selection.total === 0}>
                 Export CSV
               </button>
-              <button type="button" onClick={() => void exportSegmentsHtml(services, selection, exportContext())}>
+              <button type="button" onClick={() => void exportSegmentsHtml(services, selection, exportContext(), { pseudonymize })}>
                 Export HTML report
               </button>
             </div>

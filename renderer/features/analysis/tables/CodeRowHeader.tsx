@@ -1,4 +1,5 @@
 import type { CSSProperties } from 'react';
+import { Isolated } from '../../../app/ui/Isolated';
 
 interface Props {
   name: string;
@@ -13,7 +14,7 @@ export function CodeRowHeader({ name, path, color, depth }: Props) {
   return (
     <th scope="row" title={path} style={{ '--depth': depth } as CSSProperties}>
       <span className="swatch" style={{ backgroundColor: color }} aria-hidden="true" />
-      {name}
+      <Isolated>{name}</Isolated>
     </th>
   );
 }

@@ -28,6 +28,7 @@ import { CodeTableGrid } from './CodeTableGrid';
 import { exportCodeTableCsv, exportMatrixCsv } from './export-tables';
 import { MatrixGrid } from './MatrixGrid';
 import './tables.css';
+import { RelationFrequencyTable } from '../../relations/RelationFrequencyTable';
 
 // Plot comes with the charts only: the tab's tables show without waiting for it.
 const FrequencyCharts = lazy(() => import('./FrequencyCharts'));
@@ -173,6 +174,7 @@ export function TablesTab({ onRequest }: AnalysisTabProps) {
           </Suspense>
         ) : null}
       </section>
+      <RelationFrequencyTable />
     </div>
   );
 }

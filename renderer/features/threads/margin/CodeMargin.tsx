@@ -6,6 +6,7 @@ import { highlightPaint } from '../../../editor/highlight-colour';
 import type { MarginEntry } from './margin-entries';
 import { marginLayout, type MarginExtent, type MarginLayout } from './margin-layout';
 import { useMarkHover, type Hot } from './use-mark-hover';
+import { Isolated } from '../../../app/ui/Isolated';
 
 /** Fixed in code-margin.css too: a label's height, a lane's width, and the lanes always kept (so the text does not reflow at the first coding). */
 const LABEL_HEIGHT = 18;
@@ -129,7 +130,7 @@ export const CodeMargin = memo(function CodeMargin({ postId, entries, focusable,
               onBlur={off}
               onClick={() => onSelect(postId, [b.id])}
             >
-              {entry.name}
+              <Isolated>{entry.name}</Isolated>
             </button>
           </Fragment>
         );

@@ -8,6 +8,7 @@ import type { Code, Coder, Coding, Post } from '@shared/model/records';
 import { highlightPaint } from '../../../editor/highlight-colour';
 import { formatPostTime } from '../format-time';
 import { printModel, type PrintPiece } from './print-model';
+import { Isolated } from '../../../app/ui/Isolated';
 
 interface Props {
   title: string;
@@ -54,7 +55,10 @@ export function PrintThread({ title, posts, codingsByPost, codes, coders, onDone
         <section key={post.id} className="print-post" data-post-id={post.id} style={{ marginLeft: `${Math.min(depth, MAX_INDENT) * 1.2}rem` }}>
           <div className="print-text">
             <p className="print-heading">
-              <strong>{post.author}</strong> · {formatPostTime(post.createdAt)}
+              <strong>
+                <Isolated>{post.author}</Isolated>
+              </strong>{' '}
+              · {formatPostTime(post.createdAt)}
               {depth > 0 ? ` · reply level ${depth}` : ''}
             </p>
             <p className="print-body">
@@ -67,7 +71,10 @@ export function PrintThread({ title, posts, codingsByPost, codes, coders, onDone
             <ol className="print-notes">
               {notes.map((note) => (
                 <li key={note.codingId} value={note.n} style={{ borderLeftColor: highlightPaint(note.color).underline }}>
-                  <span className="print-code">{note.path}</span> <span className="print-coder">({note.coderName})</span>
+                  <Isolated className="print-code">{note.path}</Isolated>{' '}
+                  <span className="print-coder">
+                    (<Isolated>{note.coderName}</Isolated>)
+                  </span>
                   {note.memo ? <span className="print-memo">Memo: {note.memo}</span> : null}
                 </li>
               ))}
