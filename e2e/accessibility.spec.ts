@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 
 import { expect, type Locator, type Page, test } from '@playwright/test';
 
-import { codeButton, codeOpeningPost, fileCommand, post, startAs, switchCoder, teamCommand } from './helpers';
+import { codeButton, codeOpeningPost, fileCommand, post, startAs, teamCommand, twoCodersDisagree } from './helpers';
 
 /**
  * Issue #13 item 5, measured: axe-core on every view and dialog, no violation of impact
@@ -119,16 +119,7 @@ test('the code margin and the definition card, with overlapping codings to show,
 
 test('the Agreement, Adjudication, History and Rounds views have no serious or critical axe violations', async ({ page }) => {
   test.slow(); // two coders' codings, then one axe run per view
-  await startAs(page, 'Ada');
-  await codeOpeningPost(page, [
-    [0, 60, '1'],
-    [100, 160, '2'],
-  ]);
-  await switchCoder(page, 'Ada', 'Ben');
-  await codeOpeningPost(page, [
-    [0, 60, '1'],
-    [110, 200, '3'],
-  ]);
+  await twoCodersDisagree(page);
 
   await view(page, 'Agreement').click();
   await page.getByRole('button', { name: 'Compute agreement' }).click();

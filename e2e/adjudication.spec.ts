@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 
 import { expect, type Page, test } from '@playwright/test';
 
-import { codeOpeningPost, fileCommand, startAs, switchCoder } from './helpers';
+import { fileCommand, switchCoder, twoCodersDisagree } from './helpers';
 
 /** Selects `phrase` in the text of the coder column headed `coder`, as a mouse drag would. */
 async function selectInColumn(page: Page, coder: string, phrase: string): Promise<void> {
@@ -36,16 +36,7 @@ async function selectInColumn(page: Page, coder: string, phrase: string): Promis
 }
 
 test('adjudicate two coders: decide by key, undo, adjust a span, export the consensus layer as CSV', async ({ page }) => {
-  await startAs(page, 'Ada');
-  const text = await codeOpeningPost(page, [
-    [0, 60, '1'],
-    [100, 160, '2'],
-  ]);
-  await switchCoder(page, 'Ada', 'Ben');
-  await codeOpeningPost(page, [
-    [0, 60, '1'],
-    [110, 200, '3'],
-  ]);
+  const text = await twoCodersDisagree(page);
   // The lead adjudicates: she coded nothing herself.
   await switchCoder(page, 'Ben', 'Lea');
 

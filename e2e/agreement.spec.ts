@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 import { expect, type Page, test } from '@playwright/test';
 
-import { codeOpeningPost, codingsInOpeningPost, fileCommand, startAs } from './helpers';
+import { codingsInOpeningPost, fileCommand, twoCodersDisagree } from './helpers';
 
 /** Exports the project bundle to a file the CLI can read. */
 async function exportBundle(page: Page, dir: string, name: string): Promise<string> {
@@ -17,15 +17,8 @@ async function exportBundle(page: Page, dir: string, name: string): Promise<stri
 
 test('two coders: compare in the Agreement view as the CLI does, read what the other used instead, export, show in thread', async ({ page }) => {
   const dir = mkdtempSync(join(tmpdir(), 'threadmark-agree-'));
-  await startAs(page, 'Ada');
-  await codeOpeningPost(page, [[0, 60, '1'], [100, 160, '2']]);
-
   // Ben, in the same project, agrees on False equivalence and codes Derailing where Ada coded Whataboutism.
-  await page.getByRole('button', { name: /^Coding as Ada/ }).click();
-  await page.getByRole('dialog', { name: 'Who is coding?' }).getByLabel('Your name').fill('Ben');
-  await page.getByRole('button', { name: 'Start coding' }).click();
-  await expect(page.getByRole('button', { name: /^Coding as Ben/ })).toBeVisible();
-  await codeOpeningPost(page, [[0, 60, '1'], [110, 200, '3']]);
+  await twoCodersDisagree(page);
   const bundle = await exportBundle(page, dir, 'team.threadmark.json');
 
   // Both coders' highlights show; "Only my codings" hides Ada's while Ben codes on.

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 
-import { codeOpeningPost, startAs, switchCoder } from './helpers';
+import { switchCoder, twoCodersDisagree } from './helpers';
 
 async function openAdjudication(page: Page) {
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Adjudication' }).click();
@@ -9,16 +9,7 @@ async function openAdjudication(page: Page) {
 }
 
 test('blind adjudication: coders are Coder A and B until a disagreement is decided; the option is kept per project', async ({ page }) => {
-  await startAs(page, 'Ada');
-  await codeOpeningPost(page, [
-    [0, 60, '1'],
-    [100, 160, '2'],
-  ]);
-  await switchCoder(page, 'Ada', 'Ben');
-  await codeOpeningPost(page, [
-    [0, 60, '1'],
-    [110, 200, '3'],
-  ]);
+  await twoCodersDisagree(page);
   await switchCoder(page, 'Ben', 'Lea');
 
   let list = await openAdjudication(page);

@@ -108,6 +108,24 @@ export async function switchCoder(page: Page, from: string, to: string): Promise
   await expect(page.getByRole('button', { name: new RegExp(`^Coding as ${to}`) })).toBeVisible();
 }
 
+/**
+ * Ada and Ben code the opening post: both False equivalence on [0, 60); Ada Whataboutism on
+ * [100, 160), Ben Derailing on [110, 200). Ben is coding afterwards. Returns the post's text.
+ */
+export async function twoCodersDisagree(page: Page): Promise<string> {
+  await startAs(page, 'Ada');
+  const text = await codeOpeningPost(page, [
+    [0, 60, '1'],
+    [100, 160, '2'],
+  ]);
+  await switchCoder(page, 'Ada', 'Ben');
+  await codeOpeningPost(page, [
+    [0, 60, '1'],
+    [110, 200, '3'],
+  ]);
+  return text;
+}
+
 /** Imports the Reddit thread fixture through File → Import threads…, as a new thread. */
 export async function importRedditThread(page: Page): Promise<void> {
   await fileCommand(page, 'Import threads…');

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 
 import { exampleBundle } from '@shared/bundle/fixtures.test-helpers';
 import { codebookV1, T } from '../codebook/codebook-cli.test-helpers';
-import { VERSION } from '../help';
+import { COMMAND_USAGE, VERSION } from '../help';
 import { memoryIo } from '../memory-io.test-helpers';
 import { run } from '../run';
 import { exportCommand } from './export';
@@ -21,16 +21,7 @@ const codebookBundle = () => {
   return { ...exampleBundle(), codes, codings: [], journal: [], codebookVersions: [] };
 };
 const clock = { clock: { now: () => T } };
-const USAGE =
-  'Usage: threadmark export <bundle> --to csv|qdc|codebook-md|codebook-html|codebook-csv -o <file> [--csv-safe formula|raw] [--coder NAME]\n' +
-  '       threadmark export <bundle> --to matrix-csv|binary-matrix-csv|thread-matrix-csv|xlsx|parquet|matrix-parquet|relations-csv -o <file> [--coder NAME]\n' +
-  '       threadmark export <bundle> --to qdpx -o <file> [--positions code-points|utf16]\n' +
-  '       threadmark export <bundle> --to web-annotation|doccano|label-studio -o <file> [--coder NAME]\n' +
-  '       threadmark export <bundle> --to memos-csv -o <file> [--csv-safe formula|raw]\n' +
-  '       threadmark export <bundle> --to ids -o <file>  (no text, no author: never pseudonymised)\n' +
-  '       threadmark export <bundle> --to shareable-bundle -o <file>  (the project to hand on: always pseudonymised)\n' +
-  '       CSV cells are written raw by default; --csv-safe formula makes them safe to open in a spreadsheet.\n' +
-  '       every export above: [--pseudonymize (the default) | --identified | --no-pseudonymize] [--key-out <key.enc> [--passphrase-file F]]\n';
+const USAGE = COMMAND_USAGE.export;
 const FORMATS = 'csv, qdc, codebook-md, codebook-html, codebook-csv, matrix-csv, binary-matrix-csv, thread-matrix-csv, xlsx, parquet, matrix-parquet, relations-csv, qdpx, web-annotation, doccano, label-studio, memos-csv, ids, shareable-bundle';
 
 describe('threadmark export', () => {
