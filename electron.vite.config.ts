@@ -40,6 +40,8 @@ const RENDERER_CHUNKS = [
   { name: 'vendor-zod', test: /[\\/]node_modules[\\/]zod[\\/]/, priority: 10 },
   // Observable Plot and the d3 modules it draws with: loaded only when the Tables & charts tab shows a chart.
   { name: 'vendor-plot', test: /[\\/]node_modules[\\/](?:@observablehq[\\/]plot|d3|d3-[^\\/]+|interval-tree-1d|binary-search-bounds|isoformat|internmap|delaunator|robust-predicates)[\\/]/, priority: 10 },
+  // PouchDB and what it brings: loaded only once a project is connected to a team server (renderer/features/sync/).
+  { name: 'vendor-pouchdb', test: /[\\/]node_modules[\\/](?:pouchdb-browser|spark-md5|vuvuzela|events)[\\/]/, priority: 10 },
   { name: 'vendor', test: /[\\/]node_modules[\\/]/, priority: 0 },
   // The project's own pure domain code (shared/).
   { name: 'app-shared', test: (id: string) => id.replaceAll('\\', '/').startsWith(`${sharedDir}/`) },

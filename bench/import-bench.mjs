@@ -218,7 +218,7 @@ async function settle(cdp) {
  * (non-flattened, so this plain CDP session can talk to them through Target.sendMessageToTarget);
  * a request to a busy Worker is answered when it yields, so a sample can lag (and miss a peak).
  */
-class HeapSampler {
+export class HeapSampler {
   constructor(cdp) {
     this.cdp = cdp;
     this.workers = new Map();
@@ -300,7 +300,7 @@ class HeapSampler {
  * browser process, as does Blob storage (checked: /proc/<pid>/io of the browser process grows by
  * the data written, the storage service's not at all).
  */
-async function browserProcesses(browserCdp) {
+export async function browserProcesses(browserCdp) {
   if (!browserCdp) return [];
   const { processInfo } = await browserCdp.send('SystemInfo.getProcessInfo');
   return processInfo
@@ -319,7 +319,7 @@ async function procStatus(pid) {
 }
 
 /** Resets each process's peak RSS to its current RSS (Linux: clear_refs 5) and notes that RSS. */
-async function resetPeaks(processes) {
+export async function resetPeaks(processes) {
   return Promise.all(
     processes.map(async (p) => {
       const reset = await writeFile(`/proc/${p.pid}/clear_refs`, '5').then(
@@ -331,7 +331,7 @@ async function resetPeaks(processes) {
   );
 }
 
-async function readPeaks(processes) {
+export async function readPeaks(processes) {
   const read = await Promise.all(processes.map(async (p) => ({ ...p, ...((await procStatus(p.pid)) ?? { hwm: Number.NaN, rss: Number.NaN }) })));
   const renderers = read.filter((p) => p.role === 'renderer' && Number.isFinite(p.hwm));
   // The page's renderer (page + import Worker) is the one that grew most.

@@ -21,6 +21,7 @@
 //   npm run bench -- --only adjudication            (5 runs per mode, N = 10,000 disagreements)
 //   npm run bench -- --only disagreements           (the core query only, 5 runs)
 //   npm run bench -- --only team                    (bench/team.ts: merging coder files, drawing a sample)
+//   npm run bench -- --only sync                    (bench/sync.ts: first team sync of 100,000 posts vs importing the bundle)
 //   npm run bench -- --only tables                  (bench/tables.ts: co-occurrence and code × month, 1,000,000 posts)
 //   npm run bench -- --only search                  (bench/search.ts: the corpus search index, 1,000,000 posts)
 //   npm run bench -- --only segments                (bench/segments.ts: the first rows of 50,000 segments vs a plain list)
@@ -32,6 +33,7 @@
 //   npm run bench -- --only attributes              (bench/attributes.ts: every author's and thread's attributes, 1,000,000 posts)
 //   npm run bench -- --only limits                  (bench/limits.ts: issue 14's hostile sizes refused, the duplicate-key pass vs a bundle read)
 //   npm run bench -- --only backup                  (bench/backup.ts: one verified gzip backup of 100,000 posts vs its export)
+//   npm run bench -- --only post-meta               (bench/post-meta.ts: code × author and the Attributes tab from the post facts vs the post pages, 100k and 1M posts)
 
 /* global window -- only inside page.evaluate/waitForFunction callbacks, which run in the page */
 
@@ -50,6 +52,7 @@ import { quantiles } from './quantiles.mjs';
 
 import { adjudicationBench } from './adjudication-bench.mjs';
 import { importBench } from './import-bench.mjs';
+import { scaleBrowserBench } from './scale-browser.mjs';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const OUT_DIR = join(REPO, 'out', 'bench');
@@ -72,7 +75,7 @@ const MODES = /** @type {const} */ (['lexical', 'plain']);
 const LABEL = { lexical: 'Lexical ThreadView', plain: 'plain React list' };
 const BUDGET = { firstFrameRatio: 1.5, codingScriptMs: 16 };
 
-const ONLY = ['thread', 'import', 'adjudication', 'agreement', 'disagreements', 'team', 'tables', 'search', 'segments', 'exports', 'qdpx', 'attributes', 'agree-units', 'limits', 'bundle-stream', 'backup', 'scale'];
+const ONLY = ['thread', 'import', 'adjudication', 'agreement', 'disagreements', 'team', 'tables', 'search', 'segments', 'exports', 'qdpx', 'attributes', 'agree-units', 'limits', 'bundle-stream', 'backup', 'scale', 'scale-browser', 'sync', 'post-meta'];
 
 function parseArgs(argv) {
   const options = { runs: 5, n: 10_000, importN: 100_000, only: null, runsGiven: false };
@@ -114,8 +117,8 @@ const CONTENT_TYPES = {
   '.woff2': 'font/woff2',
 };
 
-/** A tiny static server for out/bench on 127.0.0.1 and a free port. */
-async function serve(dir) {
+/** A tiny static server for out/bench on 127.0.0.1 and a free port (or `port`: a kept profile's IndexedDB is per origin). */
+async function serve(dir, port = 0) {
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
@@ -141,7 +144,7 @@ async function serve(dir) {
   });
   await new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
+    server.listen(port, '127.0.0.1', resolve);
   });
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('bench: server has no port');
@@ -348,6 +351,10 @@ const NODE_BENCHES = {
   scale: { nodeArgs: ['--max-old-space-size=4096'] },
   // Issue 14's backups: serialize, gzip, read back and validate, against the export alone.
   backup: {},
+  // Issue 15: the post facts table (migration 0010) against reading the post pages, 100k and 1M posts, the Dexie adapter in Node.
+  'post-meta': { nodeArgs: ['--max-old-space-size=12288'] },
+  // Issue 16: first sync of a 100,000-post project (push, pull) against pouchdb-server, vs importing the bundle.
+  sync: { nodeArgs: ['--max-old-space-size=4096'] },
 };
 
 function nodeBench(name, options) {
@@ -368,6 +375,8 @@ async function main() {
   for (const name of Object.keys(NODE_BENCHES)) if (runs(name)) nodeBench(name, options);
   if (runs('import')) await importBench(options, { repo: REPO, serve, chromiumFlags: CHROMIUM_FLAGS, resultsFile: RESULTS_FILE });
   if (runs('adjudication')) await adjudicationBench(options, { repo: REPO, serve, chromiumFlags: CHROMIUM_FLAGS, resultsFile: RESULTS_FILE });
+  // The scale bench's Chromium half, after its Node half (which writes scale.json first); alone with --only scale-browser.
+  if (runs('scale') || options.only === 'scale-browser') await scaleBrowserBench(options, { repo: REPO, serve, chromiumFlags: CHROMIUM_FLAGS });
 }
 
 async function threadBench(options) {

@@ -10,76 +10,46 @@
  *   - peak memory of the process (maxRSS).
  *
  * It prints each cost's growth from one size to the next as the exponent of the size ratio (1.0 =
- * linear) and writes bench/results/scale.json. What it does not measure yet: the app in Chromium
- * (import through the Worker, project open and the largest thread's first frame, a coding,
- * search); see the report in the issue note. Takes minutes at 1,000,000 posts; not in CI.
+ * linear) and writes bench/results/scale.json. The app in Chromium (project open, the largest
+ * thread's first frame, scroll, a coding, search, renderer memory) is bench/scale-browser.mjs, which
+ * adds its `browser` section to the same file. Takes minutes at 1,000,000 posts; not in CI.
  * Built by bench/scale.vite.config.ts, run by bench/run.mjs (`--only scale`);
  * `node out/bench-scale/scale.mjs [--sizes 10000,100000]` works too.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
-import { mulberry32 } from '@shared/agreement/seeded-random';
 import { agreementReport } from '@shared/agreement/units/agreement-report';
 import type { Bundle, BundleCoding } from '@shared/bundle/bundle';
 import { byteChunks, readBundleChunks } from '@shared/bundle/read-bundle-stream';
 import { bundleBytes } from '@shared/bundle/serialize-chunks';
 import { codedSegmentsCsv } from '@shared/export/coded-segments-csv';
-import { EMPTY_CODE_FIELDS, type Code, type Post, type Thread } from '@shared/model/records';
-import { codePointLength, sliceCodePoints } from '@shared/text/offsets';
+import type { Post, Thread } from '@shared/model/records';
+import { codePointLength } from '@shared/text/offsets';
 
 import { gc, print } from './node-bench-kit';
+import { SCALE_CODED_SHARE as CODED_SHARE, SCALE_CODERS, SCALE_CODES, SCALE_T0 as T0, SCALE_THREADS as THREADS, scaleThreads } from './scale-project';
 
-const T0 = '2025-05-01T12:00:00.000Z';
-const THREADS = 1_000;
-const CODED_SHARE = 0.2;
 const SIZES = [10_000, 100_000, 1_000_000];
 const STEPS = ['export', 'import', 'segmentsCsv', 'agreement'] as const;
 type Step = (typeof STEPS)[number];
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
-const WORDS = ['the', 'men', 'victims', 'what', 'about', 'families', 'claim', 'because', 'evidence', 'source?', 'lol', '🙂', '👩‍👩‍👧', 'Ünïcode', '"quoted"', 'a,b'];
-
-/** The project: thread 0 holds the largest share; replies hang off the previous post (deep) or any earlier one (wide). */
+/** The project as one bundle (bench/scale-project.ts yields it a thread at a time). */
 export function scaleProject(postCount: number): Bundle {
-  const random = mulberry32(1515);
-  const largest = Math.min(100_000, Math.floor(postCount / 10));
-  const rest = Math.floor((postCount - largest) / (THREADS - 1));
   const threads: Thread[] = [];
   const posts: Post[] = [];
-  const coders = [
-    { id: 'ada', name: 'Ada' },
-    { id: 'ben', name: 'Ben' },
-  ];
-  const codes: Code[] = Array.from({ length: 12 }, (_, k) => ({ id: `k${k}`, name: `Code ${k}`, parentId: k < 4 ? null : `k${k % 4}`, color: '#336699', order: k, ...EMPTY_CODE_FIELDS }));
   const codings: BundleCoding[] = [];
-  for (let t = 0; t < THREADS; t++) {
-    const size = t === 0 ? largest : t === THREADS - 1 ? postCount - largest - rest * (THREADS - 2) : rest;
-    const first = posts.length;
-    threads.push({ id: `t${t}`, title: `Thread ${t} 🙂`, platform: 'reddit', rootPostId: `p${first}`, importedAt: T0, source: 'bench' });
-    for (let i = 0; i < size; i++) {
-      const n = posts.length;
-      const words: string[] = [];
-      for (let w = n % 200 === 3 ? 1500 : 15 + Math.floor(random() * 40); w > 0; w--) words.push(WORDS[Math.floor(random() * WORDS.length)]!);
-      const parentId = i === 0 ? null : random() < 0.5 ? `p${n - 1}` : `p${first + Math.floor(random() * i)}`;
-      const text = words.join(' ');
-      posts.push({ id: `p${n}`, threadId: `t${t}`, parentId, author: `u${n % 4_999}`, createdAt: T0, text, platform: 'reddit', platformId: `${n}`, url: null, meta: {} });
-      if (random() >= CODED_SHARE) continue;
-      const length = codePointLength(text);
-      const code = codes[Math.floor(random() * codes.length)]!.id;
-      const start = Math.floor(random() * (length - 1));
-      for (const coder of coders) {
-        const s = Math.min(length - 1, start + Math.floor(random() * 3));
-        const e = Math.min(length, s + 1 + Math.floor(random() * 60));
-        codings.push({ id: `c${codings.length}`, postId: `p${n}`, codeId: code, coderId: coder.id, start: s, end: e, quote: sliceCodePoints(text, s, e), memo: '', createdAt: T0, updatedAt: T0 });
-      }
-    }
+  for (const part of scaleThreads(postCount)) {
+    threads.push(part.thread);
+    for (const post of part.posts) posts.push(post);
+    for (const coding of part.codings) codings.push(coding);
   }
-  return { format: 'threadmark', formatVersion: 3, exportedAt: T0, app: { name: 'Threadmark', version: 'bench' }, project: { id: 'project', name: 'Scale', createdAt: T0 }, threads, posts, codes, coders, codings, codebookVersions: [] };
+  return { format: 'threadmark', formatVersion: 3, exportedAt: T0, app: { name: 'Threadmark', version: 'bench' }, project: { id: 'project', name: 'Scale', createdAt: T0 }, threads, posts, codes: SCALE_CODES, coders: SCALE_CODERS, codings, codebookVersions: [] };
 }
 
 interface SizeResult {
@@ -160,7 +130,9 @@ async function main(sizes: readonly number[]): Promise<void> {
   }
   const file = join(REPO, 'bench', 'results', 'scale.json');
   await mkdir(join(REPO, 'bench', 'results'), { recursive: true });
-  await writeFile(file, `${JSON.stringify({ machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version }, loadAverage: { before: loadBefore, after: os.loadavg()[0] }, sizes: results, growth, notMeasured: ['app import through the Worker', 'project open (first frame of the thread list)', 'largest thread first frame', 'a coding', 'search'] }, null, 2)}\n`);
+  // The Chromium half (bench/scale-browser.mjs) keeps its own section in the same file.
+  const { browser } = (await readFile(file, 'utf8').then((text) => JSON.parse(text) as { browser?: unknown }).catch(() => ({}))) as { browser?: unknown };
+  await writeFile(file, `${JSON.stringify({ ...(browser === undefined ? {} : { browser }), machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version }, loadAverage: { before: loadBefore, after: os.loadavg()[0] }, sizes: results, growth, notMeasured: ['app import through the Worker (bench/import-bench.mjs: 100,000 posts)'] }, null, 2)}\n`);
   print(`wrote ${file}; load average after ${os.loadavg()[0]!.toFixed(2)}`);
 }
 

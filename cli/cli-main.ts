@@ -25,6 +25,7 @@ const ACTIVITY: Record<string, string> = {
   package: 'packaging',
   attributes: 'importing attributes',
   export: 'exporting',
+  sync: 'syncing',
 };
 
 export async function main(argv: readonly string[], base: ImportIo = nodeImportIo): Promise<number> {

@@ -203,6 +203,25 @@ Commands:
       an empty cell clears the value. All or nothing: every problem names its line and column.
       One journal entry. -o may be the bundle itself.
 
+Team server (docs/sync.md; the server admin sets a project up on Apache CouchDB 3.x):
+  server init --url U --admin-user A --admin-password-file F --project P --leads L[,L2]
+         [--coders a,b,c] --passwords-file users.csv [--json]
+      Create the users (users.csv: one "name,password" per line; the password is everything after
+      the first comma), their roles, the project's databases (corpus, codebook, consensus, a layer
+      per member), who may read each (_security) and who may write what (validate_doc_update).
+      Re-running adds what is missing; existing users keep their password. Passwords are never printed.
+  server add-coder --url U --admin-user A --admin-password-file F --project P --coder NAME
+         --password-file F [--lead] [--json]
+      One more member of a project on the server, with their layer (--lead: a lead).
+  sync <bundle> --url U --project P --user X --password-file F [--coder NAME] -o <bundle>
+  sync --new --url U --project P --user X --password-file F -o <bundle>
+      Sync a bundle with its team project as user X: push what X may write and changed (their
+      coder's layer; a lead everything), pull every database X may read, apply it as one journal
+      entry ("Received N changes from the team server"). X is the coder of the same name (case
+      ignored) unless --coder names another. Conflicts (one record changed on two machines) are
+      listed and both versions stay on the server; what X may not write is listed, not pushed.
+      --new starts from nothing (a new machine). -o may be the bundle itself.
+
 CSV files (every CSV the CLI writes: export csv, codebook-csv, memos-csv, *-matrix-csv; segments
 --csv; attributes):
   --csv-safe raw       The default: every cell exactly as stored, for R, pandas and scripts. A cell
@@ -276,6 +295,9 @@ export const COMMAND_USAGE: Record<string, string> = {
     '       CSV cells are written raw by default; --csv-safe formula makes them safe to open in a spreadsheet.\n' +
     '       every export above: [--pseudonymize (the default) | --identified | --no-pseudonymize] [--key-out <key.enc> [--passphrase-file F]]\n',
   rehydrate: 'Usage: threadmark rehydrate <ids-file> --posts <thread file or bundle> [-o <codings.csv>]\n',
+  sync:
+    'Usage: threadmark sync <bundle> --url U --project P --user X --password-file F [--coder NAME] -o <bundle.threadmark.json>\n' +
+    '       threadmark sync --new --url U --project P --user X --password-file F -o <bundle.threadmark.json>\n',
   'delete-posts': 'Usage: threadmark delete-posts <bundle> --ids <file> [--users] -o <bundle.threadmark.json>\n',
   reidentify: 'Usage: threadmark reidentify <key.enc> [--passphrase-file F] [--in <pseudonymised export> -o <file>]\n',
   import:
@@ -304,4 +326,7 @@ export const COMMAND_USAGE: Record<string, string> = {
     '       [--coder NAME] [--thread ID,...] [--author NAME] [--platform P,...] [--from T] [--to T] [--month YYYY-MM] [--where SCOPE.ATTRIBUTE=VALUE] [--limit N] [--json | --csv [--csv-safe formula|raw]] [--identified]\n',
   table: 'Usage: threadmark table <bundle> --rows code --cols thread|author|platform|coder|month|attribute:author.NAME|attribute:thread.NAME [--count codings|posts|chars] [--coder NAME[,NAME]] [--json]\n',
   cooccur: 'Usage: threadmark cooccur <bundle> --by overlap|post|thread [--measure count|jaccard] [--coder NAME[,NAME]] [--json]\n',
+  server:
+    'Usage: threadmark server init --url U --admin-user A --admin-password-file F --project P --leads L[,L2] [--coders a,b,c] --passwords-file users.csv [--json]\n' +
+    '       threadmark server add-coder --url U --admin-user A --admin-password-file F --project P --coder NAME --password-file F [--lead] [--json]\n',
 };

@@ -15,6 +15,8 @@ import { mergeCommand } from './commands/merge';
 import { packageCommand } from './commands/package';
 import { searchCommand } from './commands/search';
 import { segmentsCommand } from './commands/segments';
+import { serverCommand } from './commands/server';
+import { syncCommand } from './commands/sync';
 import { tableCommand } from './commands/table';
 import { undoCommand } from './commands/undo';
 import { validateCommand } from './commands/validate';
@@ -45,6 +47,8 @@ const COMMANDS: Record<string, Command> = {
   reidentify: (args, io) => reidentifyCommand(args, io),
   'delete-posts': (args, io) => deletePostsCommand(args, io),
   rehydrate: (args, io) => rehydrateCommand(args, io),
+  server: (args, io) => serverCommand(args, io),
+  sync: (args, io) => syncCommand(args, io),
 };
 
 /** `agree` has two forms: `--units <file.csv>` (reliability data) and `agree <bundle...> --unit …` (codings). */

@@ -73,6 +73,17 @@ test('the Codebook and Team menus’ dialogs, the code editor, the coder dialog,
   await teamCommand(page, 'Reliability sample…');
   await checkDialog(page, page.getByRole('dialog', { name: 'Reliability sample' }), 'Reliability sample dialog');
 
+  // Team sync: the connect dialog with a refusal shown (the conflict inbox is checked in team-sync.spec.ts, against a server).
+  await teamCommand(page, 'Connect project to a team server…');
+  const connect = page.getByRole('dialog', { name: 'Connect project to a team server' });
+  await connect.getByLabel('Server address').fill('http://example.org');
+  await connect.getByLabel('Project key').fill('study');
+  await connect.getByLabel('User name').fill('ada');
+  await connect.getByLabel('Password').fill('pw');
+  await connect.getByRole('button', { name: 'Connect' }).click();
+  await expect(connect.getByRole('alert')).toContainText('Use an https:// address');
+  await checkDialog(page, connect, 'Connect project to a team server dialog (address refused)');
+
   // Add coder files with a mixed selection: a doccano file (its notes) and a damaged .qdpx (its problems, as an alert).
   const demo = JSON.parse(await readFile('resources/demo/demo-project.threadmark.json', 'utf8')) as { posts: Array<{ text: string }> };
   const line = JSON.stringify({ id: 1, text: demo.posts[0]!.text, label: [[0, 10, 'Whataboutism']] });

@@ -58,7 +58,7 @@ test('History lists the coding just made; Revert undoes it, and a second revert 
   await coded.getByRole('button', { name: /^Revert/ }).click();
   await expect(page.locator('.status-line')).toContainText('Not reverted. The coding was removed since');
   await expect(rowsOf(page, 'Reverted')).toHaveCount(1);
-  await page.screenshot({ path: '/tmp/history.png' });
+  await page.screenshot({ path: test.info().outputPath('history.png') });
 
   // Back in the Coding view the highlight is gone.
   await views(page).getByRole('button', { name: 'Coding' }).click();

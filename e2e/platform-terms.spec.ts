@@ -50,7 +50,7 @@ test('platform terms and expiry, deletions from a list with tombstones and count
   dialog = page.getByRole('dialog', { name: 'Platform terms and expiry' });
   const log = dialog.getByRole('table').last();
   await expect(log.getByRole('row').nth(1)).toContainText(/user ids\s*2\s*2\s*1/);
-  await page.screenshot({ path: '/tmp/shots-h3/terms-dialog.png' });
+  await page.screenshot({ path: test.info().outputPath('terms-dialog.png') });
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   // Ids only: hashes and offsets, no text, no author.
@@ -74,7 +74,7 @@ test('platform terms and expiry, deletions from a list with tombstones and count
   await expect(row).toContainText('platform terms: Demo data: quote only paraphrased');
   await expect(row).toContainText('rare words: posts her story under metoo');
   await expect(row).toContainText('Paraphrase it or quote a shorter, common-worded part; drop or generalise the hashtag');
-  await page.screenshot({ path: '/tmp/shots-h3/quote-report.png' });
+  await page.screenshot({ path: test.info().outputPath('quote-report.png') });
   const [csv] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export CSV…' }).click()]);
   expect(await readFile(await csv.path(), 'utf8')).toContain('hashtag');
   await dialog.getByRole('button', { name: 'Close' }).click();

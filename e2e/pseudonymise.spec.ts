@@ -65,7 +65,7 @@ test('the segments CSV is pseudonymised by default, quotes still match their off
   await page.getByRole('button', { name: 'View', exact: true }).click();
   const toggle = page.getByRole('menu', { name: 'View' }).getByRole('menuitemcheckbox', { name: 'Show pseudonyms' });
   await expect(toggle).toHaveAttribute('aria-checked', 'true');
-  await page.screenshot({ path: '/tmp/shots-h2/show-pseudonyms.png' });
+  await page.screenshot({ path: test.info().outputPath('show-pseudonyms.png') });
   await toggle.click();
   await expect(author).toHaveText(replier);
 });

@@ -56,6 +56,8 @@ const fake = vi.hoisted(() => {
         },
       },
       shell: { openExternal: vi.fn() },
+      // Team server passwords are sealed only when the renderer asks (main/credentials/).
+      safeStorage: { isEncryptionAvailable: vi.fn(() => false), encryptString: vi.fn(), decryptString: vi.fn() },
     },
   };
 });
@@ -109,7 +111,7 @@ describe('main lifecycle', () => {
   it('registers a handler for every channel that trusts only app://threadmark', async () => {
     await start();
     const channels = fake.electron.ipcMain.handle.mock.calls.map(([channel]) => channel as string).sort();
-    expect(channels).toEqual(['app:info', 'backup:list', 'backup:manifest-read', 'backup:manifest-write', 'backup:read', 'backup:write', 'file:open', 'file:open-binary', 'file:open-many', 'file:save', 'shell:open-external']);
+    expect(channels).toEqual(['app:info', 'backup:list', 'backup:manifest-read', 'backup:manifest-write', 'backup:read', 'backup:write', 'credentials:delete', 'credentials:read', 'credentials:save', 'file:open', 'file:open-binary', 'file:open-many', 'file:save', 'shell:open-external']);
     const appInfo = fake.electron.ipcMain.handle.mock.calls.find(([channel]) => channel === 'app:info')?.[1] as (
       ...args: unknown[]
     ) => Promise<unknown>;

@@ -5,9 +5,10 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 
 import { backupFiles } from './backups/backup-files';
+import { passwordStore } from './credentials/password-store';
 import { sendEvent } from './ipc/events';
 import { originOf } from './ipc/handle';
 import { registerIpcHandlers } from './ipc/register';
@@ -62,6 +63,8 @@ function start(): void {
     windowFor: (sender) => BrowserWindow.fromWebContents(sender),
     // Outside IndexedDB on purpose: a system that wipes the database leaves these (reliability.md §2.8).
     backups: backupFiles(join(app.getPath('userData'), 'backups')),
+    // Team-server passwords, sealed by the system's keychain (docs/sync.md "Passwords").
+    passwords: passwordStore(join(app.getPath('userData'), 'team-passwords.json'), safeStorage),
   });
   installMenu(Menu, {
     platform: process.platform,

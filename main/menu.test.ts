@@ -111,10 +111,10 @@ describe('application menu', () => {
     expect(sendCommand.mock.calls).toEqual([['view-coding'], ['view-analysis'], ['search-corpus'], ['view-agreement'], ['view-adjudication'], ['view-history'], ['view-rounds'], ['command-palette']]);
   });
 
-  it('has a Team menu: rounds and packages, returned files, a blind coder’s return', () => {
+  it('has a Team menu: rounds and packages, returned files, a blind coder’s return, team sync', () => {
     const sendCommand = vi.fn();
     const team = submenu(buildMenuTemplate({ platform: 'linux', isDev: false, sendCommand }), 'Team');
-    expect(outline(team)).toEqual(['Reliability sample…', 'Prepare coder packages…', '-', 'Add coder files…', '-', 'Return my codings…']);
+    expect(outline(team)).toEqual(['Reliability sample…', 'Prepare coder packages…', '-', 'Add coder files…', '-', 'Return my codings…', '-', 'Connect project to a team server…', 'Open a team project…', 'Conflict inbox…', 'Disconnect from the team server']);
     for (const label of ['Reliability sample…', 'Prepare coder packages…', 'Add coder files…', 'Return my codings…']) (item(team, label)?.click as () => void)();
     expect(sendCommand.mock.calls).toEqual([['team-sample'], ['team-packages'], ['add-coder-file'], ['team-return']]);
   });

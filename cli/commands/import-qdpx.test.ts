@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { exampleBundle } from '@shared/bundle/fixtures.test-helpers';
 import { serializeBundle } from '@shared/bundle/serialize';
 import { parseBundleText } from '@shared/bundle/validate';
+import type { Bundle } from '@shared/bundle/bundle';
 import { buildZip } from '@shared/codebook/refi/zip.test-helpers';
+import { withMemosAttributesRelations } from '@shared/refi/qdpx.test-helpers';
 
 import { exportCommand } from './export';
 import { importCommand } from './import';
@@ -25,6 +27,18 @@ describe('threadmark export --to qdpx and import of a .qdpx project', () => {
     if (!back.ok) throw new Error(JSON.stringify(back.error));
     expect(back.value.posts.map((p) => p.text)).toEqual(exampleBundle().posts.map((p) => p.text));
     expect(back.value.codings.map((c) => c.quote).sort()).toEqual(exampleBundle().codings.map((c) => c.quote).sort());
+  });
+
+  it('round-trips memos, attributes and relations too, and says how many came in', async () => {
+    const original = withMemosAttributesRelations(exampleBundle());
+    const m = memoryImportIo({ 'p.json': serializeBundle(original) });
+    expect(await exportCommand(['p.json', '--to', 'qdpx', '--identified', '-o', 'p.qdpx'], m.io, { clock })).toBe(0);
+    expect(await importCommand(['p.qdpx', '-o', 'back.json'], m.io, deps())).toBe(0);
+    expect(m.stdout()).toMatch(/5 codings, 6 memos, 5 attributes, 5 attribute values, 2 relations added to back\.json\n$/);
+    const back = parseBundleText(m.text('back.json')!);
+    if (!back.ok) throw new Error(JSON.stringify(back.error));
+    const texts = (b: Bundle) => [(b.memos ?? []).map((x) => x.text).sort(), (b.attributeValues ?? []).map((v) => v.value).sort(), (b.relations ?? []).map((r) => [r.from, r.to, r.memo])];
+    expect(texts(back.value)).toEqual(texts(original));
   });
 
   it('prints what was skipped, and refuses --positions for another format', async () => {

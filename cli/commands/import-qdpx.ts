@@ -6,7 +6,7 @@
  */
 import { formatProblem } from '@shared/problem/problem';
 import { MemoryProjectStore } from '@shared/project/memory-store';
-import { importQdpx } from '@shared/project/operations/qdpx-import';
+import { extrasPhrase, importQdpx } from '@shared/project/operations/qdpx-import';
 import { runOperation } from '@shared/project/run-operation';
 import { prepareQdpxImport } from '@shared/refi/prepare-qdpx-import';
 import type { QdpxPostSplit } from '@shared/refi/qdpx-import-bundle';
@@ -53,9 +53,9 @@ export async function importQdpxProject(io: ImportIo, request: QdpxImportRequest
   if (!applied.ok) return fail([`threadmark: ${formatProblem(applied.error)}`]);
   const saved = await saveProjectFile(store, request.output, io, cliBundleHead(deps.clock));
   if (!saved.ok) return fail(saveFailureLines(request.output, saved.error));
-  const { added, report } = applied.value.result;
+  const { added, report, extras } = applied.value.result;
   const n = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
-  const lines = [`${request.file}: REFI-QDA project, ${[n(added.threads, 'thread'), n(added.posts, 'post'), n(added.codes, 'code'), n(added.coders, 'coder'), n(added.codings, 'coding')].join(', ')} added to ${request.output}`];
+  const lines = [`${request.file}: REFI-QDA project, ${[n(added.threads, 'thread'), n(added.posts, 'post'), n(added.codes, 'code'), n(added.coders, 'coder'), n(added.codings, 'coding')].join(', ')}${extrasPhrase(extras)} added to ${request.output}`];
   const reported = reportLines(report);
   if (reported.length > 0) {
     lines.push(`not taken as it was (${reported.length}):`);

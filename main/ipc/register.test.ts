@@ -18,6 +18,7 @@ describe('registerIpcHandlers', () => {
       dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() } as never,
       windowFor: () => null,
       backups: {} as never,
+      passwords: {} as never,
     });
     const channels = ipcMain.handle.mock.calls.map(([channel]) => channel as string);
     expect([...channels].sort()).toEqual(Object.keys(invokeContract).sort());

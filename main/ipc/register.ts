@@ -2,10 +2,11 @@ import type { IpcMain } from 'electron';
 
 import { registerAppHandlers, type AppDeps } from './app';
 import { registerBackupHandlers, type BackupDeps } from './backups';
+import { registerCredentialHandlers, type CredentialDeps } from './credentials';
 import { registerFileHandlers, type FileDeps } from './files';
 import { createHandle } from './handle';
 
-export type IpcDeps = AppDeps & FileDeps & BackupDeps & { ipcMain: Pick<IpcMain, 'handle'>; trustedOrigin: string };
+export type IpcDeps = AppDeps & FileDeps & BackupDeps & CredentialDeps & { ipcMain: Pick<IpcMain, 'handle'>; trustedOrigin: string };
 
 /** Registers one handler for every channel of the contract (a unit test holds it to that). */
 export function registerIpcHandlers(deps: IpcDeps): void {
@@ -13,4 +14,5 @@ export function registerIpcHandlers(deps: IpcDeps): void {
   registerAppHandlers(handle, deps);
   registerFileHandlers(handle, deps);
   registerBackupHandlers(handle, deps);
+  registerCredentialHandlers(handle, deps);
 }

@@ -78,6 +78,8 @@ export function App() {
           projectName={session.project.entry.name}
           onSwitchCoder={() => setSwitching(true)}
           onShowProjects={() => void showProjects()}
+          onOpenTeamProject={commands.openTeam}
+          onReopen={() => void commands.reopen()}
         />
         {switchDialog(session.project.coder.name)}
       </ServicesContext.Provider>

@@ -25,6 +25,9 @@ import { HistoryPanel } from '../features/history/HistoryPanel';
 import { ImportDialog } from '../features/import/ImportDialog';
 import { RoundsView } from '../features/rounds/RoundsView';
 import { useTeamLoop } from '../features/rounds/use-team-loop';
+import { useTeamSync } from '../features/sync/use-team-sync';
+import type { SyncConnection } from '../db/project-store';
+import type { Problem } from '@shared/problem/problem';
 import { useQdpx } from '../features/files/use-qdpx';
 import { useAnnotationExport } from '../features/files/use-annotation-export';
 import { BackupsDialog } from './backup/BackupsDialog';
@@ -52,10 +55,13 @@ interface Props {
   onSwitchCoder: () => void;
   /** Back to the project list (the header's Projects button, File → Projects…). */
   onShowProjects: () => void;
+  /** Team sync: a new local project for a team project, opened; this project opened again. */
+  onOpenTeamProject: (connection: SyncConnection) => Promise<Problem | undefined>;
+  onReopen: () => void;
 }
 
 /** The coding workbench: threads and codebook, the thread as a reply tree, the focused post's codings. */
-export function Workspace({ coder, projectName, onSwitchCoder, onShowProjects }: Props) {
+export function Workspace({ coder, projectName, onSwitchCoder, onShowProjects, onOpenTeamProject, onReopen }: Props) {
   const services = useServices();
   const { db, tracker, history } = services;
   const [chosenThreadId, setChosenThreadId] = useState<string | null>(null);
@@ -94,6 +100,7 @@ export function Workspace({ coder, projectName, onSwitchCoder, onShowProjects }:
 
   const [onlyMine, setOnlyMine] = useState(false);
   const team = useTeamLoop({ onFilesAdded: () => setDataVersion((v) => v + 1), focusedPostId, onRevealPost: revealPost });
+  const teamSync = useTeamSync({ coderName: coder.name, openTeamProject: onOpenTeamProject, reopen: onReopen });
   const qdpx = useQdpx();
   const annotationExport = useAnnotationExport();
   const [backupsDialog, setBackupsDialog] = useState(false);
@@ -164,6 +171,7 @@ export function Workspace({ coder, projectName, onSwitchCoder, onShowProjects }:
     codebook: codebookExchange.commands,
     blind,
     team: team.commands,
+    sync: teamSync,
     qdpx: qdpx.commands,
     display,
     printThread: thread && liveData.posts ? display.print : null,
@@ -182,6 +190,11 @@ export function Workspace({ coder, projectName, onSwitchCoder, onShowProjects }:
   };
 
   const focusedPost = focusedPostId ? (liveData.postsById.get(focusedPostId) ?? null) : null;
+  // Stable, so the (memoized) thread list does not re-render with every coding.
+  const onSelectThread = useCallback((id: string) => {
+    setChosenThreadId(id);
+    setFocusedPostId(null);
+  }, []);
   const onFocusPost = useCallback((postId: string) => {
     setFocusedPostId(postId);
     setHighlightIds(null);
@@ -220,6 +233,7 @@ export function Workspace({ coder, projectName, onSwitchCoder, onShowProjects }:
               </label>
             )}
             <SaveStatus tracker={tracker} />
+            {teamSync.status}
             {blind ? (
               <span className="coder-button" title="A blind package is its coder’s: every coding made here is theirs">
                 Coding as <strong><Isolated>{actingCoder.name}</Isolated></strong>
@@ -271,14 +285,7 @@ export function Workspace({ coder, projectName, onSwitchCoder, onShowProjects }:
                   onLayoutChanged={sidebarLayout.onLayoutChanged}
                 >
                   <Panel id="pane-threads" className="pane threads-pane" defaultSize="40%" minSize="80px">
-                    <ThreadList
-                      threads={liveData.threads}
-                      selectedId={threadId}
-                      onSelect={(id) => {
-                        setChosenThreadId(id);
-                        setFocusedPostId(null);
-                      }}
-                    />
+                    <ThreadList threads={liveData.threads} selectedId={threadId} onSelect={onSelectThread} />
                   </Panel>
                   <Separator className="pane-separator" aria-label="Resize the thread list and the codebook" />
                   <Panel id="pane-codebook" className="pane codebook-pane" defaultSize="60%" minSize="120px">
@@ -353,6 +360,7 @@ export function Workspace({ coder, projectName, onSwitchCoder, onShowProjects }:
             />
           ) : null}
           {team.dialogs}
+          {teamSync.dialogs}
           {qdpx.dialogs}
           {annotationExport.dialog}
           {platformDialogs.dialogs}

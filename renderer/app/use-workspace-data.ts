@@ -2,7 +2,7 @@ import { useMemo, useRef } from 'react';
 
 import type { Code, Coder, Coding, Post } from '@shared/model/records';
 import { codebookInTreeOrder, codersByName, codingTallies, tallyCount, type CodingTally } from '@shared/project/queries/codebook-reads';
-import { codingsOfThreadInOrder, threadSummaries, type ThreadSummary } from '@shared/project/queries/workspace-reads';
+import { codingsOfThreadInOrder, threadEntries, type ThreadEntry } from '@shared/project/queries/workspace-reads';
 import { codePointToUtf16 } from '@shared/text/offsets';
 
 import type { ThreadmarkDB } from '../db/project-store';
@@ -13,7 +13,8 @@ const EMPTY: never[] = [];
 const NO_TALLY: CodingTally = { total: 0, byCoder: [] };
 
 export interface WorkspaceData {
-  threads: ThreadSummary[];
+  /** Without coded-post counts: the thread list reads them only when it sorts by them. */
+  threads: ThreadEntry[];
   /** The chosen thread, else the first one. */
   threadId: string | null;
   posts: Post[] | undefined;
@@ -35,7 +36,7 @@ export interface WorkspaceData {
  * `onlyCoderId` hides other coders' codings (coding independently before comparing); null shows all.
  */
 export function useWorkspaceData(db: ThreadmarkDB, chosenThreadId: string | null, onlyCoderId: string | null = null): WorkspaceData {
-  const threads = useProjectQuery(db, threadSummaries, []) ?? EMPTY;
+  const threads = useProjectQuery(db, threadEntries, []) ?? EMPTY;
   // The chosen thread while it exists (a deleted one gives way to the first).
   const threadId = (chosenThreadId !== null && threads.some((t) => t.id === chosenThreadId) ? chosenThreadId : null) ?? threads[0]?.id ?? null;
   const posts = useProjectQuery(db, (reader) => (threadId ? reader.postsOfThread(threadId) : Promise.resolve([])), [threadId]);

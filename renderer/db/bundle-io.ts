@@ -50,15 +50,21 @@ export async function isDatabaseEmpty(db: ThreadmarkDB): Promise<boolean> {
 /** Why a bundle file was not read: its problems (formatted), or a file that is not UTF-8 text at all (said in the status line). */
 export type BundleFileFailure = { problems: string[] } | { notText: string };
 
+/** How a bundle file is read: its piece size, and up to what size a non-JSON file is decoded whole for its message (tests make both small). */
+export interface BundleReadLimits {
+  chunkBytes?: number;
+  textFallbackBytes?: number;
+}
+
 /**
  * A bundle file's bytes as the bundle, or why not. Read in chunks, never as one string, so a bundle
  * past V8's string limit (~512 MB) opens; a file that is not JSON is decoded whole (while it can
  * be) so the message names line and column, as parseBundleText's does.
  */
-export async function readBundleFile(name: string, bytes: Uint8Array): Promise<Result<Bundle, BundleFileFailure>> {
+export async function readBundleFile(name: string, bytes: Uint8Array, limits: BundleReadLimits = {}): Promise<Result<Bundle, BundleFileFailure>> {
   const text = async () => new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   try {
-    const read = await readBundleChunks(byteChunks(bytes), bytes.length <= TEXT_FALLBACK_BYTES ? text : null);
+    const read = await readBundleChunks(byteChunks(bytes, limits.chunkBytes), bytes.length <= (limits.textFallbackBytes ?? TEXT_FALLBACK_BYTES) ? text : null);
     return read.ok ? read : err({ problems: read.error.map(formatProblem) });
   } catch {
     return err({ notText: `${name} is not valid UTF-8 text. Save it as UTF-8 and open it again.` });

@@ -105,6 +105,24 @@ describe('ThreadmarkDB schema', () => {
         await db.open();
         return db;
       },
+      // Version 8 gave threads and posts optional fields only: version 2 rows, upgraded to 8.
+      8: async (name) => {
+        const v2 = at(name, 2);
+        await writeV2Rows(v2);
+        v2.close();
+        const db = at(name, 8);
+        await db.open();
+        return db;
+      },
+      // Version 9 added the sync state table: version 2 rows, upgraded to 9.
+      9: async (name) => {
+        const v2 = at(name, 2);
+        await writeV2Rows(v2);
+        v2.close();
+        const db = at(name, 9);
+        await db.open();
+        return db;
+      },
     };
     for (let k = 1; k <= MIGRATIONS.length; k++) {
       const name = `threadmark-upgrade-${k}-${crypto.randomUUID()}`;
@@ -130,7 +148,9 @@ describe('ThreadmarkDB schema', () => {
       // Posts moved into pages in version 3: they are counted as posts, wherever they live.
       const postsBefore = 'posts' in before ? before.posts : await storedPostCount(current);
       delete before.posts;
-      for (const table of ['postPages', 'threadStats']) {
+      // Post facts (version 10) are made from the pages: a page of facts per page of posts.
+      if ('postPages' in before || 'posts' in before) expect(after.postFacts).toBe(after.postPages);
+      for (const table of ['postPages', 'threadStats', 'postFacts']) {
         delete before[table];
         delete after[table];
       }
@@ -145,7 +165,8 @@ describe('ThreadmarkDB schema', () => {
       expect(schemaOf(current)).toEqual(snapshot);
       await current.delete();
     }
-  });
+    // One upgrade per released schema (ten and counting): seconds, more on a busy machine.
+  }, 30_000);
 
   it('asks IndexedDB for strict durability on writes', async () => {
     // Dexie binds IDBDatabase#transaction when it opens, so spy on the prototype beforehand.

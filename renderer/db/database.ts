@@ -4,7 +4,8 @@ import type { Assignment, Attribute, AttributeValue, Code, CodebookVersion, Code
 import type { JournalEntry } from '@shared/project/journal-entry';
 
 import { MIGRATIONS, type Migration } from './migrations';
-import type { PostPageRow, ThreadStatsRow } from './post-store';
+import type { PostFactsRow, PostPageRow, ThreadStatsRow } from './post-store';
+import type { SyncStateRow } from './sync-state';
 
 
 /** App-level key/value settings (current coder, …): kept here, never in localStorage. */
@@ -22,6 +23,8 @@ export class ThreadmarkDB extends Dexie {
   /** Posts live in pages (post-store.ts); read and write them only through post-store.ts. */
   declare readonly postPages: Table<PostPageRow, [string, number]>;
   declare readonly threadStats: Table<ThreadStatsRow, string>;
+  /** Each post page's facts (author, platform, time…), same key (migration 0010): read them, not the posts. */
+  declare readonly postFacts: Table<PostFactsRow, [string, number]>;
   declare readonly codes: Table<Code, string>;
   declare readonly coders: Table<Coder, string>;
   declare readonly codings: Table<Coding, string>;
@@ -42,6 +45,8 @@ export class ThreadmarkDB extends Dexie {
   /** The relation codebook and relations between posts (migration 0007). */
   declare readonly relationCodes: Table<RelationCode, string>;
   declare readonly relations: Table<Relation, string>;
+  /** The project's connection to a team server and its sync progress (migration 0009, sync-state.ts). */
+  declare readonly syncState: Table<SyncStateRow, string>;
 
   private reloadNeeded = false;
   private readonly reloadListeners = new Set<ReloadRequiredListener>();

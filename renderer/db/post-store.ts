@@ -8,11 +8,16 @@
  * hundred page rows instead of a hundred thousand post rows. Posts are immutable after import.
  * Functions that write must run inside a transaction over `postTables(db)` (and whatever else
  * the caller writes).
+ *
+ * Beside each page, `postFacts` (migration 0010) holds the page's posts' facts (author, platform,
+ * time, the values attributes derive from: shared/project/post-facts.ts), written and rewritten
+ * with the page, so tables and attributes read a few bytes per post instead of every post.
  */
 import { Dexie } from 'dexie';
 
 import type { ExistingPosts, StoredPost } from '@shared/import/assemble-threads';
 import type { Platform, Post } from '@shared/model/records';
+import { postFactsOf, type PostFacts } from '@shared/project/post-facts';
 
 import type { ThreadmarkDB } from './database';
 
@@ -29,6 +34,13 @@ export interface PostPageRow {
   platformKeys: string[];
 }
 
+/** The facts of one page's posts, same key, same order (kept in step by every write here). */
+export interface PostFactsRow {
+  threadId: string;
+  page: number;
+  facts: PostFacts[];
+}
+
 export interface ThreadStatsRow {
   threadId: string;
   postCount: number;
@@ -38,8 +50,14 @@ export interface ThreadStatsRow {
 
 export const platformKey = (platform: Platform | string, platformId: string): string => `${platform}\u0000${platformId}`;
 
+/**
+ * The facts table, absent only in a database opened at a schema before 0010 (the upgrade tests
+ * write posts at every version); from 0010 on every page write writes its facts too.
+ */
+const factsTable = (db: ThreadmarkDB): ThreadmarkDB['postFacts'] | undefined => (db.tables.some((t) => t.name === 'postFacts') ? db.postFacts : undefined);
+
 /** The tables a transaction that reads or writes posts must include. */
-export const postTables = (db: ThreadmarkDB) => [db.postPages, db.threadStats] as const;
+export const postTables = (db: ThreadmarkDB) => [db.postPages, ...[factsTable(db)].filter((t) => t !== undefined), db.threadStats];
 
 const pagesOfThread = (db: ThreadmarkDB, threadId: string) =>
   db.postPages.where('[threadId+page]').between([threadId, Dexie.minKey], [threadId, Dexie.maxKey]);
@@ -53,6 +71,8 @@ function pageRow(threadId: string, page: number, posts: Post[]): PostPageRow {
     platformKeys: posts.filter((p) => p.platformId !== null).map((p) => platformKey(p.platform, p.platformId as string)),
   };
 }
+
+export const factsRow = (page: Pick<PostPageRow, 'threadId' | 'page' | 'posts'>): PostFactsRow => ({ threadId: page.threadId, page: page.page, facts: page.posts.map(postFactsOf) });
 
 /**
  * Adds posts after the ones their threads already have, in the given (reading) order, as new
@@ -81,6 +101,7 @@ export async function appendPosts(db: ThreadmarkDB, posts: readonly Post[]): Pro
     });
   });
   await db.postPages.bulkAdd(pages);
+  await factsTable(db)?.bulkAdd(pages.map(factsRow));
   await db.threadStats.bulkPut(nextStats);
 }
 
@@ -92,6 +113,11 @@ export async function postsOfThreadInOrder(db: ThreadmarkDB, threadId: string): 
 /** Every post, thread by thread (threads in key order), each thread in reading order. */
 export async function allPosts(db: ThreadmarkDB): Promise<Post[]> {
   return (await db.postPages.toArray()).flatMap((p) => p.posts);
+}
+
+/** Every post's facts in allPosts' order, read from the facts pages (no post is read). */
+export async function allPostFacts(db: ThreadmarkDB): Promise<PostFacts[]> {
+  return (await db.postFacts.toArray()).flatMap((p) => p.facts);
 }
 
 export async function getPost(db: ThreadmarkDB, id: string): Promise<Post | undefined> {
@@ -162,7 +188,9 @@ export async function removePosts(db: ThreadmarkDB, posts: readonly Post[]): Pro
       else kept.push(pageRow(threadId, page.page, left));
     }
     await db.postPages.bulkDelete(emptied);
+    await factsTable(db)?.bulkDelete(emptied);
     await db.postPages.bulkPut(kept);
+    await factsTable(db)?.bulkPut(kept.map(factsRow));
     const remaining = (await pagesOfThread(db, threadId).toArray()).flatMap((p) => p.posts);
     if (remaining.length === 0) await db.threadStats.delete(threadId);
     else await db.threadStats.put({ threadId, postCount: remaining.length, startedAt: remaining.find((p) => p.createdAt !== null)?.createdAt ?? null });
@@ -180,5 +208,6 @@ export async function replacePosts(db: ThreadmarkDB, posts: readonly Post[]): Pr
     const pages = await pagesOfThread(db, threadId).toArray();
     const rewritten = pages.filter((page) => page.postIds.some((id) => changed.has(id))).map((page) => pageRow(threadId, page.page, page.posts.map((p) => changed.get(p.id) ?? p)));
     await db.postPages.bulkPut(rewritten);
+    await factsTable(db)?.bulkPut(rewritten.map(factsRow));
   }
 }

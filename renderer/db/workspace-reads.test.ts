@@ -42,6 +42,26 @@ describe('workspace reads', () => {
     expect(counted).toEqual(new Map([...expected].map(([threadId, posts]) => [threadId, posts.size])));
   });
 
+  it('counts codings per code, and per code and coder, as a naive count of the same codings does (three coders, uneven shares)', async () => {
+    const bundle = sampleBundle();
+    bundle.coders.push({ id: 'coder-cy', name: 'Cy' });
+    const coders = ['coder-ana', 'coder-ben', 'coder-ben', 'coder-cy', 'coder-ben'];
+    for (let i = 0; i < 60; i++) {
+      const post = bundle.posts[i % bundle.posts.length]!;
+      const at = '2025-01-05T00:00:00.000Z';
+      bundle.codings.push({ id: `g-${i}`, postId: post.id, codeId: bundle.codes[(i * 7) % bundle.codes.length]!.id, coderId: coders[i % coders.length]!, start: 0, end: 1, quote: [...post.text][0]!, memo: '', createdAt: at, updatedAt: at });
+    }
+    await importBundle(db, bundle, { clock: testClock() });
+    const naive = new Map<string, Map<string, number>>();
+    for (const c of bundle.codings) {
+      const byCoder = naive.get(c.codeId) ?? new Map<string, number>();
+      naive.set(c.codeId, byCoder.set(c.coderId, (byCoder.get(c.coderId) ?? 0) + 1));
+    }
+    const [byCode, byCodeAndCoder] = await storeOf(db).read((reader) => Promise.all([reader.codingCountsByCode(), reader.codingCountsByCodeAndCoder()]));
+    expect(byCodeAndCoder).toEqual(naive);
+    expect(byCode).toEqual(new Map([...naive].map(([codeId, byCoder]) => [codeId, [...byCoder.values()].reduce((a, b) => a + b, 0)])));
+  });
+
   it('lists threads by import time with post counts, and posts in reading order without seq', async () => {
     const bundle = sampleBundle();
     await importBundle(db, bundle, { clock: testClock() });

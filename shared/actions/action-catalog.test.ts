@@ -43,6 +43,10 @@ describe('action catalog', () => {
       ['team-packages', false],
       ['add-coder-file', true],
       ['team-return', true],
+      ['sync-connect', true],
+      ['sync-open', false],
+      ['sync-conflicts', false],
+      ['sync-disconnect', false],
     ]);
   });
 });

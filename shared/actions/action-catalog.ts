@@ -89,6 +89,10 @@ const CATALOG = [
   { id: 'team-packages', label: 'Prepare coder packages…', menus: ['team'], group: 'round', keywords: ['round', 'blind', 'package', 'send', 'coders'] },
   { id: 'add-coder-file', label: 'Add coder files…', menus: ['team'], group: 'return', keywords: ['second coder', 'layer', 'agreement', 'compare', 'returned', 'merge', 'package', 'qdpx', 'refi-qda', 'nvivo', 'atlas.ti', 'maxqda', 'doccano', 'label studio', 'web annotation'] },
   { id: 'team-return', label: 'Return my codings…', menus: ['team'], group: 'blind', keywords: ['blind', 'package', 'send back', 'lead'] },
+  { id: 'sync-connect', label: 'Connect project to a team server…', menus: ['team'], group: 'sync', keywords: ['couchdb', 'server', 'sync', 'share', 'online', 'collaborate', 'sign in'] },
+  { id: 'sync-open', label: 'Open a team project…', menus: ['team'], group: 'sync', keywords: ['couchdb', 'server', 'sync', 'join', 'download', 'sign in'] },
+  { id: 'sync-conflicts', label: 'Conflict inbox…', menus: ['team'], group: 'sync', keywords: ['couchdb', 'sync', 'conflicts', 'two versions', 'resolve'] },
+  { id: 'sync-disconnect', label: 'Disconnect from the team server', menus: ['team'], group: 'sync', keywords: ['couchdb', 'sync', 'offline', 'sign out', 'leave'] },
 ] as const satisfies readonly ActionSpec[];
 
 export type ActionId = (typeof CATALOG)[number]['id'];
@@ -98,6 +102,9 @@ export type CodebookActionId = Extract<ActionId, `codebook-${string}`>;
 
 /** The Team menu's actions (the team loop: rounds, packages, returned files; docs/team-loop.md). */
 export type TeamActionId = Extract<ActionId, `team-${string}` | 'add-coder-file'>;
+
+/** Team sync's actions (docs/sync.md): connect, open a team project, the conflict inbox, disconnect. */
+export type SyncActionId = Extract<ActionId, `sync-${string}`>;
 
 /** Every action, in menu order. */
 export const ACTION_CATALOG: readonly (ActionSpec & { readonly id: ActionId })[] = CATALOG;

@@ -6,7 +6,7 @@ import { backupName, backupsIn, parseBackupName, type BackupFile } from './backu
 import { emptyManifest, mergeManifests, parseManifest, serializeManifest, withBackup, withProject, type ManifestProject } from './manifest';
 import { needsRecovery, recoveryMessage, type RecoveryCase } from './recovery';
 import { backupsToDelete, KEEP_LATEST } from './retention';
-import { checkBackupBundle, checkBackupText, checkReadBack, checkUnzipped, readBackupBundle } from './verify-backup';
+import { checkBackupBundle, checkBackupText, checkReadBack, checkUnzipped, checkUnzippedChunks, readBackupBundle } from './verify-backup';
 
 const file = (at: string, posts = 1, codings = 1): BackupFile => ({ name: backupName(at, { posts, codings }), at, posts, codings });
 
@@ -116,6 +116,20 @@ describe('checking a backup', () => {
     expect(checkUnzipped(text.slice(0, -1), text).ok).toBe(false);
     const same = `${text.slice(0, -2)}x${text.slice(-1)}`;
     expect(checkUnzipped(same, text)).toEqual({ ok: false, error: 'the backup does not unzip to the bundle written' });
+  });
+
+  it('checks unzipped bytes in pieces against the serialized pieces, whatever the cuts', async () => {
+    const bytes = new TextEncoder().encode('{"posts":["👩‍👩‍👧 what about"]}'.repeat(300));
+    const cut = (b: Uint8Array, at: number[]) => [0, ...at, b.length].slice(1).map((end, i, ends) => b.subarray(i === 0 ? 0 : ends[i - 1]!, end));
+    async function* stream(pieces: Uint8Array[]) {
+      for (const p of pieces) yield p;
+    }
+    expect(await checkUnzippedChunks(stream(cut(bytes, [1, 500, 501, 4000])), cut(bytes, [7, 2000]))).toEqual({ ok: true, value: undefined });
+    const changed = bytes.slice();
+    changed[3000] = changed[3000]! ^ 1;
+    expect(await checkUnzippedChunks(stream(cut(changed, [100])), cut(bytes, [2999, 3001]))).toEqual({ ok: false, error: 'the backup does not unzip to the bundle written' });
+    expect(await checkUnzippedChunks(stream([bytes.subarray(0, bytes.length - 1)]), [bytes])).toEqual({ ok: false, error: `the backup unzips to ${bytes.length - 1} bytes, not the ${bytes.length} written` });
+    expect(await checkUnzippedChunks(stream([bytes, bytes.subarray(0, 2)]), cut(bytes, [10]))).toEqual({ ok: false, error: `the backup unzips to ${bytes.length + 2} bytes, not the ${bytes.length} written` });
   });
   it('where it is written: the bytes read back are the bytes written', () => {
     const written = new Uint8Array([31, 139, 8, 0, 1, 2, 3]);

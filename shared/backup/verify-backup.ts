@@ -9,6 +9,7 @@
  */
 import type { Bundle } from '../bundle/bundle';
 import { BUNDLE_FORMAT } from '../bundle/bundle';
+import { readBundleChunks } from '../bundle/read-bundle-stream';
 import { parseBundleText } from '../bundle/validate';
 import { formatProblem } from '../problem/problem';
 import { err, ok, type Result } from '../util/result';
@@ -46,11 +47,50 @@ export function checkUnzipped(unzipped: string, serialized: string): Result<void
   return unzipped === serialized ? ok(undefined) : err('the backup does not unzip to the bundle written');
 }
 
+/**
+ * `checkUnzipped` a piece at a time, for a bundle too big to be one string: the unzipped bytes
+ * against the serialized ones, both given in chunks of any sizes.
+ */
+export async function checkUnzippedChunks(unzipped: AsyncIterable<Uint8Array>, serialized: Iterable<Uint8Array>): Promise<Result<void, string>> {
+  const expected = serialized[Symbol.iterator]();
+  let want: Uint8Array = new Uint8Array(0);
+  let at = 0;
+  let written = 0;
+  let total = 0;
+  let same = true;
+  for await (const chunk of unzipped) {
+    total += chunk.length;
+    for (let i = 0; same && i < chunk.length; ) {
+      if (at === want.length) {
+        const next = expected.next();
+        if (next.done) same = false;
+        else [want, at, written] = [next.value, 0, written + next.value.length];
+        continue;
+      }
+      const n = Math.min(chunk.length - i, want.length - at);
+      for (let k = 0; k < n; k++) if (chunk[i + k] !== want[at + k]) same = false;
+      i += n;
+      at += n;
+    }
+  }
+  for (let next = expected.next(); !next.done; next = expected.next()) written += next.value.length;
+  if (written !== total) return err(`the backup unzips to ${total} bytes, not the ${written} written`);
+  return same ? ok(undefined) : err('the backup does not unzip to the bundle written');
+}
+
 /** The write check: the bytes read back are the bytes written, byte for byte. */
 export function checkReadBack(readBack: Uint8Array, written: Uint8Array): Result<void, string> {
   if (readBack.length !== written.length) return err(`the backup read back is ${readBack.length} bytes, not the ${written.length} written`);
   for (let i = 0; i < written.length; i++) if (readBack[i] !== written[i]) return err(`the backup read back differs from what was written at byte ${i}`);
   return ok(undefined);
+}
+
+/** `readBackupBundle` over the unzipped bytes in pieces (read record by record: no whole-file string). */
+export async function readBackupChunks(chunks: AsyncIterable<Uint8Array>, expected: BackupCounts): Promise<Result<Bundle, string>> {
+  const read = await readBundleChunks(chunks, null);
+  if (!read.ok) return err(`the backup is not a valid bundle: ${read.error.slice(0, 3).map((p) => formatProblem(p)).join('; ')}`);
+  const problem = countsProblem(read.value.posts.length, read.value.codings.length, expected);
+  return problem ? err(problem) : ok(read.value);
 }
 
 /** The restore check: every rule of the format (validateBundle), and the stated counts. */

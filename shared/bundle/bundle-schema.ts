@@ -48,6 +48,7 @@ export const packageRefSchema = z.strictObject({
   previousCodebookVersionId: id.nullable(),
   instructions: z.string(),
   preparedAt: isoTime,
+  leadMemos: z.array(z.strictObject({ target: z.strictObject({ kind: z.enum(['project', 'code']), id }), by: z.string(), text: z.string(), updatedAt: isoTime })).optional(),
 });
 
 /** "YYYY-MM-DD": a dataset's expiry (platform terms). */

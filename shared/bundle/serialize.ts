@@ -78,6 +78,8 @@ const packageRef = (r: CoderPackageRef): CoderPackageRef => ({
   previousCodebookVersionId: r.previousCodebookVersionId,
   instructions: r.instructions,
   preparedAt: r.preparedAt,
+  // Only when the lead wrote some: packages without keep their bytes.
+  ...(r.leadMemos && r.leadMemos.length > 0 ? { leadMemos: r.leadMemos.map((m) => ({ target: { kind: m.target.kind, id: m.target.id }, by: m.by, text: m.text, updatedAt: m.updatedAt })) } : {}),
 });
 
 const thread = (t: Thread): Thread => ({

@@ -19,6 +19,9 @@ export const INVOKE_CHANNELS = [
   'backup:read',
   'backup:manifest-read',
   'backup:manifest-write',
+  'credentials:save',
+  'credentials:read',
+  'credentials:delete',
 ] as const;
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 

@@ -35,6 +35,9 @@ const backupProject = z.string().regex(PROJECT_KEY, 'a project database name');
 const backupFileName = z.string().max(200).refine((name) => parseBackupName(name) !== null, 'a backup file name');
 const backupFile = z.strictObject({ name: z.string(), at: z.string(), posts: z.number(), codings: z.number() });
 
+/** A team connection's password key: `<server URL> <project key> <user>` (docs/sync.md). */
+const credentialKey = z.string().min(1).max(600);
+
 export const invokeContract = {
   'app:info': {
     req: z.undefined(),
@@ -86,6 +89,20 @@ export const invokeContract = {
   },
   'backup:manifest-write': {
     req: z.strictObject({ text: z.string().max(4 * 1024 * 1024) }),
+    res: z.undefined(),
+  },
+  /** A team server's password, sealed by safeStorage in main; the key names the connection (credentialKey in the renderer). */
+  'credentials:save': {
+    req: z.strictObject({ key: credentialKey, password: z.string().min(1).max(1024) }),
+    res: z.undefined(),
+  },
+  /** null when none is kept (or it cannot be unsealed on this system). */
+  'credentials:read': {
+    req: z.strictObject({ key: credentialKey }),
+    res: z.string().nullable(),
+  },
+  'credentials:delete': {
+    req: z.strictObject({ key: credentialKey }),
     res: z.undefined(),
   },
 } as const satisfies Record<InvokeChannel, { req: z.ZodType; res: z.ZodType }>; // exactly the listed channels

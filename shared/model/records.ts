@@ -84,6 +84,21 @@ export interface CoderPackageRef {
   instructions: string;
   /** When the lead prepared the package. */
   preparedAt: string;
+  /** The lead's memos on the project and on the package's codes, shown read-only (absent: none). */
+  leadMemos?: LeadMemo[];
+}
+
+/**
+ * A memo of the lead's project carried in a coder package: by someone who codes no post of the
+ * round, on the project or a code. Not a Memo of the blind project: read-only there, never returned.
+ */
+export interface LeadMemo {
+  /** A code's id, or the lead's project id for a project memo. */
+  target: { kind: 'project' | 'code'; id: string };
+  /** Who wrote it (the lead's coder name). */
+  by: string;
+  text: string;
+  updatedAt: string;
 }
 
 export interface Thread {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { MemoryProjectStore } from '../project/memory-store';
 import { addCoding } from '../project/operations/codings';
+import { writeMemo } from '../project/operations/memos';
 import { mergeCoderFiles } from '../project/operations/merge-coder-files';
 import { startRound } from '../project/operations/rounds';
 import { coderPackages } from '../project/queries/coder-packages';
@@ -18,7 +19,7 @@ function leadProject(): MemoryProjectStore {
       { ...post('p-2', 'u/alice_w what about families?'), author: 'bob_the_b' },
     ],
     codes: [code('c-what', 'Whataboutism', { order: 0 })],
-    coders: [BEN],
+    coders: [BEN, { id: 'lead-coder', name: 'Lee' }],
   });
 }
 
@@ -46,5 +47,18 @@ describe('a coder package, pseudonymised by default, and its return', () => {
     applied(await run(mergeCoderFiles, { files: [file] }));
     const merged = await lead.read((r) => r.allCodings());
     expect(merged.map((c) => [c.postId, c.start, c.end, c.quote])).toEqual([['p-2', 0, 14, 'u/alice_w what']]);
+  });
+
+  it('pseudonymises the lead’s memos it carries as any memo', async () => {
+    const lead = leadProject();
+    const run = runner(lead, steppingClock(), counterIds('lead'));
+    applied(await run(writeMemo, { target: { kind: 'code', id: 'c-what' }, text: 'See how u/bob_the_b deflects', coderId: 'lead-coder' }));
+    const round = applied(await run(startRound, { coderIds: [BEN.id], selection: { kind: 'threads', threadIds: ['t-1'] }, instructions: '' })).result;
+    const packages = await lead.read((r) => coderPackages(r, round.id, HEAD));
+    if (!packages.ok) throw new Error(packages.error.message);
+    const pkg = packages.value[0]!.bundle;
+    const alias = pkg.posts.find((p) => p.id === 'p-2')!.author;
+    expect(pkg.project.package?.leadMemos?.map((m) => [m.by, m.text])).toEqual([['Lee', `See how u/${alias} deflects`]]);
+    expect(JSON.stringify(pkg)).not.toMatch(/alice_w|bob_the_b/);
   });
 });

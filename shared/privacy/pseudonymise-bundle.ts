@@ -110,6 +110,9 @@ export function pseudonymiseWith(bundle: Bundle, people: People): Pseudonymised 
   report.journalEntries = bundle.journal?.length ?? 0;
   if (bundle.memos) out.memos = bundle.memos.map((m) => ({ ...m, text: rewrite(m.text, m.target.kind === 'thread' ? (threadFamily.get(m.target.id) ?? 'other') : 'other').text }));
   if (bundle.decisions) out.decisions = bundle.decisions.map((d) => ({ ...d, memo: rewrite(d.memo, 'other').text }));
+  // A coder package's read-only lead memos are memos too.
+  const lead = out.project.package;
+  if (lead?.leadMemos) out.project = { ...out.project, package: { ...lead, leadMemos: lead.leadMemos.map((m) => ({ ...m, text: rewrite(m.text, 'other').text })) } };
   if (bundle.relations) out.relations = bundle.relations.map((r) => moveRelation(r, postRewrites, textOf, report, (memo) => rewrite(memo, 'other').text));
   if (bundle.attributeValues) {
     const authorScoped = new Set((bundle.attributes ?? []).filter((a) => a.scope === 'author').map((a) => a.id));

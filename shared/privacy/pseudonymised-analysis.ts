@@ -6,12 +6,13 @@
  * CLI give one alias per person; run on an identified bundle they give the identified tables.
  */
 import { attributeTables, type ProjectAttributes } from '../analysis/attributes/attributes-of';
+import { postFactsOf } from '../project/post-facts';
 import { memoList, type MemoRow } from '../analysis/memos/memo-list';
 import type { Bundle } from '../bundle/bundle';
 import { storeFromBundle } from '../project/bundle-store';
 
 export function bundleAttributeTables(bundle: Bundle): ProjectAttributes {
-  return attributeTables(bundle.threads, bundle.posts, bundle.attributes ?? [], bundle.attributeValues ?? []);
+  return attributeTables(bundle.threads, bundle.posts.map(postFactsOf), bundle.attributes ?? [], bundle.attributeValues ?? []);
 }
 
 /** Every memo of `bundle` (memoList, as the memos CSV lists them); `keep`: only these rows (a filtered list), by kind and id. */

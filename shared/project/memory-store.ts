@@ -7,6 +7,7 @@ import type { Assignment, Attribute, AttributeValue, Code, CodebookVersion, Code
 import { CancelledError } from '../util/cancelled';
 import { rowsOf, type ChangeSet, type RowChange } from './change-set';
 import type { JournalEntry } from './journal-entry';
+import { postFactsOf } from './post-facts';
 import { countCodedPosts, type ApplyOptions, type ProjectReader, type ProjectStore, type ProjectTransaction } from './project-store';
 
 /** Everything a project holds, as plain arrays (a bundle's records, say). */
@@ -193,6 +194,7 @@ export class MemoryProjectStore implements ProjectStore {
       },
       postsOfThread: async (id) => [...(this.postsByThread.get(id) ?? [])],
       allPosts: async () => [...this.postsByThread.keys()].sort().flatMap((id) => this.postsByThread.get(id)!),
+      postFacts: async () => [...this.postsByThread.keys()].sort().flatMap((id) => this.postsByThread.get(id)!.map(postFactsOf)),
       storedPlatformIds: async (platforms: readonly Platform[]): Promise<ExistingPosts> => {
         const wanted = new Set<string>(platforms);
         return { hasPost: (platform, platformId) => wanted.has(platform) && (this.platformIndex.get(platform)?.has(platformId) ?? false) };

@@ -37,6 +37,11 @@ export interface Planned<R> {
   adoptJournal?: readonly JournalEntry[];
   /** The entry this operation reverts (undo, redo, History → Revert). */
   reverts?: string;
+  /**
+   * Records are stored exactly as planned, `updatedAt` included: what a team server sent (sync.apply)
+   * keeps the time it was made, so it stays identical to the server's copy and is never pushed back.
+   */
+  keepTimes?: boolean;
 }
 
 export type PlanResult<R> = Result<Planned<R>, Problem>;

@@ -8,6 +8,7 @@ import type { ExistingPosts, StoredPost } from '../import/assemble-threads';
 import type { Assignment, Attribute, AttributeValue, Code, CodebookVersion, Coder, Coding, Decision, Memo, Platform, Post, Project, Relation, RelationCode, Round, Thread } from '../model/records';
 import type { ChangeSet } from './change-set';
 import type { JournalEntry } from './journal-entry';
+import type { PostFacts } from './post-facts';
 
 export interface ThreadStats {
   postCount: number;
@@ -64,6 +65,11 @@ export interface ProjectReader {
   postsOfThread(threadId: string): Promise<Post[]>;
   /** Every post, thread after thread (threads by id), each thread in reading order. */
   allPosts(): Promise<Post[]>;
+  /**
+   * Every post's facts (author, platform, time and the values attributes derive from: post-facts.ts),
+   * in allPosts' order, without reading the posts: what tables, attributes and pickers need.
+   */
+  postFacts(): Promise<PostFacts[]>;
   /** Which (platform, platform id) pairs are stored. */
   storedPlatformIds(platforms: readonly Platform[]): Promise<ExistingPosts>;
   /** Where stored platform posts are, by `platform\u0000platformId` key. */

@@ -41,7 +41,7 @@ export async function runOperation<I, S, R>(
     if (!planned.ok) return planned;
     const { summary, result } = planned.value;
     if (isEmptyChangeSet(planned.value.changes)) return ok({ result, entry: null, summary });
-    const changes = stamped(planned.value.changes, context.at);
+    const changes = planned.value.keepTimes === true ? planned.value.changes : stamped(planned.value.changes, context.at);
     const problem = await checkChangeSet(tx, changes);
     if (problem) return err(problem);
     let lastSeq = await tx.lastSeq();

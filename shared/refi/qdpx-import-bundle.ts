@@ -11,6 +11,7 @@ import type { Code, Coder, Post, Thread } from '../model/records';
 import { codePointLength } from '../text/offsets';
 import { derivedId } from '../util/derived-id';
 import { placeCodings, isoOrNull, type PlacementTarget } from './place-codings';
+import { importExtras, sourcesWithPlacedParts, type PlacedSource } from './qdpx-extras-import';
 import { SourceText } from './position-convention';
 import type { QdpxLayoutFile } from './qdpx-layout-file';
 import type { QdpxProject, QdpxTextSource } from './qdpx-project';
@@ -56,6 +57,10 @@ export function qdpxImportBundle(project: QdpxProject, options: QdpxImportOption
   const codings: BundleCoding[] = [];
   const categoryOnly = new Set(codes.filter((c) => !c.codable).map((c) => c.id));
   const laidOut = new Map(layout?.sources.map((s) => [s.guid, s]));
+  // Sources whose selections Links and notes point at stay cut for the extras; the others are let go.
+  const keep = sourcesWithPlacedParts(project);
+  const placed = new Map<string, PlacedSource>();
+  const threadOf = new Map<string, string>();
   for (const source of project.sources) {
     const text = new SourceText(source.text);
     const cut = cutSource(source, text, laidOut.get(source.guid), project, options);
@@ -66,6 +71,8 @@ export function qdpxImportBundle(project: QdpxProject, options: QdpxImportOption
     threads.push(cut.thread);
     posts.push(...cut.posts);
     const target: PlacementTarget = { spans: cut.spans, postText: new Map(cut.posts.map((p) => [p.id, p.text])) };
+    threadOf.set(source.guid, cut.thread.id);
+    if (keep.has(source.guid)) placed.set(source.guid, { source, text, target });
     codings.push(
       ...placeCodings(project, source, text, target, {
         code: (guid) => (codeIds.has(back(guid)) ? back(guid) : null),
@@ -77,6 +84,7 @@ export function qdpxImportBundle(project: QdpxProject, options: QdpxImportOption
     );
   }
   const projectRecord = layout?.project ?? { id: derivedId('qdpx-project', project.file, project.name), name: project.name.trim() || stem(project.file), createdAt: options.at };
+  const extras = importExtras({ project, projectId: projectRecord.id, threadOf, placed, back, coder: coderOf, codeIds, at: options.at }, report);
   return {
     bundle: {
       format: BUNDLE_FORMAT,
@@ -89,6 +97,12 @@ export function qdpxImportBundle(project: QdpxProject, options: QdpxImportOption
       codes,
       coders: [...coders.values()],
       codings,
+      // Written only when there are some, as every optional bundle array is.
+      ...(extras.memos.length > 0 ? { memos: extras.memos } : {}),
+      ...(extras.attributes.length > 0 ? { attributes: extras.attributes } : {}),
+      ...(extras.attributeValues.length > 0 ? { attributeValues: extras.attributeValues } : {}),
+      ...(extras.relationCodes.length > 0 ? { relationCodes: extras.relationCodes } : {}),
+      ...(extras.relations.length > 0 ? { relations: extras.relations } : {}),
     },
     report,
   };

@@ -8,7 +8,7 @@
  */
 import * as z from 'zod';
 
-import type { Post, Project, Thread } from '../model/records';
+import type { Attribute, Post, Project, RelationCode, Thread } from '../model/records';
 
 export const LAYOUT_ENTRY = 'threadmark-layout.json';
 export const LAYOUT_FORMAT = 'threadmark-qdpx-layout';
@@ -24,6 +24,9 @@ export interface QdpxLayoutFile {
   /** Code id → its exemplar coding ids. */
   exemplars: Record<string, string[]>;
   sources: Array<{ guid: string; thread: Thread; posts: LaidPost[] }>;
+  /** Attribute and relation code records as they were (the .qde has only their names and types); absent when none. */
+  attributes?: Attribute[];
+  relationCodes?: RelationCode[];
 }
 
 const meta = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
@@ -34,6 +37,8 @@ const schema = z.object({
   version: z.literal(1),
   project: z.object({ id: z.string(), name: z.string(), createdAt: z.string() }).passthrough(),
   ids: z.record(z.string(), z.string()),
+  attributes: z.array(z.object({ id: z.string(), scope: z.enum(['author', 'thread']), name: z.string(), type: z.enum(['text', 'number', 'date']), createdAt: z.string() }).passthrough()).optional(),
+  relationCodes: z.array(z.object({ id: z.string(), name: z.string(), definition: z.string(), color: z.string(), order: z.number(), createdAt: z.string() }).passthrough()).optional(),
   exemplars: z.record(z.string(), z.array(z.string())),
   sources: z.array(
     z.object({

@@ -2,6 +2,7 @@
 import type { Code } from '../model/records';
 import type { Problem } from '../problem/problem';
 import type { QdpxLayoutFile } from './qdpx-layout-file';
+import type { QdpxExtras, QdpxVariableValue } from './read-qdpx-extras';
 
 export interface QdpxCodingRef {
   /** The Coding's GUID, lower case. */
@@ -36,6 +37,9 @@ export interface QdpxTextSource {
   user: string | null;
   createdAt: string | null;
   selections: QdpxSelection[];
+  /** The source's own VariableValues (a thread's attribute values) and the notes it refers to. */
+  values: QdpxVariableValue[];
+  noteGuids: string[];
 }
 
 export interface SkippedSource {
@@ -60,4 +64,6 @@ export interface QdpxProject {
   warnings: Problem[];
   /** Present in Threadmark's own exports (qdpx-layout-file.ts). */
   layout: QdpxLayoutFile | null;
+  /** Variables, Cases, Links and where notes hang (read-qdpx-extras.ts). */
+  extras: QdpxExtras;
 }

@@ -11,6 +11,13 @@ export interface UnplacedCoding {
   reason: string;
 }
 
+/** A REFI Link that could not become a relation between two posts of one thread. */
+export interface UnplacedLink {
+  guid: string;
+  name: string;
+  reason: string;
+}
+
 export interface SplitCoding {
   source: string;
   guid: string;
@@ -25,12 +32,13 @@ export interface QdpxReport {
   collapsed: number;
   unplaced: UnplacedCoding[];
   split: SplitCoding[];
+  unplacedLinks: UnplacedLink[];
   skippedSources: SkippedSource[];
   warnings: Problem[];
 }
 
 export function emptyReport(): QdpxReport {
-  return { conventions: [], collapsed: 0, unplaced: [], split: [], skippedSources: [], warnings: [] };
+  return { conventions: [], collapsed: 0, unplaced: [], split: [], unplacedLinks: [], skippedSources: [], warnings: [] };
 }
 
 /** The report as lines for the CLI and the dialog: counts first, then each item. */
@@ -42,6 +50,7 @@ export function reportLines(report: QdpxReport): string[] {
   if (report.collapsed > 0) lines.push(`${report.collapsed} duplicate ${report.collapsed === 1 ? 'selection' : 'selections'} (same range, code and coder) kept once`);
   for (const s of report.split) lines.push(`${s.source}: selection ${s.guid} crosses post boundaries: split into ${s.pieces} codings`);
   for (const u of report.unplaced) lines.push(`${u.source}: coding ${u.guid} not placed: ${u.reason}`);
+  for (const l of report.unplacedLinks) lines.push(`link ${l.guid}${l.name ? ` “${l.name}”` : ''} not made a relation: ${l.reason}`);
   for (const s of report.skippedSources) lines.push(`${s.name}: ${s.kind} skipped: ${s.reason}`);
   for (const w of report.warnings) lines.push(`${w.record ? `${w.record}: ` : ''}${w.message}`);
   return lines;

@@ -7,7 +7,7 @@ import { importQdpx } from '../project/operations/qdpx-import';
 import { projectBundle } from '../project/queries/project-bundle';
 import { applied, runner } from '../project/testing/core-fixtures.test-helpers';
 import { codePointLength, sliceCodePoints } from '../text/offsets';
-import { generatedBundle } from './qdpx.test-helpers';
+import { generatedBundle, withMemosAttributesRelations } from './qdpx.test-helpers';
 import { prepareQdpxImport } from './prepare-qdpx-import';
 import { demoBundle } from './refi-project.test-helpers';
 import { writeQdpx } from './write-qdpx';
@@ -22,6 +22,8 @@ async function throughQdpx(bundle: Bundle, positions: 'code-points' | 'utf16'): 
   if (!prepared.ok) throw new Error(JSON.stringify(prepared.error));
   expect(prepared.value.report.unplaced).toEqual([]);
   expect(prepared.value.report.split).toEqual([]);
+  expect(prepared.value.report.unplacedLinks).toEqual([]);
+  expect(prepared.value.report.warnings).toEqual([]);
   const store = new MemoryProjectStore();
   applied(await runner(store)(importQdpx, { ...prepared.value, source: 'project.qdpx' }));
   const back = await store.read((r) => projectBundle(r, { exportedAt: AT, app: APP }));
@@ -39,10 +41,13 @@ describe('a project through .qdpx and back', () => {
     ['the test bundle (emoji, ZWJ family, combining mark, non-GUID ids)', exampleBundle],
     ['the demo project', demoBundle],
     ['a generated project with emoji, ZWJ sequences and CRLF in memos', generatedBundle],
+    ['the test bundle with memos, attributes and relations', () => withMemosAttributesRelations(exampleBundle())],
+    ['the demo project with memos, attributes and relations', () => withMemosAttributesRelations(demoBundle())],
+    ['a generated project with memos, attributes and relations', () => withMemosAttributesRelations(generatedBundle())],
   ];
   for (const [name, make] of cases) {
     for (const positions of ['code-points', 'utf16'] as const) {
-      it(`${name}, positions in ${positions}: same posts, codebook, coders, codings and memos`, async () => {
+      it(`${name}, positions in ${positions}: same posts, codebook, coders, codings, memos, attributes and relations`, async () => {
         const original = make();
         const back = await throughQdpx(original, positions);
         expect(back.threads).toEqual(original.threads.map((t) => expect.objectContaining(t)));
@@ -56,6 +61,12 @@ describe('a project through .qdpx and back', () => {
         const textOf = new Map(back.posts.map((p) => [p.id, p.text]));
         for (const c of back.codings) expect(sliceCodePoints(textOf.get(c.postId)!, c.start, c.end)).toBe(c.quote);
         expect(back.codings.length).toBe(original.codings.length);
+        const byId = <T extends { id: string }>(records: readonly T[] | undefined) => withoutStamps([...(records ?? [])].sort((x, y) => x.id.localeCompare(y.id)));
+        expect(byId(back.memos)).toEqual(byId(original.memos));
+        expect(byId(back.attributes)).toEqual(byId(original.attributes));
+        expect(byId(back.attributeValues)).toEqual(byId(original.attributeValues));
+        expect(byId(back.relationCodes)).toEqual(byId(original.relationCodes));
+        expect(byId(back.relations)).toEqual(byId(original.relations));
         expect(back.posts.reduce((n, p) => n + codePointLength(p.text), 0)).toBe(original.posts.reduce((n, p) => n + codePointLength(p.text), 0));
       });
     }

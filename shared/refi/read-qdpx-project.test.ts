@@ -6,7 +6,7 @@ import { buildZip } from '../codebook/refi/zip.test-helpers';
 import { sliceCodePoints } from '../text/offsets';
 import { asNvivo } from './nvivo-fixture.test-helpers';
 import { prepareQdpxImport } from './prepare-qdpx-import';
-import { generatedBundle } from './qdpx.test-helpers';
+import { generatedBundle, withMemosAttributesRelations } from './qdpx.test-helpers';
 import { readQdpxProject } from './read-qdpx-project';
 import { demoBundle, unzipText, validateAgainstProjectXsd } from './refi-project.test-helpers';
 import { writeQdpx } from './write-qdpx';
@@ -22,7 +22,7 @@ async function exported(bundle = exampleBundle(), positions: 'code-points' | 'ut
 
 describe('writeQdpx', () => {
   it.skipIf(!XMLLINT_AVAILABLE)(`writes a project.qde valid against Project.xsd, in both units (skipped without xmllint: ${XMLLINT_SKIP_REASON})`, async () => {
-    for (const bundle of [exampleBundle(), demoBundle(), generatedBundle()]) {
+    for (const bundle of [exampleBundle(), demoBundle(), generatedBundle(), withMemosAttributesRelations(exampleBundle()), withMemosAttributesRelations(demoBundle())]) {
       for (const positions of ['code-points', 'utf16'] as const) {
         const files = await unzipText(await exported(bundle, positions));
         const verdict = validateAgainstProjectXsd(files.get('project.qde')!);

@@ -20,6 +20,7 @@ import type { Problem } from '../problem/problem';
 import { derivedId } from '../util/derived-id';
 import { err, ok, type Result } from '../util/result';
 import { LAYOUT_ENTRY, parseLayoutFile } from './qdpx-layout-file';
+import { noteRefsOf, readQdpxExtras, variableValuesOf } from './read-qdpx-extras';
 import type { QdpxCodingRef, QdpxProject, QdpxSelection, QdpxTextSource, SkippedSource } from './qdpx-project';
 
 const MEDIA_SOURCES: Record<string, string> = {
@@ -60,8 +61,6 @@ export async function readQdpxProject(bytes: Uint8Array, fileName: string, limit
     codes = read.value.codes;
     warnings.push(...read.value.warnings.filter((w) => w.field !== 'NoteRef'));
   }
-  const variables = childrenNamed(project, 'Variables').flatMap((v) => childrenNamed(v, 'Variable')).length;
-  if (variables > 0) warnings.push({ file: qdeFile, record: 'Variables', message: `${variables} ${variables === 1 ? 'variable' : 'variables'} (attributes) and their values not imported` });
   const notes = new Map<string, string>();
   for (const note of childrenNamed(project, 'Notes').flatMap((n) => childrenNamed(n, 'Note'))) {
     const guid = normalizeGuid(note.attributes.get('guid') ?? '');
@@ -92,13 +91,13 @@ export async function readQdpxProject(bytes: Uint8Array, fileName: string, limit
       else problems.push(text.error.problem);
       continue;
     }
-    sources.push({ guid, name, ...text.value, user: guidAttr(element, 'creatingUser'), createdAt: element.attributes.get('creationDateTime') ?? null, selections: selectionsOf(element) });
+    sources.push({ guid, name, ...text.value, user: guidAttr(element, 'creatingUser'), createdAt: element.attributes.get('creationDateTime') ?? null, selections: selectionsOf(element), values: variableValuesOf(element), noteGuids: noteRefsOf(element) });
   }
   if (problems.length > 0) return err(problems);
   const layoutEntry = zip.value.entries.find((e) => e.name === LAYOUT_ENTRY);
   const layoutText = layoutEntry ? await readText(zip.value, layoutEntry, maxQdeBytes, fileName) : null;
   const layout = layoutText?.ok ? parseLayoutFile(layoutText.value.text) : null;
-  return ok({ file: fileName, name: project.attributes.get('name') ?? '', origin: project.attributes.get('origin') ?? null, users, codes, notes, sources, skipped, warnings, layout });
+  return ok({ file: fileName, name: project.attributes.get('name') ?? '', origin: project.attributes.get('origin') ?? null, users, codes, notes, sources, skipped, warnings, layout, extras: readQdpxExtras(project) });
 }
 
 async function readText(zip: SafeZip, entry: ZipEntryInfo, maxBytes: number, file: string): Promise<Result<{ text: string; hadBom: boolean }, Problem>> {

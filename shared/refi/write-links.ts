@@ -16,6 +16,9 @@ export interface RelationEndSelection {
   start: number;
   end: number;
   name: string;
+  /** The relation's coder and time: written on the selection, as a Link has no creator of its own. */
+  coderId: string;
+  createdAt: string;
 }
 
 const endOf = (e: RelationEnd, post: Post): { start: number; end: number } => (e.start === undefined || e.end === undefined ? { start: 0, end: codePointLength(post.text) } : { start: e.start, end: e.end });
@@ -35,7 +38,7 @@ export function relationEndSelections(bundle: Pick<Bundle, 'posts' | 'relations'
       const { start, end } = endOf(r[side], post);
       if (start >= end) continue;
       const list = out.get(post.id) ?? [];
-      list.push({ guid: selectionGuid(r, side), start, end, name: `${names.get(r.relationCodeId) ?? 'relation'} (${side === 'from' ? 'source' : 'target'})` });
+      list.push({ guid: selectionGuid(r, side), start, end, name: `${names.get(r.relationCodeId) ?? 'relation'} (${side === 'from' ? 'source' : 'target'})`, coderId: r.coderId, createdAt: r.createdAt });
       out.set(post.id, list);
     }
   }

@@ -17,6 +17,7 @@ import { err, ok, type Result } from '../util/result';
 import { LAYOUT_FORMAT, type LaidPost, type QdpxLayoutFile } from './qdpx-layout-file';
 import { partGuid, refiGuid, xsdDateTime } from './refi-guid';
 import { attributeXml } from './write-attributes';
+import { memoXml } from './write-memos';
 import { layOutThread, type LaidOutPost } from './thread-layout';
 import { linkLines, relationEndSelections } from './write-links';
 
@@ -54,6 +55,7 @@ export function projectQdpxParts(bundle: Bundle, options: QdpxWriteOptions): Res
   const codingsByPost = groupBy(bundle.codings, (c) => c.postId);
   const relationEnds = relationEndSelections(bundle);
   const postsByThread = groupBy(postsInReadingOrder(bundle.threads, bundle.posts), (p) => p.threadId);
+  const postsById = new Set(bundle.memos?.some((m) => m.target.kind === 'post') ? [...postsByThread.values()].flat().map((p) => p.id) : []);
 
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
   const created = xsdDateTime(bundle.project.createdAt);
@@ -69,14 +71,16 @@ export function projectQdpxParts(bundle: Bundle, options: QdpxWriteOptions): Res
   const codes = bundle.codes.map((c) => ({ ...c, id: guidOf('code', c.id), parentId: c.parentId === null ? null : refiGuid('code', c.parentId) }));
   const problems = checkWritable(codes);
   if (codes.length > 0 && problems.length > 0) return err(problems);
-  if (codes.length > 0) out.push('  <CodeBook>', '    <Codes>', ...codeElementLines(codes, 3), '    </Codes>', '  </CodeBook>');
+  const memos = memoXml(bundle, userOf, { thread: (id) => postsByThread.has(id), post: (id) => postsById.has(id) });
+  const codeNotes = new Map([...memos.codes].map(([id, notes]) => [codeGuidOf.get(id) ?? refiGuid('code', id), notes]));
+  if (codes.length > 0) out.push('  <CodeBook>', '    <Codes>', ...codeElementLines(codes, 3, codeNotes), '    </Codes>', '  </CodeBook>');
 
   const attributes = attributeXml(bundle, (threadId) => refiGuid('thread', threadId), '  ');
   out.push(...attributes.variables, ...attributes.cases);
 
   const sources: QdpxParts['sources'] = [];
   const layoutSources: QdpxLayoutFile['sources'] = [];
-  const notes: string[] = [];
+  const notes: string[] = [...memos.notes];
   const threads = bundle.threads.filter((t) => postsByThread.has(t.id));
   if (threads.length > 0) out.push('  <Sources>');
   for (const thread of threads) {
@@ -109,18 +113,31 @@ export function projectQdpxParts(bundle: Bundle, options: QdpxWriteOptions): Res
       // Relation ends: selections without a coding, which the project's Links join.
       for (const end of relationEnds.get(post.id) ?? []) {
         const [start, stop] = positionsOf({ start: end.start, end: end.end }, post, layout.posts[i]!, options.positions);
-        out.push(`      <PlainTextSelection guid="${end.guid}" name="${escapeXmlAttribute(end.name)}" startPosition="${start}" endPosition="${stop}"/>`);
+        const user = userOf.get(end.coderId);
+        const at = timeOf(end.createdAt);
+        out.push(`      <PlainTextSelection guid="${end.guid}" name="${escapeXmlAttribute(end.name)}" startPosition="${start}" endPosition="${stop}"${user ? ` creatingUser="${user}"` : ''}${at ? ` creationDateTime="${at}"` : ''}/>`);
+      }
+      // Post memos: a selection over the whole post, with no coding, referring to each coder's note.
+      const memo = memos.posts.get(post.id);
+      if (memo) {
+        const [start, stop] = positionsOf({ start: 0, end: layout.posts[i]!.end - layout.posts[i]!.start }, post, layout.posts[i]!, options.positions);
+        out.push(`      <PlainTextSelection guid="${memo.selection}" name="Post memo" startPosition="${start}" endPosition="${stop}">`, ...memo.notes.map((n) => `        <NoteRef targetGUID="${n}"/>`), '      </PlainTextSelection>');
       }
     });
+    for (const note of memos.threads.get(thread.id) ?? []) out.push(`      <NoteRef targetGUID="${note}"/>`);
     out.push(...(attributes.threadValues.get(thread.id) ?? []), '    </TextSource>');
   }
   if (threads.length > 0) out.push('  </Sources>');
   const links = linkLines(bundle, relationEnds, guidOf, notes);
   if (notes.length > 0) out.push('  <Notes>', ...notes, '  </Notes>');
-  out.push(...links, '</Project>', '');
+  out.push(...links, ...memos.project.map((n) => `  <NoteRef targetGUID="${n}"/>`), '</Project>', '');
   const exemplars: Record<string, string[]> = {};
   for (const code of bundle.codes) if (code.exemplarCodingIds.length > 0) exemplars[code.id] = [...code.exemplarCodingIds];
-  return ok({ qde: out.join('\n'), sources, layout: { format: LAYOUT_FORMAT, version: 1, project: bundle.project, ids, exemplars, sources: layoutSources } });
+  const records = {
+    ...((bundle.attributes ?? []).length > 0 ? { attributes: bundle.attributes } : {}),
+    ...((bundle.relationCodes ?? []).length > 0 ? { relationCodes: bundle.relationCodes } : {}),
+  };
+  return ok({ qde: out.join('\n'), sources, layout: { format: LAYOUT_FORMAT, version: 1, project: bundle.project, ids, exemplars, sources: layoutSources, ...records } });
 }
 
 /**

@@ -19,7 +19,7 @@ describe('command palette filter', () => {
 
   it('puts a label that starts with the query first', () => {
     expect(labels('undo')[0]).toBe('Undo');
-    expect(labels('version')).toEqual(['Versions and changes…', 'Name this version…']);
+    expect(labels('version')).toEqual(['Versions and changes…', 'Name this version…', 'Conflict inbox…']);
     expect(labels('import t')[0]).toBe('Import threads…');
   });
 

@@ -30,6 +30,7 @@ function fakeContext(overrides: Partial<ActionContext> = {}): ActionContext {
     codebook,
     blind: false,
     team,
+    sync: { connected: false, lead: false, commands: { 'sync-connect': vi.fn(), 'sync-open': vi.fn(), 'sync-conflicts': vi.fn(), 'sync-disconnect': vi.fn() } },
     qdpx: { import: vi.fn(), export: vi.fn() },
     display: { codeMargin: true, definitionCard: false, pseudonyms: false, toggleCodeMargin: vi.fn(), toggleDefinitionCard: vi.fn(), togglePseudonyms: vi.fn() },
     printThread: vi.fn(),
@@ -105,6 +106,25 @@ describe('action registry', () => {
     expect(vi.mocked(blind.services.announce).mock.calls.at(-1)?.[0]).toMatch(/blind coder package/);
     expect(actionById('view-history').enabled(blind)).toBe(true);
     expect(actionById('view-coding').enabled(blind)).toBe(true);
+  });
+
+  it('connects a project once, and offers the conflict inbox and disconnect only while connected', () => {
+    const alone = fakeContext();
+    expect(runAction(actionById('sync-connect'), alone)).toBe(true);
+    expect(alone.sync.commands['sync-connect']).toHaveBeenCalledOnce();
+    expect(runAction(actionById('sync-open'), alone)).toBe(true);
+    for (const id of ['sync-conflicts', 'sync-disconnect'] as const) {
+      expect(runAction(actionById(id), alone), id).toBe(false);
+      expect(alone.sync.commands[id]).not.toHaveBeenCalled();
+    }
+    const connected = fakeContext();
+    connected.sync = { ...connected.sync, connected: true };
+    expect(runAction(actionById('sync-connect'), connected)).toBe(false);
+    for (const id of ['sync-conflicts', 'sync-disconnect'] as const) {
+      expect(runAction(actionById(id), connected), id).toBe(true);
+      expect(connected.sync.commands[id]).toHaveBeenCalledOnce();
+    }
+    expect(runAction(actionById('sync-connect'), fakeContext({ blind: true }))).toBe(false);
   });
 
   it('toggles the code margin and the definition card, and prints the open thread only', () => {

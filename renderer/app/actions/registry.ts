@@ -72,6 +72,10 @@ const BEHAVIOURS: { readonly [K in ActionId]: ActionBehaviour } = {
   'team-sample': lead('team-sample'),
   'team-packages': lead('team-packages'),
   'add-coder-file': lead('add-coder-file'),
+  'sync-connect': { enabled: (ctx) => !ctx.blind && !ctx.sync.connected, perform: (ctx) => ctx.sync.commands['sync-connect'](), unavailable: 'This project is already connected to a team server (or is a blind package).' },
+  'sync-open': { perform: (ctx) => ctx.sync.commands['sync-open']() },
+  'sync-conflicts': { enabled: (ctx) => ctx.sync.connected, perform: (ctx) => ctx.sync.commands['sync-conflicts'](), unavailable: 'Connect the project to a team server first.' },
+  'sync-disconnect': { enabled: (ctx) => ctx.sync.connected, perform: (ctx) => ctx.sync.commands['sync-disconnect'](), unavailable: 'This project is not connected to a team server.' },
   'team-return': {
     enabled: (ctx) => ctx.blind,
     perform: (ctx) => ctx.team['team-return'](),

@@ -1,4 +1,4 @@
-import type { ActionId, ActionSpec, CodebookActionId, TeamActionId } from '@shared/actions/action-catalog';
+import type { ActionId, ActionSpec, CodebookActionId, SyncActionId, TeamActionId } from '@shared/actions/action-catalog';
 
 import type { ImportReport } from '../../features/files/file-actions';
 import type { QdpxCommands } from '../../features/files/use-qdpx';
@@ -28,6 +28,8 @@ export interface ActionContext {
   blind: boolean;
   /** The Team menu's commands (features/rounds/use-team-loop). */
   team: Readonly<Record<TeamActionId, () => void>>;
+  /** Team sync (features/sync/use-team-sync): whether the project is connected, and the commands. */
+  sync: { connected: boolean; lead: boolean; commands: Readonly<Record<SyncActionId, () => void>> };
   /** REFI-QDA projects in and out (features/files/use-qdpx). */
   qdpx: QdpxCommands;
   /** The Coding view's reading aids, remembered (features/threads/use-thread-display). */

@@ -7,7 +7,6 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 import { withoutProject, type ManifestProject } from '@shared/backup/manifest';
 import { recoveryMessage, type RecoveryCase } from '@shared/backup/recovery';
-import { parseBundleText } from '@shared/bundle/validate';
 import { formatProblem, type Problem } from '@shared/problem/problem';
 import type { Clock, IdSource } from '@shared/util/clock';
 
@@ -20,9 +19,9 @@ import {
   closeProject,
   createDemoProject,
   createEmptyProject,
+  createTeamProject,
   deleteProject,
   duplicateProject,
-  openBundleAsProject,
   openProject,
   projectCounts,
   renameProject,
@@ -30,9 +29,11 @@ import {
 } from '../../db/registry/projects';
 import { getMachineCoder, lastOpenedProject, listProjects, setMachineCoder, updateProject, type MachineCoder } from '../../db/registry/registry';
 import { ProjectRegistryDB, type ProjectEntry } from '../../db/registry/registry-db';
+import type { SyncConnection } from '../../db/sync-state';
 import type { SaveTracker } from '../../db/save-tracker';
 import { ActionHistory } from '../../features/coding/action-history';
 import type { ImportReport } from '../../features/files/file-actions';
+import { openBundleProject } from './open-bundle-project';
 import type { BackupStore } from '../../platform/backup-store';
 import type { Platform } from '../../platform/platform';
 import { APP_INFO } from '../app-info';
@@ -73,6 +74,10 @@ export interface ProjectCommands {
   rename(entry: ProjectEntry, name: string): Promise<Problem | undefined>;
   duplicate(entry: ProjectEntry): Promise<void>;
   remove(entry: ProjectEntry): Promise<Problem | undefined>;
+  /** A new local project for a team project on a server, opened (docs/sync.md). */
+  openTeam(connection: SyncConnection): Promise<Problem | undefined>;
+  /** Opens the open project again (after connecting it: the coder becomes the signed-in user). */
+  reopen(): Promise<void>;
 }
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -257,18 +262,9 @@ export function useProjectSession({ clock, ids, tracker, platform, announce, bac
     openBundle: async () => {
       const coder = coderNow();
       if (!coder) return null;
-      const opened = await platform.openTextFile('Open a project bundle', [{ name: 'Threadmark project bundle', extensions: ['json'] }]);
-      if (!opened.ok) {
-        announce(opened.error, 'error');
-        return null;
-      }
-      if (!opened.value) return null;
-      const { name, content } = opened.value;
-      const parsed = parseBundleText(content);
-      if (!parsed.ok) return { fileName: name, problems: parsed.error.map((p) => formatProblem(p)) };
-      const created = await openBundleAsProject(registry, parsed.value, name, coder, deps);
-      if (!created.ok) return { fileName: name, problems: [formatProblem(created.error)] };
-      await enter(created.value, coder);
+      const opened = await openBundleProject({ platform, announce }, registry, coder, deps);
+      if (opened === null || 'problems' in opened) return opened;
+      await enter(opened.entry, coder);
       return null;
     },
     rename: async (entry, name) => {
@@ -285,6 +281,21 @@ export function useProjectSession({ clock, ids, tracker, platform, announce, bac
       const copy = await duplicateProject(registry, entry, coder, { ...deps, app: APP_INFO });
       if (!copy.ok) announce(sentence(copy.error), 'error');
       else announce(`Duplicated “${entry.name}” as “${copy.value.name}”.`);
+    },
+    openTeam: async (connection) => {
+      const coder = coderNow();
+      if (!coder) return { message: 'say who is coding first' };
+      const created = await createTeamProject(registry, connection, coder, deps);
+      if (!created.ok) return created.error;
+      await enter(created.value, coder);
+      return undefined;
+    },
+    reopen: async () => {
+      const now = latest.current;
+      if (now.kind !== 'project') return;
+      setSession({ kind: 'loading' });
+      await closeProject(registry, now.project);
+      await enter(now.project.entry, now.coder);
     },
     remove: async (entry) => {
       const removed = await deleteProject(registry, entry);

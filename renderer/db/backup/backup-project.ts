@@ -7,13 +7,13 @@
  */
 import { backupName, type BackupFile } from '@shared/backup/backup-name';
 import { withBackup } from '@shared/backup/manifest';
-import { checkBackupBundle, checkUnzipped } from '@shared/backup/verify-backup';
-import { serializeBundle } from '@shared/bundle/serialize';
+import { checkBackupBundle, checkUnzippedChunks } from '@shared/backup/verify-backup';
+import { serializeBundleBytes } from '@shared/bundle/serialize-chunks';
 import type { Clock } from '@shared/util/clock';
 import { err, ok, type Result } from '@shared/util/result';
 
 import type { BackupStore } from '../../platform/backup-store';
-import { gunzipText, gzipText } from '../../platform/gzip';
+import { gunzipChunks, gzipChunks } from '../../platform/gzip';
 import { exportBundle } from '../bundle-io';
 import type { ThreadmarkDB } from '../database';
 import type { ManifestKeeper } from './manifest-keeper';
@@ -55,9 +55,9 @@ export async function makeBackup(db: ThreadmarkDB, deps: Pick<BackupDeps, 'clock
     const counts = { posts: bundle.posts.length, codings: bundle.codings.length };
     const checked = checkBackupBundle(bundle, counts);
     if (!checked.ok) return checked;
-    const text = serializeBundle(bundle);
-    const bytes = await gzipText(text);
-    const unzipped = checkUnzipped(await gunzipText(bytes), text);
+    // In pieces, never one string: a million posts serialize past V8's longest string.
+    const bytes = await gzipChunks(serializeBundleBytes(bundle));
+    const unzipped = await checkUnzippedChunks(gunzipChunks(bytes), serializeBundleBytes(bundle));
     if (!unzipped.ok) return unzipped;
     return ok({ name: backupName(bundle.exportedAt, counts), bytes, at: bundle.exportedAt });
   } catch (e) {

@@ -10,12 +10,13 @@ import { Dexie } from 'dexie';
 import { parseBackupName } from '@shared/backup/backup-name';
 import { withoutProject, withProject, type ManifestProject } from '@shared/backup/manifest';
 import type { DatabaseState } from '@shared/backup/recovery';
-import { readBackupBundle } from '@shared/backup/verify-backup';
+import { readBackupChunks } from '@shared/backup/verify-backup';
+import type { Bundle } from '@shared/bundle/bundle';
 import { createProject as createProjectOp } from '@shared/project/operations/project';
 import { runOperation } from '@shared/project/run-operation';
 import { err, ok, type Result } from '@shared/util/result';
 
-import { gunzipText } from '../../platform/gzip';
+import { gunzipChunks } from '../../platform/gzip';
 import type { BackupStore } from '../../platform/backup-store';
 import { APP_ACTOR, importBundle } from '../bundle-io';
 import { openThreadmarkDB } from '../database';
@@ -38,13 +39,13 @@ export async function restoreFromBackup(registry: ProjectRegistryDB, project: Ma
   if (!file) return err(`“${name}” is not a backup`);
   const read = await deps.store.read(project.dbName, name);
   if (!read.ok) return err(read.error);
-  let text: string;
+  let checked: Result<Bundle, string>;
   try {
-    text = await gunzipText(read.value);
+    // Unzipped and read a piece at a time: a million posts' bundle is more than one string holds.
+    checked = await readBackupChunks(gunzipChunks(read.value), file);
   } catch (e) {
     return err(`the backup is damaged: ${message(e)}`);
   }
-  const checked = readBackupBundle(text, file);
   if (!checked.ok) return err(checked.error);
 
   const dbName = state.kind === 'broken' ? projectDbName(deps.ids.newId()) : project.dbName;

@@ -10,6 +10,7 @@ import type { Bundle } from '@shared/bundle/bundle';
 import { validateBundle } from '@shared/bundle/validate';
 import type { Coder } from '@shared/model/records';
 import type { Problem } from '@shared/problem/problem';
+import { teamCoderId } from '@shared/sync/names';
 import type { Actor } from '@shared/project/operation';
 import { createProject as createProjectOp, projectNameProblem, renameProject as renameProjectOp, staleProjectName } from '@shared/project/operations/project';
 import { runOperation } from '@shared/project/run-operation';
@@ -22,6 +23,7 @@ import { ensureCoder } from '../repositories/coders-repository';
 import { setCurrentCoderId } from '../repositories/settings-repository';
 import { storeOf, type RunDeps } from '../run-in-project';
 import { searchCacheDbName } from '../search-cache-name';
+import { readConnection, saveConnection, type SyncConnection } from '../sync-state';
 import { type MachineCoder, addProject, freeProjectName, getProject, projectDbName, projectNamed, removeProject, updateProject } from './registry';
 import type { ProjectCounts, ProjectEntry, ProjectRegistryDB } from './registry-db';
 
@@ -45,7 +47,10 @@ export async function projectCounts(db: ThreadmarkDB): Promise<ProjectCounts> {
 }
 
 /** The machine's coder in this project: their record added through the core if missing, and made the current coder. */
-async function joinAs(db: ThreadmarkDB, coder: MachineCoder, deps: RunDeps): Promise<Coder> {
+async function joinAs(db: ThreadmarkDB, machineCoder: MachineCoder, deps: RunDeps): Promise<Coder> {
+  // In a team project one codes as the user signed in to the server: their codings go to that user's layer (docs/sync.md).
+  const team = await readConnection(db);
+  const coder = team ? (team.coder ?? { id: teamCoderId(team.user), name: team.user }) : machineCoder;
   // A blind package is one coder's: whoever opens it codes as that coder, and no one else joins.
   const blind = await storeOf(db).read(async (reader) => {
     const pkg = (await reader.project())?.package;
@@ -131,6 +136,19 @@ export async function createEmptyProject(registry: ProjectRegistryDB, name: stri
   });
 }
 
+/**
+ * A new local project for a team project on a server ("Open a team project…"): empty but for its
+ * connection and the user as its coder; the sync fills it from the server once it opens.
+ */
+export async function createTeamProject(registry: ProjectRegistryDB, connection: SyncConnection, coder: MachineCoder, deps: RunDeps): Promise<Result<ProjectEntry, Problem>> {
+  const name = await freeProjectName(registry, `${connection.projectKey} (team)`);
+  return newProject(registry, { name, kind: 'project' }, deps, async (db) => {
+    await saveConnection(db, connection);
+    await joinAs(db, coder, deps);
+    return undefined;
+  });
+}
+
 /** The demo project shipped with the app, as a project of its own. */
 export async function createDemoProject(registry: ProjectRegistryDB, deps: RunDeps): Promise<Result<ProjectEntry, Problem>> {
   const demo = validateBundle(demoBundle as unknown);
@@ -211,6 +229,9 @@ export async function deleteProject(registry: ProjectRegistryDB, entry: ProjectE
   try {
     await Dexie.delete(entry.dbName);
     await Dexie.delete(searchCacheDbName(entry.dbName));
+    // Its team-sync replicas (PouchDB keeps each in `_pouch_<name>`: renderer/features/sync/sync-engine.ts).
+    const replicas = typeof indexedDB.databases === 'function' ? await indexedDB.databases() : [];
+    for (const { name } of replicas) if (name?.startsWith(`_pouch_${entry.dbName}~`)) await Dexie.delete(name);
     await removeProject(registry, entry.id);
     return ok(undefined);
   } catch (error) {

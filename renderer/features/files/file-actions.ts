@@ -5,7 +5,7 @@ import { fileStem } from '@shared/util/file-name';
 
 import type { Services } from '../../app/services';
 import { APP_INFO } from '../../app/app-info';
-import { bundleFileBytes, exportBundle, importBundle, readBundleFile } from '../../db/project-store';
+import { bundleFileBytes, exportBundle, importBundle, readBundleFile, type BundleReadLimits } from '../../db/project-store';
 import { bundleToExport, privacySentence, PSEUDONYMISED, type PrivacyChoice } from './export-privacy';
 
 const BUNDLE_FILTERS = [{ name: 'Threadmark project bundle', extensions: ['json'] }];
@@ -54,8 +54,9 @@ export async function exportCodedSegments(
  * file could not be read (said in the status line); every problem of an invalid file otherwise.
  */
 export async function openBundleFile(
-  { platform, announce }: Services,
+  { platform, announce }: Pick<Services, 'platform' | 'announce'>,
   title: string,
+  limits?: BundleReadLimits,
 ): Promise<{ name: string; bundle: Bundle } | ImportReport | null> {
   // Bytes, read in chunks (renderer/db/bundle-io.ts): no whole-file string, so a bundle past 512 MB opens.
   const opened = await platform.openBinaryFile(title, BUNDLE_FILTERS);
@@ -65,7 +66,7 @@ export async function openBundleFile(
   }
   if (!opened.value) return null;
   const { name, bytes } = opened.value;
-  const read = await readBundleFile(name, bytes);
+  const read = await readBundleFile(name, bytes, limits);
   if (read.ok) return { name, bundle: read.value };
   if ('notText' in read.error) {
     // As when the platform could not read the file: said in the status line, nothing opened.

@@ -6,7 +6,7 @@
  */
 import type { Post } from '@shared/model/records';
 import { formatProblem } from '@shared/problem/problem';
-import { importQdpx } from '@shared/project/operations/qdpx-import';
+import { extrasPhrase, importQdpx } from '@shared/project/operations/qdpx-import';
 import { qdpxCoderBundle } from '@shared/refi/qdpx-coder-bundle';
 import type { QdpxPostSplit } from '@shared/refi/qdpx-import-bundle';
 import { reportLines } from '@shared/refi/qdpx-report';
@@ -65,10 +65,10 @@ export async function importQdpxFile(services: Services, split: QdpxPostSplit): 
   if (!prepared.ok) return { fileName: name, ok: false, headline: 'Nothing was imported: the file is refused.', lines: prepared.error.map((p) => formatProblem(p)) };
   const result = await tracker.track('import .qdpx', runInProject(db, importQdpx, { ...prepared.value, source: name }, { clock, ids }));
   if (!result.ok) return { fileName: name, ok: false, headline: 'Nothing was imported: the import was rolled back.', lines: [formatProblem(result.error)] };
-  const { added, report } = result.value.result;
+  const { added, report, extras } = result.value.result;
   if (result.value.entry) history.push(journalStep(services, `importing ${name}`, result.value.entry.id));
   const n = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
-  const headline = `Imported ${n(added.threads, 'thread')}, ${n(added.posts, 'post')}, ${n(added.codes, 'code')}, ${n(added.coders, 'coder')} and ${n(added.codings, 'coding')}.`;
+  const headline = `Imported ${n(added.threads, 'thread')}, ${n(added.posts, 'post')}, ${n(added.codes, 'code')}, ${n(added.coders, 'coder')} and ${n(added.codings, 'coding')}${extrasPhrase(extras)}.`;
   announce(`${name}: ${headline}`);
   return { fileName: name, ok: true, headline, lines: reportLines(report) };
 }

@@ -10,6 +10,7 @@ import { projectBundle } from '@shared/project/queries/project-bundle';
 import { runOperation } from '@shared/project/run-operation';
 import type { ProjectStore } from '@shared/project/project-store';
 import { prepareQdpxImport } from '@shared/refi/prepare-qdpx-import';
+import { withMemosAttributesRelations } from '@shared/refi/qdpx.test-helpers';
 import { writeQdpx } from '@shared/refi/write-qdpx';
 
 import { DexieProjectStore } from '../../db/dexie-project-store';
@@ -36,6 +37,17 @@ describe('a .qdpx import, in the app and in the CLI', () => {
     const viaBundle = await importInto(new MemoryProjectStore(), written.value);
     expect(viaDexie).toBe(viaBundle);
     expect(viaDexie).toContain('qdpx.import');
+    await db.delete();
+  });
+
+  it('gives byte-identical projects with memos, attributes and relations read back', async () => {
+    const written = await writeQdpx(withMemosAttributesRelations(exampleBundle()), { origin: 'Threadmark', positions: 'code-points' });
+    if (!written.ok) throw new Error(written.error.join());
+    const db = freshDb();
+    const viaDexie = await importInto(new DexieProjectStore(db), written.value);
+    expect(viaDexie).toBe(await importInto(new MemoryProjectStore(), written.value));
+    const back = JSON.parse(viaDexie) as { memos?: unknown[]; attributeValues?: unknown[]; relations?: unknown[] };
+    expect([back.memos?.length, back.attributeValues?.length, back.relations?.length]).toEqual([6, 5, 2]);
     await db.delete();
   });
 });

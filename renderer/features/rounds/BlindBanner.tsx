@@ -1,5 +1,7 @@
 import type { CoderPackageRef } from '@shared/model/records';
 
+import { LeadMemos } from './LeadMemos';
+
 interface Props {
   pkg: CoderPackageRef;
   /** The coder's posts, and how many of them have a coding; null while counted. */
@@ -31,6 +33,7 @@ export function BlindBanner({ pkg, progress, onShowChanges, onReturn, onNextPost
       ) : (
         <span className="muted">No instructions.</span>
       )}
+      {pkg.leadMemos && pkg.leadMemos.length > 0 ? <LeadMemos memos={pkg.leadMemos} /> : null}
       <button type="button" onClick={onNextPost}>
         Next post to code
       </button>

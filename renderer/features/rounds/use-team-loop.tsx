@@ -86,7 +86,8 @@ export function useTeamLoop({ onFilesAdded, focusedPostId, onRevealPost }: TeamL
     db,
     async (reader): Promise<PackagePost[] | null> => {
       if (assigned === null) return null;
-      const [threads, posts] = await Promise.all([reader.threads(), reader.allPosts()]);
+      // Ids and threads only: the posts' facts, not the posts.
+      const [threads, posts] = await Promise.all([reader.threads(), reader.postFacts()]);
       return postsInReadingOrder(threads, posts)
         .filter((p) => assigned.has(p.id))
         .map((p) => ({ id: p.id, threadId: p.threadId }));

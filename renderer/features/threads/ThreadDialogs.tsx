@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
 import type { Problem } from '@shared/problem/problem';
-import type { ThreadSummary } from '@shared/project/queries/workspace-reads';
+import type { ThreadEntry } from '@shared/project/queries/workspace-reads';
 import type { Result } from '@shared/util/result';
 
 import { useServices } from '../../app/services';
@@ -13,7 +13,7 @@ const sentence = (problem: Problem): string => `${problem.message.charAt(0).toUp
 const plural = (n: number, noun: string): string => `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
 
 interface RenameProps {
-  thread: ThreadSummary;
+  thread: ThreadEntry;
   onRename: (title: string) => Promise<Result<void, Problem>>;
   onClose: () => void;
 }
@@ -39,7 +39,7 @@ export function RenameThreadDialog({ thread, onRename, onClose }: RenameProps) {
 }
 
 interface DeleteProps {
-  thread: ThreadSummary;
+  thread: ThreadEntry;
   onDelete: () => Promise<Result<void, Problem>>;
   onClose: () => void;
 }

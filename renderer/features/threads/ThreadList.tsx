@@ -1,10 +1,11 @@
 import './thread-list.css';
 
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 
-import type { ThreadSummary } from '@shared/project/queries/workspace-reads';
+import type { ThreadEntry, ThreadSummary } from '@shared/project/queries/workspace-reads';
 
 import { useServices } from '../../app/services';
+import { useProjectQuery } from '../../db/use-project-query';
 import { MenuButton } from '../../app/ui/MenuButton';
 import { formatPostTime } from './format-time';
 import { MemoDialog } from '../analysis/memos/MemoDialog';
@@ -23,22 +24,29 @@ import { useThreadActions } from './use-thread-actions';
 import { Isolated } from '../../app/ui/Isolated';
 
 interface Props {
-  threads: readonly ThreadSummary[];
+  threads: readonly ThreadEntry[];
   selectedId: string | null;
   onSelect: (threadId: string) => void;
 }
 
-type ThreadDialog = { kind: 'rename' | 'delete' | 'memo'; thread: ThreadSummary };
+type ThreadDialog = { kind: 'rename' | 'delete' | 'memo'; thread: ThreadEntry };
+const NO_CODED: ReadonlyMap<string, number> = new Map();
 
 /**
  * The project's threads, searched by title, sorted, filtered by platform and grouped by it (the
  * choices remembered per project; the search is not); each thread has a menu (Rename thread…,
  * Delete thread…), also F2 and Delete on the thread.
  */
-export function ThreadList({ threads, selectedId, onSelect }: Props) {
+export const ThreadList = memo(function ThreadList({ threads: entries, selectedId, onSelect }: Props) {
   const actions = useThreadActions();
+  const { db } = useServices();
   const [dialog, setDialog] = useState<ThreadDialog | null>(null);
-  const [options, setOptions] = useListOptions(useServices().db.name);
+  const [options, setOptions] = useListOptions(db.name);
+  // Coded posts are counted over every coding: only while the list is sorted by them, so opening a
+  // project or coding a post never waits for that count (bench/scale-browser.mjs).
+  const byCoded = options.sort === 'coded';
+  const coded = useProjectQuery(db, (reader) => (byCoded ? reader.codedPostCounts() : Promise.resolve(NO_CODED)), [byCoded]) ?? NO_CODED;
+  const threads = useMemo<ThreadSummary[]>(() => entries.map((t) => ({ ...t, codedPostCount: coded.get(t.id) ?? 0 })), [entries, coded]);
   const platforms = useMemo(() => platformsOf(threads), [threads]);
   // A remembered platform no longer present shows all.
   const platform = options.platform !== null && platforms.includes(options.platform) ? options.platform : null;
@@ -154,7 +162,7 @@ export function ThreadList({ threads, selectedId, onSelect }: Props) {
       {dialog?.kind === 'memo' ? <MemoDialog target={{ kind: 'thread', id: dialog.thread.id }} targetLabel={`the thread “${dialog.thread.title}”`} onClose={close} /> : null}
     </nav>
   );
-}
+});
 
 /** The list's options, remembered per project in this window's localStorage (all but the search). */
 function useListOptions(project: string): [ThreadListOptions, (next: ThreadListOptions) => void] {

@@ -1,14 +1,14 @@
 import type { Problem } from '@shared/problem/problem';
 import { deleteThread, renameThread } from '@shared/project/operations/threads';
-import type { ThreadSummary } from '@shared/project/queries/workspace-reads';
+import type { ThreadEntry } from '@shared/project/queries/workspace-reads';
 import type { Result } from '@shared/util/result';
 
 import { useUndoableOperation } from '../coding/use-undoable-operation';
 
 export interface ThreadActions {
   /** `thread`: as the form loaded it; a thread renamed since (another window) is refused, not renamed over. */
-  rename(thread: ThreadSummary, title: string): Promise<Result<void, Problem>>;
-  remove(thread: ThreadSummary): Promise<Result<void, Problem>>;
+  rename(thread: ThreadEntry, title: string): Promise<Result<void, Problem>>;
+  remove(thread: ThreadEntry): Promise<Result<void, Problem>>;
 }
 
 /**

@@ -3,7 +3,8 @@
  * what the Attributes tab shows, `threadmark attributes` prints, the CSV export writes, and what
  * retrieval and matrices filter or group by. One read of the port; the rest is pure.
  */
-import type { Attribute, AttributeScope, AttributeType, AttributeValue, Post, Thread } from '../../model/records';
+import type { Attribute, AttributeScope, AttributeType, AttributeValue, Thread } from '../../model/records';
+import type { PostFacts } from '../../project/post-facts';
 import type { ProjectReader } from '../../project/project-store';
 import { byImportThenId, compareStrings } from '../../project/record-order';
 import { AUTHOR_PLATFORM_COLUMNS, authorPlatformValues, THREAD_PLATFORM_COLUMNS, threadPlatformValues, type CaseValues, type DerivedColumn } from './platform-attributes';
@@ -38,13 +39,13 @@ export interface ProjectAttributes {
 }
 
 export async function attributesOf(reader: ProjectReader): Promise<ProjectAttributes> {
-  const [threads, posts, attributes, values] = await Promise.all([reader.threads(), reader.allPosts(), reader.attributes(), reader.attributeValues()]);
+  const [threads, posts, attributes, values] = await Promise.all([reader.threads(), reader.postFacts(), reader.attributes(), reader.attributeValues()]);
   return attributeTables(threads, posts, attributes, values);
 }
 
-/** The pure part of attributesOf, over plain records. */
-export function attributeTables(threads: readonly Thread[], posts: readonly Post[], attributes: readonly Attribute[], values: readonly AttributeValue[]): ProjectAttributes {
-  const postsByThread = new Map<string, Post[]>();
+/** The pure part of attributesOf, over plain records; `posts` in allPosts' order (postFactsOf of a bundle's posts works). */
+export function attributeTables(threads: readonly Thread[], posts: readonly PostFacts[], attributes: readonly Attribute[], values: readonly AttributeValue[]): ProjectAttributes {
+  const postsByThread = new Map<string, PostFacts[]>();
   for (const p of posts) {
     let list = postsByThread.get(p.threadId);
     if (!list) postsByThread.set(p.threadId, (list = []));

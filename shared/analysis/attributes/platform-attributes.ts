@@ -3,8 +3,10 @@
  * stored, computed again on every read, so they always match the corpus. A column appears only when
  * some case has a value for it (no "followers" column in a corpus whose exports carry none).
  * Placeholder posts (`meta.placeholder`) and posts without an author name describe no author.
+ * Read from each post's facts (shared/project/post-facts.ts), never from the posts themselves.
  */
-import type { AttributeType, Post, PostMeta, Thread } from '../../model/records';
+import type { AttributeType, Thread } from '../../model/records';
+import { describesAnAuthor, type PostFacts } from '../../project/post-facts';
 
 export interface DerivedColumn {
   name: string;
@@ -42,38 +44,6 @@ export const RESERVED_NAMES = {
   thread: new Set(['thread', ...THREAD_PLATFORM_COLUMNS.map((c) => c.name)]),
 } as const;
 
-const FOLLOWER_KEYS = ['followers', 'followers_count', 'followersCount', 'author_followers', 'user_followers_count'];
-const LANGUAGE_KEYS = ['language', 'lang', 'langs'];
-
-const text = (meta: PostMeta, key: string): string | null => {
-  const v = meta[key];
-  return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
-};
-
-function language(meta: PostMeta): string | null {
-  for (const key of LANGUAGE_KEYS) {
-    const v = text(meta, key);
-    // Bluesky lists several ("en,de"): the first is the post's main language.
-    if (v) return v.split(',')[0]!.trim();
-  }
-  return null;
-}
-
-function followers(meta: PostMeta): number | null {
-  for (const key of FOLLOWER_KEYS) {
-    const v = meta[key];
-    if (typeof v === 'number' && Number.isFinite(v)) return v;
-    if (typeof v === 'string' && /^\d+$/.test(v.trim())) return Number(v.trim());
-  }
-  return null;
-}
-
-function instance(post: Post): string | null {
-  const acct = text(post.meta, 'acct');
-  if (acct?.includes('@')) return acct.slice(acct.lastIndexOf('@') + 1);
-  return text(post.meta, 'instance');
-}
-
 /** The most frequent value, ties to the alphabetically first; null when there is none. */
 function mostCommon(counts: Map<string, number>): string | null {
   let best: string | null = null;
@@ -82,8 +52,8 @@ function mostCommon(counts: Map<string, number>): string | null {
   return best;
 }
 
-const tally = (counts: Map<string, number>, value: string | null): void => {
-  if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
+const tally = (counts: Map<string, number>, value: string | undefined): void => {
+  if (value !== undefined) counts.set(value, (counts.get(value) ?? 0) + 1);
 };
 
 const joined = (values: Set<string>): string | null => (values.size === 0 ? null : [...values].sort().join(', '));
@@ -94,49 +64,24 @@ interface AuthorTally {
   threads: Set<string>;
   lastThread: string;
   first: string | null;
-  /** Raw `acct` / `instance` / `subreddit` / language values, counted: cleaned once per author, not per post. */
-  accts: Map<string, number>;
+  acctHosts: Map<string, number>;
   instances: Map<string, number>;
   subreddits: Set<string>;
   languages: Map<string, number>;
   followers: number | null;
 }
 
-export const describesAnAuthor = (p: Post): boolean => p.author.trim() !== '' && p.meta.placeholder === undefined;
 
-const raw = (meta: PostMeta, key: string): string | null => {
-  const v = meta[key];
-  return typeof v === 'string' && v !== '' ? v : null;
-};
-
-function rawLanguage(meta: PostMeta): string | null {
-  for (const key of LANGUAGE_KEYS) {
-    const v = raw(meta, key);
-    if (v !== null) return v;
-  }
-  return null;
-}
-
-/** Raw tallies → cleaned ones (trimmed, an acct's host, a language list's first): a few per author. */
-function cleaned(counts: ReadonlyMap<string, number>, clean: (value: string) => string | null): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const [value, n] of counts) {
-    const c = clean(value);
-    if (c !== null && c !== '') out.set(c, (out.get(c) ?? 0) + n);
-  }
-  return out;
-}
-
-const hostOfAcct = (acct: string): string | null => (acct.includes('@') ? acct.slice(acct.lastIndexOf('@') + 1).trim() : null);
+/** A post's instance: its author's acct host, else the instance its export names. */
+const instanceOf = (p: PostFacts): string | undefined => p.acctHost ?? p.instance;
 
 /** Each author's derived values, by author name. */
-export function authorPlatformValues(posts: Iterable<Post>): Map<string, CaseValues> {
+export function authorPlatformValues(posts: Iterable<PostFacts>): Map<string, CaseValues> {
   const tallies = new Map<string, AuthorTally>();
-  // One pass, no string made per post: values are counted raw and cleaned per author at the end.
   for (const post of posts) {
     if (!describesAnAuthor(post)) continue;
     let t = tallies.get(post.author);
-    if (!t) tallies.set(post.author, (t = { platforms: new Set(), posts: 0, threads: new Set(), lastThread: '', first: null, accts: new Map(), instances: new Map(), subreddits: new Set(), languages: new Map(), followers: null }));
+    if (!t) tallies.set(post.author, (t = { platforms: new Set(), posts: 0, threads: new Set(), lastThread: '', first: null, acctHosts: new Map(), instances: new Map(), subreddits: new Set(), languages: new Map(), followers: null }));
     t.platforms.add(post.platform);
     t.posts++;
     if (t.lastThread !== post.threadId) {
@@ -144,14 +89,11 @@ export function authorPlatformValues(posts: Iterable<Post>): Map<string, CaseVal
       t.lastThread = post.threadId;
     }
     if (post.createdAt !== null && (t.first === null || post.createdAt < t.first)) t.first = post.createdAt;
-    const meta = post.meta;
-    tally(t.accts, raw(meta, 'acct'));
-    tally(t.instances, raw(meta, 'instance'));
-    const sub = raw(meta, 'subreddit');
-    if (sub !== null) t.subreddits.add(sub);
-    tally(t.languages, rawLanguage(meta));
-    const f = followers(meta);
-    if (f !== null) t.followers = Math.max(t.followers ?? 0, f);
+    tally(t.acctHosts, post.acctHost);
+    tally(t.instances, post.instance);
+    if (post.subreddit !== undefined) t.subreddits.add(post.subreddit);
+    tally(t.languages, post.language);
+    if (post.followers !== undefined) t.followers = Math.max(t.followers ?? 0, post.followers);
   }
   const out = new Map<string, CaseValues>();
   for (const [author, t] of tallies) {
@@ -161,12 +103,11 @@ export function authorPlatformValues(posts: Iterable<Post>): Map<string, CaseVal
     values.set('threads', t.threads.size);
     if (t.first) values.set('first post', t.first.slice(0, 10));
     // An acct naming its host wins over the status's host (a boost's host is not the author's).
-    const fromAcct = cleaned(t.accts, hostOfAcct);
-    const inst = mostCommon(fromAcct.size > 0 ? fromAcct : cleaned(t.instances, (v) => v.trim()));
+    const inst = mostCommon(t.acctHosts.size > 0 ? t.acctHosts : t.instances);
     if (inst) values.set('instance', inst);
-    const subs = joined(new Set([...t.subreddits].map((v) => v.trim()).filter((v) => v !== '')));
+    const subs = joined(t.subreddits);
     if (subs) values.set('subreddit', subs);
-    const lang = mostCommon(cleaned(t.languages, (v) => v.split(',')[0]!.trim()));
+    const lang = mostCommon(t.languages);
     if (lang) values.set('language', lang);
     if (t.followers !== null) values.set('followers', t.followers);
     out.set(author, values);
@@ -174,8 +115,8 @@ export function authorPlatformValues(posts: Iterable<Post>): Map<string, CaseVal
   return out;
 }
 
-/** Each thread's derived values, by thread id; `postsOf` gives a thread's posts in reading order. */
-export function threadPlatformValues(threads: readonly Thread[], postsOf: (threadId: string) => readonly Post[]): Map<string, CaseValues> {
+/** Each thread's derived values, by thread id; `postsOf` gives a thread's posts' facts in reading order. */
+export function threadPlatformValues(threads: readonly Thread[], postsOf: (threadId: string) => readonly PostFacts[]): Map<string, CaseValues> {
   const out = new Map<string, CaseValues>();
   for (const thread of threads) {
     const posts = postsOf(thread.id);
@@ -190,14 +131,15 @@ export function threadPlatformValues(threads: readonly Thread[], postsOf: (threa
     const started = posts.reduce<string | null>((min, p) => (p.createdAt !== null && (min === null || p.createdAt < min) ? p.createdAt : min), null);
     if (started) values.set('started', started.slice(0, 10));
     const root = posts.find((p) => p.id === thread.rootPostId) ?? posts[0];
-    const rawLanguages = new Map<string, number>();
-    for (const p of posts) tally(rawLanguages, rawLanguage(p.meta));
-    const fromRoot = (get: (p: Post) => string | null): string | null => (root ? get(root) : null) ?? posts.map(get).find((v) => v !== null) ?? null;
-    const inst = fromRoot(instance);
+    const languages = new Map<string, number>();
+    for (const p of posts) tally(languages, p.language);
+    // The opening post's value, else the first post in reading order that has one.
+    const fromRoot = (get: (p: PostFacts) => string | undefined): string | undefined => (root ? get(root) : undefined) ?? posts.map(get).find((v) => v !== undefined);
+    const inst = fromRoot(instanceOf);
     if (inst) values.set('instance', inst);
-    const sub = fromRoot((p) => text(p.meta, 'subreddit'));
+    const sub = fromRoot((p) => p.subreddit);
     if (sub) values.set('subreddit', sub);
-    const lang = (root ? language(root.meta) : null) ?? mostCommon(cleaned(rawLanguages, (v) => v.split(',')[0]!.trim()));
+    const lang = root?.language ?? mostCommon(languages);
     if (lang) values.set('language', lang);
     out.set(thread.id, values);
   }

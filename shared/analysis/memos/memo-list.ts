@@ -31,6 +31,8 @@ export interface MemoRow {
   coderName: string;
   text: string;
   updatedAt: string;
+  /** A lead's memo a coder package carries (CoderPackageRef.leadMemos): shown, never edited. */
+  fromLead?: true;
 }
 
 export interface MemoRecords {
@@ -91,6 +93,15 @@ export function memoRows(r: MemoRecords): MemoRow[] {
         break;
     }
   }
+  // In a coder package, the lead's project and code memos, read-only, after the coder's own on the same target.
+  (r.project?.package?.leadMemos ?? []).forEach((m, i) => {
+    const common = { id: `lead-memo-${i}`, kind: m.target.kind, text: m.text, updatedAt: m.updatedAt, coderId: '', coderName: `${m.by} (lead)`, fromLead: true as const, ...where(null, null) };
+    if (m.target.kind === 'project') rows.push({ ...common, targetId: r.project!.id, target: r.project!.name, code: null, rank: [0, 1] });
+    else {
+      const path = codeById.has(m.target.id) ? codePath(codeById, m.target.id) : m.target.id;
+      rows.push({ ...common, targetId: m.target.id, target: path, code: path, rank: [2, codeRank.get(m.target.id) ?? Infinity, 1] });
+    }
+  });
   for (const c of r.codings) {
     if (c.memo.trim() === '') continue;
     const post = r.posts.get(c.postId);

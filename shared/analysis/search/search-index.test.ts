@@ -55,6 +55,19 @@ describe('SearchIndex built in batches', () => {
   });
 });
 
+describe('SearchIndex.restore', () => {
+  it('restores an index of more posts than a call takes arguments (the scale bench broke at 100,000)', () => {
+    // Thread t-big holds 300,000 posts: the serialized form of a project far past the argument limit.
+    const big = new SearchIndex();
+    const posts = Array.from({ length: 300_000 }, (_, i) => post(`b-${i}`, i % 2 === 0 ? 'even word' : 'odd word', null, 't-big'));
+    big.addThreads([{ thread: { id: 't-big', platform: 'reddit' }, posts }]);
+    const restored = SearchIndex.restore(big.serialize());
+    expect(restored?.docCount).toBe(300_000);
+    expect(restored?.postIds[299_999]).toBe('b-299999');
+    expect([...restored!.docsOfTerm('odd')].length).toBe(150_000);
+  });
+});
+
 describe('foldText', () => {
   it('folds ASCII as it folds each character', () => {
     for (const word of ['HeLLo', 'abc123', 'ALLCAPS', '']) {

@@ -231,8 +231,9 @@ export class SearchIndex {
     index.dictionary.terms = [...data.terms];
     data.terms.forEach((t, i) => index.dictionary.ids.set(t, i));
     index.segments = data.segments.map((s) => ({ ...s }));
-    index.postIds.push(...data.postIds);
-    index.authors.push(...data.authors);
+    // One push per element: spreading a project's ids as arguments overflows the stack past ~100,000 posts.
+    for (const id of data.postIds) index.postIds.push(id);
+    for (const author of data.authors) index.authors.push(author);
     for (const t of data.times) index.times.push(t);
     for (const b of data.docBlock) index.docBlock.push(b);
     index.texts.length = data.postIds.length;

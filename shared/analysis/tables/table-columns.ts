@@ -42,7 +42,7 @@ export function columnKeyer(kind: TableColumns, input: TableInput): (coding: Cod
     case 'month':
       return (c) => {
         const post = input.posts.get(c.postId);
-        return post ? (monthOf(post.createdAt) ?? NO_DATE_KEY) : undefined;
+        return post ? ((post.month !== undefined ? post.month : monthOf(post.createdAt)) ?? NO_DATE_KEY) : undefined;
       };
   }
 }

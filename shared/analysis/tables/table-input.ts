@@ -1,10 +1,12 @@
 /**
  * What the tables and the matrix are computed from, read once through the port: the codebook, the
  * coders, the threads, every coding, and for the coded posts only what a column needs (author,
- * platform, time). The computations themselves (code-table.ts, co-occurrence.ts) are pure over it,
+ * platform, time): their facts (shared/project/post-facts.ts), never the posts, once more than a
+ * few are coded. The computations themselves (code-table.ts, co-occurrence.ts) are pure over it,
  * so the bench and the tests can hand them plain arrays.
  */
 import type { Code, Coder, Coding, Thread } from '../../model/records';
+import type { PostFacts } from '../../project/post-facts';
 import type { ProjectReader } from '../../project/project-store';
 import { attributesOf, type ProjectAttributes } from '../attributes/attributes-of';
 
@@ -13,7 +15,12 @@ export interface TablePost {
   author: string;
   platform: string;
   createdAt: string | null;
+  /** "YYYY-MM" of createdAt when already known (a post's facts); monthOf(createdAt) otherwise. */
+  month?: string | null;
 }
+
+/** Up to this many coded posts, each is looked up by id; past it, every post's facts are read once. */
+const LOOKUPS_BEFORE_FACTS = 200;
 
 export interface TableInput {
   codes: readonly Code[];
@@ -38,9 +45,20 @@ export interface TableNeeds {
 
 export async function readTableInput(reader: ProjectReader, needs: TableNeeds): Promise<TableInput> {
   const [codes, codings, coders, threads] = await Promise.all([reader.codes(), reader.allCodings(), needs.labels ? reader.coders() : [], needs.labels ? reader.threads() : []]);
-  // A Post is a TablePost: the map is used as the reader returns it, not copied.
-  const posts: ReadonlyMap<string, TablePost> = needs.posts ? await reader.posts(codedPostIds(codings)) : new Map();
+  const ids = needs.posts ? codedPostIds(codings) : [];
+  // The store's promises awaited right here, not returned through another async function: Dexie's
+  // transaction must see each await (a promise handed back unawaited let it commit early).
+  // A Post is a TablePost: the lookup's map is used as the reader returns it, not copied.
+  const posts: ReadonlyMap<string, TablePost> = !needs.posts ? new Map() : ids.length <= LOOKUPS_BEFORE_FACTS ? await reader.posts(ids) : factsOf(await reader.postFacts(), ids);
   return { codes, coders, threads, codings, posts, ...(needs.attributes ? { attributes: await attributesOf(reader) } : {}) };
+}
+
+/** The coded posts' author, platform and time from every post's facts. */
+function factsOf(all: readonly PostFacts[], ids: readonly string[]): Map<string, TablePost> {
+  const wanted = new Set(ids);
+  const found = new Map<string, TablePost>();
+  for (const facts of all) if (wanted.has(facts.id)) found.set(facts.id, facts);
+  return found;
 }
 
 /** The ids of the posts holding these codings, once each (a post's codings mostly come one after another). */
@@ -53,13 +71,4 @@ function codedPostIds(codings: readonly Coding[]): string[] {
   return Array.from(ids);
 }
 
-// A stored time is UTC ISO 8601 ("2025-03-08T09:12:00.000Z"): its month is its first 7 characters.
-const isUtcIso = (t: string): boolean => t.length >= 20 && t.charCodeAt(t.length - 1) === 90 && t.charCodeAt(4) === 45 && t.charCodeAt(7) === 45 && t.charCodeAt(10) === 84;
-
-/** "YYYY-MM" (UTC) of a post's time, as the Segments filter buckets months; null when it has none. */
-export function monthOf(createdAt: string | null): string | null {
-  if (createdAt === null) return null;
-  if (isUtcIso(createdAt)) return createdAt.slice(0, 7);
-  const at = Date.parse(createdAt);
-  return Number.isNaN(at) ? null : new Date(at).toISOString().slice(0, 7);
-}
+export { monthOf } from '../../project/post-facts';

@@ -36,9 +36,10 @@ export function writeQdc(codes: readonly Code[], options: WriteQdcOptions): Resu
 
 /**
  * The `<Code>` elements of a `<Codes>` element, top-level codes indented `baseDepth` levels: the same
- * in a .qdc and in a .qdpx's project CodeBook (shared/refi/write-project-qde.ts).
+ * in a .qdc and in a .qdpx's project CodeBook (shared/refi/write-project-qde.ts), where a code's
+ * memos are `NoteRef`s (`noteRefs`: code id → note GUIDs).
  */
-export function codeElementLines(codes: readonly Code[], baseDepth: number): string[] {
+export function codeElementLines(codes: readonly Code[], baseDepth: number, noteRefs?: ReadonlyMap<string, readonly string[]>): string[] {
   const lines: string[] = [];
   // Codes with children stay open until the tree walk comes back up to their depth.
   let openCount = 0;
@@ -52,12 +53,14 @@ export function codeElementLines(codes: readonly Code[], baseDepth: number): str
     const description = descriptionOf(code);
     const pad = indent(depth + baseDepth);
     const start = `${pad}<Code ${codeAttributes(code)}`;
-    if (!hasChildren && description === '') {
+    const notes = noteRefs?.get(code.id) ?? [];
+    if (!hasChildren && description === '' && notes.length === 0) {
       lines.push(`${start}/>`);
       continue;
     }
     lines.push(`${start}>`);
     if (description !== '') lines.push(`${pad}  <Description>${escapeXmlText(description)}</Description>`);
+    for (const note of notes) lines.push(`${pad}  <NoteRef targetGUID="${note}"/>`);
     if (hasChildren) openCount++;
     else lines.push(`${pad}</Code>`);
   }

@@ -4,7 +4,8 @@
  * (shared/analysis/attributes/platform-attributes.ts) and never stored or edited.
  */
 import { attributeValueId, parseAttributeValue } from '../../analysis/attributes/attribute-value';
-import { describesAnAuthor, RESERVED_NAMES } from '../../analysis/attributes/platform-attributes';
+import { RESERVED_NAMES } from '../../analysis/attributes/platform-attributes';
+import { describesAnAuthor } from '../post-facts';
 import type { Attribute, AttributeScope, AttributeType, AttributeValue, Thread } from '../../model/records';
 import type { Problem } from '../../problem/problem';
 import { err, ok, type Result } from '../../util/result';
@@ -66,7 +67,7 @@ export const deleteAttribute = defineOperation<{ attributeId: string }, { attrib
 export async function casesOf(reader: ProjectReader, scope: AttributeScope): Promise<Map<string, string>> {
   if (scope === 'thread') return new Map((await reader.threads()).map((t: Thread) => [t.id, t.title]));
   const authors = new Map<string, string>();
-  for (const post of await reader.allPosts()) if (describesAnAuthor(post)) authors.set(post.author, post.author);
+  for (const post of await reader.postFacts()) if (describesAnAuthor(post)) authors.set(post.author, post.author);
   return authors;
 }
 

@@ -6,7 +6,7 @@
  * (it tells another project's story) and the import is one entry of this project's journal.
  */
 import type { Bundle, BundleCoding } from '../../bundle/bundle';
-import type { Assignment, Attribute, AttributeValue, Code, CodebookVersion, Coder, Coding, Decision, Memo, Post, Project, Round, Thread } from '../../model/records';
+import type { Assignment, Attribute, AttributeValue, Code, CodebookVersion, Coder, Coding, Decision, Memo, Post, Project, Relation, RelationCode, Round, Thread } from '../../model/records';
 import { codePointLength, sliceCodePoints } from '../../text/offsets';
 import { err, ok } from '../../util/result';
 import type { JournalEntry } from '../journal-entry';
@@ -39,6 +39,8 @@ export interface BundleImportSnapshot {
   memos: Memo[];
   attributes: Attribute[];
   attributeValues: AttributeValue[];
+  relationCodes: RelationCode[];
+  relationIds: Set<string>;
   lastSeq: number;
 }
 
@@ -46,7 +48,7 @@ export const importBundle = defineOperation<{ bundle: Bundle; source: string }, 
   kind: 'bundle.import',
   async read(reader, { bundle }) {
     const postIds = [...new Set([...bundle.posts.map((p) => p.id), ...bundle.codings.map((c) => c.postId)])];
-    const [project, threads, storedPosts, codes, coders, codings, versions, assignments, rounds, decisions, memos, attributes, attributeValues, lastSeq] = await Promise.all([
+    const [project, threads, storedPosts, codes, coders, codings, versions, assignments, rounds, decisions, memos, attributes, attributeValues, relationCodes, relations, lastSeq] = await Promise.all([
       reader.project(),
       reader.threads(),
       reader.posts(postIds),
@@ -60,9 +62,11 @@ export const importBundle = defineOperation<{ bundle: Bundle; source: string }, 
       reader.memos(),
       reader.attributes(),
       reader.attributeValues(),
+      reader.relationCodes(),
+      (bundle.relations ?? []).length > 0 ? reader.relations() : Promise.resolve([]),
       reader.lastSeq(),
     ]);
-    return { project, threads, storedPosts, codes, coders, storedCodings: new Set(codings.keys()), versions, assignments, rounds, decisions, memos, attributes, attributeValues, lastSeq };
+    return { project, threads, storedPosts, codes, coders, storedCodings: new Set(codings.keys()), versions, assignments, rounds, decisions, memos, attributes, attributeValues, relationCodes, relationIds: new Set(relations.map((r) => r.id)), lastSeq };
   },
   plan(s, { bundle, source }) {
     const notIn = <T extends { id: string }>(stored: readonly { id: string }[] | ReadonlySet<string>, records: readonly T[]): T[] => {
@@ -79,6 +83,7 @@ export const importBundle = defineOperation<{ bundle: Bundle; source: string }, 
     const assignments = notIn(s.assignments, bundle.assignments ?? []);
     const decisions = notIn(s.decisions, bundle.decisions ?? []);
     const { memos, attributes, attributeValues } = memosAndAttributesToAdd(s, bundle);
+    const { relationCodes, relations } = relationsToAdd(s, bundle);
     const bundlePosts = new Map(bundle.posts.map((p) => [p.id, p]));
     const codings: Coding[] = [];
     for (const coding of bundleCodings) {
@@ -109,12 +114,35 @@ export const importBundle = defineOperation<{ bundle: Bundle; source: string }, 
         memos: memos.map((after) => ({ before: null, after })),
         attributes: attributes.map((after) => ({ before: null, after })),
         attributeValues: attributeValues.map((after) => ({ before: null, after })),
+        relationCodes: relationCodes.map((after) => ({ before: null, after })),
+        relations: relations.map((after) => ({ before: null, after })),
       },
       result: { added, skipped, historyKept: adopted.length > 0 },
       adoptJournal: adopted,
     });
   },
 });
+
+/**
+ * Relation codes and relations not stored yet: a relation code named like a stored one (names are
+ * unique, case aside) is that one, and its relations follow it; a stored relation is never overwritten.
+ */
+function relationsToAdd(s: Pick<BundleImportSnapshot, 'relationCodes' | 'relationIds'>, bundle: Bundle): { relationCodes: RelationCode[]; relations: Relation[] } {
+  const storedIds = new Set(s.relationCodes.map((c) => c.id));
+  const byName = new Map(s.relationCodes.map((c) => [c.name.toLowerCase(), c.id]));
+  const codeId = new Map<string, string>();
+  const relationCodes: RelationCode[] = [];
+  for (const code of bundle.relationCodes ?? []) {
+    const same = storedIds.has(code.id) ? code.id : byName.get(code.name.toLowerCase());
+    if (same !== undefined) codeId.set(code.id, same);
+    else {
+      relationCodes.push(code);
+      byName.set(code.name.toLowerCase(), code.id);
+    }
+  }
+  const relations = (bundle.relations ?? []).filter((r) => !s.relationIds.has(r.id)).map((r) => (codeId.has(r.relationCodeId) ? { ...r, relationCodeId: codeId.get(r.relationCodeId)! } : r));
+  return { relationCodes, relations };
+}
 
 /** The stored codebook keeps its shortcut keys; an added code whose key is taken goes without. */
 function withFreeShortcuts(adding: readonly Code[], stored: readonly Code[]): Code[] {

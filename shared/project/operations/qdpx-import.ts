@@ -16,7 +16,22 @@ export interface QdpxImportInput {
   source: string;
 }
 
-export type QdpxImportSummary = BundleImportSummary & { report: QdpxReport };
+/** What the project's Notes, Variables and Links added beside the codings (qdpx-extras-import.ts). */
+export interface QdpxExtrasAdded {
+  memos: number;
+  attributes: number;
+  attributeValues: number;
+  relations: number;
+}
+
+export type QdpxImportSummary = BundleImportSummary & { report: QdpxReport; extras: QdpxExtrasAdded };
+
+/** ", 3 memos, 2 attribute values, 1 relation": only what there is, for the summary, the CLI and the dialog. */
+export function extrasPhrase(extras: QdpxExtrasAdded): string {
+  const n = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
+  const parts = [[extras.memos, 'memo'], [extras.attributes, 'attribute'], [extras.attributeValues, 'attribute value'], [extras.relations, 'relation']] as const;
+  return parts.filter(([count]) => count > 0).map(([count, noun]) => `, ${n(count, noun)}`).join('');
+}
 
 export const importQdpx = defineOperation<QdpxImportInput, BundleImportSnapshot, QdpxImportSummary>({
   kind: 'qdpx.import',
@@ -25,8 +40,10 @@ export const importQdpx = defineOperation<QdpxImportInput, BundleImportSnapshot,
     const planned = importBundle.plan(snapshot, { bundle, source }, context);
     if (!planned.ok) return planned;
     const { added } = planned.value.result;
-    const summary = `Imported the REFI-QDA project “${source}”: ${added.threads} threads, ${added.posts} posts, ${added.codes} codes, ${added.codings} codings`;
+    const { changes } = planned.value;
+    const extras: QdpxExtrasAdded = { memos: changes.memos?.length ?? 0, attributes: changes.attributes?.length ?? 0, attributeValues: changes.attributeValues?.length ?? 0, relations: changes.relations?.length ?? 0 };
+    const summary = `Imported the REFI-QDA project “${source}”: ${added.threads} threads, ${added.posts} posts, ${added.codes} codes, ${added.codings} codings${extrasPhrase(extras)}`;
     // A .qdpx carries no journal to adopt: the import is this project's first entry.
-    return { ok: true, value: { ...planned.value, summary, adoptJournal: [], result: { ...planned.value.result, historyKept: false, report } } };
+    return { ok: true, value: { ...planned.value, summary, adoptJournal: [], result: { ...planned.value.result, historyKept: false, report, extras } } };
   },
 });

@@ -7,6 +7,8 @@ import { writeMemo } from '../operations/memos';
 import { startRound } from '../operations/rounds';
 import { applied, counterIds, runner, smallProject } from '../testing/core-fixtures.test-helpers';
 import { BEN, CY, HEAD, openPackage, returned, teamProject, throughFile } from '../testing/round-fixtures.test-helpers';
+import { memoList } from '../../analysis/memos/memo-list';
+import { mergeCoderFiles } from '../operations/merge-coder-files';
 import { coderPackages, returnFile } from './coder-packages';
 
 async function packagesOf(store = teamProject(), threadIds = ['t-1']) {
@@ -67,7 +69,7 @@ describe('coderPackages', () => {
     expect(throughFile(cy!.bundle).codebookVersions?.map((v) => v.name)).toEqual(['Round 1', 'v2']);
   });
 
-  it('carries no other coder’s memos and no attribute values: nothing in it tells the coder what the others made of the posts', async () => {
+  it('carries no other coder’s memos and no attribute values: nothing in it tells the coder what the others made of the posts; the lead’s project and code memos travel read-only', async () => {
     const store = teamProject();
     const run = runner(store, undefined, counterIds('before'));
     // The lead's project memo and code memo, Cy's post and thread memos, Ben's own post memo, and a thread attribute's value.
@@ -83,14 +85,22 @@ describe('coderPackages', () => {
     applied(await run(setAttributeValue, { attributeId: attribute.id, subject: 't-1', text: 'CY-SAYS-HOSTILE' }));
     expect((await store.read((r) => r.memos())).length).toBe(written.length);
 
+    // A code memo by Ben (a coder of the round) on the project is not the lead's: it stays.
+    applied(await run(writeMemo, { target: { kind: 'code', id: 'c-false' }, text: 'BEN-CODE-MEMO', coderId: BEN.id }));
     const { packages } = await packagesOf(store);
     for (const pkg of packages) {
       const bundle = throughFile(pkg.bundle);
       expect(bundle.memos ?? []).toEqual([]);
       expect(bundle.attributeValues ?? []).toEqual([]);
-      // Not anywhere in the file either (the round's instructions are the lead's word to the coders).
+      // Ada codes no post of the round: her memos on the project and a code are the lead's, carried in the package ref.
+      expect(bundle.project.package?.leadMemos).toEqual([
+        { target: { kind: 'project', id: 'lead-project' }, by: 'Ada', text: 'LEAD-PROJECT-MEMO', updatedAt: expect.any(String) },
+        { target: { kind: 'code', id: 'c-what' }, by: 'Ada', text: 'LEAD-CODE-MEMO', updatedAt: expect.any(String) },
+      ]);
+      // Nothing else anywhere in the file (the round's instructions are the lead's word to the coders).
       const bytes = JSON.stringify(pkg.bundle);
-      for (const [, , , text] of written) expect(bytes).not.toContain(text);
+      for (const [coderId, , , text] of written) if (coderId !== 'coder-ada') expect(bytes).not.toContain(text);
+      expect(bytes).not.toContain('BEN-CODE-MEMO');
       expect(bytes).not.toContain('CY-SAYS-HOSTILE');
     }
   });
@@ -113,6 +123,35 @@ describe('a package opened and returned', () => {
     expect(file.project.package?.coderId).toBe(BEN.id);
     expect(file.codings.map((c) => c.id)).toEqual([coding.id]);
     expect([file.codebookVersions, file.journal, file.coders]).toEqual([[], [], [BEN]]);
+  });
+
+  it('shows the lead’s memos in the Memos list read-only, returns only the coder’s own, and the merge adds only those', async () => {
+    const store = teamProject();
+    const lead = runner(store, undefined, counterIds('lead-memos'));
+    applied(await lead(writeMemo, { target: { kind: 'project', id: 'lead-project' }, text: 'Read the guide first', coderId: 'coder-ada' }));
+    applied(await lead(writeMemo, { target: { kind: 'code', id: 'c-what' }, text: 'Only explicit deflections', coderId: 'coder-ada' }));
+    const { run, packages } = await packagesOf(store);
+    const blind = openPackage(packages[0]!);
+    const rows = await blind.read((r) => memoList(r));
+    expect(rows.map((m) => [m.kind, m.target, m.coderName, m.text, m.fromLead ?? false])).toEqual([
+      ['project', 'Pilot study — Round 1 — Ben', 'Ada (lead)', 'Read the guide first', true],
+      ['code', 'Whataboutism', 'Ada (lead)', 'Only explicit deflections', true],
+    ]);
+    // Ben writes his own memo on the same code: it sits beside the lead's, and is the only one that goes back.
+    const asBen = runner(blind, undefined, counterIds('ben'));
+    applied(await asBen(writeMemo, { target: { kind: 'code', id: 'c-what' }, text: 'I read it as any change of subject' }, BEN));
+    expect((await blind.read((r) => memoList(r))).map((m) => m.coderName)).toEqual(['Ada (lead)', 'Ben', 'Ada (lead)']);
+    const file = await returned(blind);
+    expect(file.project.package?.leadMemos).toBeUndefined();
+    expect(file.memos?.map((m) => [m.coderId, m.target.kind, m.text])).toEqual([[BEN.id, 'code', 'I read it as any change of subject']]);
+    const merged = applied(await run(mergeCoderFiles, { files: [{ name: 'ben.threadmark.json', bundle: file }] }));
+    expect(merged.result.files[0]!.memos).toEqual({ added: 1, changed: 0, unchanged: 0, leftOut: 0 });
+    const memos = await store.read((r) => r.memos());
+    expect(memos.map((m) => [m.coderId, m.target.kind, m.text]).sort()).toEqual([
+      ['coder-ada', 'code', 'Only explicit deflections'],
+      ['coder-ada', 'project', 'Read the guide first'],
+      [BEN.id, 'code', 'I read it as any change of subject'],
+    ]);
   });
 
   it('is refused for a project that is not a package', async () => {

@@ -8,7 +8,7 @@
  */
 import { BUNDLE_EXTENSION, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type Bundle } from '../../bundle/bundle';
 import { codesInTreeOrder } from '../../codebook/code-tree';
-import type { Assignment, CodebookVersion, Coder, CoderPackageRef, Post, Project, Round, Thread } from '../../model/records';
+import type { Assignment, CodebookVersion, Coder, CoderPackageRef, LeadMemo, Memo, Post, Project, Round, Thread } from '../../model/records';
 import type { Problem } from '../../problem/problem';
 import { derivedId } from '../../util/derived-id';
 import { fileStem } from '../../util/file-name';
@@ -34,13 +34,14 @@ export interface CoderPackage {
  * codings back to the stored texts. A project without a secret gets identified packages.
  */
 export async function coderPackages(reader: ProjectReader, roundId: string, head: BundleHead, options: { pseudonymize?: boolean } = {}): Promise<Result<CoderPackage[], Problem>> {
-  const [project, rounds, versions, coders, assignments, threads] = await Promise.all([
+  const [project, rounds, versions, coders, assignments, threads, memos] = await Promise.all([
     reader.project(),
     reader.rounds(),
     reader.versions(),
     reader.coders(),
     reader.assignments(),
     reader.threads(),
+    reader.memos(),
   ]);
   if (!project) return err({ record: 'project', message: 'the project has no records yet' });
   if (project.package) return err({ record: 'project', field: 'package', message: `is ${project.package.coderName}'s package: packages are prepared in the lead's project` });
@@ -55,6 +56,7 @@ export async function coderPackages(reader: ProjectReader, roundId: string, head
     if (!posts) threadPosts.set(threadId, (posts = await reader.postsOfThread(threadId)));
     return posts;
   };
+  const leadMemos = leadMemosOf(memos, coders, round, project, version);
   const usedNames = new Set<string>();
   const packages: CoderPackage[] = [];
   for (const coderId of round.coderIds) {
@@ -78,6 +80,7 @@ export async function coderPackages(reader: ProjectReader, roundId: string, head
       previousCodebookVersionId: previous?.id ?? null,
       instructions: round.instructions,
       preparedAt: head.exportedAt,
+      ...(leadMemos.length > 0 ? { leadMemos } : {}),
     };
     packages.push({
       coderId: coder.id,
@@ -104,14 +107,34 @@ export async function returnFile(reader: ProjectReader, head: BundleHead): Promi
   const { rounds, decisions, ...rest } = bundle;
   void rounds;
   void decisions;
+  // The lead's memos went out for reading: they are the lead's, not part of what comes back.
+  const { leadMemos: _lead, ...returnedRef } = ref;
   return ok({
     ...rest,
+    project: { ...bundle.project, package: returnedRef },
     coders: bundle.coders.filter((c) => c.id === ref.coderId),
     codings: bundle.codings.filter((c) => c.coderId === ref.coderId),
     assignments: (bundle.assignments ?? []).filter((a) => a.coderId === ref.coderId),
     codebookVersions: [],
     journal: [],
   });
+}
+
+/**
+ * The lead's memos a package carries: those on the project and on the version's codes, by someone
+ * who codes no post of the round (so no coder sees another's memos), project first, then codes in
+ * tree order, each by its writer's name.
+ */
+function leadMemosOf(memos: readonly Memo[], coders: readonly Coder[], round: Round, project: Project, version: CodebookVersion): LeadMemo[] {
+  const inRound = new Set(round.coderIds);
+  const nameOf = new Map(coders.map((c) => [c.id, c.name]));
+  const codeRank = new Map(codesInTreeOrder(version.codes).map((c, i) => [c.id, i]));
+  const rank = (m: Memo): number => (m.target.kind === 'project' ? -1 : (codeRank.get(m.target.id) ?? Infinity));
+  return memos
+    .filter((m) => !inRound.has(m.coderId) && m.text.trim() !== '' && ((m.target.kind === 'project' && m.target.id === project.id) || (m.target.kind === 'code' && codeRank.has(m.target.id))))
+    .map((m) => ({ memo: m, by: nameOf.get(m.coderId) ?? m.coderId }))
+    .sort((a, b) => rank(a.memo) - rank(b.memo) || compareStrings(a.by, b.by))
+    .map(({ memo, by }) => ({ target: { kind: memo.target.kind as 'project' | 'code', id: memo.target.id }, by, text: memo.text, updatedAt: memo.updatedAt }));
 }
 
 /** The coder's posts in the round: their round assignment, else every post of the round. */

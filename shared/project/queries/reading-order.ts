@@ -2,21 +2,21 @@
  * Reading order across a project: threads by import time (then id), each thread's posts in the
  * order given (a store hands them over in reading order). Agreement and adjudication list posts so.
  */
-import type { Post, Thread } from '../../model/records';
+import type { Thread } from '../../model/records';
 import { byImportThenId, compareStrings } from '../record-order';
 
 /**
  * `posts` thread by thread in import order, each thread's posts in the order given; posts of an
  * unknown thread last, by thread id. Bucketed, not sorted: a corpus has hundreds of thousands.
  */
-export function postsInReadingOrder(threads: readonly Thread[], posts: readonly Post[]): Post[] {
-  const buckets = new Map<string, Post[]>();
+export function postsInReadingOrder<P extends { threadId: string }>(threads: readonly Thread[], posts: readonly P[]): P[] {
+  const buckets = new Map<string, P[]>();
   for (const post of posts) {
     const bucket = buckets.get(post.threadId);
     if (bucket) bucket.push(post);
     else buckets.set(post.threadId, [post]);
   }
-  const out: Post[] = [];
+  const out: P[] = [];
   for (const thread of [...threads].sort(byImportThenId)) {
     const bucket = buckets.get(thread.id);
     if (!bucket) continue;

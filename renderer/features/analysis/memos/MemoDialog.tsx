@@ -1,12 +1,13 @@
 import { useId, useState } from 'react';
 
-import type { Memo, MemoTarget } from '@shared/model/records';
+import type { LeadMemo, Memo, MemoTarget } from '@shared/model/records';
 import { memoId } from '@shared/project/operations/memos';
 
 import { useServices } from '../../../app/services';
 import { Dialog } from '../../../app/ui/Dialog';
 import { currentActor } from '../../../db/project-store';
 import { useProjectQuery } from '../../../db/use-project-query';
+import { Isolated } from '../../../app/ui/Isolated';
 import { useMemoActions } from './use-memo-actions';
 
 interface Props {
@@ -23,11 +24,14 @@ export function MemoDialog({ target, targetLabel, onClose }: Props) {
   const actions = useMemoActions();
   const mine = useProjectQuery(
     db,
-    async (reader): Promise<{ memo: Memo | null }> => {
+    async (reader): Promise<{ memo: Memo | null; lead: LeadMemo[] }> => {
+      // In a coder package, the lead's memos on the same target are shown above the coder's own, read-only.
+      const project = await reader.project();
+      const lead = (project?.package?.leadMemos ?? []).filter((m) => m.target.kind === target.kind && (m.target.kind === 'project' || m.target.id === target.id));
       const actor = await currentActor(db);
-      if (!actor) return { memo: null };
+      if (!actor) return { memo: null, lead };
       const wanted = memoId(target, actor.id);
-      return { memo: (await reader.memos()).find((m) => m.id === wanted) ?? null };
+      return { memo: (await reader.memos()).find((m) => m.id === wanted) ?? null, lead };
     },
     [target.kind, target.id],
   );
@@ -59,6 +63,14 @@ export function MemoDialog({ target, targetLabel, onClose }: Props) {
       }}
     >
       <h2 id={`${id}-title`}>Memo on {targetLabel}</h2>
+      {mine.lead.map((m, i) => (
+        <figure key={i} className="memo-lead">
+          <figcaption>
+            <Isolated>{m.by}</Isolated>’s memo (the lead’s, read-only)
+          </figcaption>
+          <p className="memo-body">{m.text}</p>
+        </figure>
+      ))}
       <label htmlFor={`${id}-text`}>Your memo</label>
       <textarea
         id={`${id}-text`}

@@ -91,14 +91,15 @@ export function MemosTab({ onShowPost }: AnalysisTabProps) {
             <p className="memo-body">{row.text}</p>
             <div className="memo-meta">
               <span>
-                <Isolated>{row.coderName}</Isolated> · <time dateTime={row.updatedAt}>{row.updatedAt.slice(0, 16).replace('T', ' ')}</time>
+                <Isolated>{row.coderName}</Isolated>
+                {row.fromLead ? <span className="memo-read-only"> · read-only, from the lead’s project</span> : null} · <time dateTime={row.updatedAt}>{row.updatedAt.slice(0, 16).replace('T', ' ')}</time>
               </span>
               {row.threadId !== null ? (
                 <button type="button" onClick={() => jump(row)} aria-label={`Show ${row.kind === 'thread' ? 'the thread' : 'the post'} of the memo on ${row.target}`}>
                   Show {row.kind === 'thread' ? 'thread' : 'post'}
                 </button>
               ) : null}
-              {row.kind !== 'coding' ? (
+              {row.kind !== 'coding' && !row.fromLead ? (
                 <button type="button" onClick={() => setEditing(row)} aria-label={`Edit your memo on ${row.target}`}>
                   Edit
                 </button>

@@ -1,0 +1,177 @@
+/**
+ * One server database on this machine: a local PouchDB replica, kept in step with the server
+ * (both ways where the user may write, from the server only where they may only read) by short
+ * requests, retried with backoff while the server is away, and the state of that in words.
+ */
+import type PouchDBBrowser from 'pouchdb-browser';
+
+import { databaseName, type SyncDatabase } from '@shared/sync/names';
+
+import { errorInWords, type ReplicationState } from './sync-status';
+
+export type PouchStatic = typeof PouchDBBrowser;
+
+/** How often a replica asks the server whether its database changed: one short request. */
+const POLL_MS = 1_000;
+const BACK_OFF_MS = { first: 500, most: 10_000 };
+type Replication = PouchDB.Replication.Replication<object>;
+export type PouchDatabase = PouchDB.Database;
+
+export interface ReplicaOptions {
+  Pouch: PouchStatic;
+  /** The local replica's name (an IndexedDB database of its own in the app). */
+  localName: string;
+  /** PouchDB options for the local replica: `{ adapter: 'memory' }` in tests. */
+  localOptions?: PouchDB.Configuration.LocalDatabaseConfiguration;
+  serverUrl: string;
+  projectKey: string;
+  db: SyncDatabase;
+  writable: boolean;
+  /** How requests to the server authenticate: a password (basic auth), or the browser's session cookie. */
+  auth: { user: string; password: string } | { cookie: true };
+  onState(state: ReplicationState): void;
+  /** Replication's own count of documents still to come from the server, when it says. */
+  onPending(pending: number): void;
+}
+
+export class Replica {
+  readonly local: PouchDatabase;
+  readonly remote: PouchDatabase;
+  private replication: Replication | null = null;
+  private localFeed: PouchDB.Core.Changes<object> | null = null;
+  private running: Promise<void> | null = null;
+  /** Local changes not yet pushed. */
+  private dirty = false;
+  /** The server database's update sequence when last pulled. */
+  private seenSeq: unknown = undefined;
+  private wake: ((force: boolean) => void) | null = null;
+  private stopped = false;
+
+  constructor(private readonly options: ReplicaOptions) {
+    const { Pouch } = options;
+    this.local = new Pouch(options.localName, options.localOptions);
+    const remoteOptions: PouchDB.Configuration.RemoteDatabaseConfiguration = { skip_setup: true };
+    if ('password' in options.auth) remoteOptions.auth = { username: options.auth.user, password: options.auth.password };
+    else remoteOptions.fetch = (url, init) => Pouch.fetch(url, { ...init, credentials: 'include' });
+    this.remote = new Pouch(`${options.serverUrl}/${databaseName(options.projectKey, options.db)}`, remoteOptions);
+  }
+
+  get db(): SyncDatabase {
+    return this.options.db;
+  }
+
+  get writable(): boolean {
+    return this.options.writable;
+  }
+
+  /**
+   * Starts following the server; a lost server is retried with backoff, a refusal reported.
+   * Not PouchDB's live replication: each live pull holds a long-poll request open, and a browser
+   * gives one server 6 connections at once (HTTP/1.1), so a lead following six databases or more
+   * starved every other request and nothing more arrived. Here every request is short: the replica
+   * asks the server for its database's update sequence every second and pulls when it moved, and
+   * pushes as soon as the local replica changes.
+   */
+  start(): void {
+    this.options.onState({ kind: 'connecting' });
+    if (this.options.writable) {
+      this.dirty = true;
+      const feed = this.local.changes({ live: true, since: 'now' });
+      void feed.on('change', () => {
+        this.dirty = true;
+        this.wake?.(false);
+      });
+      this.localFeed = feed;
+    }
+    this.running = this.follow();
+  }
+
+  private async follow(): Promise<void> {
+    const { onState } = this.options;
+    let backOff = 0;
+    while (!this.stopped) {
+      const push = this.dirty;
+      this.dirty = false;
+      try {
+        if (push) await this.replicate(this.local.replicate.to(this.remote, { batch_size: 100 }), true);
+        const seq = (await remoteInfo(this.remote)).update_seq;
+        if (this.stopped) return;
+        if (seq !== this.seenSeq) {
+          await this.replicate(this.local.replicate.from(this.remote, { batch_size: 100 }), false);
+          this.seenSeq = seq;
+        }
+        backOff = 0;
+        if (!this.stopped) onState({ kind: 'idle' });
+      } catch (error) {
+        if (push) this.dirty = true;
+        if (this.stopped) return;
+        const words = errorInWords(error);
+        onState(words.offline ? { kind: 'offline' } : { kind: 'error', message: words.message });
+        backOff = backOff === 0 ? BACK_OFF_MS.first : Math.min(backOff * 2, BACK_OFF_MS.most);
+      }
+      // While the server is away, a local change waits for the backoff; else it goes at once.
+      await this.pause(backOff || POLL_MS, backOff === 0);
+    }
+  }
+
+  /** One replication run to its end, its progress reported (documents moving = active). */
+  private async replicate(replication: Replication, moving: boolean): Promise<void> {
+    this.replication = replication;
+    if (moving) this.options.onState({ kind: 'active' });
+    void replication.on('change', (info?: { pending?: number }) => {
+      if (this.stopped) return;
+      if (typeof info?.pending === 'number') this.options.onPending(info.pending);
+      this.options.onState({ kind: 'active' });
+    });
+    try {
+      await replication;
+    } finally {
+      this.replication = null;
+    }
+  }
+
+  private pause(ms: number, wakeable: boolean): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = (force) => {
+        if (force || wakeable) done();
+      };
+    });
+  }
+
+  /** One pull of what the server has, before a first push: documents already there are then not written again as rivals. */
+  async pullOnce(): Promise<void> {
+    await this.local.replicate.from(this.remote, { batch_size: 100 });
+  }
+
+  /** Stops following the server (waits, briefly, for requests in flight); the local replica stays. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.localFeed?.cancel();
+    this.localFeed = null;
+    this.replication?.cancel();
+    this.wake?.(true);
+    const running = this.running;
+    this.running = null;
+    if (running) await Promise.race([running.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 2_000))]);
+  }
+
+  /**
+   * Stops; the local replica is left open: PouchDB's IndexedDB adapter shares one connection per
+   * name, and the engine that follows (the project opened again) uses the same replicas.
+   */
+  async close(): Promise<void> {
+    await this.stop();
+    await this.remote.close().catch(() => undefined);
+  }
+}
+
+/** The server database's info; pouchdb.d.ts declares only what replication needs. */
+function remoteInfo(remote: PouchDatabase): Promise<{ update_seq?: unknown }> {
+  return (remote as unknown as { info(): Promise<{ update_seq?: unknown }> }).info();
+}
