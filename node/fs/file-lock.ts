@@ -29,6 +29,8 @@ export const lockPathOf = (target: string): string => `${target}.lock`;
 
 /** Locks this process holds, with the text it wrote into each (so release never removes another's). */
 const held = new Map<string, string>();
+/** Locks created but whose owner line is still being written (the file may be empty). */
+const writing = new Set<string>();
 
 export async function acquireFileLock(target: string, now: () => Date = () => new Date()): Promise<LockAttempt> {
   const path = lockPathOf(target);
@@ -36,12 +38,15 @@ export async function acquireFileLock(target: string, now: () => Date = () => ne
     const text = JSON.stringify({ pid: process.pid, host: hostname(), since: now().toISOString() } satisfies LockOwner);
     try {
       const handle = await open(path, 'wx');
+      // Ours from here, before its owner line is written: a signal meanwhile still removes it.
+      held.set(path, text);
+      writing.add(path);
       try {
         await handle.writeFile(text);
       } finally {
         await handle.close();
+        writing.delete(path);
       }
-      held.set(path, text);
       return { ok: true, lock: { path, release: () => releaseLock(path) } };
     } catch (e) {
       if ((e as { code?: unknown }).code !== 'EEXIST') throw e;
@@ -69,7 +74,7 @@ async function releaseLock(path: string): Promise<void> {
 export function releaseAllLocksSync(): void {
   for (const [path, mine] of held) {
     try {
-      if (readFileSync(path, 'utf8') === mine) rmSync(path, { force: true });
+      if (writing.has(path) || readFileSync(path, 'utf8') === mine) rmSync(path, { force: true });
     } catch {
       // Already gone.
     }
