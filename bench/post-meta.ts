@@ -28,6 +28,7 @@ import { EMPTY_CODE_FIELDS, type Coding, type Post } from '@shared/model/records
 import { postFactsOf } from '@shared/project/post-facts';
 import type { ProjectReader } from '@shared/project/project-store';
 
+import { countStoredCodings } from '../renderer/db/coding-counts';
 import { ThreadmarkDB } from '../renderer/db/database';
 import { dexieReader } from '../renderer/db/dexie-project-store';
 import { MIGRATIONS } from '../renderer/db/migrations';
@@ -89,6 +90,7 @@ async function fill(db: ThreadmarkDB, postCount: number): Promise<Coding[]> {
     { id: 'ben', name: 'Ben' },
   ]);
   await db.codings.bulkAdd(codings);
+  await db.codingCounts.bulkPut(await countStoredCodings(db.codings));
   return codings;
 }
 

@@ -22,6 +22,7 @@
 //   npm run bench -- --only disagreements           (the core query only, 5 runs)
 //   npm run bench -- --only team                    (bench/team.ts: merging coder files, drawing a sample)
 //   npm run bench -- --only sync                    (bench/sync.ts: first team sync of 100,000 posts vs importing the bundle)
+//   npm run bench -- --only sync-browser            (bench/sync-browser.ts: the app in Chromium: a coding on another screen, a lead following 20 layers)
 //   npm run bench -- --only tables                  (bench/tables.ts: co-occurrence and code × month, 1,000,000 posts)
 //   npm run bench -- --only search                  (bench/search.ts: the corpus search index, 1,000,000 posts)
 //   npm run bench -- --only segments                (bench/segments.ts: the first rows of 50,000 segments vs a plain list)
@@ -75,7 +76,7 @@ const MODES = /** @type {const} */ (['lexical', 'plain']);
 const LABEL = { lexical: 'Lexical ThreadView', plain: 'plain React list' };
 const BUDGET = { firstFrameRatio: 1.5, codingScriptMs: 16 };
 
-const ONLY = ['thread', 'import', 'adjudication', 'agreement', 'disagreements', 'team', 'tables', 'search', 'segments', 'exports', 'qdpx', 'attributes', 'agree-units', 'limits', 'bundle-stream', 'backup', 'scale', 'scale-browser', 'sync', 'post-meta'];
+const ONLY = ['thread', 'import', 'adjudication', 'agreement', 'disagreements', 'team', 'tables', 'search', 'segments', 'exports', 'qdpx', 'attributes', 'agree-units', 'limits', 'bundle-stream', 'backup', 'scale', 'scale-browser', 'sync', 'sync-browser', 'post-meta'];
 
 function parseArgs(argv) {
   const options = { runs: 5, n: 10_000, importN: 100_000, only: null, runsGiven: false };
@@ -355,6 +356,8 @@ const NODE_BENCHES = {
   'post-meta': { nodeArgs: ['--max-old-space-size=12288'] },
   // Issue 16: first sync of a 100,000-post project (push, pull) against pouchdb-server, vs importing the bundle.
   sync: { nodeArgs: ['--max-old-space-size=4096'] },
+  // Issue 16 in Chromium: a coding seen on another machine (≤ 2 s); the lead's coding CPU while following 20 layers (< 16 ms).
+  'sync-browser': {},
 };
 
 function nodeBench(name, options) {

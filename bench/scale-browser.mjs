@@ -67,7 +67,7 @@ export async function scaleBrowserBench(options, env) {
         perRun.push(result);
         console.log(
           `    run ${run}: open ${ms(result.open.threadListMs)} ms (first thread ${ms(result.open.firstThreadMs)} ms), ` +
-            `largest thread ${ms(result.thread.ms)} ms vs plain ${ms(result.plain.ms)} ms, scroll ${ms(median(result.scroll.app))} vs ${ms(median(result.scroll.plain))} ms/step, ` +
+            `largest thread ${ms(result.thread.ms)} ms (whole ${ms(result.thread.completeMs)} ms) vs plain ${ms(result.plain.ms)} ms, scroll ${ms(median(result.scroll.app))} vs ${ms(median(result.scroll.plain))} ms/step, ` +
             `coding ${ms(median(result.coding.map((c) => c.cpuMs)))} ms CPU / ${ms(median(result.coding.map((c) => c.ms)))} ms to frame, ` +
             `search ${result.search.error ? `FAILED (${result.search.error})` : `${ms(result.search.searchMs)} ms (${result.search.posts} posts)`}, renderer peak ${mb(result.memory.rendererPeakBytes)} MB, browser ${mb(result.memory.browserPeakBytes)} MB` +
             (result.problems.length ? `, ${result.problems.length} console problem(s)` : ''),
@@ -104,7 +104,7 @@ export async function scaleBrowserBench(options, env) {
     methodology: {
       data: 'bench/scale-project.ts written by the page into IndexedDB (post pages through post-store appendPosts, codings bulkAdd), listed in the registry as the project opened last; its search index built once into the Worker cache; untimed. Each run is a fresh browser over that on-disk profile',
       open: 'performance.now() from createRoot().render(<App/>) to rAF + setTimeout(0) after the first DOM change showing a thread in the thread list (boot, registry, openProject, project counts, Workspace); firstThread: the same to the first post row of the first thread (the largest); cpuMs: CDP ThreadTime (main thread) over that evaluate',
-      thread: 'click on thread 0 in the list (thread 1 open before) → rAF + setTimeout(0) after its first post row is in the DOM',
+      thread: 'click on thread 0 in the list (thread 1 open before, whole) → rAF + setTimeout(0) after its first post row is in the DOM; completeMs: the same click → its feed no longer aria-busy (the whole thread read after its first screen), awaited before the plain list so the two never overlap',
       plain: 'in the same page after the app (its root hidden): postsOfThreadInOrder + the thread\'s codings by index, spans, PlainThreadList (bench/page) in a box the size of the thread pane, to its first frame',
       scroll: `${SCROLL.steps} × scrollBy(0, ${SCROLL.px}) on the thread scroller, each to rAF + setTimeout(0); median per step`,
       coding: `${CODINGS} × (a selection of 5 characters in a post on screen, then a click on a code in the codebook); ms: the click → the new <mark> in that post + a frame; cpuMs: CDP ThreadTime over the same evaluate (main thread)`,
@@ -158,19 +158,32 @@ async function measure(origin, flags, profile, n, run) {
     // Main-thread CPU to the first thread shown: what the machine's load does not stretch.
     open.cpuMs = ((await metric(cdp, 'ThreadTime')) - openCpuBefore) * 1000;
     const heapAfterOpen = await metric(cdp, 'JSHeapUsedSize');
-    // Codings on the largest thread, which the project opens on.
+    // Codings on the largest thread, which the project opens on: all of it, not its first screen.
+    open.wholeThreadMs = await page.evaluate(() => window.__scaleBench.wholeFirstThread());
     await sleep(500);
-    console.log(`      open: thread list ${ms(open.threadListMs)} ms, first thread ${ms(open.firstThreadMs)} ms, ${ms(open.cpuMs)} ms main-thread CPU`);
+    console.log(`      open: thread list ${ms(open.threadListMs)} ms, first thread ${ms(open.firstThreadMs)} ms (whole ${ms(open.wholeThreadMs)} ms), ${ms(open.cpuMs)} ms main-thread CPU`);
     const coding = [];
     const codingFailures = [];
+    // BENCH_SCALE_CPUPROFILE=<dir>: a .cpuprofile of the page's main thread over each coding (open in DevTools).
+    const profileDir = process.env.BENCH_SCALE_CPUPROFILE;
+    if (profileDir) {
+      await mkdir(profileDir, { recursive: true });
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    }
     for (let i = 0; i < CODINGS; i++) {
       if (!(await page.evaluate((index) => window.__scaleBench.selectInPost(index), i))) continue;
-      const before = await metric(cdp, 'ThreadTime');
+      if (profileDir) await cdp.send('Profiler.start');
+      const before = await metrics(cdp, CODING_METRICS);
       const applied = await page.evaluate(() => window.__scaleBench.applyCode());
-      const cpuMs = ((await metric(cdp, 'ThreadTime')) - before) * 1000;
-      if (applied.ok) coding.push({ ms: applied.ms, cpuMs });
+      const after = await metrics(cdp, CODING_METRICS);
+      const cpuMs = (after.ThreadTime - before.ThreadTime) * 1000;
+      // Where the main thread's time went: script, style, layout (ms).
+      const split = Object.fromEntries(CODING_METRICS.slice(1).map((name) => [name.replace('Duration', '').toLowerCase(), (after[name] - before[name]) * 1000]));
+      if (profileDir) await writeFile(join(profileDir, `coding-${n}-run${run}-${i + 1}.cpuprofile`), JSON.stringify((await cdp.send('Profiler.stop')).profile));
+      if (applied.ok) coding.push({ ms: applied.ms, cpuMs, ...split });
       else codingFailures.push(applied.error);
-      console.log(`      coding ${i + 1}: ${applied.ok ? `${ms(applied.ms)} ms to frame, ${ms(cpuMs)} ms CPU` : `FAILED: ${applied.error}`}`);
+      console.log(`      coding ${i + 1}: ${applied.ok ? `${ms(applied.ms)} ms to frame, ${ms(cpuMs)} ms CPU (${Object.entries(split).map(([k, v]) => `${k} ${ms(v)}`).join(', ')})` : `FAILED: ${applied.error}`}`);
       // One coding that never showed is the finding; the others would wait as long.
       if (!applied.ok) break;
       await sleep(200);
@@ -188,6 +201,13 @@ async function measure(origin, flags, profile, n, run) {
   } finally {
     await context.close();
   }
+}
+
+const CODING_METRICS = ['ThreadTime', 'ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration', 'TaskDuration'];
+
+async function metrics(cdp, names) {
+  const { metrics: all } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(names.map((name) => [name, all.find((m) => m.name === name)?.value ?? Number.NaN]));
 }
 
 async function metric(cdp, name) {

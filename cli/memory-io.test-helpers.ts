@@ -1,4 +1,8 @@
 import type { CliIo } from './io';
+import { loadEveryCommand } from './run';
+
+// run.ts loads a command when it runs: loaded here, once per test file, before any test's clock starts.
+await loadEveryCommand();
 
 /** An in-memory CliIo that records what a command printed and wrote: text in `files`, bytes (XLSX, Parquet) in `bytes`. */
 export function memoryIo(files: Record<string, string> = {}) {

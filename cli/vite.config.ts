@@ -1,5 +1,7 @@
 /**
- * Builds the `threadmark` CLI into one ESM file for Node 20: out/cli/threadmark.mjs.
+ * Builds the `threadmark` CLI for Node 20: out/cli/threadmark.mjs, and each command in its own chunk
+ * under out/cli/assets/ (run.ts imports a command when it runs, so `agree --units` does not load
+ * the bundle code of `export`).
  * SSR mode keeps node: builtins external; noExternal bundles zod and csv-stringify in, so the
  * output runs without node_modules.
  */

@@ -7,6 +7,7 @@ import { TextReader, TextWriter, Uint8ArrayReader, Uint8ArrayWriter, ZipReader, 
 import { codeOpeningPost, fileCommand, startAs, teamCommand } from './helpers';
 
 const NORA = '7f3c1b9e-2d4a-4c6b-9e8f-0a1b2c3d4e5f';
+const NORA_NOTE = '00000000-0000-4000-8000-000000000301';
 
 /** Serious or critical axe findings inside the open dialog. */
 async function dialogViolations(page: Page): Promise<string[]> {
@@ -41,14 +42,20 @@ async function codedInNvivo(files: Map<string, string>): Promise<Uint8Array> {
   }));
   const derailing = /<Code guid="([^"]+)" name="Derailing"/.exec(qde)![1]!;
   qde = qde.replace(/startPosition="(\d+)" endPosition="(\d+)"/g, (_m, s: string, e: string) => `startPosition="${toNvivo(Number(s))}" endPosition="${toNvivo(Number(e))}"`);
-  // Nora agrees on the first range and codes the second as Derailing.
+  // Nora agrees on the first range (with a note on it: her coding memo) and codes the second as Derailing.
   const nora = selections.flatMap((s, i) =>
     [0, 1].map(
       (copy) =>
         `<PlainTextSelection guid="00000000-0000-4000-8000-0000000001${i}${copy}" name="" startPosition="${toNvivo(s.start)}" endPosition="${toNvivo(s.end)}" creatingUser="${NORA}">` +
-        `<Coding guid="00000000-0000-4000-8000-0000000002${i}${copy}" creatingUser="${NORA}"><CodeRef targetGUID="${i === 0 ? s.code : derailing}"/></Coding></PlainTextSelection>`,
+        `<Coding guid="00000000-0000-4000-8000-0000000002${i}${copy}" creatingUser="${NORA}"><CodeRef targetGUID="${i === 0 ? s.code : derailing}"/></Coding>${i === 0 ? `<NoteRef targetGUID="${NORA_NOTE}"/>` : ''}</PlainTextSelection>`,
     ),
   );
+  // Her coding memo, and a memo on the project as NVivo keeps one (a note nothing refers to).
+  const notes = [
+    `<Note guid="${NORA_NOTE}" name="Memo" creatingUser="${NORA}"><PlainTextContent>Same move as Ada saw</PlainTextContent></Note>`,
+    `<Note guid="00000000-0000-4000-8000-000000000302" name="Memo" creatingUser="${NORA}"><PlainTextContent>Nora’s memo on the project</PlainTextContent></Note>`,
+  ];
+  qde = qde.includes('<Notes>') ? qde.replace('<Notes>', `<Notes>\n${notes.join('\n')}`) : qde.replace('</Sources>', `</Sources>\n  <Notes>\n${notes.join('\n')}\n  </Notes>`);
   qde = qde
     .replace(/origin="[^"]*"/, 'origin="NVivo 14.23.0 (Windows)"')
     .replace(/<Project ([^>]*)>/, `<Project $1>\n  <Users><User guid="${NORA}" name="Nora (NVivo)"/></Users>`)
@@ -75,11 +82,11 @@ test('a project exported as .qdpx, coded in NVivo, comes back as a coder layer a
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), teamCommand(page, 'Add coder files…')]);
   await chooser.setFiles({ name: 'nora-nvivo.qdpx', mimeType: 'application/octet-stream', buffer: Buffer.from(nvivo) });
   const dialog = page.getByRole('dialog', { name: 'Add coder files' });
-  await expect(dialog).toContainText('Nora (NVivo): new coder, 2 codings.');
+  await expect(dialog).toContainText('Nora (NVivo): new coder, 2 codings, 1 memo.');
   await expect(dialog).toContainText('2 duplicate selections (same range, code and coder) kept once');
   expect(await dialogViolations(page)).toEqual([]);
   await dialog.getByRole('button', { name: 'Add the file' }).click();
-  await expect(page.getByRole('status').last()).toContainText('2 codings from nora-nvivo.qdpx');
+  await expect(page.getByRole('status').last()).toContainText('2 codings and 1 memo from nora-nvivo.qdpx');
 
   // Nora's codings sit on exactly Ada's characters: the opening post now has four codings over two ranges.
   const marks = page.getByRole('article').first().locator('mark');
@@ -121,14 +128,14 @@ test('Add coder files… takes a .qdpx from NVivo and a doccano file in one sele
   const dialog = page.getByRole('dialog', { name: 'Add coder files' });
   const nora = dialog.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'nora-nvivo.zip' }) });
   const cleo = dialog.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'cleo.jsonl' }) });
-  await expect(nora).toContainText('Nora (NVivo): new coder, 2 codings.');
+  await expect(nora).toContainText('Nora (NVivo): new coder, 2 codings, 1 memo.');
   await expect(nora).toContainText('2 duplicate selections (same range, code and coder) kept once');
   await expect(cleo).toContainText('cleo: new coder, 1 coding.');
   await expect(cleo).toContainText('Read as doccano (JSONL): 1 span, 1 placed (cleo).');
   expect(await dialogViolations(page)).toEqual([]);
   await dialog.getByRole('button', { name: 'Add 2 files' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('status').last()).toContainText('Added 2 codings from nora-nvivo.zip; 1 coding from cleo.jsonl.');
+  await expect(page.getByRole('status').last()).toContainText('Added 2 codings and 1 memo from nora-nvivo.zip; 1 coding from cleo.jsonl.');
   const marks = page.getByRole('article').first().locator('mark');
   await expect.poll(() => marks.evaluateAll((ms) => new Set(ms.flatMap((m) => (m as HTMLElement).dataset.codingIds?.split(' ') ?? [])).size)).toBe(5);
 });

@@ -7,7 +7,7 @@
  *
  * @zip.js/zip.js's types name more DOM types (ReadableStream, Blob…) without a `reference lib`;
  * under skipLibCheck the ones not declared here are unresolved (any) in this program, which is the
- * least bad choice: shared/ only hands zip.js a Uint8ArrayReader and the WritableStream below.
+ * least bad choice: shared/ only hands zip.js (the XLSX writer) a ReadableStream of sheet XML.
  */
 
 /** TextDecoder (Encoding standard): strict UTF-8 / UTF-16LE decoding of import files. */
@@ -59,12 +59,43 @@ declare class AbortController {
   abort(reason?: unknown): void;
 }
 
-/** A WHATWG writable stream: the capped sink zip.js inflates an entry into. */
+/** A WHATWG writable stream: what shared/zip feeds a (de)compressor through. */
 declare class WritableStream<W = unknown> {
   constructor(sink?: { write?(chunk: W): void | PromiseLike<void>; close?(): void | PromiseLike<void> });
+  getWriter(): WritableStreamDefaultWriter<W>;
 }
 
-/** A WHATWG readable stream: the XLSX writer pulls sheet XML into zip.js piece by piece. */
+interface WritableStreamDefaultWriter<W> {
+  /** Settles when the stream wants more (backpressure). */
+  readonly ready: Promise<void>;
+  write(chunk: W): Promise<void>;
+  close(): Promise<void>;
+  abort(reason?: unknown): Promise<void>;
+}
+
+/** A WHATWG readable stream: the XLSX writer pulls sheet XML into zip.js piece by piece; shared/zip reads (de)compressed bytes. */
 declare class ReadableStream<R = unknown> {
   constructor(source?: { pull?(controller: { enqueue(chunk: R): void; close(): void }): void | PromiseLike<void> });
+  getReader(): ReadableStreamDefaultReader<R>;
+}
+
+interface ReadableStreamDefaultReader<R> {
+  read(): Promise<{ done: true; value?: undefined } | { done: false; value: R }>;
+  cancel(reason?: unknown): Promise<void>;
+}
+
+/**
+ * Raw DEFLATE (RFC 1951) by the platform (Compression Streams standard; Chromium ≥ 103 and Node ≥
+ * 20.12 take 'deflate-raw'): shared/zip inflates and deflates .qdpx entries with them, natively.
+ */
+declare class CompressionStream {
+  constructor(format: 'deflate-raw');
+  readonly readable: ReadableStream<Uint8Array>;
+  readonly writable: WritableStream<Uint8Array>;
+}
+
+declare class DecompressionStream {
+  constructor(format: 'deflate-raw');
+  readonly readable: ReadableStream<Uint8Array>;
+  readonly writable: WritableStream<Uint8Array>;
 }

@@ -38,10 +38,13 @@ export async function agreeUnitsCommand(args: readonly string[], io: CliIo): Pro
   if (bootstrap !== undefined && samples === null) return usageError('agree', `--bootstrap needs a positive whole number of samples (got ${String(bootstrap)})`, io);
   if (seed !== undefined && seedValue === null) return usageError('agree', `--seed needs a whole number from 0 to ${MAX_SEED} (got ${String(seed)})`, io);
 
-  // Streamed in chunks through the fast path; the strict parser reads the file again only if it must.
+  // Streamed in chunks through the fast path (which copies what it keeps, so one buffer serves every
+  // chunk); the strict parser reads the file again only if it must.
   let data: Result<ReliabilityData, string[]>;
   try {
-    data = await readUnitsCsv(importIoOf(io).readChunks(path), () => io.readFile(path));
+    const files = importIoOf(io);
+    const size = await files.fileSize(path);
+    data = await readUnitsCsv(files.readChunks(path, { reuseBuffer: true, noWriteFollows: true }), () => io.readFile(path), size);
   } catch (e) {
     io.stderr(`threadmark: cannot read ${path}: ${describeFileError(e)}\n`);
     return EXIT_FAILED;

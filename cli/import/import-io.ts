@@ -16,9 +16,22 @@ export interface ImportIo extends CliIo {
   fileSize(path: string): Promise<number>;
   /** The first `maxBytes` bytes (fewer when the file is shorter). */
   readHead(path: string, maxBytes: number): Promise<Uint8Array>;
-  readChunks(path: string): AsyncIterable<Uint8Array>;
+  readChunks(path: string, options?: ReadChunksOptions): AsyncIterable<Uint8Array>;
   /** Writes the concatenated chunks atomically (node/fs/write-file-atomic.ts): the old file or the whole new one. */
   writeChunks(path: string, chunks: Iterable<string>): Promise<void>;
+}
+
+export interface ReadChunksOptions {
+  /**
+   * Every chunk is a view of one buffer, overwritten by the next: for a reader that copies what it
+   * keeps. Fresh pages cost more than the read on a big file (1 GB of them for a 1 GB file).
+   */
+  reuseBuffer?: boolean;
+  /**
+   * The command writes no bundle, so the guarded io (safe-output/guarded-io.ts) need not hash the
+   * bytes to check, before a write, that the input is unchanged.
+   */
+  noWriteFollows?: boolean;
 }
 
 export function isImportIo(io: CliIo): io is ImportIo {
@@ -68,8 +81,22 @@ export const nodeImportIo: ImportIo = {
       await handle.close();
     }
   },
-  async *readChunks(path) {
-    for await (const chunk of createReadStream(path, { highWaterMark: READ_CHUNK })) yield chunk as Uint8Array;
+  async *readChunks(path, options) {
+    if (!options?.reuseBuffer) {
+      for await (const chunk of createReadStream(path, { highWaterMark: READ_CHUNK })) yield chunk as Uint8Array;
+      return;
+    }
+    const handle = await open(path, 'r');
+    try {
+      const buffer = new Uint8Array(READ_CHUNK);
+      for (;;) {
+        const { bytesRead } = await handle.read(buffer, 0, READ_CHUNK, null);
+        if (bytesRead === 0) return;
+        yield buffer.subarray(0, bytesRead);
+      }
+    } finally {
+      await handle.close();
+    }
   },
   writeChunks: (path, chunks) => writeFileAtomic(path, chunks),
 };

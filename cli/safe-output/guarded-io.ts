@@ -102,18 +102,19 @@ export function guardedIo(options: OutputGuardOptions, base: ImportIo = nodeImpo
       await remember(path, before, hash(bytes));
       return bytes;
     },
-    async *readChunks(path) {
+    async *readChunks(path, chunkOptions) {
       const before = await stat(path);
-      const digest = createHash('sha256');
+      // Without a write to follow, the fingerprint is the file's identity, time and size (as for a read stopped early).
+      const digest = chunkOptions?.noWriteFollows ? null : createHash('sha256');
       let complete = false;
       try {
-        for await (const chunk of base.readChunks(path)) {
-          digest.update(chunk);
+        for await (const chunk of base.readChunks(path, chunkOptions)) {
+          digest?.update(chunk);
           yield chunk;
         }
         complete = true;
       } finally {
-        await remember(path, before, complete ? digest.digest('hex') : null);
+        await remember(path, before, complete && digest ? digest.digest('hex') : null);
       }
     },
     writeFile: (path, data) => write(path, data, 'export'),

@@ -3,9 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { chmod, lstat, mkdtemp, readdir, readFile, readlink, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Buffer } from 'node:buffer';
 import process from 'node:process';
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { serializeBundle } from '@shared/bundle/serialize';
 
@@ -13,10 +14,14 @@ import { acquireFileLock } from '../../node/fs/file-lock';
 import { nodeImportIo, type ImportIo } from '../import/import-io';
 import { main } from '../cli-main';
 import { exampleV3Bundle } from '../project/example-bundle.test-helpers';
+import { loadEveryCommand } from '../run';
 import { guardedIo } from './guarded-io';
 
 /** A pid no process has (above Linux's pid_max default of 4194304). */
 const DEAD_PID = 4_194_400;
+
+// Commands load when they run (run.ts): loaded before any test's clock starts.
+beforeAll(() => loadEveryCommand(), 120_000);
 
 let dir = '';
 let project = '';
@@ -163,6 +168,23 @@ describe('one writer per bundle', () => {
     const { utimes } = await import('node:fs/promises');
     await utimes(project, info.atime, info.mtime);
     await expect(io.writeChunks(project, ['x'])).rejects.toThrow('changed while importing');
+  });
+
+  it('reads chunks into one reused buffer when asked, and still knows the file as an input', async () => {
+    const big = join(dir, 'units.csv');
+    const text = `unit,coder,value\n${'u1,A,1\n'.repeat(400_000)}`; // past one 1 MB buffer
+    await writeFile(big, text);
+    const io = guardedIo({ force: false, activity: 'reading' });
+    const seen: Uint8Array[] = [];
+    const views = new Set<ArrayBufferLike>();
+    for await (const chunk of io.readChunks(big, { reuseBuffer: true, noWriteFollows: true })) {
+      seen.push(chunk.slice());
+      views.add(chunk.buffer);
+    }
+    expect(views.size).toBe(1);
+    expect(Buffer.concat(seen).toString('utf8')).toBe(text);
+    // No hash was taken (no write follows), but the file is still this command's input.
+    await expect(io.writeFile(big, 'x')).rejects.toThrow('is an input of this command');
   });
 
   it('writes the bundle back when nobody changed it', async () => {

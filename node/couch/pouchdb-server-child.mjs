@@ -26,6 +26,8 @@ function parentGone() {
 }
 
 process.on('disconnect', parentGone);
+// An orderly exit on stop() (SIGTERM), so `--cpu-prof` (THREADMARK_COUCH_NODE_ARGS) writes its profile.
+process.on('SIGTERM', () => process.exit(0));
 setInterval(() => {
   try {
     process.kill(parentPid, 0);
@@ -64,10 +66,60 @@ const patched = original.replace(
     'function validateKeepingNothing(validationFuncs, newDoc, oldDoc, options) {',
   ].join('\n'),
 );
+
+/*
+ * Its second cost: for every document written, pouchdb-validation reads the database's design
+ * documents (an `_all_docs` query) and compiles their validate_doc_update again, so a `_bulk_docs`
+ * of 1,000 documents made 1,000 queries and 1,000 compilations. CouchDB compiles a design
+ * document once per JavaScript process and reuses it until the design document's revision
+ * changes, so caching here makes this stand-in more faithful, not less: the design documents are
+ * read once per request (the options object pouchdb-bulkdocs-wrapper hands every document of one
+ * request), and a function is compiled once per database, design document and revision. Every
+ * document is still validated.
+ */
+const CACHED_VALIDATION = [
+  [
+    '  return getValidationFunctions(db).then(function (validationFuncs) {',
+    '  return validationFunctionsOfRequest(db, options).then(function (validationFuncs) {',
+  ],
+  [
+    '    info.func = coucheval.evaluate(info.designDoc, {}, info.code);',
+    [
+      '    var compiledKey = JSON.stringify([dbName, info.designDoc._id, info.designDoc._rev, info.code]);',
+      '    info.func = compiledFunctions.get(compiledKey);',
+      '    if (info.func === undefined) {',
+      '      info.func = coucheval.evaluate(info.designDoc, {}, info.code);',
+      '      compiledFunctions.set(compiledKey, info.func);',
+      '    }',
+    ].join('\n'),
+  ],
+  ['  }).then(parseValidationFunctions);', '  }).then(function (resp) { return parseValidationFunctions(resp, db.name); });'],
+  ['function parseValidationFunctions(resp) {', 'function parseValidationFunctions(resp, dbName) {'],
+  [
+    'function getValidationFunctions(db) {',
+    [
+      'var compiledFunctions = new Map();',
+      'var functionsOfRequest = new WeakMap();',
+      'function validationFunctionsOfRequest(db, options) {',
+      '  if (!options || typeof options !== "object") return getValidationFunctions(db);',
+      '  var found = functionsOfRequest.get(options);',
+      '  if (found === undefined || found.db !== db) {',
+      '    found = { db: db, functions: getValidationFunctions(db) };',
+      '    functionsOfRequest.set(options, found);',
+      '  }',
+      '  return found.functions;',
+      '}',
+      'function getValidationFunctions(db) {',
+    ].join('\n'),
+  ],
+];
+for (const [from] of CACHED_VALIDATION) if (patched.split(from).length !== 2) throw new Error(`${validationFile} changed: the validation cache in ${import.meta.url} no longer applies (${from.trim()})`);
+const cached = process.env.THREADMARK_COUCH_VALIDATION_CACHE === '0' ? patched : CACHED_VALIDATION.reduce((text, [from, to]) => text.replace(from, to), patched);
+
 const validationModule = new Module(validationFile, null);
 validationModule.filename = validationFile;
 validationModule.paths = Module._nodeModulePaths(dirname(validationFile));
-validationModule._compile(patched, validationFile);
+validationModule._compile(cached, validationFile);
 validationModule.loaded = true;
 require.cache[validationFile] = validationModule;
 

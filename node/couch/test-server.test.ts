@@ -95,6 +95,25 @@ describe('startTestCouch (in memory)', () => {
     expect((await call('PUT', '/replicated/d1', { _rev: '2-bbb', v: 9 })).status).toBe(201);
   });
 
+  // The test server compiles a design document's validation once per revision (as CouchDB does):
+  // every document of a request is still validated, and a changed design document applies at once.
+  it('validates every document of a bulk request, and a new revision of the design document at the next request', async () => {
+    const headers = { authorization: basic(couch.admin.user, couch.admin.password), 'content-type': 'application/json' };
+    const call = async (method: string, path: string, body?: unknown) => {
+      const response = await fetch(`${couch.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      return { status: response.status, json: (await response.json()) as unknown };
+    };
+    expect((await call('PUT', '/cached')).status).toBe(201);
+    const design = await call('PUT', '/cached/_design/v', { validate_doc_update: 'function (n) { if (n.colour === "red") throw({ forbidden: "no red" }); }' });
+    const docs = (colour: string, from: number) => Array.from({ length: 6 }, (_, i) => ({ _id: `d${from + i}`, colour: i % 2 === 0 ? colour : 'blue' }));
+    const refused = (json: unknown) => (json as Array<{ error?: string; reason?: string }>).filter((r) => r.error === 'forbidden').map((r) => r.reason);
+    expect(refused((await call('POST', '/cached/_bulk_docs', { docs: docs('red', 0) })).json)).toEqual(['no red', 'no red', 'no red']);
+    const rev = (design.json as { rev: string }).rev;
+    expect((await call('PUT', '/cached/_design/v', { _rev: rev, validate_doc_update: 'function (n) { if (n.colour === "green") throw({ forbidden: "no green" }); }' })).status).toBe(201);
+    expect(refused((await call('POST', '/cached/_bulk_docs', { docs: docs('red', 10) })).json)).toEqual([]);
+    expect(refused((await call('POST', '/cached/_bulk_docs', { docs: docs('green', 20) })).json)).toEqual(['no green', 'no green', 'no green']);
+  });
+
   it('kill() makes it unreachable at once; restart() brings it back on the same url, empty', async () => {
     const auth = { authorization: basic(couch.admin.user, couch.admin.password) };
     expect(await status(`${couch.url}/before-kill`, { method: 'PUT', headers: auth })).toBe(201);

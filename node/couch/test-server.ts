@@ -29,6 +29,8 @@ export interface TestCouch {
   kill(): void;
   /** Starts it again on the same port with the same dir (after kill() or stop()); in-memory databases start empty. */
   restart(): Promise<void>;
+  /** The server process's id (a test server; none for a server from THREADMARK_COUCH_URL): benches read its CPU time. */
+  pid?(): number | undefined;
 }
 
 export interface TestCouchOptions {
@@ -115,7 +117,9 @@ export async function startTestCouch(options: TestCouchOptions = {}): Promise<Te
     // The server runs in `home`: a relative dir is the caller's, so it is resolved here.
     args.push(...(options.dir === undefined ? ['--in-memory'] : ['--dir', resolvePath(options.dir)]));
     stderr = '';
-    const proc = spawn(process.execPath, args, {
+    // THREADMARK_COUCH_NODE_ARGS: options for the server's Node (`--cpu-prof --cpu-prof-dir=…` to profile it).
+    const nodeArgs = (process.env.THREADMARK_COUCH_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
+    const proc = spawn(process.execPath, [...nodeArgs, ...args], {
       cwd: home,
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       env: { ...process.env, THREADMARK_COUCH_PARENT_PID: String(process.pid), THREADMARK_COUCH_OWN_CWD: '1' },
@@ -185,6 +189,7 @@ export async function startTestCouch(options: TestCouchOptions = {}): Promise<Te
       await halt('SIGTERM');
       await launch();
     },
+    pid: () => (child as ChildProcess | null)?.pid,
   };
 }
 

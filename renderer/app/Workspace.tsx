@@ -174,7 +174,7 @@ export function Workspace({ coder, projectName, onSwitchCoder, onShowProjects, o
     sync: teamSync,
     qdpx: qdpx.commands,
     display,
-    printThread: thread && liveData.posts ? display.print : null,
+    printThread: thread && liveData.posts && liveData.complete ? display.print : null,
   };
   const latestContext = useRef(actionContext);
   latestContext.current = actionContext;
@@ -309,6 +309,7 @@ export function Workspace({ coder, projectName, onSwitchCoder, onShowProjects, o
                       onOpenCodings={() => codingsPanel.current?.focus()}
                       contextPostIds={contextPostIds}
                       reveal={reveal}
+                      busy={!liveData.complete}
                     />
                   ) : (
                     <p className="empty">{liveData.threads.length === 0 ? 'No threads yet. Import threads (File → Import threads…) or a project bundle (File → Import project bundle…).' : 'Loading the thread…'}</p>

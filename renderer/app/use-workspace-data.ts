@@ -2,12 +2,14 @@ import { useMemo, useRef } from 'react';
 
 import type { Code, Coder, Coding, Post } from '@shared/model/records';
 import { codebookInTreeOrder, codersByName, codingTallies, tallyCount, type CodingTally } from '@shared/project/queries/codebook-reads';
-import { codingsOfThreadInOrder, threadEntries, type ThreadEntry } from '@shared/project/queries/workspace-reads';
+import { threadEntries, type ThreadEntry } from '@shared/project/queries/workspace-reads';
 import { codePointToUtf16 } from '@shared/text/offsets';
 
 import type { ThreadmarkDB } from '../db/project-store';
 import { useProjectQuery } from '../db/use-project-query';
 import type { MarkSpan } from '../editor/post-content';
+import { useThreadHead } from './thread-head';
+import { useThreadCodings } from './use-thread-codings';
 
 const EMPTY: never[] = [];
 const NO_TALLY: CodingTally = { total: 0, byCoder: [] };
@@ -18,6 +20,8 @@ export interface WorkspaceData {
   /** The chosen thread, else the first one. */
   threadId: string | null;
   posts: Post[] | undefined;
+  /** False while `posts` (and `codings`) are only the thread's first screen, the whole read still on its way. */
+  complete: boolean;
   postsById: ReadonlyMap<string, Post>;
   codes: Code[];
   codesById: ReadonlyMap<string, Code>;
@@ -39,26 +43,53 @@ export function useWorkspaceData(db: ThreadmarkDB, chosenThreadId: string | null
   const threads = useProjectQuery(db, threadEntries, []) ?? EMPTY;
   // The chosen thread while it exists (a deleted one gives way to the first).
   const threadId = (chosenThreadId !== null && threads.some((t) => t.id === chosenThreadId) ? chosenThreadId : null) ?? threads[0]?.id ?? null;
-  const posts = useProjectQuery(db, (reader) => (threadId ? reader.postsOfThread(threadId) : Promise.resolve([])), [threadId]);
+  // The first screen first; the whole thread is asked for once it is in, so IndexedDB answers the
+  // head's requests before the long read (it answers requests in the order they arrive).
+  const head = useThreadHead(db, threadId);
+  const wholeId = head ? threadId : undefined;
+  const wholePosts = useProjectQuery(db, async (reader) => ({ threadId: wholeId, posts: wholeId ? await reader.postsOfThread(wholeId) : [] }), [wholeId]);
   const codes = useProjectQuery(db, codebookInTreeOrder, []) ?? EMPTY;
   const coderList = useProjectQuery(db, codersByName, []) ?? EMPTY;
-  const allCodings = useProjectQuery(db, (reader) => (threadId ? codingsOfThreadInOrder(reader, threadId) : Promise.resolve([])), [threadId]) ?? EMPTY;
+  // Read once per thread, then patched from the journal: a coding never re-reads the thread's codings.
+  const wholeCodings = useThreadCodings(db, wholeId ?? null);
+  // A query's answer for the thread shown before this one (or before the head) is no answer.
+  const complete = wholeId !== undefined && wholePosts?.threadId === threadId && wholeCodings?.threadId === threadId;
+  const posts = complete ? wholePosts.posts : head?.posts;
+  const allCodings = (complete ? wholeCodings.codings : head?.codings) ?? EMPTY;
   const codings = useMemo(
     () => (onlyCoderId === null ? allCodings : allCodings.filter((c) => c.coderId === onlyCoderId)),
     [allCodings, onlyCoderId],
   );
-  // Counted through the codeId and coderId indexes, never loading the codings themselves.
+  // Read from the coding counts the apply step keeps (migration 0011), never from the codings.
   const tallyMap = useProjectQuery(db, codingTallies, []);
 
   const postsById = useMemo(() => new Map((posts ?? []).map((p) => [p.id, p])), [posts]);
   const codesById = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
   const coders = useMemo(() => new Map(coderList.map((c) => [c.id, c])), [coderList]);
-  const codingsByPost = useMemo(() => groupByPost(codings), [codings]);
+  const codingsByPost = useCodingsByPost(codings);
   const tallies = useMemo(() => new Map(codes.map((c) => [c.id, tallyMap?.get(c.id) ?? NO_TALLY])), [codes, tallyMap]);
   const counts = useMemo(() => new Map(codes.map((c) => [c.id, tallyCount(tallies.get(c.id), onlyCoderId)])), [codes, tallies, onlyCoderId]);
   const spansByPost = useStableSpans(codingsByPost, postsById, codesById);
 
-  return { threads, threadId, posts, postsById, codes, codesById, coders, codings, codingsByPost, spansByPost, counts, tallies };
+  return { threads, threadId, posts, complete, postsById, codes, codesById, coders, codings, codingsByPost, spansByPost, counts, tallies };
+}
+
+/**
+ * Codings by post. A post whose codings are the same records as before keeps the same array, so
+ * what is derived per post (highlights, margin) is derived again for the coded post only.
+ */
+function useCodingsByPost(codings: readonly Coding[]): ReadonlyMap<string, Coding[]> {
+  const previous = useRef(new Map<string, Coding[]>());
+  return useMemo(() => {
+    const next = groupByPost(codings);
+    const old = previous.current;
+    for (const [postId, list] of next) {
+      const kept = old.get(postId);
+      if (kept && kept.length === list.length && kept.every((c, i) => c === list[i])) next.set(postId, kept);
+    }
+    previous.current = next;
+    return next;
+  }, [codings]);
 }
 
 function groupByPost(codings: readonly Coding[]): Map<string, Coding[]> {
@@ -80,10 +111,18 @@ function useStableSpans(
   postsById: ReadonlyMap<string, Post>,
   codesById: ReadonlyMap<string, Code>,
 ): ReadonlyMap<string, readonly MarkSpan[]> {
-  const previous = useRef(new Map<string, readonly MarkSpan[]>());
+  const previous = useRef<{ spans: Map<string, readonly MarkSpan[]>; lists: ReadonlyMap<string, Coding[]>; postsById: unknown; codesById: unknown }>({ spans: new Map(), lists: new Map(), postsById: null, codesById: null });
   return useMemo(() => {
     const next = new Map<string, readonly MarkSpan[]>();
+    const kept = previous.current;
+    // The same texts and colours: a post with the same codings array keeps its spans uncomputed.
+    const inputsKept = kept.postsById === postsById && kept.codesById === codesById;
     for (const [postId, list] of codingsByPost) {
+      const same = inputsKept && kept.lists.get(postId) === list ? kept.spans.get(postId) : undefined;
+      if (same) {
+        next.set(postId, same);
+        continue;
+      }
       const text = postsById.get(postId)?.text;
       if (text === undefined) continue;
       const spans = list.map((c) => ({
@@ -92,10 +131,10 @@ function useStableSpans(
         end: codePointToUtf16(text, c.end),
         color: codesById.get(c.codeId)?.color ?? '#999999',
       }));
-      const old = previous.current.get(postId);
+      const old = kept.spans.get(postId);
       next.set(postId, old && sameSpans(old, spans) ? old : spans);
     }
-    previous.current = next;
+    previous.current = { spans: next, lists: codingsByPost, postsById, codesById };
     return next;
   }, [codingsByPost, postsById, codesById]);
 }

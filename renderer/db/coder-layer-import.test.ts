@@ -192,6 +192,8 @@ describe("adding a new coder's file", () => {
         addedCodes: 2,
         keptCoders: [],
         skipped: { mismatchedPostCodings: 1, unmatchedPostCodings: 1 },
+        memos: 0,
+        relations: 0,
       },
       entryId: expect.any(String),
     });
@@ -245,6 +247,8 @@ describe("a file for a coder already present (Ada's revision)", () => {
         addedCodes: 0,
         keptCoders: ['Ada'],
         skipped: { mismatchedPostCodings: 0, unmatchedPostCodings: 0 },
+        memos: 0,
+        relations: 0,
       },
       entryId: null,
     });

@@ -123,6 +123,15 @@ describe('ThreadmarkDB schema', () => {
         await db.open();
         return db;
       },
+      // Version 10 added the post facts: version 2 rows, upgraded to 10.
+      10: async (name) => {
+        const v2 = at(name, 2);
+        await writeV2Rows(v2);
+        v2.close();
+        const db = at(name, 10);
+        await db.open();
+        return db;
+      },
     };
     for (let k = 1; k <= MIGRATIONS.length; k++) {
       const name = `threadmark-upgrade-${k}-${crypto.randomUUID()}`;
@@ -150,6 +159,12 @@ describe('ThreadmarkDB schema', () => {
       delete before.posts;
       // Post facts (version 10) are made from the pages: a page of facts per page of posts.
       if ('postPages' in before || 'posts' in before) expect(after.postFacts).toBe(after.postPages);
+      // Coding counts (version 11) are made from the codings: one row per code × coder, naively counted.
+      const codings = await current.codings.toArray();
+      expect(after.codingCounts).toBe(new Set(codings.map((c) => `${c.codeId} ${c.coderId}`)).size);
+      expect((await current.codingCounts.toArray()).reduce((n, r) => n + r.count, 0)).toBe(codings.length);
+      delete after.codingCounts;
+      delete before.codingCounts;
       for (const table of ['postPages', 'threadStats', 'postFacts']) {
         delete before[table];
         delete after[table];

@@ -3,6 +3,7 @@ import { Dexie, type Table } from 'dexie';
 import type { Assignment, Attribute, AttributeValue, Code, CodebookVersion, Coder, Coding, Decision, Memo, Project, Relation, RelationCode, Round, Thread } from '@shared/model/records';
 import type { JournalEntry } from '@shared/project/journal-entry';
 
+import type { CodingCountRow } from './coding-counts';
 import { MIGRATIONS, type Migration } from './migrations';
 import type { PostFactsRow, PostPageRow, ThreadStatsRow } from './post-store';
 import type { SyncStateRow } from './sync-state';
@@ -28,6 +29,8 @@ export class ThreadmarkDB extends Dexie {
   declare readonly codes: Table<Code, string>;
   declare readonly coders: Table<Coder, string>;
   declare readonly codings: Table<Coding, string>;
+  /** Codings per code and coder (migration 0011, coding-counts.ts): the tallies read these, not the codings. */
+  declare readonly codingCounts: Table<CodingCountRow, [string, string]>;
   /** The project journal (migration 0004): every applied change-set, by `seq`. */
   declare readonly journal: Table<JournalEntry, string>;
   /** Which posts each coder codes (migration 0004). */

@@ -12,11 +12,14 @@ import type { JournalEntry } from '@shared/project/journal-entry';
 import { countCodedPosts, type ApplyOptions, type ProjectReader, type ProjectStore, type ProjectTransaction } from '@shared/project/project-store';
 import { CancelledError } from '@shared/util/cancelled';
 
+import { applyCodingCounts, readCodingCounts } from './coding-counts';
 import type { ThreadmarkDB } from './database';
 import { allPostFacts, allPosts, appendPosts, getPosts, locatePosts, postsOfThreadInOrder, postTables, removePosts, replacePosts, storedPlatformIds, threadStats } from './post-store';
 
 /** Posts per write between progress reports while an import is stored. */
 export const POST_WRITE_BATCH = 5_000;
+/** Up to this many posts asked for at once are kept for the rest of the transaction (a coding's post). */
+const POSTS_KEPT_PER_READ = 64;
 
 export class DexieProjectStore implements ProjectStore {
   private readonly listeners = new Set<(entry: JournalEntry) => void>();
@@ -28,7 +31,7 @@ export class DexieProjectStore implements ProjectStore {
 
   private tables() {
     const db = this.db;
-    return [db.projects, db.threads, ...postTables(db), db.codes, db.coders, db.codings, db.codebookVersions, db.assignments, db.rounds, db.decisions, db.memos, db.attributes, db.attributeValues, db.relationCodes, db.relations, db.journal];
+    return [db.projects, db.threads, ...postTables(db), db.codes, db.coders, db.codings, db.codingCounts, db.codebookVersions, db.assignments, db.rounds, db.decisions, db.memos, db.attributes, db.attributeValues, db.relationCodes, db.relations, db.journal];
   }
 
   read<T>(fn: (reader: ProjectReader) => Promise<T>): Promise<T> {
@@ -39,9 +42,24 @@ export class DexieProjectStore implements ProjectStore {
     const applied: JournalEntry[] = [];
     const db = this.db;
     const result = await db.transaction('rw', this.tables(), async () => {
+      const reader = dexieReader(db);
+      // An operation's read and its check both ask for the posts it codes: each post page (500
+      // posts) is read and decoded once per transaction, until the transaction writes.
+      let postsRead = new Map<string, Post | undefined>();
       const tx: ProjectTransaction = {
-        ...dexieReader(db),
+        ...reader,
+        posts: async (ids) => {
+          // Large reads (an import's, a deletion's) are not kept: they are read once anyway.
+          if (ids.length > POSTS_KEPT_PER_READ) return reader.posts(ids);
+          const missing = ids.filter((id) => !postsRead.has(id));
+          if (missing.length > 0) {
+            const found = await reader.posts(missing);
+            for (const id of missing) postsRead.set(id, found.get(id));
+          }
+          return new Map(ids.flatMap((id) => (postsRead.get(id) ? [[id, postsRead.get(id)!] as const] : [])));
+        },
         apply: async (changes: ChangeSet, entry: JournalEntry, options: ApplyOptions = {}) => {
+          postsRead = new Map();
           await applyChanges(db, changes, options);
           await db.journal.add(entry);
           applied.push(entry);
@@ -131,10 +149,10 @@ export function dexieReader(db: ThreadmarkDB): ProjectReader {
     codingsOfCoder: (id) => db.codings.where('coderId').equals(id).toArray(),
     codingsOfThread: (id) => db.codings.where('threadId').equals(id).toArray(),
     codingsOfPosts: async (ids) => (await Promise.all([...new Set(ids)].map((id) => db.codings.where('postId').equals(id).toArray()))).flat(),
+    // The counts table (coding-counts.ts): a few rows, however many codings there are.
     codingCountsOf: async (ids) => {
-      const unique = [...new Set(ids)];
-      const counts = await Promise.all(unique.map((id) => db.codings.where('codeId').equals(id).count()));
-      return new Map(unique.map((id, i) => [id, counts[i] ?? 0]));
+      const counts = await readCodingCounts(db);
+      return new Map([...new Set(ids)].map((id) => [id, sum(counts.get(id))]));
     },
     // A thread at a time (its codings by the threadId index), so at most one thread's codings are held.
     codedPostCounts: async () => {
@@ -144,9 +162,8 @@ export function dexieReader(db: ThreadmarkDB): ProjectReader {
       }
       return counts;
     },
-    // IndexedDB counts each key's range itself: one request per distinct code, no coding read.
-    codingCountsByCode: async () => nativeCounts(db, 'codeId', await distinctKeys(db, 'codeId')),
-    codingCountsByCodeAndCoder: () => countsByCodeAndCoder(db),
+    codingCountsByCode: async () => new Map([...(await readCodingCounts(db))].map(([codeId, byCoder]) => [codeId, sum(byCoder)])),
+    codingCountsByCodeAndCoder: () => readCodingCounts(db),
     posts: (ids) => getPosts(db, ids),
     postsOfThread: (id) => postsOfThreadInOrder(db, id),
     allPosts: () => allPosts(db),
@@ -166,42 +183,11 @@ async function distinctKeys(db: ThreadmarkDB, index: CodingIndex): Promise<strin
   return (await db.codings.orderBy(index).uniqueKeys()).filter((k): k is string => typeof k === 'string');
 }
 
-async function nativeCounts(db: ThreadmarkDB, index: CodingIndex, keys: readonly string[]): Promise<Map<string, number>> {
-  const counts = await Promise.all(keys.map((key) => db.codings.where(index).equals(key).count()));
-  return new Map(keys.map((key, i) => [key, counts[i] ?? 0]));
-}
-
-/**
- * Codings per code and coder, never reading a coding: each code's total and each coder's total are
- * counted by IndexedDB; with two or more coders, each code's coding ids (one getAllKeys request per
- * code) are checked against every coder's but the largest one's, whose share is the rest. A million
- * posts took seconds of cursor steps per count this way replaces (bench/scale-browser.mjs).
- */
-async function countsByCodeAndCoder(db: ThreadmarkDB): Promise<Map<string, Map<string, number>>> {
-  const [codeIds, coderIds] = await Promise.all([distinctKeys(db, 'codeId'), distinctKeys(db, 'coderId')]);
-  const [byCode, byCoder] = await Promise.all([nativeCounts(db, 'codeId', codeIds), nativeCounts(db, 'coderId', coderIds)]);
-  const counts = new Map<string, Map<string, number>>();
-  const largest = coderIds.reduce<string | null>((best, id) => (best === null || (byCoder.get(id) ?? 0) > (byCoder.get(best) ?? 0) ? id : best), null);
-  if (largest === null) return counts;
-  const others = coderIds.filter((id) => id !== largest);
-  const idsOf = await Promise.all(others.map(async (id) => new Set(await db.codings.where('coderId').equals(id).primaryKeys())));
-  for (const codeId of codeIds) {
-    const total = byCode.get(codeId) ?? 0;
-    const shares = new Map<string, number>();
-    if (others.length > 0) {
-      const ids = await db.codings.where('codeId').equals(codeId).primaryKeys();
-      others.forEach((coderId, i) => {
-        let n = 0;
-        for (const id of ids) if (idsOf[i]!.has(id)) n++;
-        if (n > 0) shares.set(coderId, n);
-      });
-    }
-    const rest = total - [...shares.values()].reduce((a, b) => a + b, 0);
-    if (rest > 0) shares.set(largest, rest);
-    counts.set(codeId, shares);
-  }
-  return counts;
-}
+const sum = (byCoder: ReadonlyMap<string, number> | undefined): number => {
+  let n = 0;
+  for (const count of byCoder?.values() ?? []) n += count;
+  return n;
+};
 
 async function applyChanges(db: ThreadmarkDB, changes: ChangeSet, options: ApplyOptions): Promise<void> {
   const postRows = rowsOf(changes, 'posts');
@@ -229,6 +215,7 @@ async function applyChanges(db: ThreadmarkDB, changes: ChangeSet, options: Apply
   await putRows(db.coders, rowsOf(changes, 'coders'));
   await putRows(db.codes, rowsOf(changes, 'codes'));
   await putRows(db.codings, rowsOf(changes, 'codings'));
+  await applyCodingCounts(db, rowsOf(changes, 'codings'));
   await putRows(db.codebookVersions, rowsOf(changes, 'codebookVersions'));
   await putRows(db.rounds, rowsOf(changes, 'rounds'));
   await putRows(db.assignments, rowsOf(changes, 'assignments'));

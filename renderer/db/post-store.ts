@@ -110,9 +110,31 @@ export async function postsOfThreadInOrder(db: ThreadmarkDB, threadId: string): 
   return (await pagesOfThread(db, threadId).toArray()).flatMap((p) => p.posts);
 }
 
+/**
+ * A thread's first posts in reading order (its first page, PAGE_SIZE at most): enough for the first
+ * screen of a thread whose whole read takes seconds (renderer/app/thread-head.ts).
+ */
+export async function firstPostsOfThread(db: ThreadmarkDB, threadId: string): Promise<Post[]> {
+  return (await pagesOfThread(db, threadId).first())?.posts ?? [];
+}
+
+/**
+ * Pages per request when reading every page. One request for all of them (a backup of a million
+ * posts) held Chromium's IndexedDB for minutes: the window's reads queued behind it (opening a
+ * thread waited two minutes). In bounded requests, others' requests are answered in between.
+ */
+const PAGES_PER_READ = 40;
+
 /** Every post, thread by thread (threads in key order), each thread in reading order. */
-export async function allPosts(db: ThreadmarkDB): Promise<Post[]> {
-  return (await db.postPages.toArray()).flatMap((p) => p.posts);
+export async function allPosts(db: ThreadmarkDB, pagesPerRead = PAGES_PER_READ): Promise<Post[]> {
+  const posts: Post[] = [];
+  let pages = await db.postPages.orderBy(':id').limit(pagesPerRead).toArray();
+  for (;;) {
+    for (const page of pages) for (const post of page.posts) posts.push(post);
+    const last = pages.at(-1);
+    if (pages.length < pagesPerRead || !last) return posts;
+    pages = await db.postPages.where(':id').above([last.threadId, last.page]).limit(pagesPerRead).toArray();
+  }
 }
 
 /** Every post's facts in allPosts' order, read from the facts pages (no post is read). */

@@ -37,6 +37,19 @@ describe('encodeRatings', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('stores codes in the narrowest type that holds them and MISSING', () => {
+    const encode = (n: number, text: boolean) =>
+      encodeRatings({ units: Array.from({ length: n }, (_, i) => `${i}`), coders: ['x', 'y'], values: Array.from({ length: n }, (_, i) => [text ? `v${i}` : i, null]) }).codes;
+    for (const text of [false, true]) {
+      expect(encode(127, text)).toBeInstanceOf(Int8Array);
+      expect(encode(128, text)).toBeInstanceOf(Int16Array);
+      expect(encode(32_768, text)).toBeInstanceOf(Int32Array);
+      // The largest code and MISSING survive the narrowing.
+      const codes = encode(128, text);
+      expect([codes[2 * 127], codes[1]]).toEqual([127, MISSING]);
+    }
+  });
+
   it('has no numeric scale when a number is not finite', () => {
     expect(encodeRatings({ units: ['a'], coders: ['x', 'y'], values: [[1, Infinity]] }).numeric).toBeNull();
   });

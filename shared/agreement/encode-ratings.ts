@@ -12,12 +12,25 @@ const isMissing = (value: RatingValue | null | undefined): value is null | undef
 export interface EncodedRatings {
   nUnits: number;
   nCoders: number;
-  /** codes[unit * nCoders + coder]: an index into categories, or MISSING. */
-  codes: Int32Array;
+  /** codes[unit * nCoders + coder]: an index into categories, or MISSING (as narrow as codeArray makes it). */
+  codes: CodeArray;
   /** The distinct values; in ascending order when all are numbers (the ordinal metric needs it). */
   categories: RatingValue[];
   /** The categories as numbers when every one is a finite number, else null (metric α is undefined). */
   numeric: Float64Array | null;
+}
+
+export type CodeArray = Int8Array | Int16Array | Int32Array;
+
+/**
+ * Room for `length` codes below `categories` and MISSING, in the narrowest signed type: a byte a
+ * cell for up to 127 categories (most reliability data), so a million units × coders touch a
+ * quarter of the memory.
+ */
+export function codeArray(length: number, categories: number): CodeArray {
+  if (categories <= 0x7f) return new Int8Array(length);
+  if (categories <= 0x7fff) return new Int16Array(length);
+  return new Int32Array(length);
 }
 
 /**
@@ -50,7 +63,7 @@ function encodeNumbers(data: ReliabilityData, nCoders: number, present: number):
   const q = numeric.length;
   // Map keys compare by SameValueZero, so −0 finds 0, as it is the same value.
   const rank = q <= FEW_VALUES ? new Map(Array.from(numeric, (v, i) => [v, i])) : null;
-  const codes = new Int32Array(data.values.length * nCoders).fill(MISSING);
+  const codes = codeArray(data.values.length * nCoders, q).fill(MISSING);
   data.values.forEach((row, u) => {
     for (let c = 0; c < nCoders; c++) {
       const value = row[c] as number | null | undefined;
@@ -112,5 +125,7 @@ function encodeByIdentity(data: ReliabilityData, nCoders: number): EncodedRating
       codes[u * nCoders + c] = code;
     }
   });
-  return { nUnits: data.values.length, nCoders, codes, categories, numeric: null };
+  // The categories are known only now: the codes narrowed to them.
+  const narrow = codeArray(codes.length, categories.length);
+  return { nUnits: data.values.length, nCoders, codes: narrow instanceof Int32Array ? codes : (narrow.set(codes), narrow), categories, numeric: null };
 }

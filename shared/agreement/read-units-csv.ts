@@ -9,9 +9,12 @@ import type { ReliabilityData } from './reliability-data';
 import { parseUnitsCsv } from './units-csv';
 import { UnitsCsvFastReader } from './units-csv-fast';
 
-/** `wholeText` is the file as text, asked for only when the fast path gives up (it may throw, as a read does). */
-export async function readUnitsCsv(chunks: AsyncIterable<Uint8Array>, wholeText: () => Promise<string>): Promise<Result<ReliabilityData, string[]>> {
-  const reader = new UnitsCsvFastReader();
+/**
+ * `wholeText` is the file as text, asked for only when the fast path gives up (it may throw, as a
+ * read does). `sizeBytes`, when known, lets the fast path size its tables once.
+ */
+export async function readUnitsCsv(chunks: AsyncIterable<Uint8Array>, wholeText: () => Promise<string>, sizeBytes = 0): Promise<Result<ReliabilityData, string[]>> {
+  const reader = new UnitsCsvFastReader(sizeBytes);
   let fast = true;
   for await (const chunk of chunks) {
     if (!reader.push(chunk)) {

@@ -3,15 +3,18 @@
  * over the dense codes. Every coefficient is a sum over these, so no coefficient walks pairs of
  * coders or pairs of units.
  */
-import { MISSING, type EncodedRatings } from './encode-ratings';
+import { codeArray, MISSING, type CodeArray, type EncodedRatings } from './encode-ratings';
+
+/** Counts of values in one unit: at most the number of coders, so a byte each below 256 coders. */
+export type CountArray = Uint8Array | Int32Array;
 
 export interface UnitTallies {
   /** m_u: the number of values of each unit. */
-  size: Int32Array;
+  size: CountArray;
   /** The distinct categories of unit u are cats[start[u]] … cats[start[u + 1] - 1], with their counts. */
   start: Int32Array;
-  cats: Int32Array;
-  counts: Int32Array;
+  cats: CodeArray;
+  counts: CountArray;
   /** n_c: values per category over the pairable units (those with at least two values). */
   pairableTotals: Float64Array;
   /** n: the number of pairable values. */
@@ -22,10 +25,12 @@ export interface UnitTallies {
 export function tallyUnits(encoded: EncodedRatings): UnitTallies {
   const { nUnits, nCoders, codes, categories } = encoded;
   const q = categories.length;
-  const size = new Int32Array(nUnits);
+  // As narrow as the codes and the coder count allow: on a million units the fresh memory is most of the cost.
+  const countArray = (length: number): CountArray => (nCoders <= 0xff ? new Uint8Array(length) : new Int32Array(length));
+  const size = countArray(nUnits);
   const start = new Int32Array(nUnits + 1);
-  const cats = new Int32Array(codes.length);
-  const counts = new Int32Array(codes.length);
+  const cats = codeArray(codes.length, q);
+  const counts = countArray(codes.length);
   const pairableTotals = new Float64Array(q);
   const scratch = new Int32Array(q);
   const touched = new Int32Array(nCoders);

@@ -122,6 +122,48 @@ describe('the fast units CSV path', () => {
     await expect(read).rejects.toThrow('not valid UTF-8 text');
   });
 
+  it('copies what it keeps, so the caller may read every chunk into one buffer', () => {
+    const text = `unit,coder,value\n${Array.from({ length: 300 }, (_, u) => `unit${u},A,${u % 3}\nunit${u},B,${u % 2}`).join('\n')}`;
+    const input = bytes(text);
+    const strict = parseUnitsCsv(text);
+    if (!strict.ok) throw new Error(strict.error.join('\n'));
+    for (const size of [1, 5, 64, 1000]) {
+      const reader = new UnitsCsvFastReader(input.length);
+      const buffer = new Uint8Array(size);
+      for (let at = 0; at < input.length; at += size) {
+        const piece = input.subarray(at, at + size);
+        buffer.set(piece);
+        expect(reader.push(buffer.subarray(0, piece.length))).toBe(true);
+        buffer.fill(0x2c); // overwritten as the next read would
+      }
+      expectFastEqualsStrict(reader.finish(), strict.value, `one buffer of ${size}`);
+    }
+  });
+
+  it('answers the same whatever size the file is said to have (the tables are only sized from it)', () => {
+    const rows = ['unit,coder,value'];
+    for (let u = 0; u < 3000; u++) for (const coder of ['A', 'B', 'C']) rows.push(`u${u},${coder},${(u * 7 + coder.charCodeAt(0)) % 4}`);
+    const text = rows.join('\n');
+    const strict = parseUnitsCsv(text);
+    if (!strict.ok) throw new Error(strict.error.join('\n'));
+    // Said too small, about right, far too big: the first 1,000 units set the tables' size.
+    for (const said of [0, 10, text.length, text.length * 50]) {
+      const reader = new UnitsCsvFastReader(said);
+      for (let at = 0; at < text.length; at += 4096) expect(reader.push(bytes(text).subarray(at, at + 4096))).toBe(true);
+      expectFastEqualsStrict(reader.finish(), strict.value, `said ${said} bytes`);
+    }
+  });
+
+  it('keeps a byte a cell up to 255 values and four past them, with the same answer', () => {
+    for (const distinct of [254, 255, 256, 300]) {
+      const rows = ['unit,coder,value'];
+      for (let u = 0; u < 400; u++) for (const coder of ['A', 'B']) rows.push(`u${u},${coder},v${(u + (coder === 'A' ? 0 : 1)) % distinct}`);
+      const strict = parseUnitsCsv(rows.join('\n'));
+      if (!strict.ok) throw new Error(strict.error.join('\n'));
+      expectFastEqualsStrict(parseUnitsCsvFast(bytes(rows.join('\n'))), strict.value, `${distinct} values`);
+    }
+  });
+
   it('matches the strict parser on random files, shuffled or grouped, numbers or labels', async () => {
     const random = mulberry32(7);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;

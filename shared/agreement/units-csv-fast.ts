@@ -11,7 +11,7 @@
  * (units-csv-fast.test.ts checks both on the same inputs).
  */
 import { MAX_CSV_RECORD_CHARS } from '../import/input-limits';
-import { MISSING, type EncodedRatings } from './encode-ratings';
+import { codeArray, MISSING, type EncodedRatings } from './encode-ratings';
 import { rememberEncoding } from './prepared-ratings';
 import type { RatingValue, ReliabilityData } from './reliability-data';
 import { isBlankUnitsValue, isDecimalUnitsValue, readUnitsCsvHeader } from './units-csv';
@@ -21,8 +21,14 @@ const CR = 0x0d;
 const COMMA = 0x2c;
 const QUOTE = 0x22;
 const EMPTY = new Uint8Array(0);
+const LF_ONLY = new Uint8Array([LF]);
+/** The bytes that end a field or take a line off the fast path: comma, LF, CR, quote. */
+const STOP = new Uint8Array(256);
+for (const b of [COMMA, LF, CR, QUOTE]) STOP[b] = 1;
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
+/** Units read before the tables are sized for the whole file (UnitsCsvFastReader.reserve). */
+const SAMPLE_UNITS = 1000;
 /** Past this many distinct numbers encodeRatings keeps −0 over 0 (it sorts instead of hashing). */
 const FEW_VALUES = 1 << 16;
 
@@ -30,8 +36,13 @@ export class UnitsCsvFastReader {
   private readonly units = new ByteInterner(true);
   private readonly coders = new ByteInterner(true);
   private readonly values = new ByteInterner(false);
-  /** cell[unit * stride + coder] = value index + 1, or 0 where that coder gave the unit no row. */
-  private cell = new Int32Array(1 << 16);
+  /**
+   * cell[unit * stride + coder] = value index + 1, or 0 where that coder gave the unit no row. One
+   * byte a cell while there are at most 255 distinct values (most reliability data), else four:
+   * on a million units every fresh megabyte costs about as much as parsing one.
+   */
+  private cell: Uint8Array | Int32Array = new Uint8Array(1 << 16);
+  private cellMax = 0xff;
   private stride = 1;
   /** Column of unit, coder and value; null until the header is read. */
   private header: number[] | null = null;
@@ -39,13 +50,33 @@ export class UnitsCsvFastReader {
   private failed = false;
   /** The start of a line that the last chunk did not finish. */
   private carry: Uint8Array = EMPTY;
-  private readonly starts = new Int32Array(3);
-  private readonly ends = new Int32Array(3);
-  private readonly hashes = new Int32Array(3);
+  /** Start and end of the current row's three fields. */
+  private readonly bounds = new Int32Array(6);
 
-  /** Reads a chunk; false once the input is outside the fast path's shape (stop feeding it). */
+  /** Bytes pushed so far. */
+  private pushed = 0;
+  private reserved = false;
+
+  /** `expectedBytes`: the file's size, when known; the tables are then sized once from the first rows. */
+  constructor(private readonly expectedBytes = 0) {}
+
+  /**
+   * Reads a chunk (copying what it keeps: the caller may reuse its buffer); false once the input is
+   * outside the fast path's shape (stop feeding it).
+   */
   push(chunk: Uint8Array): boolean {
     if (this.failed) return false;
+    if (!this.pushChunk(chunk)) return false;
+    this.pushed += chunk.length;
+    // Enough rows to tell bytes per unit: room for the rest of the file at that rate.
+    if (!this.reserved && this.expectedBytes > 0 && this.units.size >= SAMPLE_UNITS) {
+      this.reserved = true;
+      this.reserve(Math.ceil((this.units.size * this.expectedBytes) / this.pushed));
+    }
+    return true;
+  }
+
+  private pushChunk(chunk: Uint8Array): boolean {
     let bytes = chunk;
     if (this.first) {
       // A BOM may arrive split over chunks; wait for three bytes.
@@ -66,18 +97,18 @@ export class UnitsCsvFastReader {
         // A line longer than any record may be: the strict parser names it.
         return this.carry.length > MAX_CSV_RECORD_CHARS / 2 + 1 ? this.fail() : true;
       }
-      const line = concat(this.carry, bytes.subarray(0, lf));
+      const line = concat(this.carry, bytes.subarray(0, lf + 1));
       this.carry = EMPTY;
-      if (!this.line(line, 0, line.length)) return this.fail();
+      if (this.rows(line, 0) !== line.length) return this.fail();
       start = lf + 1;
     }
-    let lf = bytes.indexOf(LF, start);
-    while (lf !== -1) {
-      if (!this.line(bytes, start, lf)) return this.fail();
-      start = lf + 1;
-      lf = bytes.indexOf(LF, start);
+    const stop = this.rows(bytes, start);
+    if (stop === -1) return this.fail();
+    // The unfinished last line is copied: the caller may reuse the chunk's buffer for the next one.
+    if (stop < bytes.length) {
+      this.carry = bytes.slice(stop);
+      if (this.carry.length > MAX_CSV_RECORD_CHARS / 2 + 1) return this.fail();
     }
-    if (start < bytes.length) this.carry = bytes.slice(start);
     return true;
   }
 
@@ -85,8 +116,11 @@ export class UnitsCsvFastReader {
   finish(): ReliabilityData | null {
     // Fewer than three bytes in all: whatever they are, the strict parser says what is wrong.
     if (this.failed || this.first) return null;
-    // A last line without a line end.
-    if (this.carry.length > 0 && !this.line(this.carry, 0, this.carry.length)) return this.fail() || null;
+    // A last line without a line end: given one (a lone CR there is a line end to both parsers).
+    if (this.carry.length > 0) {
+      const line = concat(this.carry, LF_ONLY);
+      if (this.rows(line, 0) !== line.length) return this.fail() || null;
+    }
     this.carry = EMPTY;
     if (this.header === null) return null;
     return this.assemble();
@@ -97,50 +131,65 @@ export class UnitsCsvFastReader {
     return false;
   }
 
-  /** One line without its LF; false when it is outside the fast shape. */
-  private line(bytes: Uint8Array, start: number, end: number): boolean {
-    // CRLF: the CR belongs to the line end. Any other CR is a line end of its own (strict parser).
-    if (end > start && bytes[end - 1] === CR) end--;
-    if (end === start) return false; // a blank line is a problem the strict parser names
-    // Near the strict parser's record cap (in characters; bytes are at least as many) it decides:
-    // half the cap leaves no doubt about how it counts.
-    if (end - start > MAX_CSV_RECORD_CHARS / 2) return false;
-    // One pass: field bounds and each field's hash (FNV-1a), so interning does not read the bytes again.
-    const starts = this.starts;
-    const ends = this.ends;
-    const hashes = this.hashes;
-    let field = 0;
-    let fieldStart = start;
-    let hash = FNV_OFFSET;
-    for (let i = start; i < end; i++) {
-      const b = bytes[i]!;
-      if (b === COMMA) {
-        if (field === 2) return false;
-        starts[field] = fieldStart;
-        ends[field] = i;
-        hashes[field] = hash;
-        hash = FNV_OFFSET;
-        field++;
-        fieldStart = i + 1;
-      } else if (b === QUOTE || b === CR) return false;
-      else hash = Math.imul(hash ^ b, FNV_PRIME);
+  /**
+   * Reads whole lines from bytes[at…]: the index where an unfinished last line starts (bytes.length
+   * when there is none), or -1 when a line is outside the fast shape. One look-up per byte finds
+   * the field ends; nothing is hashed or copied for a label equal to the row before's.
+   */
+  private rows(bytes: Uint8Array, at: number): number {
+    const n = bytes.length;
+    const bounds = this.bounds;
+    let i = at;
+    while (i < n) {
+      const lineStart = i;
+      while (i < n && STOP[bytes[i]!] === 0) i++;
+      if (i === n) return lineStart;
+      if (bytes[i] !== COMMA) return -1; // a blank line, one field, a quote or a CR: the strict parser decides
+      const end0 = i++;
+      while (i < n && STOP[bytes[i]!] === 0) i++;
+      if (i === n) return lineStart;
+      if (bytes[i] !== COMMA) return -1;
+      const end1 = i++;
+      while (i < n && STOP[bytes[i]!] === 0) i++;
+      if (i === n) return lineStart;
+      const end2 = i;
+      // CRLF ends a line like LF; any other CR, a fourth field or a quote leaves the fast path.
+      if (bytes[i] === CR) {
+        if (i + 1 === n) return lineStart;
+        if (bytes[i + 1] !== LF) return -1;
+        i += 2;
+      } else if (bytes[i] === LF) i++;
+      else return -1;
+      // Near the strict parser's record cap (in characters; bytes are at least as many) it decides:
+      // half the cap leaves no doubt about how it counts.
+      if (end2 - lineStart > MAX_CSV_RECORD_CHARS / 2) return -1;
+      bounds[0] = lineStart;
+      bounds[1] = end0;
+      bounds[2] = end0 + 1;
+      bounds[3] = end1;
+      bounds[4] = end1 + 1;
+      bounds[5] = end2;
+      if (!this.row(bytes)) return -1;
     }
-    if (field !== 2) return false;
-    starts[2] = fieldStart;
-    ends[2] = end;
-    hashes[2] = hash;
+    return n;
+  }
+
+  /** The row whose field bounds are in `bounds`; false when it is outside the fast shape. */
+  private row(bytes: Uint8Array): boolean {
     const header = this.header;
     if (header === null) return this.readHeader(bytes);
-    const u = header[0]!;
-    const c = header[1]!;
-    const v = header[2]!;
-    const unit = this.units.intern(bytes, this.starts[u]!, this.ends[u]!, this.hashes[u]!);
-    const coder = this.coders.intern(bytes, this.starts[c]!, this.ends[c]!, this.hashes[c]!);
-    const value = this.values.intern(bytes, this.starts[v]!, this.ends[v]!, this.hashes[v]!);
+    const bounds = this.bounds;
+    const u = header[0]! * 2;
+    const c = header[1]! * 2;
+    const v = header[2]! * 2;
+    const unit = this.units.intern(bytes, bounds[u]!, bounds[u + 1]!);
+    const coder = this.coders.intern(bytes, bounds[c]!, bounds[c + 1]!);
+    const value = this.values.intern(bytes, bounds[v]!, bounds[v + 1]!);
     if (unit < 0 || coder < 0 || value < 0) return false;
     if (coder >= this.stride) this.widen();
     const key = unit * this.stride + coder;
     if (key >= this.cell.length) this.grow(key);
+    if (value >= this.cellMax) this.deepen();
     // A second row for the same (unit, coder): the strict parser names both lines.
     if (this.cell[key] !== 0) return false;
     this.cell[key] = value + 1;
@@ -150,7 +199,7 @@ export class UnitsCsvFastReader {
   private readHeader(bytes: Uint8Array): boolean {
     const names: string[] = [];
     for (let f = 0; f < 3; f++) {
-      const name = decode(bytes, this.starts[f]!, this.ends[f]!);
+      const name = decode(bytes, this.bounds[2 * f]!, this.bounds[2 * f + 1]!);
       if (name === null) return false;
       names.push(name);
     }
@@ -161,9 +210,25 @@ export class UnitsCsvFastReader {
   private grow(key: number): void {
     let size = this.cell.length * 2;
     while (size <= key) size *= 2;
-    const bigger = new Int32Array(size);
+    const bigger = this.cell instanceof Uint8Array ? new Uint8Array(size) : new Int32Array(size);
     bigger.set(this.cell);
     this.cell = bigger;
+  }
+
+  /** The 255th distinct value: four bytes a cell from now on. */
+  private deepen(): void {
+    this.cell = Int32Array.from(this.cell);
+    this.cellMax = 0x7fffffff;
+  }
+
+  /**
+   * Room for `units` units at the present width, made once, so a big file's tables are not grown
+   * by doubling (each doubling copies, and touches fresh memory).
+   */
+  private reserve(units: number): void {
+    const cells = units * this.stride;
+    if (cells > this.cell.length) this.cell = resized(this.cell, cells);
+    this.units.reserve(units, Math.ceil((this.units.bytes() / this.units.size) * units * 1.1));
   }
 
   /**
@@ -174,7 +239,8 @@ export class UnitsCsvFastReader {
     const old = this.stride;
     const rows = this.units.size;
     const stride = rows < 1024 ? this.coders.size : old * 2;
-    const cell = new Int32Array(Math.max(1 << 16, rows * stride * 2));
+    const size = Math.max(1 << 16, rows * stride * 2);
+    const cell = this.cell instanceof Uint8Array ? new Uint8Array(size) : new Int32Array(size);
     for (let u = 0; u < rows; u++) cell.set(this.cell.subarray(u * old, u * old + old), u * stride);
     this.cell = cell;
     this.stride = stride;
@@ -225,7 +291,7 @@ export class UnitsCsvFastReader {
  * The cell table as encodeRatings encodes the same values: numbers by ascending rank, any other
  * values by identity in order of first appearance, unit by unit.
  */
-function encode(cell: Int32Array, stride: number, nUnits: number, nCoders: number, shown: ReadonlyArray<RatingValue | null>, numeric: boolean): EncodedRatings {
+function encode(cell: Uint8Array | Int32Array, stride: number, nUnits: number, nCoders: number, shown: ReadonlyArray<RatingValue | null>, numeric: boolean): EncodedRatings {
   // The category of each distinct value text (−1 for blank); first appearance in unit-major order.
   const firstSeen = new Int32Array(shown.length).fill(-1);
   let seen = 0;
@@ -258,7 +324,7 @@ function encode(cell: Int32Array, stride: number, nUnits: number, nCoders: numbe
     categories = Array.from(sorted);
     numbers = sorted;
   }
-  const codes = new Int32Array(nUnits * nCoders);
+  const codes = codeArray(nUnits * nCoders, categories.length);
   for (let u = 0; u < nUnits; u++) {
     for (let c = 0; c < nCoders; c++) {
       const v = cell[u * stride + c]! - 1;
@@ -270,7 +336,7 @@ function encode(cell: Int32Array, stride: number, nUnits: number, nCoders: numbe
 
 /** Reads whole bytes with the fast path; null when the strict parser must read them. */
 export function parseUnitsCsvFast(bytes: Uint8Array): ReliabilityData | null {
-  const reader = new UnitsCsvFastReader();
+  const reader = new UnitsCsvFastReader(bytes.length);
   return reader.push(bytes) ? reader.finish() : null;
 }
 
@@ -311,31 +377,34 @@ class ByteInterner {
   size = 0;
   private arena = new Uint8Array(1 << 12);
   private used = 0;
+  /** Key k's bytes are arena[keyStart[k], keyStart[k + 1]). */
   private keyStart = new Int32Array(1 << 8);
-  private keyEnd = new Int32Array(1 << 8);
   private keyHash = new Int32Array(1 << 8);
-  private table = new Int32Array(1 << 8).fill(-1);
+  /** Key index + 1 by slot; 0 is an empty slot, so a new table needs no filling. */
+  private table = new Int32Array(1 << 8);
   private last = -1;
 
   /** `label`: a blank key (as String.prototype.trim sees it) is refused. */
   constructor(private readonly label: boolean) {}
 
   /**
-   * The index of bytes[start, end) (`hash`: their FNV-1a hash); -1 when they are not UTF-8 or a
-   * blank label. The last key and the one after it are tried first: rows of one unit come together,
-   * and coders come in the same order unit after unit, in most files.
+   * The index of bytes[start, end); -1 when they are not UTF-8 or a blank label. The last key and
+   * the one after it (the first after the last) are compared first, unhashed: rows of one unit come
+   * together, and coders come in the same order unit after unit, in most files.
    */
-  intern(bytes: Uint8Array, start: number, end: number, hash: number): number {
-    const keyHash = this.keyHash;
+  intern(bytes: Uint8Array, start: number, end: number): number {
     const last = this.last;
-    if (last !== -1 && keyHash[last] === hash && this.equals(last, bytes, start, end)) return last;
-    const next = last + 1;
-    if (next < this.size && keyHash[next] === hash && this.equals(next, bytes, start, end)) return (this.last = next);
+    if (last !== -1 && this.equals(last, bytes, start, end)) return last;
+    const next = last + 1 < this.size ? last + 1 : 0;
+    if (next < this.size && this.equals(next, bytes, start, end)) return (this.last = next);
+    let hash = FNV_OFFSET;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i]!, FNV_PRIME);
+    const keyHash = this.keyHash;
     const table = this.table;
     const mask = table.length - 1;
     let slot = hash & mask;
     for (;;) {
-      const k = table[slot]!;
+      const k = table[slot]! - 1;
       if (k === -1) break;
       if (keyHash[k] === hash && this.equals(k, bytes, start, end)) return (this.last = k);
       slot = (slot + 1) & mask;
@@ -343,7 +412,7 @@ class ByteInterner {
     if (!this.acceptable(bytes, start, end)) return -1;
     const k = this.size++;
     this.store(k, bytes, start, end, hash);
-    table[slot] = k;
+    table[slot] = k + 1;
     if (this.size * 2 > table.length) this.rehash();
     return (this.last = k);
   }
@@ -364,55 +433,69 @@ class ByteInterner {
   /** Every key's text, by index. */
   texts(): string[] {
     const out = new Array<string>(this.size);
-    for (let k = 0; k < this.size; k++) out[k] = decode(this.arena, this.keyStart[k]!, this.keyEnd[k]!)!;
+    for (let k = 0; k < this.size; k++) out[k] = decode(this.arena, this.keyStart[k]!, this.keyStart[k + 1]!)!;
     return out;
   }
 
   private equals(k: number, bytes: Uint8Array, start: number, end: number): boolean {
     const s = this.keyStart[k]!;
-    const len = this.keyEnd[k]! - s;
+    const len = this.keyStart[k + 1]! - s;
     if (len !== end - start) return false;
     const arena = this.arena;
     for (let i = 0; i < len; i++) if (arena[s + i] !== bytes[start + i]) return false;
     return true;
   }
 
+  /** The bytes of every key so far. */
+  bytes(): number {
+    return this.used;
+  }
+
+  /** Room for `keys` keys of `bytes` bytes in all, made at once (see UnitsCsvFastReader.reserve). */
+  reserve(keys: number, bytes: number): void {
+    if (bytes > this.arena.length) this.arena = resized(this.arena, bytes);
+    if (keys + 1 > this.keyStart.length) {
+      this.keyStart = resized(this.keyStart, Math.ceil(keys * 1.1) + 1);
+      this.keyHash = resized(this.keyHash, Math.ceil(keys * 1.1) + 1);
+    }
+    // The table for fewer keys than estimated (early labels tend to be shorter, so the estimate runs
+    // high): a table twice too big is all touched, while one doubling more at the end is cheap.
+    let slots = this.table.length;
+    while (slots < keys * 1.6) slots *= 2;
+    if (slots > this.table.length) this.rehash(slots);
+  }
+
   private store(k: number, bytes: Uint8Array, start: number, end: number, hash: number): void {
     const len = end - start;
-    if (this.used + len > this.arena.length) {
-      const bigger = new Uint8Array(Math.max(this.arena.length * 2, this.used + len));
-      bigger.set(this.arena.subarray(0, this.used));
-      this.arena = bigger;
-    }
+    if (this.used + len > this.arena.length) this.arena = resized(this.arena, Math.max(this.arena.length * 2, this.used + len));
     const arena = this.arena;
     const at = this.used;
     for (let i = 0; i < len; i++) arena[at + i] = bytes[start + i]!;
-    if (k === this.keyStart.length) {
-      const starts = new Int32Array(k * 2);
-      starts.set(this.keyStart);
-      this.keyStart = starts;
-      const ends = new Int32Array(k * 2);
-      ends.set(this.keyEnd);
-      this.keyEnd = ends;
-      const hashes = new Int32Array(k * 2);
-      hashes.set(this.keyHash);
-      this.keyHash = hashes;
+    if (k + 1 === this.keyStart.length) {
+      this.keyStart = resized(this.keyStart, (k + 1) * 2);
+      this.keyHash = resized(this.keyHash, (k + 1) * 2);
     }
     this.keyHash[k] = hash;
-    this.keyStart[k] = this.used;
     this.used += len;
-    this.keyEnd[k] = this.used;
+    this.keyStart[k + 1] = this.used;
   }
 
-  private rehash(): void {
-    const table = new Int32Array(this.table.length * 2).fill(-1);
+  private rehash(slots = this.table.length * 2): void {
+    const table = new Int32Array(slots);
     const mask = table.length - 1;
     for (let k = 0; k < this.size; k++) {
       const hash = this.keyHash[k]!;
       let slot = hash & mask;
-      while (table[slot] !== -1) slot = (slot + 1) & mask;
-      table[slot] = k;
+      while (table[slot] !== 0) slot = (slot + 1) & mask;
+      table[slot] = k + 1;
     }
     this.table = table;
   }
+}
+
+/** A copy of `array` with room for `length` elements. */
+function resized<T extends Uint8Array | Int32Array>(array: T, length: number): T {
+  const bigger = (array instanceof Uint8Array ? new Uint8Array(length) : new Int32Array(length)) as T;
+  bigger.set(array.subarray(0, Math.min(array.length, length)));
+  return bigger;
 }

@@ -11,7 +11,7 @@ import type { JournalEntry } from '../project/journal-entry';
 import { codePointLength, sliceCodePoints } from '../text/offsets';
 import { firstUnpairedSurrogate, firstUnpairedSurrogateField } from '../text/well-formed';
 import type { BundleCoding } from './bundle';
-import type { RecordArrayName } from './bundle-schema';
+import { RECORD_ARRAYS, type RecordArrayName } from './bundle-schema';
 import { checkCodebookRules, checkCodebookSize } from './codebook-rules';
 import { checkMemosAndAttributes } from './memo-attribute-rules';
 import { quoteForMessage, recordLabel } from './problem';
@@ -47,18 +47,37 @@ export interface PlacedProblem {
   problem: Problem;
 }
 
-/** Every raw id per array, first occurrence wins (duplicates are reported, not resolved). */
+/**
+ * Every raw id per array, first occurrence wins (duplicates are reported, not resolved). Ids only:
+ * one Map entry per record (the id string is the record's own), so a streamed read keeps these
+ * and not the raw records (record-check.ts).
+ */
 export type KnownIds = Record<RecordArrayName, Map<string, number>>;
 
-export function checkBundleRules(raw: Record<RecordArrayName, readonly unknown[]>, checked: CheckedRecords): PlacedProblem[] {
+export function emptyKnownIds(): KnownIds {
+  return Object.fromEntries(RECORD_ARRAYS.map((array) => [array, new Map<string, number>()])) as KnownIds;
+}
+
+/** Notes the ids of raw records `from` on in `array`; a repeated id is a problem placed at the repeat. */
+export function noteIds(known: KnownIds, array: RecordArrayName, records: readonly unknown[], from: number, duplicates: PlacedProblem[]): void {
+  const ids = known[array];
+  records.forEach((record, at) => {
+    const id = typeof record === 'object' && record !== null ? (record as { id?: unknown }).id : undefined;
+    if (typeof id !== 'string') return;
+    const index = from + at;
+    const first = ids.get(id);
+    if (first === undefined) ids.set(id, index);
+    else duplicates.push({ array, index, problem: { record: recordLabel(array, index, id), field: 'id', message: `duplicate id (also used by ${recordLabel(array, first, id)})` } });
+  });
+}
+
+/** The cross-record rules over the records that passed the shape check, given every raw id (noteIds). */
+export function checkBundleRules(known: KnownIds, checked: CheckedRecords): PlacedProblem[] {
   const out: PlacedProblem[] = [];
   const report = (array: RecordArrayName, index: number, id: string, field: string, message: string): void => {
     out.push({ array, index, problem: { record: recordLabel(array, index, id), field, message } });
   };
 
-  const known = collectIds(raw, (array, index, id, first) =>
-    report(array, index, id, 'id', `duplicate id (also used by ${recordLabel(array, first, id)})`),
-  );
   const postsById = new Map(checked.posts.map(({ value }) => [value.id, value]));
 
   for (const { index, value: t } of checked.threads) {
@@ -170,25 +189,6 @@ function checkOffsets(text: string, c: BundleCoding, at: (field: string, message
   const actual = sliceCodePoints(text, c.start, c.end);
   if (actual !== c.quote)
     at('quote', `${quoteForMessage(c.quote)} does not match the post text at [${c.start}, ${c.end}), which is ${quoteForMessage(actual)}`);
-}
-
-function collectIds(
-  raw: Record<RecordArrayName, readonly unknown[]>,
-  onDuplicate: (array: RecordArrayName, index: number, id: string, first: number) => void,
-): KnownIds {
-  const known = {} as KnownIds;
-  for (const array of Object.keys(raw) as RecordArrayName[]) {
-    const ids = new Map<string, number>();
-    raw[array].forEach((record, index) => {
-      const id = typeof record === 'object' && record !== null ? (record as { id?: unknown }).id : undefined;
-      if (typeof id !== 'string') return;
-      const first = ids.get(id);
-      if (first === undefined) ids.set(id, index);
-      else onDuplicate(array, index, id, first);
-    });
-    known[array] = ids;
-  }
-  return known;
 }
 
 /**

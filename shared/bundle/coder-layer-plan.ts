@@ -13,6 +13,7 @@ import { codePath, sortCodesAsTree } from '../codebook/code-path';
 import type { Code, Coder, Coding, Post } from '../model/records';
 import type { IdSource } from '../util/clock';
 import type { Bundle, BundleCoding } from './bundle';
+import type { LayerExtrasPlan } from './coder-layer-extras-types';
 
 /** The fields of a stored post the plan reads (a full `Post` fits). */
 export type ProjectPost = Pick<Post, 'id' | 'threadId' | 'author' | 'text' | 'platform' | 'platformId'>;
@@ -57,6 +58,11 @@ export interface CoderLayerPlan {
   /** Posts of the file found in the project neither by id nor by platform id. */
   unmatchedPosts: number;
   skipped: { mismatchedPostCodings: number; unmatchedPostCodings: number };
+  /** Incoming post id → the project post with the same text; incoming code id → the project code (matched or to be added). */
+  postIdOf: Map<string, string>;
+  codeIdOf: Map<string, string>;
+  /** The file's memos and relations by its coders (coder-layer-extras.ts); absent when the file has none. */
+  extras?: LayerExtrasPlan;
 }
 
 type PostMatch = { kind: 'same'; post: ProjectPost } | { kind: 'text differs' } | { kind: 'missing' };
@@ -118,6 +124,8 @@ export function planCoderLayer(project: ProjectSnapshot, incoming: Bundle, deps:
     matchedPostIds: [...new Set([...posts.byIncomingId.values()].flatMap((m) => (m.kind === 'same' ? [m.post.id] : [])))],
     unmatchedPosts: posts.unmatched,
     skipped,
+    postIdOf: new Map([...posts.byIncomingId].flatMap(([id, m]) => (m.kind === 'same' ? [[id, m.post.id] as [string, string]] : []))),
+    codeIdOf: codes.projectIdOf,
   };
 }
 

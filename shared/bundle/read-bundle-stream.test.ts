@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import demoJson from '../../resources/demo/demo-project.threadmark.json?raw';
 import type { Bundle } from './bundle';
 import { exampleBundle } from './fixtures.test-helpers';
+import { TopLevelJsonReader } from './bundle-json-stream';
 import { byteChunks, readBundleChunks } from './read-bundle-stream';
 import { serializeBundle } from './serialize';
 import { bundleBytes, serializeBundleChunks } from './serialize-chunks';
@@ -49,6 +50,11 @@ const INVALID: Record<string, string> = {
   'a trailing comma in an array': serializeBundle(exampleBundle()).replace(/\n {2}\],\n {2}"posts"/, ',\n  ],\n  "posts"'),
   'a brace closing an array': serializeBundle(exampleBundle()).replace(/\n {2}\],\n {2}"posts"/, '\n  },\n  "posts"'),
   'a repeated top-level key': serializeBundle(exampleBundle()).replace('{\n  "format"', '{\n  "exportedAt": 5,\n  "format"'),
+  'shape, duplicate-id and cross-record problems together (in file order)': (() => {
+    const b = exampleBundle();
+    const posts = [...b.posts, { ...b.posts[1]!, threadId: 'nowhere' }, { ...b.posts[0]!, author: 7 as unknown as string }];
+    return serializeBundle({ ...b, posts, codings: [...b.codings, { ...b.codings[0]!, id: 'c-extra', codeId: 'gone', start: 900 }] });
+  })(),
   'a repeated key in a record': serializeBundle(exampleBundle()).replace(/"author": "/, '"id": "again", "author": "'),
 };
 
@@ -85,6 +91,30 @@ describe('readBundleChunks', () => {
   it('refuses bytes that are not UTF-8 as the CLI\'s readFile does', async () => {
     const bytes = new Uint8Array([...encode('{"format": "'), 0xff, ...encode('"}')]);
     await expect(readBundleChunks(byteChunks(bytes, 3), null)).rejects.toThrow('not valid UTF-8 text');
+  });
+});
+
+describe('TopLevelJsonReader', () => {
+  // Records are cut where a line "    }," ends one (serializeBundle's indentation) without scanning
+  // their bytes; in a file indented otherwise that line can close a nested value, and must not cut.
+  it('reads records whose nested values close on a line "    },", and records in the format\'s own layout', () => {
+    const records = Array.from({ length: 3_000 }, (_, i) => ({ id: `r${i}`, x: [{ y: i }, { y: -i, z: 'a\n    },\n' }], w: '👩‍👩‍👧' }));
+    for (const indent of [1, 2]) {
+      const text = JSON.stringify({ a: records, b: 1, c: records.slice(0, 5) }, null, indent);
+      if (indent === 1) expect(text).toContain('\n    },');
+      for (const size of [1 << 16, 1 << 24]) {
+        const reader = new TopLevelJsonReader();
+        for (const chunk of byteChunks(encode(text), size)) reader.push(chunk);
+        expect(reader.finish(), `indent ${indent}, chunks of ${size}`).toEqual(JSON.parse(text));
+      }
+    }
+  });
+
+  it('refuses a repeated key in a record of a batch cut at a "    }," line', () => {
+    const records = Array.from({ length: 3_000 }, (_, i) => ({ id: `r${i}`, t: 'x'.repeat(20) }));
+    const text = JSON.stringify({ a: records }, null, 2).replace('"id": "r2500"', '"id": "r2500", "id": "again"');
+    const reader = new TopLevelJsonReader();
+    expect(() => reader.push(encode(text))).toThrow(/not accepted as JSON: .*"id"/);
   });
 });
 

@@ -6,7 +6,9 @@
  */
 import type { Problem } from '../problem/problem';
 import { err, type Result } from '../util/result';
-import type { Bundle } from './bundle';
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type Bundle } from './bundle';
+import { RECORD_ARRAYS, type RecordArrayName } from './bundle-schema';
+import { RecordCheck } from './record-check';
 import { JsonStreamError, TopLevelJsonReader } from './bundle-json-stream';
 import { parseBundleText, validateBundle } from './validate';
 
@@ -19,7 +21,12 @@ export const TEXT_FALLBACK_BYTES = 256 * 1024 * 1024;
  * that are not UTF-8 reject with "not valid UTF-8 text", as the CLI's readFile does.
  */
 export async function readBundleChunks(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, wholeText: (() => Promise<string>) | null): Promise<Result<Bundle, Problem[]>> {
-  const reader = new TopLevelJsonReader();
+  // A version 3 file (the only one needing no migration) is checked record by record as it is
+  // parsed: the raw records are dropped once checked (record-check.ts), never all held at once.
+  const check = new RecordCheck();
+  const reader = new TopLevelJsonReader((key, members) =>
+    members.format === BUNDLE_FORMAT && members.formatVersion === BUNDLE_FORMAT_VERSION && isRecordArray(key) ? (records) => check.add(key, records) : null,
+  );
   let json: Record<string, unknown>;
   try {
     for await (const chunk of chunks) reader.push(chunk);
@@ -30,8 +37,10 @@ export async function readBundleChunks(chunks: AsyncIterable<Uint8Array> | Itera
     if (wholeText) return parseBundleText(await wholeText());
     return err([{ record: 'bundle', message: e.message }]);
   }
-  return validateBundle(json);
+  return validateBundle(json, check);
 }
+
+const isRecordArray = (key: string): key is RecordArrayName => (RECORD_ARRAYS as readonly string[]).includes(key);
 
 /** Bytes already in memory (the app's opened file), read in pieces as a stream would be. */
 export function* byteChunks(bytes: Uint8Array, size = 4 * 1024 * 1024): Generator<Uint8Array> {

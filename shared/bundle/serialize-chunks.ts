@@ -8,14 +8,15 @@
  * varied bundles, as bytes too).
  */
 import type { Bundle } from './bundle';
-import { serializeBundle } from './serialize';
+import { serializeBundle, writtenRecord } from './serialize';
 
 /**
  * The arrays that can be huge, in the order serializeBundle writes them. Rounds and decisions (a
  * few, and one per adjudicated disagreement) are written whole with the skeleton.
  */
 const ARRAYS = ['threads', 'posts', 'codes', 'coders', 'codings', 'codebookVersions', 'assignments', 'journal'] as const;
-type ArrayName = (typeof ARRAYS)[number];
+export type StreamedArrayName = (typeof ARRAYS)[number];
+type ArrayName = StreamedArrayName;
 
 const BATCH = 2000;
 
@@ -35,21 +36,53 @@ export function* serializeBundleChunks(bundle: Bundle): Generator<string> {
     yield '\n';
     for (let start = 0; start < records.length; start += BATCH) {
       if (start > 0) yield ',\n';
-      yield arrayBody(empty, name, records.slice(start, start + BATCH));
+      yield arrayBody(name, records.slice(start, start + BATCH));
     }
     yield '\n  ';
   }
   yield skeleton.slice(at);
 }
 
+/** Where the streamed arrays' records come from: batches of any size (a thread's posts, a page of codings), sync or async. */
+export type RecordBatches = Iterable<readonly unknown[]> | AsyncIterable<readonly unknown[]>;
+
+/**
+ * serializeBundle's exact bytes from a head and, per streamed array, a source of record batches:
+ * nothing but one batch of at most BATCH records is held, so a project written from a database a
+ * thread at a time is never one object (the app's export, the scale bench). The head's own arrays
+ * named in `sources` are ignored; the others (codes, rounds, decisions…) are written from the head.
+ */
+export async function* serializeBundleChunksFrom(head: Bundle, sources: Partial<Record<ArrayName, () => RecordBatches>>): AsyncGenerator<string> {
+  const empty: Bundle = { ...head, threads: [], posts: [], codes: [], coders: [], codings: [], codebookVersions: [], assignments: [], journal: [] };
+  const skeleton = serializeBundle(empty);
+  let at = 0;
+  for (const name of ARRAYS) {
+    const marker = `"${name}": []`;
+    const found = skeleton.indexOf(marker, at);
+    if (found === -1) throw new Error(`serializeBundleChunksFrom: "${name}" not found in the serialized bundle`);
+    const open = found + marker.length - 1;
+    yield skeleton.slice(at, open);
+    at = open;
+    const source = sources[name];
+    let written = 0;
+    for await (const batch of source ? source() : [(head[name] ?? []) as readonly unknown[]]) {
+      for (let start = 0; start < batch.length; start += BATCH) {
+        yield written === 0 ? '\n' : ',\n';
+        written++;
+        yield arrayBody(name, start === 0 && batch.length <= BATCH ? batch : batch.slice(start, start + BATCH));
+      }
+    }
+    if (written > 0) yield '\n  ';
+  }
+  yield skeleton.slice(at);
+}
+
 /** The records of one batch as serializeBundle writes them inside the array, without brackets. */
-function arrayBody(empty: Bundle, name: ArrayName, records: readonly unknown[]): string {
-  const text = serializeBundle({ ...empty, [name]: records });
-  const open = `"${name}": [\n`;
-  const start = text.indexOf(open) + open.length;
-  // Nested arrays (meta values) are indented deeper, so the first "\n  ]" closes this one.
-  const end = text.indexOf('\n  ]', start);
-  return text.slice(start, end);
+function arrayBody(name: ArrayName, records: readonly unknown[]): string {
+  const write = writtenRecord[name] as (record: unknown) => unknown;
+  // The array as a member of a top-level object, as in the bundle: `{\n  "name": [\n` records `\n  ]\n}`.
+  const text = JSON.stringify({ [name]: records.map(write) }, null, 2);
+  return text.slice(`{\n  "${name}": [\n`.length, text.length - '\n  ]\n}'.length);
 }
 
 /** The same chunks as UTF-8 bytes, for a writer that takes bytes. */

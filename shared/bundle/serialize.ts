@@ -280,6 +280,17 @@ const coding = (c: BundleCoding): BundleCoding => ({
 
 /** Meta keys come from many platforms in any order; sorting makes the output order-independent. */
 function sortedMeta(meta: PostMeta): PostMeta {
-  // fromEntries defines own properties, so even a "__proto__" key is written as data.
-  return Object.fromEntries(Object.keys(meta).sort().map((key) => [key, meta[key] ?? null]));
+  const keys = Object.keys(meta);
+  // Most posts carry a few keys or none: no entries array per post (a million of them at scale).
+  if (keys.length === 0) return {};
+  if (keys.includes('__proto__')) {
+    // fromEntries defines own properties, so even a "__proto__" key is written as data.
+    return Object.fromEntries(keys.sort().map((key) => [key, meta[key] ?? null]));
+  }
+  const out: PostMeta = {};
+  for (const key of keys.sort()) out[key] = meta[key] ?? null;
+  return out;
 }
+
+/** Each array serialize-chunks.ts streams, a record as serializeBundle writes it (key order, meta sorted, absent fields left out). */
+export const writtenRecord = { threads: thread, posts: post, codes: code, coders: coder, codings: coding, codebookVersions: version, assignments: assignment, journal: entry } as const;

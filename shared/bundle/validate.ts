@@ -8,13 +8,12 @@ import type * as z from 'zod';
 import type { Result } from '../util/result';
 import { err, ok } from '../util/result';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type Bundle } from './bundle';
-import { checkBundleRules, type CheckedRecords, type PlacedProblem } from './bundle-rules';
-import { appSchema, isoTime, projectSchema, RECORD_ARRAYS, recordSchemas, type RecordArrayName } from './bundle-schema';
+import { appSchema, isoTime, projectSchema, RECORD_ARRAYS, type RecordArrayName } from './bundle-schema';
 import { locateJsonError } from './json-error-location';
 import { duplicateKeyMessage, firstDuplicateKey } from '../util/json-duplicate-keys';
 import { migrateBundleV1 } from './migrate-v1';
 import { migrateBundleV2 } from './migrate-v2';
-import { recordLabel } from './problem';
+import { RecordCheck } from './record-check';
 import { describeValue, issueMessage, issuesToProblems } from './zod-problems';
 
 
@@ -30,8 +29,12 @@ const OPTIONAL_ARRAYS: ReadonlySet<RecordArrayName> = new Set(['journal', 'codeb
  * Unknown top-level keys are ignored (a later minor addition must not lock older readers out) and
  * are not carried into the result. A code without `order` gets its array index (tolerant restore
  * of hand-made codebooks).
+ *
+ * `streamed`: the record arrays a streamed read already fed, record by record, to a RecordCheck
+ * (read-bundle-stream.ts; only for a version 3 file, which needs no migration); `json` holds them
+ * as empty arrays.
  */
-export function validateBundle(json: unknown): Result<Bundle, Problem[]> {
+export function validateBundle(json: unknown, streamed?: RecordCheck): Result<Bundle, Problem[]> {
   if (!isObject(json)) return err([{ record: 'bundle', message: `expected a JSON object, got ${describeValue(json)}` }]);
   const identity = checkIdentity(json);
   if (identity.length > 0) return err(identity);
@@ -48,34 +51,20 @@ export function validateBundle(json: unknown): Result<Bundle, Problem[]> {
   const app = parsePart(appSchema, input, 'app', problems);
   const project = parsePart(projectSchema, input, 'project', problems);
 
-  const raw = {} as Record<RecordArrayName, readonly unknown[]>;
-  const checked: CheckedRecords = { threads: [], posts: [], codes: [], coders: [], codings: [], journal: [], codebookVersions: [], assignments: [], rounds: [], decisions: [], memos: [], attributes: [], attributeValues: [], relationCodes: [], relations: [] };
-  const placed: PlacedProblem[] = [];
+  const records = streamed ?? new RecordCheck();
   for (const array of RECORD_ARRAYS) {
+    if (streamed?.fed.has(array)) continue;
     const value = input[array];
     // A bundle written without a codebook history (the CLI import, a hand-made file) has none.
-    if (value === undefined && OPTIONAL_ARRAYS.has(array)) {
-      raw[array] = [];
-      continue;
-    }
+    if (value === undefined && OPTIONAL_ARRAYS.has(array)) continue;
     if (!Array.isArray(value)) {
       problems.push({ record: 'bundle', field: array, message: value === undefined ? 'missing (expected an array)' : `expected an array, got ${describeValue(value)}` });
+      continue;
     }
-    raw[array] = Array.isArray(value) ? value : [];
-    raw[array].forEach((record, index) => {
-      const parsed = recordSchemas[array].safeParse(record, { error: issueMessage });
-      if (parsed.success) (checked[array] as Array<{ index: number; value: unknown }>).push({ index, value: parsed.data });
-      else {
-        const label = recordLabel(array, index, isObject(record) ? record.id : undefined);
-        for (const problem of issuesToProblems(parsed.error.issues, label)) placed.push({ array, index, problem });
-      }
-    });
+    records.add(array, value);
   }
-  placed.push(...checkBundleRules(raw, checked));
-  // File order: by array, then by record, each record's problems in the order they were found.
-  const rank = (p: PlacedProblem): number => RECORD_ARRAYS.indexOf(p.array);
-  placed.sort((a, b) => rank(a) - rank(b) || a.index - b.index);
-  problems.push(...placed.map((p) => p.problem));
+  problems.push(...records.problems());
+  const checked = records.checked;
 
   if (problems.length > 0 || exportedAt === undefined || app === undefined || project === undefined) return err(problems);
   return ok({

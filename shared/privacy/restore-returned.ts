@@ -5,7 +5,7 @@
  * and the file's posts and threads swapped for the stored ones, so it merges as any coder file.
  */
 import type { Bundle } from '../bundle/bundle';
-import type { Post } from '../model/records';
+import type { Post, RelationEnd } from '../model/records';
 import { sliceCodePoints } from '../text/offsets';
 import { rewritePost, type People, type Pseudonymised } from './pseudonymise-bundle';
 import type { Rewritten } from './rewrite-text';
@@ -23,7 +23,16 @@ export function restoreReturned(returned: Bundle, pseudonymised: Pick<Pseudonymi
       const span = pseudonymised.restoreSpan(c.postId, c.start, c.end);
       return { ...c, ...span, quote: sliceCodePoints(post.text, span.start, span.end) };
     }),
+    // A relation's span ends are carried back as codings are; whole-post ends need nothing.
+    ...(returned.relations ? { relations: returned.relations.map((r) => ({ ...r, from: restoreEnd(r.from), to: restoreEnd(r.to) })) } : {}),
   };
+
+  function restoreEnd(end: RelationEnd): RelationEnd {
+    const post = posts.get(end.postId);
+    if (!post || end.start === undefined || end.end === undefined) return end;
+    const span = pseudonymised.restoreSpan(end.postId, end.start, end.end);
+    return { ...end, ...span, quote: sliceCodePoints(post.text, span.start, span.end) };
+  }
 }
 
 /**

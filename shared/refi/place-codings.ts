@@ -9,7 +9,7 @@ import type { BundleCoding } from '../bundle/bundle';
 import { sliceCodePoints } from '../text/offsets';
 import { derivedId } from '../util/derived-id';
 import { chooseConvention, type SourceText } from './position-convention';
-import type { QdpxProject, QdpxTextSource } from './qdpx-project';
+import type { QdpxProject, QdpxSelection, QdpxTextSource } from './qdpx-project';
 import type { QdpxReport } from './qdpx-report';
 import { piecesOf, type LaidOutPost } from './thread-layout';
 
@@ -44,6 +44,7 @@ export function placeCodings(project: QdpxProject, source: QdpxTextSource, text:
     const start = text.toLfCodePoint(selection.start, choice.convention);
     const end = text.toLfCodePoint(selection.end, choice.convention);
     if (selection.codings.length === 0) continue;
+    if (selection.noteGuids.length > 0) unclaimedNotes(selection, project, report, source.name);
     if (start === null || end === null) {
       unplaced(selection.guid, `positions ${selection.start}–${selection.end} fall outside the text or inside a character (${text.lfIndex.lengthCp} characters)`);
       continue;
@@ -75,7 +76,7 @@ export function placeCodings(project: QdpxProject, source: QdpxTextSource, text:
         continue;
       }
       if (pieces.length > 1) report.split.push({ source: source.name, guid: ref.guid, pieces: pieces.length });
-      const memo = memoOf(selection.description, selection.noteGuids, ref.noteGuids, project.notes);
+      const memo = memoOf(selection.description, notesBy(selection.noteGuids, ref.user ?? selection.user, project), ref.noteGuids, project.notes);
       const createdAt = isoOrNull(ref.createdAt ?? selection.createdAt) ?? ids.at;
       pieces.forEach((piece, i) => {
         const postText = target.postText.get(piece.postId) ?? '';
@@ -95,6 +96,30 @@ export function placeCodings(project: QdpxProject, source: QdpxTextSource, text:
     }
   }
   return codings;
+}
+
+/** Notes on a coded selection by someone who coded none of it: said, as they become no coding's memo. */
+function unclaimedNotes(selection: QdpxSelection, project: QdpxProject, report: QdpxReport, sourceName: string): void {
+  const coders = new Set(selection.codings.map((c) => c.user ?? selection.user));
+  for (const g of selection.noteGuids) {
+    const writer = project.extras.noteInfo.get(g)?.user ?? null;
+    if (writer === null || coders.has(writer) || coders.has(null)) continue;
+    const who = project.users.get(writer) ?? writer;
+    report.warnings.push({ file: project.file, record: `source “${sourceName}”`, field: 'NoteRef', message: `note ${g} on selection ${selection.guid} is by ${who}, who coded none of it: not made a memo` });
+  }
+}
+
+/**
+ * A selection's notes that are this coding's memo: those its coder wrote, or nobody said who. A
+ * selection several coders coded carries each one's notes (NVivo and ATLAS.ti keep one selection per
+ * range): a note goes only with its writer's coding, so the lead's note never becomes a coder's memo.
+ */
+function notesBy(noteGuids: readonly string[], user: string | null, project: QdpxProject): readonly string[] {
+  if (noteGuids.length === 0 || user === null) return noteGuids;
+  return noteGuids.filter((g) => {
+    const writer = project.extras.noteInfo.get(g)?.user ?? null;
+    return writer === null || writer === user;
+  });
 }
 
 /** The description and the notes' texts, blank ones left out, a blank line between. */

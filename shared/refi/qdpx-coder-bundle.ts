@@ -10,6 +10,8 @@ import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type Bundle, type BundleCoding } 
 import type { Code, Coder, Post, Project, Thread } from '../model/records';
 import { derivedId } from '../util/derived-id';
 import { placeCodings } from './place-codings';
+import { qdpxCoderExtras, type StoredExtras } from './qdpx-coder-extras';
+import type { PlacedSource } from './qdpx-extras-import';
 import { SourceText } from './position-convention';
 import type { QdpxProject } from './qdpx-project';
 import { emptyReport, type QdpxReport } from './qdpx-report';
@@ -22,9 +24,11 @@ export interface StoredProject {
   /** Each thread's posts in reading order (as the export laid them out). */
   postsByThread: ReadonlyMap<string, readonly Post[]>;
   codes: readonly Code[];
+  /** The project's memos and relations, which its export wrote into the file: never taken as a coder's (absent: none). */
+  extras?: StoredExtras;
 }
 
-export function qdpxCoderBundle(file: QdpxProject, stored: StoredProject, options: { at: string; app: { name: string; version: string } }): { bundle: Bundle; report: QdpxReport } {
+export function qdpxCoderBundle(file: QdpxProject, stored: StoredProject, options: { at: string; app: { name: string; version: string } }): { bundle: Bundle; report: QdpxReport; own: { notes: number; links: number } } {
   const report = emptyReport();
   report.skippedSources.push(...file.skipped);
   const back = (guid: string): string => file.layout?.ids[guid] ?? guid;
@@ -58,6 +62,8 @@ export function qdpxCoderBundle(file: QdpxProject, stored: StoredProject, option
   const threads: Thread[] = [];
   const posts: Post[] = [];
   const codings: BundleCoding[] = [];
+  const threadOf = new Map<string, string>();
+  const placed = new Map<string, PlacedSource>();
   for (const source of file.sources) {
     const text = new SourceText(source.text);
     const guid = layouts.has(source.guid) && layouts.get(source.guid)!.layout.text.trimEnd() === text.lf.trimEnd() ? source.guid : byText.get(text.lf.trimEnd());
@@ -68,8 +74,11 @@ export function qdpxCoderBundle(file: QdpxProject, stored: StoredProject, option
     }
     threads.push(match.thread);
     posts.push(...match.posts);
+    const target = { spans: match.layout.posts, postText: new Map(match.posts.map((p) => [p.id, p.text])) };
+    threadOf.set(source.guid, match.thread.id);
+    placed.set(source.guid, { source, text, target });
     codings.push(
-      ...placeCodings(file, source, text, { spans: match.layout.posts, postText: new Map(match.posts.map((p) => [p.id, p.text])) }, {
+      ...placeCodings(file, source, text, target, {
         code: (g) => (known.has(codeId(g)) ? codeId(g) : null),
         coder: coderOf,
         coding: back,
@@ -78,8 +87,12 @@ export function qdpxCoderBundle(file: QdpxProject, stored: StoredProject, option
       }, report),
     );
   }
+  // Memos and relations by the file's users, the project's own left out (qdpx-coder-extras.ts).
+  const extras = qdpxCoderExtras({ file, projectId: stored.project.id, stored: stored.extras ?? { memos: [], relations: [] }, threadOf, placed, back: codeId, coder: coderOf, codeIds: known, at: options.at }, report);
+  const more = { ...(extras.memos.length > 0 ? { memos: extras.memos } : {}), ...(extras.relations.length > 0 ? { relationCodes: extras.relationCodes, relations: extras.relations } : {}) };
   return {
-    bundle: { format: BUNDLE_FORMAT, formatVersion: BUNDLE_FORMAT_VERSION, exportedAt: options.at, app: options.app, project: stored.project, threads, posts, codes, coders: [...coders.values()], codings },
+    bundle: { format: BUNDLE_FORMAT, formatVersion: BUNDLE_FORMAT_VERSION, exportedAt: options.at, app: options.app, project: stored.project, threads, posts, codes, coders: [...coders.values()], codings, ...more },
     report,
+    own: { notes: extras.ownNotes, links: extras.ownLinks },
   };
 }

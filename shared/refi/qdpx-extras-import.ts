@@ -190,7 +190,7 @@ function placeSelection(context: ExtrasContext, sourceGuid: string, selection: Q
   return { ok: true, threadId, end: { postId: piece.postId, start: piece.start, end: piece.end, quote: sliceCodePoints(postText, piece.start, piece.end) } };
 }
 
-function importLinks(context: ExtrasContext, report: QdpxReport): { relationCodes: RelationCode[]; relations: Relation[]; linkNotes: Set<string> } {
+export function importLinks(context: ExtrasContext, report: QdpxReport): { relationCodes: RelationCode[]; relations: Relation[]; linkNotes: Set<string> } {
   const { project, back } = context;
   const linkNotes = new Set<string>();
   const codes = new Map<string, RelationCode>();
@@ -240,7 +240,7 @@ function importLinks(context: ExtrasContext, report: QdpxReport): { relationCode
   return { relationCodes: [...codes.values()], relations, linkNotes };
 }
 
-function importMemos(context: ExtrasContext, linkNotes: ReadonlySet<string>, report: QdpxReport): Memo[] {
+export function importMemos(context: ExtrasContext, linkNotes: ReadonlySet<string>, report: QdpxReport): Memo[] {
   const { project } = context;
   const { notes } = project;
   if (notes.size === 0) return [];

@@ -1,14 +1,14 @@
 /**
  * The .qdpx archive: project.qde at the root, the text sources in a flat `sources/` folder,
- * threadmark-layout.json beside them (qdpx-layout-file.ts). zip.js writes it in the calling thread
- * (no workers, the platform's CompressionStream). A file over the standard's limit of 2,147,483,647
+ * threadmark-layout.json beside them (qdpx-layout-file.ts). shared/zip writes it in the calling
+ * thread, each entry deflated by the platform's CompressionStream and stamped with the bundle's
+ * export time, so the same bundle gives the same bytes. A file over the standard's limit of 2,147,483,647
  * bytes per internal file (REFI-QDA 1.5 §8.5) is refused, named, before anything is zipped.
  */
-import { Uint8ArrayReader, Uint8ArrayWriter, ZipWriter } from '@zip.js/zip.js/lib/zip-core-native.js';
-
 import type { Bundle } from '../bundle/bundle';
 import { formatBytes } from '../codebook/refi/xml-guard';
-import { err, ok, type Result } from '../util/result';
+import { err, type Result } from '../util/result';
+import { writeZip, type ZipWriteEntry } from '../zip/write-zip';
 import { LAYOUT_ENTRY } from './qdpx-layout-file';
 import { projectQdpxParts, type QdpxWriteOptions } from './write-project-qde';
 
@@ -19,8 +19,6 @@ export interface QdpxExportOptions extends QdpxWriteOptions {
   /** Tests lower it; the standard's limit otherwise. */
   maxFileBytes?: number;
 }
-
-const NO_WORKERS = { useWebWorkers: false, useCompressionStream: true } as const;
 
 export async function writeQdpx(bundle: Bundle, options: QdpxExportOptions): Promise<Result<Uint8Array, string[]>> {
   const parts = projectQdpxParts(bundle, options);
@@ -39,12 +37,12 @@ export async function writeQdpx(bundle: Bundle, options: QdpxExportOptions): Pro
   for (const source of sources) check(`the text of thread “${source.threadTitle}”`, source.text);
   if (tooBig.length > 0) return err(tooBig);
 
-  // The default level: any other makes zip.js deflate in JavaScript instead of the platform's CompressionStream.
-  const writer = new ZipWriter(new Uint8ArrayWriter(), NO_WORKERS);
-  // Bytes encoded once and read as views: a TextReader goes through a Blob and a stream of copies.
-  const bytesOf = (text: string) => new Uint8ArrayReader(encoder.encode(text));
-  await writer.add('project.qde', bytesOf(qde), NO_WORKERS);
-  for (const source of sources) await writer.add(`sources/${source.path}`, bytesOf(source.text), NO_WORKERS);
-  await writer.add(LAYOUT_ENTRY, bytesOf(JSON.stringify(layout)), NO_WORKERS);
-  return ok(await writer.close());
+  // Each entry encoded only when the writer takes it: the bytes of all sources are never held at once.
+  function* entries(): Generator<ZipWriteEntry> {
+    yield { name: 'project.qde', data: encoder.encode(qde) };
+    for (const source of sources) yield { name: `sources/${source.path}`, data: encoder.encode(source.text) };
+    yield { name: LAYOUT_ENTRY, data: encoder.encode(JSON.stringify(layout)) };
+  }
+  const zip = await writeZip(entries(), bundle.exportedAt);
+  return zip.ok ? zip : err([zip.error]);
 }

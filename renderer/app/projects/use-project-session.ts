@@ -110,10 +110,14 @@ export function useProjectSession({ clock, ids, tracker, platform, announce, bac
           return;
         }
         void requestPersistentStorage();
-        await noteProject(backup.manifest, project.entry, await projectCounts(project.db), clock.now());
         const backups = new BackupScheduler(project.db, { ...backup, clock, app: APP_INFO }, (text) => announce(text, 'error'));
-        void backups.start();
         setSession({ kind: 'project', coder, project, history: new ActionHistory(), backups });
+        // Noted in the manifest (recovery's memory) after the first frame is asked for, not before
+        // it: counting the codings takes IndexedDB seconds at a million posts.
+        void projectCounts(project.db)
+          .then((counts) => noteProject(backup.manifest, project.entry, counts, clock.now()))
+          .catch(() => undefined);
+        void backups.start();
       } catch (error) {
         announce(`“${entry.name}” could not be opened: ${message(error)} Nothing was deleted.`, 'error');
         if (alive()) setSession({ kind: 'list', coder });

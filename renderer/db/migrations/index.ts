@@ -8,9 +8,10 @@ import { relationsMigration } from './0007-relations';
 import { platformTermsMigration } from './0008-platform-terms';
 import { teamSyncMigration } from './0009-team-sync';
 import { postMetadataMigration } from './0010-post-metadata';
+import { codingCountsMigration } from './0011-coding-counts';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
 /** Every schema step ever released, oldest first. Append; never edit or remove a released one. */
-export const MIGRATIONS: readonly Migration[] = [initialMigration, structuredCodebookMigration, postPagesMigration, projectJournalMigration, teamLoopMigration, memosAttributesMigration, relationsMigration, platformTermsMigration, teamSyncMigration, postMetadataMigration];
+export const MIGRATIONS: readonly Migration[] = [initialMigration, structuredCodebookMigration, postPagesMigration, projectJournalMigration, teamLoopMigration, memosAttributesMigration, relationsMigration, platformTermsMigration, teamSyncMigration, postMetadataMigration, codingCountsMigration];

@@ -152,6 +152,15 @@ function ReturnedFile({ report }: { report: MergedFileReport | undefined }) {
   );
 }
 
+/** ", 2 memos, 1 relation" a coder's layer brings beside codings ('' when none); `lead` opens a phrase, closed by ")". */
+function extrasOf(plan: CoderLayerPlan, coderId: string, lead = ''): string {
+  const memos = plan.extras?.memosByCoder.get(coderId)?.length ?? 0;
+  const relations = plan.extras?.relationsByCoder.get(coderId)?.length ?? 0;
+  const parts = [memos > 0 ? plural(memos, 'memo') : '', relations > 0 ? plural(relations, 'relation') : ''].filter(Boolean);
+  if (parts.length === 0) return '';
+  return lead === '' ? `, ${parts.join(', ')}` : `${lead} ${parts.join(' and ')})`;
+}
+
 function LayerFile({ plan, replace, onToggle }: { plan: CoderLayerPlan; replace: ReadonlySet<string> | undefined; onToggle: (coderId: string, on: boolean) => void }) {
   return (
     <>
@@ -161,20 +170,31 @@ function LayerFile({ plan, replace, onToggle }: { plan: CoderLayerPlan; replace:
           <li key={coder.projectCoderId}>
             {coder.isNew ? (
               <p>
-                <strong>{coder.name}</strong>: new coder, {plural(coder.incomingCodings, 'coding')}.
+                <strong>{coder.name}</strong>: new coder, {plural(coder.incomingCodings, 'coding')}
+                {extrasOf(plan, coder.projectCoderId)}.
               </p>
             ) : (
               <label className="check">
                 <input type="checkbox" checked={replace?.has(coder.projectCoderId) ?? false} onChange={(e) => onToggle(coder.projectCoderId, e.target.checked)} />
                 <span>
-                  Replace <strong>{coder.name}</strong>’s {coder.existingCodings} codings in this project with the {coder.incomingCodings} in the file (unticked:{' '}
-                  {coder.name} stays as is)
+                  Replace <strong>{coder.name}</strong>’s {coder.existingCodings} codings in this project with the {coder.incomingCodings} in the file
+                  {extrasOf(plan, coder.projectCoderId, ' (and add their')} (unticked: {coder.name} stays as is)
                 </span>
               </label>
             )}
           </li>
         ))}
       </ul>
+      {plan.extras && plan.extras.leftOut.length > 0 ? (
+        <details className="coder-file-changes">
+          <summary>Memos and relations not taken ({plan.extras.leftOut.length})</summary>
+          <ul>
+            {plan.extras.leftOut.map((line, i) => (
+              <li key={i}>{line}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
       {plan.codesToAdd.length > 0 ? <p>{plural(plan.codesToAdd.length, 'code')} the project does not have will be added to the codebook.</p> : null}
       {plan.mismatchedPosts.length > 0 ? (
         <p role="note">

@@ -25,7 +25,7 @@ export function ExportQdpxDialog({ onExport, onCancel }: Props) {
       ]}
       note={
         <>
-          A file coded in another tool comes back through Team → Add a coder file from another tool (.qdpx)….
+          Coded in another tool, the file comes back through Team → Add coder files… as that coder’s codings, memos and relations.
           <PseudonymiseOption checked={pseudonymize} onChange={setPseudonymize} />
         </>
       }

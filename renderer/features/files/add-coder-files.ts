@@ -125,13 +125,14 @@ function shownCounts(plan: CoderLayerPlan): Map<string, number> {
 }
 
 /** The status-line sentence after adding. */
-export function addedSentence(merge: MergeReport | null, layers: readonly { file: string; added: number; replaced: number }[]): string {
+export function addedSentence(merge: MergeReport | null, layers: readonly { file: string; added: number; replaced: number; memos?: number; relations?: number }[]): string {
   const parts: string[] = [];
   for (const f of merge?.files ?? []) {
     const counts = [f.added > 0 ? `${f.added} added` : '', f.changed > 0 ? `${f.changed} changed` : '', f.removed > 0 ? `${f.removed} removed` : ''].filter(Boolean);
     parts.push(`${f.coderName}’s ${f.roundName} (${counts.length > 0 ? counts.join(', ') : 'no change'})`);
   }
-  for (const l of layers) parts.push(`${l.added} ${l.added === 1 ? 'coding' : 'codings'} from ${l.file}${l.replaced > 0 ? `, replacing ${l.replaced}` : ''}`);
+  const also = (n: number | undefined, noun: string): string => (n ? ` and ${n} ${noun}${n === 1 ? '' : 's'}` : '');
+  for (const l of layers) parts.push(`${l.added} ${l.added === 1 ? 'coding' : 'codings'}${also(l.memos, 'memo')}${also(l.relations, 'relation')} from ${l.file}${l.replaced > 0 ? `, replacing ${l.replaced}` : ''}`);
   return parts.length === 0 ? 'Nothing was added.' : `Added ${parts.join('; ')}.`;
 }
 
@@ -143,7 +144,7 @@ export function addedSentence(merge: MergeReport | null, layers: readonly { file
 export async function addCoderFiles(services: Services, review: CoderFilesReview, replace: ReadonlyMap<string, ReadonlySet<string>>): Promise<boolean> {
   const { db, tracker, clock, ids, history, announce } = services;
   const steps: UndoableAction[] = [];
-  const layers: { file: string; added: number; replaced: number }[] = [];
+  const layers: { file: string; added: number; replaced: number; memos: number; relations: number }[] = [];
   let merged: MergeReport | null = null;
   const finish = (failure: string | null): boolean => {
     if (steps.length > 0) history.push(composite(steps.length === 1 ? steps[0]!.label : `adding ${steps.length} coder files`, steps));
@@ -168,7 +169,7 @@ export async function addCoderFiles(services: Services, review: CoderFilesReview
         applyCoderLayer(db, file.bundle, file.name, replace.get(file.name) ?? new Set(), { clock, ids }, shownCounts(file.plan)),
       );
       if (entryId !== null) steps.push(journalStep(services, `adding ${file.name}`, entryId));
-      layers.push({ file: file.name, added: summary.addedCodings, replaced: summary.replacedCodings });
+      layers.push({ file: file.name, added: summary.addedCodings, replaced: summary.replacedCodings, memos: summary.memos, relations: summary.relations });
     } catch (error) {
       return finish(`${file.name} was not added: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -79,13 +79,13 @@ export async function reviewQdpxCoderFile(services: Services, name: string, byte
   const read = await readQdpxProject(bytes, name);
   if (!read.ok) return { kind: 'refused', name, problems: read.error.map((p) => formatProblem(p)) };
   const stored = await storeOf(db).read(async (reader) => {
-    const [project, threads, posts, codes] = await Promise.all([reader.project(), reader.threads(), reader.allPosts(), reader.codes()]);
+    const [project, threads, posts, codes, memos, relations] = await Promise.all([reader.project(), reader.threads(), reader.allPosts(), reader.codes(), reader.memos(), reader.relations()]);
     const postsByThread = new Map<string, Post[]>();
     for (const post of posts) postsByThread.set(post.threadId, [...(postsByThread.get(post.threadId) ?? []), post]);
-    return project ? { project, threads, postsByThread, codes } : null;
+    return project ? { project, threads, postsByThread, codes, extras: { memos, relations } } : null;
   });
   if (stored === null) return { kind: 'refused', name, problems: ['The project is empty: import its threads first.'] };
-  let { bundle, report } = qdpxCoderBundle(read.value, stored, { at: clock.now(), app: APP_INFO });
+  let { bundle, report, own } = qdpxCoderBundle(read.value, stored, { at: clock.now(), app: APP_INFO });
   let notes = reportLines(report);
   // Nothing placed: perhaps the file was a pseudonymised export (the default). Matched against
   // that, its codings are carried back to the project's own texts.
@@ -94,13 +94,16 @@ export async function reviewQdpxCoderFile(services: Services, name: string, byte
     const done = pseudonymiseBundle(original, stored.project.pseudonymSecret);
     const postsByThread = new Map<string, Post[]>();
     for (const post of done.bundle.posts) postsByThread.set(post.threadId, [...(postsByThread.get(post.threadId) ?? []), post]);
-    const again = qdpxCoderBundle(read.value, { project: stored.project, threads: done.bundle.threads, postsByThread, codes: stored.codes }, { at: clock.now(), app: APP_INFO });
+    const again = qdpxCoderBundle(read.value, { ...stored, threads: done.bundle.threads, postsByThread }, { at: clock.now(), app: APP_INFO });
     if (again.bundle.codings.length > 0) {
       bundle = restoreReturned(again.bundle, done, original);
       report = again.report;
+      own = again.own;
       notes = ['Matched the pseudonymised export: each coding was carried back to the project’s own texts.', ...reportLines(report)];
     }
   }
+  const ownCount = own.notes + own.links;
+  if (ownCount > 0) notes.push(`${ownCount} ${ownCount === 1 ? 'memo or relation' : 'memos and relations'} the export wrote from this project left as ${ownCount === 1 ? 'it is' : 'they are'} (the project’s own, not a coder’s)`);
   try {
     return { kind: 'layer', name, bundle, plan: await planCoderFile(db, bundle, ids), notes };
   } catch (error) {

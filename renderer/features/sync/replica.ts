@@ -13,6 +13,8 @@ export type PouchStatic = typeof PouchDBBrowser;
 
 /** How often a replica asks the server whether its database changed: one short request. */
 const POLL_MS = 1_000;
+/** How long a watched replica's `_changes?feed=longpoll` may wait on the server before it asks again. */
+const LONGPOLL_MS = 25_000;
 const BACK_OFF_MS = { first: 500, most: 10_000 };
 type Replication = PouchDB.Replication.Replication<object>;
 export type PouchDatabase = PouchDB.Database;
@@ -32,6 +34,8 @@ export interface ReplicaOptions {
   onState(state: ReplicationState): void;
   /** Replication's own count of documents still to come from the server, when it says. */
   onPending(pending: number): void;
+  /** A pull brought documents someone else wrote (the engine watches the databases that change most). */
+  onReceived?(): void;
 }
 
 export class Replica {
@@ -46,6 +50,8 @@ export class Replica {
   private seenSeq: unknown = undefined;
   private wake: ((force: boolean) => void) | null = null;
   private stopped = false;
+  /** Watched: between pulls the replica waits on the server's `_changes?feed=longpoll` instead of asking every second. */
+  private watching = false;
 
   constructor(private readonly options: ReplicaOptions) {
     const { Pouch } = options;
@@ -94,11 +100,12 @@ export class Replica {
       this.dirty = false;
       try {
         if (push) await this.replicate(this.local.replicate.to(this.remote, { batch_size: 100 }), true);
-        const seq = (await remoteInfo(this.remote)).update_seq;
+        const seq = await this.serverSeq();
         if (this.stopped) return;
         if (seq !== this.seenSeq) {
-          await this.replicate(this.local.replicate.from(this.remote, { batch_size: 100 }), false);
+          const pulled = await this.replicate(this.local.replicate.from(this.remote, { batch_size: 100 }), false);
           this.seenSeq = seq;
+          if (((pulled as { docs_written?: number } | undefined)?.docs_written ?? 0) > 0) this.options.onReceived?.();
         }
         backOff = 0;
         if (!this.stopped) onState({ kind: 'idle' });
@@ -110,12 +117,71 @@ export class Replica {
         backOff = backOff === 0 ? BACK_OFF_MS.first : Math.min(backOff * 2, BACK_OFF_MS.most);
       }
       // While the server is away, a local change waits for the backoff; else it goes at once.
-      await this.pause(backOff || POLL_MS, backOff === 0);
+      // A local change made during this round goes at once.
+      if (backOff === 0 && this.dirty) continue;
+      if (backOff === 0 && this.watching) await this.serverChange();
+      else await this.pause(backOff || POLL_MS, backOff === 0);
     }
   }
 
+  /**
+   * Watches this database (or stops): a watched replica holds one request open on the server,
+   * which answers as soon as the database changes, so a change is pulled at once rather than at
+   * the next second's poll. Only a few are watched at a time: each holds one of the browser's six
+   * connections to the server (the engine chooses; decision 0015).
+   */
+  watch(on: boolean): void {
+    if (this.watching === on) return;
+    this.watching = on;
+    // A longpoll in flight ends; the loop goes on in the new mode.
+    if (!on) this.wake?.(true);
+  }
+
+  get watched(): boolean {
+    return this.watching;
+  }
+
+  /**
+   * Waits until the server's database changes after the update sequence last pulled (or
+   * LONGPOLL_MS), a local change, stop() or unwatch. A failed request waits one polling period:
+   * the next round's info() reports what is wrong.
+   */
+  private async serverChange(): Promise<void> {
+    const abort = new AbortController();
+    this.wake = () => abort.abort();
+    const since = this.seenSeq === undefined ? 'now' : String(this.seenSeq as string | number);
+    try {
+      await this.serverChanges(`feed=longpoll&limit=1&timeout=${LONGPOLL_MS}&since=${encodeURIComponent(since)}`, abort.signal);
+    } catch {
+      if (!abort.signal.aborted && !this.stopped) await this.pause(POLL_MS, true);
+    } finally {
+      this.wake = null;
+    }
+  }
+
+  /**
+   * The server database's update sequence: `_changes?since=now&limit=0` (its `last_seq`), not
+   * `GET /<db>`: a database's info costs the server more (a cluster asks every shard for its
+   * sizes; pouchdb-server walks its data folder for them), and this is asked every second.
+   */
+  private async serverSeq(): Promise<unknown> {
+    return ((await this.serverChanges('since=now&limit=0')) as { last_seq?: unknown }).last_seq;
+  }
+
+  /** One GET of the server database's `_changes` with these parameters, signed in as the replica is. */
+  private async serverChanges(query: string, signal?: AbortSignal): Promise<unknown> {
+    const { auth, Pouch } = this.options;
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if ('password' in auth) headers.Authorization = `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${auth.user}:${auth.password}`)))}`;
+    const url = `${this.options.serverUrl}/${encodeURIComponent(databaseName(this.options.projectKey, this.options.db))}/_changes?${query}`;
+    const response = await Pouch.fetch(url, { headers, ...(signal ? { signal } : {}), ...('cookie' in auth ? { credentials: 'include' as const } : {}) });
+    const body = (await response.json().catch(() => ({}))) as { error?: string; reason?: string };
+    if (!response.ok) throw new ServerError(response.status, body.error, body.reason);
+    return body;
+  }
+
   /** One replication run to its end, its progress reported (documents moving = active). */
-  private async replicate(replication: Replication, moving: boolean): Promise<void> {
+  private async replicate(replication: Replication, moving: boolean): Promise<unknown> {
     this.replication = replication;
     if (moving) this.options.onState({ kind: 'active' });
     void replication.on('change', (info?: { pending?: number }) => {
@@ -124,7 +190,7 @@ export class Replica {
       this.options.onState({ kind: 'active' });
     });
     try {
-      await replication;
+      return await replication;
     } finally {
       this.replication = null;
     }
@@ -171,7 +237,14 @@ export class Replica {
   }
 }
 
-/** The server database's info; pouchdb.d.ts declares only what replication needs. */
-function remoteInfo(remote: PouchDatabase): Promise<{ update_seq?: unknown }> {
-  return (remote as unknown as { info(): Promise<{ update_seq?: unknown }> }).info();
+/** A failed request as PouchDB reports one (errorInWords reads it): the status, CouchDB's error and reason. */
+class ServerError extends Error {
+  constructor(
+    readonly status: number,
+    readonly error: string | undefined,
+    readonly reason: string | undefined,
+  ) {
+    super(reason ?? error ?? `status ${status}`);
+    this.name = error ?? 'ServerError';
+  }
 }

@@ -159,10 +159,17 @@ describe('SyncEngine against a team server', () => {
     const added = await runOperation(storeOf(ana), addCoding, { postId: post.id, codeId: 'c-agree', start: 0, end: 5 }, { clock: systemClock, ids: { newId: () => 'coding-from-ana' }, actor: { id: 'coder-ana', name: 'Ana' } });
     expect(added.ok).toBe(true);
     await until('Ana’s coding at the lead’s', () => codingIds(lead), (c) => c.includes('coder-ana:coding-from-ana'));
+    // Ana's layer brought documents last: the lead's engine now watches it (a long poll), and at most two databases.
+    await until('Ana’s layer watched at the lead’s', () => Promise.resolve(leadEngine.watchedDatabases()), (w) => w.includes('layer:ana'));
+    expect(leadEngine.watchedDatabases().length).toBeLessThanOrEqual(2);
+    // Through the long poll: her next coding arrives too.
+    const second = await runOperation(storeOf(ana), addCoding, { postId: post.id, codeId: 'c-agree', start: 1, end: 5 }, { clock: systemClock, ids: { newId: () => 'coding-from-ana-2' }, actor: { id: 'coder-ana', name: 'Ana' } });
+    expect(second.ok).toBe(true);
+    await until('Ana’s second coding at the lead’s', () => codingIds(lead), (c) => c.includes('coder-ana:coding-from-ana-2'));
     // The lead's journal says where it came from; Ana's own write made no entry at Ana's when it echoed.
     const leadEntries = await storeOf(lead).read((r) => r.journal());
     expect(leadEntries.at(-1)).toMatchObject({ operation: 'sync.apply', summary: 'Received 1 change from the team server' });
-    expect((await storeOf(ana).read((r) => r.journal())).filter((e) => e.operation !== 'sync.apply').map((e) => e.operation)).toEqual(['coding.add']);
+    expect((await storeOf(ana).read((r) => r.journal())).filter((e) => e.operation !== 'sync.apply').map((e) => e.operation)).toEqual(['coding.add', 'coding.add']);
 
     // Both machines settle on "synced".
     await until('both synced', async () => [leadEngine.snapshot().status, anaEngine.snapshot().status, (leadEngine as unknown as { states: Map<string, unknown> }).states], ([a, b]) => (a as { kind: string }).kind === 'synced' && (b as { kind: string }).kind === 'synced');

@@ -61,6 +61,11 @@ export interface SyncSnapshot {
 }
 
 const BATCH = 500;
+/**
+ * Databases watched with a long poll at a time (the rest are asked once a second): each holds one
+ * of the browser's six connections to the server, so four stay free for everything else.
+ */
+const WATCHED = 2;
 const FLUSH_DELAY_MS = 30;
 const RETRY_MS = 5_000;
 
@@ -73,6 +78,8 @@ export class SyncEngine {
   private readonly feeds = new Map<string, PouchDB.Core.Changes<object>>();
   private readonly checkpoints = new Map<string, { since: string | number; deferred: DeferredDoc[] }>();
   private readonly conflicts = new Map<string, ConflictRef>();
+  /** Databases by when documents last came from the server, most recent first: the first WATCHED are watched. */
+  private readonly recent: string[] = [];
   private inbox: Array<{ db: SyncDatabase; change: Change }> = [];
   private outbox = 0;
   private keptHere = 0;
@@ -207,6 +214,7 @@ export class SyncEngine {
         this.remotePending.set(key, pending);
         this.changed();
       },
+      onReceived: () => this.received(key),
     });
     this.replicas.set(key, replica);
     const checkpoint = await this.o.progress.readCheckpoint(key);
@@ -219,6 +227,20 @@ export class SyncEngine {
     });
     this.feeds.set(key, feed);
     return replica;
+  }
+
+  /** The databases others wrote to last are the ones watched: a team's activity moves, and so do the watches. */
+  private received(key: string): void {
+    const at = this.recent.indexOf(key);
+    if (at === 0) return;
+    if (at > 0) this.recent.splice(at, 1);
+    this.recent.unshift(key);
+    for (const [k, replica] of this.replicas) replica.watch(this.recent.indexOf(k) !== -1 && this.recent.indexOf(k) < WATCHED);
+  }
+
+  /** Which databases are watched now (keys), for tests. */
+  watchedDatabases(): string[] {
+    return [...this.replicas].filter(([, r]) => r.watched).map(([k]) => k);
   }
 
   // ---- outbound: the journal → the local replicas ----

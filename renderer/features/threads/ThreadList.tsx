@@ -62,39 +62,7 @@ export const ThreadList = memo(function ThreadList({ threads: entries, selectedI
     });
   };
   const row = (thread: ThreadSummary) => (
-    <li key={thread.id} className="thread-item">
-      <button
-        type="button"
-        className="thread-choose"
-        data-thread-id={thread.id}
-        aria-current={thread.id === selectedId ? 'true' : undefined}
-        aria-keyshortcuts="F2 Delete"
-        onClick={() => onSelect(thread.id)}
-        onKeyDown={(event) => {
-          if (event.key === 'F2') setDialog({ kind: 'rename', thread });
-          else if (event.key === 'Delete') setDialog({ kind: 'delete', thread });
-          else return;
-          event.preventDefault();
-        }}
-      >
-        <Isolated className="thread-title">{thread.title}</Isolated>
-        <span className="thread-meta">
-          {thread.platform} · {thread.postCount.toLocaleString('en')} {thread.postCount === 1 ? 'post' : 'posts'}
-          {options.sort === 'coded' ? ` (${Math.round(codedShare(thread) * 100)}% coded)` : ''} · {formatPostTime(thread.startedAt ?? thread.importedAt)}
-        </span>
-      </button>
-      <MenuButton
-        label="⋯"
-        buttonName={`Actions for ${thread.title}`}
-        menuLabel={`Actions for ${thread.title}`}
-        className="thread-menu"
-        items={[
-          { key: 'rename', label: 'Rename thread…', keys: 'F2', keyshortcuts: 'F2', onSelect: () => setDialog({ kind: 'rename', thread }) },
-          { key: 'delete', label: 'Delete thread…', keys: 'Del', keyshortcuts: 'Delete', onSelect: () => setDialog({ kind: 'delete', thread }) },
-          { key: 'memo', label: 'Memo on this thread…', onSelect: () => setDialog({ kind: 'memo', thread }), startsGroup: true },
-        ]}
-      />
-    </li>
+    <ThreadRow key={thread.id} thread={thread} selected={thread.id === selectedId} showCoded={byCoded} onSelect={onSelect} onDialog={setDialog} />
   );
   return (
     <nav className="thread-list" aria-labelledby="threads-title">
@@ -161,6 +129,54 @@ export const ThreadList = memo(function ThreadList({ threads: entries, selectedI
       {dialog?.kind === 'delete' ? <DeleteThreadDialog thread={dialog.thread} onDelete={() => actions.remove(dialog.thread)} onClose={close} /> : null}
       {dialog?.kind === 'memo' ? <MemoDialog target={{ kind: 'thread', id: dialog.thread.id }} targetLabel={`the thread “${dialog.thread.title}”`} onClose={close} /> : null}
     </nav>
+  );
+});
+
+interface RowProps {
+  thread: ThreadSummary;
+  selected: boolean;
+  /** The coded share beside the count (the list sorted by it). */
+  showCoded: boolean;
+  onSelect: (threadId: string) => void;
+  onDialog: (dialog: ThreadDialog) => void;
+}
+
+/** One thread: memoized, so choosing a thread re-renders two rows, not a thousand. */
+const ThreadRow = memo(function ThreadRow({ thread, selected, showCoded, onSelect, onDialog }: RowProps) {
+  return (
+    <li className="thread-item">
+      <button
+        type="button"
+        className="thread-choose"
+        data-thread-id={thread.id}
+        aria-current={selected ? 'true' : undefined}
+        aria-keyshortcuts="F2 Delete"
+        onClick={() => onSelect(thread.id)}
+        onKeyDown={(event) => {
+          if (event.key === 'F2') onDialog({ kind: 'rename', thread });
+          else if (event.key === 'Delete') onDialog({ kind: 'delete', thread });
+          else return;
+          event.preventDefault();
+        }}
+      >
+        <Isolated className="thread-title">{thread.title}</Isolated>
+        <span className="thread-meta">
+          {thread.platform} · {thread.postCount.toLocaleString('en')} {thread.postCount === 1 ? 'post' : 'posts'}
+          {showCoded ? ` (${Math.round(codedShare(thread) * 100)}% coded)` : ''} · {formatPostTime(thread.startedAt ?? thread.importedAt)}
+        </span>
+      </button>
+      <MenuButton
+        label="⋯"
+        buttonName={`Actions for ${thread.title}`}
+        menuLabel={`Actions for ${thread.title}`}
+        className="thread-menu"
+        items={[
+          { key: 'rename', label: 'Rename thread…', keys: 'F2', keyshortcuts: 'F2', onSelect: () => onDialog({ kind: 'rename', thread }) },
+          { key: 'delete', label: 'Delete thread…', keys: 'Del', keyshortcuts: 'Delete', onSelect: () => onDialog({ kind: 'delete', thread }) },
+          { key: 'memo', label: 'Memo on this thread…', onSelect: () => onDialog({ kind: 'memo', thread }), startsGroup: true },
+        ]}
+      />
+    </li>
   );
 });
 

@@ -28,6 +28,8 @@ interface ThreadViewProps {
   contextPostIds?: ReadonlySet<string>;
   /** A request to bring a post into view and focus it; a new `seq` asks again. */
   reveal?: { postId: string; seq: number } | null;
+  /** True while `posts` are the thread's first screen and the rest is still being read (the feed's aria-busy). */
+  busy?: boolean;
 }
 
 const NO_SPANS: readonly MarkSpan[] = [];
@@ -50,6 +52,7 @@ export function ThreadView({
   onOpenCodings,
   contextPostIds,
   reveal,
+  busy = false,
 }: ThreadViewProps) {
   const tree = useMemo(() => buildReplyTree(posts), [posts]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
@@ -207,7 +210,7 @@ export function ThreadView({
         onOpenRelation={relationsView.open}
       />
       <div className="thread-scroll" ref={scrollRef} onKeyDown={onKeyDown} data-testid="thread-scroll">
-        <div className={hasRelations ? 'thread-rows has-relations' : 'thread-rows'} style={{ height: virtualizer.getTotalSize() }} role="feed" aria-busy="false" aria-label="Posts">
+        <div className={hasRelations ? 'thread-rows has-relations' : 'thread-rows'} style={{ height: virtualizer.getTotalSize() }} role="feed" aria-busy={busy} aria-label="Posts">
           {hasRelations ? <RelationArcs relations={relationsView.relations} codes={relationsView.codesById} topOf={topOf} height={virtualizer.getTotalSize()} /> : null}
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index];

@@ -24,10 +24,12 @@ export function useThreadDisplay(data: Data) {
   const [pseudonyms, togglePseudonyms] = useStoredToggle('threadmark-show-pseudonyms', false);
   const [printing, setPrinting] = useState(false);
   const marginByPost = useMarginEntries(data.codingsByPost, data.codesById, data.coders);
+  // Through the post's own codings; a map of every coding (a thread may hold 40,000) only without a post.
   const codeOfCoding = useMemo(() => {
-    const codeIds = new Map(data.codings.map((c) => [c.id, c.codeId]));
-    return (codingId: string) => codeIds.get(codingId);
-  }, [data.codings]);
+    let codeIds: Map<string, string> | null = null;
+    return (codingId: string, postId: string | null) =>
+      postId !== null ? data.codingsByPost.get(postId)?.find((c) => c.id === codingId)?.codeId : (codeIds ??= new Map(data.codings.map((c) => [c.id, c.codeId]))).get(codingId);
+  }, [data.codings, data.codingsByPost]);
   const caretCodeId = useCodeUnderCaret(codeOfCoding);
   return {
     codeMargin,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { cappedCollector, openZip, unsafeEntryName } from './safe-zip';
+import { openZip, unsafeEntryName } from './safe-zip';
 import { buildZip } from './zip.test-helpers';
 
 describe('unsafeEntryName', () => {
@@ -18,29 +18,6 @@ describe('unsafeEntryName', () => {
   });
 });
 
-describe('cappedCollector', () => {
-  const feed = async (collector: ReturnType<typeof cappedCollector>, sizes: number[]): Promise<void> => {
-    const writer = collector.sink.getWriter();
-    for (const size of sizes) await writer.write(new Uint8Array(size).fill(size));
-    await writer.close();
-  };
-
-  it('keeps every byte up to the cap, in order', async () => {
-    const collector = cappedCollector(10);
-    await feed(collector, [3, 7]);
-    expect(collector.overflowed()).toBe(false);
-    expect([...collector.bytes()!]).toEqual([3, 3, 3, 7, 7, 7, 7, 7, 7, 7]);
-  });
-
-  it('aborts its signal and keeps nothing once more than the cap arrives, whatever a header claimed', async () => {
-    const collector = cappedCollector(10);
-    await feed(collector, [6, 6]);
-    expect(collector.signal.aborted).toBe(true);
-    expect(collector.overflowed()).toBe(true);
-    expect(collector.bytes()).toBeNull();
-  });
-});
-
 describe('openZip', () => {
   it('lists entries with their declared sizes and reads only what is asked for', async () => {
     const zip = await openZip(buildZip([{ name: 'a.txt', data: 'hello' }, { name: 'b.txt', data: 'world', declaredCrc: 7 }]), 'x.zip', 10);
@@ -55,5 +32,30 @@ describe('openZip', () => {
       ok: false,
       error: { file: 'x.zip', record: 'b.txt', message: 'the archive is corrupt or has been tampered with: Invalid CRC32' },
     });
+  });
+
+  const problemOf = async (bytes: Uint8Array): Promise<string> => {
+    const zip = await openZip(bytes, 'x.zip', 10);
+    if (!zip.ok) return zip.error.message;
+    const read = await zip.value.read(zip.value.entries[0]!, 1000);
+    if (read.ok) throw new Error('expected a refusal');
+    return read.error.message;
+  };
+
+  it('reads stored entries and ZIP64 archives like any other', async () => {
+    for (const bytes of [buildZip([{ name: 'a.txt', data: 'stored', method: 'store' }]), buildZip([{ name: 'a.txt', data: 'wide' }], { zip64: true })]) {
+      const zip = await openZip(bytes, 'x.zip', 10);
+      if (!zip.ok) throw new Error(zip.error.message);
+      const read = await zip.value.read(zip.value.entries[0]!, 100);
+      expect(read.ok && new TextDecoder().decode(read.value)).toBe(zip.value.entries[0]!.declaredSize === 6 ? 'stored' : 'wide');
+    }
+  });
+
+  it('refuses encrypted entries, other compression methods and split archives in words a researcher can act on', async () => {
+    expect(await problemOf(buildZip([{ name: 'a.txt', data: 'secret', flags: 0x0801 }]))).toBe('the archive is encrypted (the entry is encrypted); export it again without a password');
+    expect(await problemOf(buildZip([{ name: 'a.txt', data: 'x', methodNumber: 14 }]))).toBe('the archive uses compression method 14 (a.txt), which Threadmark cannot read');
+    const split = buildZip([{ name: 'a.txt', data: 'x' }]);
+    split[split.length - 22 + 4] = 1; // the end record's disk number
+    expect(await problemOf(split)).toBe('the archive is split into several parts (a multi-disk archive), which Threadmark cannot read');
   });
 });

@@ -11,6 +11,7 @@ import { err, ok } from '../../util/result';
 import type { RowChange } from '../change-set';
 import { defineOperation } from '../operation';
 import type { ProjectReader } from '../project-store';
+import { extrasChanges, planLayerExtras, type ExtrasSnapshot } from './coder-layer-extras';
 
 export interface CoderLayerInput {
   incoming: Bundle;
@@ -33,6 +34,9 @@ export interface CoderLayerSummary {
   /** Coders already present and not replaced: nothing of theirs changed. */
   keptCoders: string[];
   skipped: CoderLayerPlan['skipped'];
+  /** The added coders' memos added or updated, relations and relation codes added (coder-layer-extras.ts). */
+  memos: number;
+  relations: number;
 }
 
 interface LayerSnapshot {
@@ -41,6 +45,7 @@ interface LayerSnapshot {
   /** Stored codings of coders that may be replaced (what a replace deletes). */
   replaceable: Coding[];
   codes: Code[];
+  extras: ExtrasSnapshot;
 }
 
 /** One consistent read of what matching needs. */
@@ -57,9 +62,23 @@ export async function readLayerSnapshot(reader: ProjectReader): Promise<ProjectS
   };
 }
 
+/** What the file's memos and relations are planned against; empty reads when the file has none. */
+async function readExtrasSnapshot(reader: ProjectReader, incoming: Bundle, posts: ProjectSnapshot['posts']): Promise<ExtrasSnapshot> {
+  const none = (incoming.memos ?? []).length === 0 && (incoming.relations ?? []).length === 0;
+  const [project, memos, relationCodes, relations] = none ? [null, [], [], []] : await Promise.all([reader.project(), reader.memos(), reader.relationCodes(), reader.relations()]);
+  return { projectId: project?.id ?? '', threadOfPost: new Map(posts.map((p) => [p.id, p.threadId])), memos, relationCodes, relations };
+}
+
+function planWithExtras(project: ProjectSnapshot, extras: ExtrasSnapshot, incoming: Bundle, ids: IdSource): CoderLayerPlan {
+  const plan = planCoderLayer(project, incoming, { ids });
+  if ((incoming.memos ?? []).length === 0 && (incoming.relations ?? []).length === 0) return plan;
+  return { ...plan, extras: planLayerExtras(extras, incoming, plan, ids) };
+}
+
 /** What adding the file would do, read only (the preview before the researcher confirms). */
 export async function previewCoderLayer(reader: ProjectReader, incoming: Bundle, ids: IdSource): Promise<CoderLayerPlan> {
-  return planCoderLayer(await readLayerSnapshot(reader), incoming, { ids });
+  const project = await readLayerSnapshot(reader);
+  return planWithExtras(project, await readExtrasSnapshot(reader, incoming, project.posts), incoming, ids);
 }
 
 export const addCoderLayer = defineOperation<CoderLayerInput, LayerSnapshot, CoderLayerSummary>({
@@ -67,10 +86,10 @@ export const addCoderLayer = defineOperation<CoderLayerInput, LayerSnapshot, Cod
   async read(reader, input) {
     const project = await readLayerSnapshot(reader);
     const replaceable = (await Promise.all([...input.replace].map((id) => reader.codingsOfCoder(id)))).flat();
-    return { project, replaceable, codes: [...project.codes], assignments: await reader.assignments() };
+    return { project, replaceable, codes: [...project.codes], assignments: await reader.assignments(), extras: await readExtrasSnapshot(reader, input.incoming, project.posts) };
   },
-  plan({ project, replaceable, codes, assignments }, input, { ids }) {
-    const plan = planCoderLayer(project, input.incoming, { ids });
+  plan({ project, replaceable, codes, assignments, extras }, input, { ids }) {
+    const plan = planWithExtras(project, extras, input.incoming, ids);
     const applied = plan.coders.filter((c) => c.isNew || input.replace.has(c.projectCoderId));
     const newCoders = applied.filter((c) => c.isNew);
     const replacedIds = new Set(applied.filter((c) => !c.isNew).map((c) => c.projectCoderId));
@@ -85,6 +104,7 @@ export const addCoderLayer = defineOperation<CoderLayerInput, LayerSnapshot, Cod
       }
     }
     const goneIds = new Set(gone.map((c) => c.id));
+    const more = extrasChanges(plan.extras, extras.memos, new Set(applied.map((c) => c.projectCoderId)));
     const summary: CoderLayerSummary = {
       addedCodings: codings.length,
       replacedCodings: gone.length,
@@ -92,17 +112,21 @@ export const addCoderLayer = defineOperation<CoderLayerInput, LayerSnapshot, Cod
       addedCodes: addedCodes.length,
       keptCoders: plan.coders.filter((c) => !applied.includes(c)).map((c) => c.name),
       skipped: { ...plan.skipped },
+      memos: more.memos.length,
+      relations: more.relations.length,
     };
     const exemplarFixes: Array<RowChange<Code>> = codes
       .filter((c) => c.exemplarCodingIds.some((id) => goneIds.has(id)))
       .map((c) => ({ before: c, after: { ...c, exemplarCodingIds: c.exemplarCodingIds.filter((id) => !goneIds.has(id)) } }));
     const names = applied.map((c) => c.name).join(', ');
     return ok({
-      summary: applied.length === 0 ? `Added nothing from “${input.source}”` : `Added ${names}'s codings from “${input.source}” (${codings.length})`,
+      summary: applied.length === 0 ? `Added nothing from “${input.source}”` : `Added ${names}'s codings from “${input.source}” (${codings.length}${extrasCount(summary)})`,
       changes: {
         coders: newCoders.map((c) => ({ before: null, after: { id: c.projectCoderId, name: c.name } })),
         codes: [...exemplarFixes, ...addedCodes.map((c) => ({ before: null, after: c }))],
         codings: [...gone.map((c) => ({ before: c, after: null })), ...codings.map((c) => ({ before: null, after: c }))],
+        ...(more.memos.length > 0 ? { memos: more.memos } : {}),
+        ...(more.relations.length > 0 ? { relations: more.relations, relationCodes: more.relationCodes } : {}),
         // What each added coder rated: the posts their file held (agreement compares only those).
         assignments: [
           ...assignments.filter((a) => replacedIds.has(a.coderId)).map((a) => ({ before: a, after: null })),
@@ -126,4 +150,10 @@ function codesUsed(codesToAdd: readonly Code[], codings: readonly Coding[]): Cod
     }
   }
   return codesToAdd.filter((c) => used.has(c.id));
+}
+
+/** ", 2 memos, 1 relation" when the file brought any. */
+function extrasCount({ memos, relations }: CoderLayerSummary): string {
+  const n = (count: number, noun: string): string => (count === 0 ? '' : `, ${count} ${noun}${count === 1 ? '' : 's'}`);
+  return `${n(memos, 'memo')}${n(relations, 'relation')}`;
 }

@@ -21,7 +21,10 @@ export async function threadSummaries(reader: ProjectReader): Promise<ThreadSumm
   return threads.map((t) => ({ ...t, codedPostCount: coded.get(t.id) ?? 0 }));
 }
 
+/** The order of a thread's codings: by post, then start, end and id. */
+export const byPostThenPosition = (a: Coding, b: Coding): number => compareStrings(a.postId, b.postId) || byPosition(a, b);
+
 /** A thread's codings by post, then start, end and id. */
 export async function codingsOfThreadInOrder(reader: ProjectReader, threadId: string): Promise<Coding[]> {
-  return (await reader.codingsOfThread(threadId)).sort((a, b) => compareStrings(a.postId, b.postId) || byPosition(a, b));
+  return (await reader.codingsOfThread(threadId)).sort(byPostThenPosition);
 }

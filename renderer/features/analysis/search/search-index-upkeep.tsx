@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useContext, useEffect, useMemo } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useRef } from 'react';
 
 import { SearchClient } from './search-client';
 
@@ -14,6 +14,13 @@ export function useSearchClient(): SearchClient {
 
 /** How long the threads must stay unchanged before the index catches up (an import adds them in one go). */
 const SETTLE_MS = 1000;
+/**
+ * When the project has just opened: a restored index takes back every post's text, a read as long
+ * as the project, so it waits for the first thread to be on screen and the window to be idle. A
+ * search asked for sooner prepares the index itself.
+ */
+const AFTER_OPEN_MS = 4000;
+const IDLE_WITHIN_MS = 10_000;
 
 interface Props {
   dbName: string;
@@ -34,12 +41,24 @@ interface Props {
 export function SearchIndexUpkeep({ dbName, projectId, threadsKey, enabled, children }: Props) {
   const client = useMemo(() => new SearchClient(), []);
   useEffect(() => () => client.dispose(), [client]);
+  const prepared = useRef(false);
   useEffect(() => {
     if (!enabled || projectId === undefined) return;
     const controller = new AbortController();
-    const timer = setTimeout(() => void client.prepare({ dbName, projectId }, () => {}, controller.signal), SETTLE_MS);
+    const prepare = () => {
+      prepared.current = true;
+      void client.prepare({ dbName, projectId }, () => {}, controller.signal);
+    };
+    let idle: number | null = null;
+    const timer = prepared.current
+      ? setTimeout(prepare, SETTLE_MS)
+      : setTimeout(() => {
+          if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(prepare, { timeout: IDLE_WITHIN_MS });
+          else prepare();
+        }, AFTER_OPEN_MS);
     return () => {
       clearTimeout(timer);
+      if (idle !== null) cancelIdleCallback(idle);
       controller.abort();
     };
   }, [client, dbName, projectId, threadsKey, enabled]);

@@ -81,7 +81,7 @@ export function useMarginEntries(
     for (const [postId, codings] of codingsByPost) {
       const old = previous.byPost.get(postId);
       let entries: readonly MarginEntry[];
-      if (old && namesKept && sameCodings(old.codings, codings)) entries = old.entries;
+      if (old && namesKept && (old.codings === codings || sameCodings(old.codings, codings))) entries = old.entries;
       else {
         const fresh = marginEntries(codings, codes, coders);
         entries = old && sameEntries(old.entries, fresh) ? old.entries : fresh;

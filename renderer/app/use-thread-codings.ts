@@ -1,0 +1,121 @@
+/**
+ * The open thread's codings, kept current from the journal instead of re-read after every change.
+ * A live query re-reads all of a thread's codings after each coding: 40,000 of them in the largest
+ * thread of a million-post project, which alone took longer than a frame (issue 15,
+ * bench/scale-browser.mjs). Every change to a coding is journaled whole (its record before and
+ * after), so the thread's codings are read once and then patched with each entry the project store
+ * tells (this window's at once, other connections' as the journal grows); an entry out of sequence
+ * means one was missed, and the thread is read again.
+ */
+import { useEffect, useState } from 'react';
+
+import type { Coding } from '@shared/model/records';
+import type { JournalEntry } from '@shared/project/journal-entry';
+import type { ProjectStore } from '@shared/project/project-store';
+import { byPostThenPosition, codingsOfThreadInOrder } from '@shared/project/queries/workspace-reads';
+
+import { storeOf, type ThreadmarkDB } from '../db/project-store';
+
+export interface ThreadCodings {
+  threadId: string | null;
+  /** In codingsOfThreadInOrder's order. */
+  codings: Coding[];
+}
+
+/** Past this many codings added by one entry, sorting them in at once beats inserting each. */
+const INSERT_ONE_BY_ONE = 64;
+
+/** `codings` after `entry` (the same array when the entry touched none of this thread's codings). */
+export function patchThreadCodings(codings: Coding[], entry: JournalEntry, threadId: string): Coding[] {
+  const touched = entry.changes.filter((c) => c.table === 'codings');
+  if (touched.length === 0) return codings;
+  const ids = new Set(touched.map((c) => c.id));
+  const added = touched.flatMap((c) => (c.after !== null && (c.after as Coding).threadId === threadId ? [c.after as Coding] : []));
+  if (added.length === 0 && !codings.some((c) => ids.has(c.id))) return codings;
+  const kept = codings.filter((c) => !ids.has(c.id));
+  if (added.length > INSERT_ONE_BY_ONE) return [...kept, ...added].sort(byPostThenPosition);
+  for (const coding of added) kept.splice(insertionPoint(kept, coding), 0, coding);
+  return kept;
+}
+
+function insertionPoint(sorted: readonly Coding[], coding: Coding): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (byPostThenPosition(sorted[mid]!, coding) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Follows `threadId`'s codings in `store`: `onChange` gets them after the first read and after each
+ * entry that changed them; `onError` if a read fails. Returns the way to stop.
+ */
+export function followThreadCodings(store: ProjectStore, threadId: string | null, onChange: (codings: Coding[]) => void, onError: (error: unknown) => void): () => void {
+  let live = true;
+  /** The codings as of journal entry `seq`; null while a read is on its way. */
+  let current: { seq: number; codings: Coding[] } | null = null;
+  let queued: JournalEntry[] = [];
+  let reads = 0;
+  const take = (entry: JournalEntry): void => {
+    if (!current) {
+      queued.push(entry);
+      return;
+    }
+    if (entry.seq <= current.seq) return;
+    // An entry not seen yet lies between: what it did is unknown here, so read again.
+    if (entry.seq !== current.seq + 1) return read();
+    current = { seq: entry.seq, codings: threadId === null ? current.codings : patchThreadCodings(current.codings, entry, threadId) };
+  };
+  const read = (): void => {
+    const at = ++reads;
+    current = null;
+    // The codings and the seq they are as of, in one transaction.
+    store.read(async (r) => ({ seq: await r.lastSeq(), codings: threadId === null ? [] : await codingsOfThreadInOrder(r, threadId) })).then(
+      (snapshot) => {
+        if (!live || at !== reads) return;
+        current = snapshot;
+        const waiting = queued;
+        queued = [];
+        for (const entry of waiting) take(entry);
+        if (current) onChange(current.codings);
+      },
+      (error: unknown) => {
+        if (live && at === reads) onError(error);
+      },
+    );
+  };
+  // Subscribed before the first read, so no entry between the two is lost.
+  const unsubscribe = store.subscribe((entry) => {
+    const before = current?.codings;
+    take(entry);
+    if (live && current && current.codings !== before) onChange(current.codings);
+  });
+  read();
+  return () => {
+    live = false;
+    unsubscribe();
+  };
+}
+
+/** The thread's codings, tagged with the thread they are of (undefined until the first read). */
+export function useThreadCodings(db: ThreadmarkDB, threadId: string | null): ThreadCodings | undefined {
+  const [state, setState] = useState<ThreadCodings | undefined>(undefined);
+  useEffect(
+    () =>
+      followThreadCodings(
+        storeOf(db),
+        threadId,
+        (codings) => setState({ threadId, codings }),
+        // As a live query does: the error reaches the view's error boundary.
+        (error) =>
+          setState(() => {
+            throw error;
+          }),
+      ),
+    [db, threadId],
+  );
+  return state;
+}
