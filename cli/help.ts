@@ -143,12 +143,17 @@ Commands:
       nobody (a plain doccano file). A coder already in the project keeps their codings unless
       --replace. The format is detected from the content unless --format names it. One entry
       of the project journal; -o may be the project itself.
-  merge <project> <coder-file>... -o <out>
+  merge <project> <coder-file|file.qdpx>... -o <out>
       Merge the packages the coders returned into the round: each file is checked against its
       package (this project, the round, its coder, the codebook version, the same posts and
       texts); one bad file refuses all and nothing is written. A file is its coder's layer of
       the round's posts: codings are added, changed or removed to match it; merging a file
       again changes nothing. Prints per file what changed and how its codebook differs.
+      A .qdpx is a Threadmark export coded in NVivo, ATLAS.ti or MAXQDA: its users come in as
+      coder layers, as the app's Add coder files… does (positions mapped back onto the posts; a
+      selection over a post boundary split; a pseudonymised export carried back to the real
+      texts); prints codings, memos and relations added and every thing not placed exactly.
+      A coder already in the project keeps their codings.
   consensus <bundle> --rule majority|coder:NAME [--round N] -o <bundle>
       Decide every disagreement without a confirmed decision (docs/team-loop.md): majority
       accepts what a strict majority of three or more coders did (a tie is left open);
@@ -317,7 +322,7 @@ export const COMMAND_USAGE: Record<string, string> = {
   package:
     'Usage: threadmark package <project> --coders A,B [--threads ID,...] [--sample N --seed S [--unit post|thread] [--stratify thread|platform]]\n' +
     '       [--name NAME] [--instructions TEXT] [--identified] -o <dir>\n',
-  merge: 'Usage: threadmark merge <project> <coder-file>... -o <out.threadmark.json>\n',
+  merge: 'Usage: threadmark merge <project> <coder-file|file.qdpx>... -o <out.threadmark.json>\n',
   'import-annotations':
     'Usage: threadmark import-annotations <project> <file> -o <out.threadmark.json> [--format web-annotation|doccano|label-studio]\n' +
     '       [--coder NAME] [--unknown-codes refuse|skip|create] [--replace]\n',

@@ -4,19 +4,26 @@
  * file is read and validated first, then checked against its package in one operation; one file
  * that fails refuses all, named with the field, and nothing is written. Merging a file again
  * changes nothing. -o may be the project itself.
+ * A .qdpx among them is a Threadmark export coded in NVivo, ATLAS.ti or MAXQDA: placed on the
+ * project by the same shared rule as the app's "Add coder files…" (qdpx-coder-file.ts), its users
+ * added as coder layers (coders.add-layer); a coder already in the project keeps their codings.
  */
 import type { CodebookDiffEntry } from '@shared/codebook/codebook-diff';
 import { formatProblem } from '@shared/problem/problem';
+import { addCoderLayer, previewCoderLayer, type CoderLayerSummary } from '@shared/project/operations/coder-layer';
 import { mergeCoderFiles, type MergedFileReport } from '@shared/project/operations/merge-coder-files';
 import type { CoderFile } from '@shared/project/queries/coder-files';
+import { qdpxCoderFile, type QdpxCoderFile } from '@shared/project/queries/qdpx-coder-file';
 import { runOperation } from '@shared/project/run-operation';
 import { randomIds, systemClock, type Clock, type IdSource } from '@shared/util/clock';
 
 import { parseArgs } from '../args';
-import { EXIT_FAILED, EXIT_OK, type CliIo } from '../io';
+import { importIoOf } from '../import/import-io';
+import { describeFileError, EXIT_FAILED, EXIT_OK, type CliIo } from '../io';
 import { loadBundle } from '../load-bundle';
 import { cliBundleHead, openProjectFile, saveFailureLines, saveProjectFile } from '../project/bundle-file';
 import { usageError } from '../usage-error';
+import { VERSION } from '../help';
 
 export interface MergeDeps {
   clock: Clock;
@@ -30,7 +37,7 @@ export async function mergeCommand(args: readonly string[], io: CliIo, deps: Mer
   const [path, ...paths] = positionals;
   const output = options.get('output');
   if (path === undefined) return usageError('merge', 'missing <project>', io);
-  if (paths.length === 0) return usageError('merge', 'missing <coder-file>... (the packages the coders returned)', io);
+  if (paths.length === 0) return usageError('merge', 'missing <coder-file>... (the packages the coders returned, or .qdpx files coded elsewhere)', io);
   if (typeof output !== 'string' || output === '-') return usageError('merge', 'missing -o <out.threadmark.json> (may be the project itself)', io);
   const fail = (lines: readonly string[]): number => {
     io.stderr(lines.map((l) => `${l}\n`).join(''));
@@ -40,28 +47,84 @@ export async function mergeCommand(args: readonly string[], io: CliIo, deps: Mer
   const opened = await openProjectFile(path, io);
   if (!opened.ok) return fail(opened.error.lines);
   // Every file is read before stopping, so one run shows the problems of all of them.
+  const { store, actor } = opened.value;
   const files: CoderFile[] = [];
+  const layers: Array<{ name: string; layer: QdpxCoderFile }> = [];
   const problems: string[] = [];
   for (const file of paths) {
+    if (isQdpx(file)) {
+      const read = await readQdpxLayer(file, io, store, deps.clock);
+      if (!read.ok) {
+        problems.push(...read.error);
+        continue;
+      }
+      // Planned as the app's review plans it, before anything is written.
+      const incoming = read.value.bundle;
+      try {
+        await store.read((reader) => previewCoderLayer(reader, incoming, deps.ids));
+        layers.push({ name: file, layer: read.value });
+      } catch (error) {
+        problems.push(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      continue;
+    }
     const loaded = await loadBundle(file, io);
     if (loaded.ok) files.push({ name: file, bundle: loaded.value });
     else problems.push(...loaded.error.lines);
   }
   if (problems.length > 0) return fail([...problems, 'threadmark: nothing written']);
 
-  const { store, actor } = opened.value;
-  const merged = await runOperation(store, mergeCoderFiles, { files }, { clock: deps.clock, ids: deps.ids, actor });
-  // The problem names the coder file; a rule of the project itself names no file, so the project is named.
-  if (!merged.ok) return fail([`${merged.error.file === undefined ? `${path}: ` : ''}${formatProblem(merged.error)}`, 'threadmark: nothing written']);
+  const env = { clock: deps.clock, ids: deps.ids, actor };
+  const lines: string[] = [];
+  const entries: number[] = [];
+  if (files.length > 0) {
+    const merged = await runOperation(store, mergeCoderFiles, { files }, env);
+    // The problem names the coder file; a rule of the project itself names no file, so the project is named.
+    if (!merged.ok) return fail([`${merged.error.file === undefined ? `${path}: ` : ''}${formatProblem(merged.error)}`, 'threadmark: nothing written']);
+    lines.push(...merged.value.result.files.flatMap(fileLines));
+    if (merged.value.entry) entries.push(merged.value.entry.seq);
+  }
+  // Each .qdpx as the app adds it after the review: its own journal entry, no coder replaced.
+  for (const { name, layer } of layers) {
+    const added = await runOperation(store, addCoderLayer, { incoming: layer.bundle, source: name, replace: new Set<string>() }, env);
+    if (!added.ok) return fail([...lines, `${name}: ${formatProblem(added.error)}`, 'threadmark: nothing written']);
+    lines.push(...layerLines(name, layer, added.value.result));
+    if (added.value.entry) entries.push(added.value.entry.seq);
+  }
   const saved = await saveProjectFile(store, output, io, cliBundleHead(deps.clock));
-  if (!saved.ok) return fail(saveFailureLines(output, saved.error));
-  const entry = merged.value.entry;
-  io.stdout(
-    [...merged.value.result.files.flatMap(fileLines), entry ? `wrote ${output}: journal entry #${entry.seq}` : `wrote ${output}: nothing changed (every file was merged before)`]
-      .map((l) => `${l}\n`)
-      .join(''),
-  );
+  if (!saved.ok) return fail([...lines, ...saveFailureLines(output, saved.error)]);
+  const journal = entries.length === 1 ? `journal entry #${entries[0]}` : `journal entries ${entries.map((n) => `#${n}`).join(', ')}`;
+  lines.push(entries.length > 0 ? `wrote ${output}: ${journal}` : `wrote ${output}: nothing changed (every file was merged before)`);
+  io.stdout(lines.map((l) => `${l}\n`).join(''));
   return EXIT_OK;
+}
+
+const isQdpx = (file: string): boolean => file.toLowerCase().endsWith('.qdpx');
+
+async function readQdpxLayer(file: string, io: CliIo, store: Parameters<typeof qdpxCoderFile>[0], clock: Clock): Promise<{ ok: true; value: QdpxCoderFile } | { ok: false; error: string[] }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await importIoOf(io).readBytes(file);
+  } catch (e) {
+    return { ok: false, error: [`${file}: cannot read the file: ${describeFileError(e)}`] };
+  }
+  const layer = await qdpxCoderFile(store, bytes, file, { at: clock.now(), app: { name: 'Threadmark', version: VERSION } });
+  return layer.ok ? layer : { ok: false, error: layer.error.map((l) => `${file}: ${l}`) };
+}
+
+/** A .qdpx's counts, then what the app's review lists: each thing not taken exactly as it was. */
+function layerLines(name: string, layer: QdpxCoderFile, s: CoderLayerSummary): string[] {
+  const n = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
+  const kept = new Set(s.keptCoders);
+  const coders = layer.bundle.coders.filter((c) => !kept.has(c.name)).map((c) => c.name).join(', ');
+  const head = `${name}: REFI-QDA project coded by ${coders || 'nobody'}: ${n(s.addedCodings, 'coding')}, ${n(s.memos, 'memo')}, ${n(s.relations, 'relation')} added`;
+  const skipped = s.skipped.mismatchedPostCodings + s.skipped.unmatchedPostCodings;
+  return [
+    head,
+    ...layer.notes.map((l) => `  ${l}`),
+    ...(skipped > 0 ? [`  ${n(skipped, 'coding')} left out: the post is not in the project as the file has it`] : []),
+    ...s.keptCoders.map((c) => `  kept: ${c} is already in the project; nothing of theirs changed`),
+  ];
 }
 
 function fileLines(f: MergedFileReport): string[] {

@@ -20,6 +20,19 @@ export interface ThreadCodings {
   threadId: string | null;
   /** In codingsOfThreadInOrder's order. */
   codings: Coding[];
+  /** When `codings` is `since.codings` patched: the posts whose codings differ (the rest are the same records). */
+  since?: { codings: Coding[]; posts: ReadonlySet<string> };
+}
+
+/** The posts whose codings `entry` changed (before or after). */
+export function postsTouched(entry: JournalEntry): Set<string> {
+  const posts = new Set<string>();
+  for (const change of entry.changes) {
+    if (change.table !== 'codings') continue;
+    if (change.before !== null) posts.add((change.before as Coding).postId);
+    if (change.after !== null) posts.add((change.after as Coding).postId);
+  }
+  return posts;
 }
 
 /** Past this many codings added by one entry, sorting them in at once beats inserting each. */
@@ -29,8 +42,29 @@ const INSERT_ONE_BY_ONE = 64;
 export function patchThreadCodings(codings: Coding[], entry: JournalEntry, threadId: string): Coding[] {
   const touched = entry.changes.filter((c) => c.table === 'codings');
   if (touched.length === 0) return codings;
-  const ids = new Set(touched.map((c) => c.id));
   const added = touched.flatMap((c) => (c.after !== null && (c.after as Coding).threadId === threadId ? [c.after as Coding] : []));
+  // A few changes (a coding): each record before is found by binary search (the order is total),
+  // so the work is in the coded post, not in the thread's 40,000 codings.
+  if (touched.length <= INSERT_ONE_BY_ONE) {
+    let kept: Coding[] | null = null;
+    let found = true;
+    for (const change of touched) {
+      const before = change.before as Coding | null;
+      if (before === null || before.threadId !== threadId) continue;
+      const list: Coding[] = kept ?? codings;
+      const at = insertionPoint(list, before);
+      // Not where its record before says: looked for by id below.
+      if (list[at]?.id !== change.id) found = false;
+      else (kept ??= codings.slice()).splice(at, 1);
+    }
+    if (found) {
+      if (added.length === 0) return kept ?? codings;
+      kept ??= codings.slice();
+      for (const coding of added) kept.splice(insertionPoint(kept, coding), 0, coding);
+      return kept;
+    }
+  }
+  const ids = new Set(touched.map((c) => c.id));
   if (added.length === 0 && !codings.some((c) => ids.has(c.id))) return codings;
   const kept = codings.filter((c) => !ids.has(c.id));
   if (added.length > INSERT_ONE_BY_ONE) return [...kept, ...added].sort(byPostThenPosition);
@@ -53,7 +87,13 @@ function insertionPoint(sorted: readonly Coding[], coding: Coding): number {
  * Follows `threadId`'s codings in `store`: `onChange` gets them after the first read and after each
  * entry that changed them; `onError` if a read fails. Returns the way to stop.
  */
-export function followThreadCodings(store: ProjectStore, threadId: string | null, onChange: (codings: Coding[]) => void, onError: (error: unknown) => void): () => void {
+export function followThreadCodings(
+  store: ProjectStore,
+  threadId: string | null,
+  /** `posts`: when the change was one entry's patch, the posts it touched; null after a read. */
+  onChange: (codings: Coding[], posts: ReadonlySet<string> | null) => void,
+  onError: (error: unknown) => void,
+): () => void {
   let live = true;
   /** The codings as of journal entry `seq`; null while a read is on its way. */
   let current: { seq: number; codings: Coding[] } | null = null;
@@ -80,7 +120,7 @@ export function followThreadCodings(store: ProjectStore, threadId: string | null
         const waiting = queued;
         queued = [];
         for (const entry of waiting) take(entry);
-        if (current) onChange(current.codings);
+        if (current) onChange(current.codings, null);
       },
       (error: unknown) => {
         if (live && at === reads) onError(error);
@@ -91,7 +131,7 @@ export function followThreadCodings(store: ProjectStore, threadId: string | null
   const unsubscribe = store.subscribe((entry) => {
     const before = current?.codings;
     take(entry);
-    if (live && current && current.codings !== before) onChange(current.codings);
+    if (live && current && current.codings !== before) onChange(current.codings, before ? postsTouched(entry) : null);
   });
   read();
   return () => {
@@ -108,7 +148,9 @@ export function useThreadCodings(db: ThreadmarkDB, threadId: string | null): Thr
       followThreadCodings(
         storeOf(db),
         threadId,
-        (codings) => setState({ threadId, codings }),
+        // Batched updates chain: the `since` of the last one is relative to the one before it,
+        // which a render that skipped it does not have, so it derives the whole thread again.
+        (codings, posts) => setState((previous) => ({ threadId, codings, ...(posts && previous?.threadId === threadId ? { since: { codings: previous.codings, posts } } : {}) })),
         // As a live query does: the error reaches the view's error boundary.
         (error) =>
           setState(() => {

@@ -9,7 +9,8 @@ import type { ThreadmarkDB } from '../db/project-store';
 import { useProjectQuery } from '../db/use-project-query';
 import type { MarkSpan } from '../editor/post-content';
 import { useThreadHead } from './thread-head';
-import { useThreadCodings } from './use-thread-codings';
+import { changesOf, groupByPost, regroupPosts, sameRecords, withPosts, type CodingsByPost } from './codings-by-post';
+import { useThreadCodings, type ThreadCodings } from './use-thread-codings';
 
 const EMPTY: never[] = [];
 const NO_TALLY: CodingTally = { total: 0, byCoder: [] };
@@ -66,7 +67,7 @@ export function useWorkspaceData(db: ThreadmarkDB, chosenThreadId: string | null
   const postsById = useMemo(() => new Map((posts ?? []).map((p) => [p.id, p])), [posts]);
   const codesById = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
   const coders = useMemo(() => new Map(coderList.map((c) => [c.id, c])), [coderList]);
-  const codingsByPost = useCodingsByPost(codings);
+  const codingsByPost = useCodingsByPost(codings, complete ? wholeCodings : undefined, allCodings, onlyCoderId);
   const tallies = useMemo(() => new Map(codes.map((c) => [c.id, tallyMap?.get(c.id) ?? NO_TALLY])), [codes, tallyMap]);
   const counts = useMemo(() => new Map(codes.map((c) => [c.id, tallyCount(tallies.get(c.id), onlyCoderId)])), [codes, tallies, onlyCoderId]);
   const spansByPost = useStableSpans(codingsByPost, postsById, codesById);
@@ -75,31 +76,28 @@ export function useWorkspaceData(db: ThreadmarkDB, chosenThreadId: string | null
 }
 
 /**
- * Codings by post. A post whose codings are the same records as before keeps the same array, so
- * what is derived per post (highlights, margin) is derived again for the coded post only.
+ * Codings by post. After a coding only the coded post is regrouped (the rest of the map is the
+ * previous one's arrays); a post whose codings are the same records keeps the same array, so what
+ * is derived per post (highlights, margin) is derived again for the coded post only.
  */
-function useCodingsByPost(codings: readonly Coding[]): ReadonlyMap<string, Coding[]> {
-  const previous = useRef(new Map<string, Coding[]>());
+function useCodingsByPost(codings: readonly Coding[], patched: ThreadCodings | undefined, allCodings: readonly Coding[], onlyCoderId: string | null): CodingsByPost {
+  const previous = useRef<{ all: readonly Coding[]; onlyCoderId: string | null; map: CodingsByPost }>({ all: EMPTY, onlyCoderId, map: new Map() });
   return useMemo(() => {
-    const next = groupByPost(codings);
-    const old = previous.current;
-    for (const [postId, list] of next) {
-      const kept = old.get(postId);
-      if (kept && kept.length === list.length && kept.every((c, i) => c === list[i])) next.set(postId, kept);
+    const kept = previous.current;
+    const since = patched?.codings === allCodings ? patched.since : undefined;
+    let next: CodingsByPost;
+    if (since && since.codings === kept.all && kept.onlyCoderId === onlyCoderId) next = regroupPosts(kept.map, codings, since.posts);
+    else {
+      const grouped = groupByPost(codings);
+      for (const [postId, list] of grouped) {
+        const old = kept.map.get(postId);
+        if (old && sameRecords(old, list)) grouped.set(postId, old);
+      }
+      next = grouped;
     }
-    previous.current = next;
+    previous.current = { all: allCodings, onlyCoderId, map: next };
     return next;
-  }, [codings]);
-}
-
-function groupByPost(codings: readonly Coding[]): Map<string, Coding[]> {
-  const map = new Map<string, Coding[]>();
-  for (const coding of codings) {
-    const list = map.get(coding.postId);
-    if (list) list.push(coding);
-    else map.set(coding.postId, [coding]);
-  }
-  return map;
+  }, [codings, patched, allCodings, onlyCoderId]);
 }
 
 /**
@@ -111,20 +109,14 @@ function useStableSpans(
   postsById: ReadonlyMap<string, Post>,
   codesById: ReadonlyMap<string, Code>,
 ): ReadonlyMap<string, readonly MarkSpan[]> {
-  const previous = useRef<{ spans: Map<string, readonly MarkSpan[]>; lists: ReadonlyMap<string, Coding[]>; postsById: unknown; codesById: unknown }>({ spans: new Map(), lists: new Map(), postsById: null, codesById: null });
+  const previous = useRef<{ spans: ReadonlyMap<string, readonly MarkSpan[]>; lists: ReadonlyMap<string, Coding[]>; postsById: unknown; codesById: unknown }>({ spans: new Map(), lists: new Map(), postsById: null, codesById: null });
   return useMemo(() => {
-    const next = new Map<string, readonly MarkSpan[]>();
     const kept = previous.current;
     // The same texts and colours: a post with the same codings array keeps its spans uncomputed.
     const inputsKept = kept.postsById === postsById && kept.codesById === codesById;
-    for (const [postId, list] of codingsByPost) {
-      const same = inputsKept && kept.lists.get(postId) === list ? kept.spans.get(postId) : undefined;
-      if (same) {
-        next.set(postId, same);
-        continue;
-      }
+    const spansOf = (postId: string, list: readonly Coding[]): readonly MarkSpan[] | undefined => {
       const text = postsById.get(postId)?.text;
-      if (text === undefined) continue;
+      if (text === undefined) return undefined;
       const spans = list.map((c) => ({
         id: c.id,
         start: codePointToUtf16(text, c.start),
@@ -132,7 +124,22 @@ function useStableSpans(
         color: codesById.get(c.codeId)?.color ?? '#999999',
       }));
       const old = kept.spans.get(postId);
-      next.set(postId, old && sameSpans(old, spans) ? old : spans);
+      return old && sameSpans(old, spans) ? old : spans;
+    };
+    const changed = changesOf(codingsByPost);
+    let next: Map<string, readonly MarkSpan[]>;
+    // After a coding: the coded post's spans alone.
+    if (inputsKept && changed?.from === kept.lists) {
+      next = withPosts(kept.spans, changed.posts, (postId) => {
+        const list = codingsByPost.get(postId);
+        return list && spansOf(postId, list);
+      });
+    } else {
+      next = new Map();
+      for (const [postId, list] of codingsByPost) {
+        const spans = (inputsKept && kept.lists.get(postId) === list ? kept.spans.get(postId) : undefined) ?? spansOf(postId, list);
+        if (spans) next.set(postId, spans);
+      }
     }
     previous.current = { spans: next, lists: codingsByPost, postsById, codesById };
     return next;

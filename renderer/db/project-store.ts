@@ -12,4 +12,4 @@ export { applyCoderLayer, planCoderFile, type CoderLayerSummary } from './coder-
 export { locatePosts, storedPlatformIds, writeImport } from './import-writer';
 export { runCodebookOperation, type CodebookDeps, type CodebookOperation, type CodebookResult } from './repositories/codebook-write';
 export { addCoding, CodingRefusedError, removeCoding, revertJournalEntry, updateMemo } from './repositories/codings-repository';
-export { deviceIdOf, forgetConnection, readConnection, saveConnection, syncProgressOf, type SyncConnection } from './sync-state';
+export { coderIdPolicy, deviceIdOf, forgetConnection, readConnection, saveConnection, syncProgressOf, type SyncConnection } from './sync-state';

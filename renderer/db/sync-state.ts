@@ -6,6 +6,8 @@
  * documents still waiting for their dependencies, and the last journal seq pushed. Never the
  * password.
  */
+import type { CoderIdPolicy } from '@shared/project/operations/coders';
+
 import type { ThreadmarkDB } from './database';
 
 export interface SyncConnection {
@@ -37,6 +39,11 @@ export type SyncStateRow =
 export async function readConnection(db: ThreadmarkDB): Promise<SyncConnection | null> {
   const row = await db.syncState.get('connection');
   return row && 'connection' in row ? row.connection : null;
+}
+
+/** How a coder added by name gets their id here: the team id of the name when connected (docs/sync.md). */
+export async function coderIdPolicy(db: ThreadmarkDB): Promise<CoderIdPolicy> {
+  return (await readConnection(db)) ? 'team' : 'local';
 }
 
 export async function saveConnection(db: ThreadmarkDB, connection: SyncConnection): Promise<void> {

@@ -289,13 +289,12 @@ describe('assembleThreads', () => {
     expect(result.posts[1]?.parentId).toBe(result.posts[0]?.id);
   });
 
+  // 50,000 nested calls overflow Node's stack, so a recursive walk fails here; vitest's timeout catches a quadratic one.
   it('assembles a 50,000-deep reply chain without recursion', () => {
     const n = 50_000;
     const posts = [raw('p0', null)];
     for (let i = 1; i < n; i++) posts.push(raw(`p${i}`, `p${i - 1}`, { createdAt: at(i % 60) }));
-    const t0 = performance.now();
     const result = assemble(posts);
-    expect(performance.now() - t0).toBeLessThan(5000);
     expect(result.posts).toHaveLength(n);
     expect(result.posts.map((p) => p.platformId)).toEqual(posts.map((p) => p.platformId));
     const chained = result.posts.every((p, i) => i === 0 || p.parentId === result.posts[i - 1]?.id);

@@ -29,11 +29,10 @@ describe('decodeEntitiesOnce', () => {
     expect(decodeEntitiesOnce('👩‍👩‍👧&amp;🇫🇷')).toBe('👩‍👩‍👧&🇫🇷');
   });
 
-  it('is linear on a long run of ampersands', () => {
-    const hostile = '&'.repeat(200_000) + '&#' + '9'.repeat(100_000);
-    const t0 = performance.now();
-    expect(decodeEntitiesOnce(hostile)).toBe(hostile);
-    expect(performance.now() - t0).toBeLessThan(1000);
+  // vitest's 5 s timeout is the guard: a reference pattern that scanned past the next '&' would be quadratic here.
+  it('leaves a long run of ampersands and digits as written', () => {
+    const hostile = '&'.repeat(200_000) + '&#' + '9'.repeat(100_000) + '&a'.repeat(100_000) + 'x'.repeat(100_000);
+    expect(decodeEntitiesOnce(hostile) === hostile).toBe(true);
   });
 });
 

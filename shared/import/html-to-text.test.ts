@@ -61,20 +61,17 @@ describe('htmlToText', () => {
     expect(htmlToText('<p>👩‍👩‍👧 &#x1F1EB;&#x1F1F7; 😀</p>')).toBe('👩‍👩‍👧 🇫🇷 😀');
   });
 
-  it('runs in linear time on huge hostile inputs', () => {
-    const inputs = [
-      '<a '.repeat(300_000),
-      '<!--'.repeat(300_000),
-      '<a x="'.repeat(200_000),
-      '<br>'.repeat(300_000) + 'x',
-      '<'.repeat(1_000_000),
-      '<p>a</p>'.repeat(150_000),
-      '<script>'.repeat(200_000),
+  // vitest's 5 s timeout is the guard: a scan that went back over the input would be quadratic here.
+  it('reads huge hostile inputs in one forward pass, to the text a browser shows', () => {
+    const cases: Array<[string, string]> = [
+      ['<a '.repeat(300_000), ''],
+      ['<!--'.repeat(300_000), ''],
+      ['<a x="'.repeat(200_000), ''],
+      ['<br>'.repeat(300_000) + 'x', 'x'],
+      ['<'.repeat(1_000_000), '<'.repeat(1_000_000)],
+      ['<p>a</p>'.repeat(150_000), Array.from({ length: 150_000 }, () => 'a').join('\n\n')],
+      ['<script>'.repeat(200_000) + '</script>x', 'x'],
     ];
-    for (const html of inputs) {
-      const t0 = performance.now();
-      htmlToText(html);
-      expect(performance.now() - t0).toBeLessThan(2000);
-    }
+    for (const [html, text] of cases) expect(htmlToText(html) === text).toBe(true);
   });
 });

@@ -8,6 +8,7 @@ import { freshDb, testIds } from '../testing/test-support';
 import { codersByName } from '@shared/project/queries/codebook-reads';
 
 import { storeOf } from '../run-in-project';
+import { saveConnection } from '../sync-state';
 import { ensureCoder } from './coders-repository';
 import { getCurrentCoderId, setCurrentCoderId } from './settings-repository';
 
@@ -32,6 +33,18 @@ describe('coders', () => {
       ['coders.add', 'Zoë'],
       ['coders.add', 'Adam'],
     ]);
+  });
+
+  it('in a project connected to a team server gives a coder the team id of their name, not the machine’s id', async () => {
+    await saveConnection(db, { serverUrl: 'http://couch', projectKey: 'team', user: 'lena', lead: true, connectedAt: '2026-01-01T00:00:00.000Z' });
+    const ada = await ensureCoder(db, 'Ada', testIds('machine'), undefined, 'machine-7');
+    expect(ada).toEqual({ id: 'coder-ada', name: 'Ada' });
+    expect((await db.coders.toArray()).map((c) => c.id)).toEqual(['coder-ada']);
+  });
+
+  it('in a connected project keeps the id of the record the server already had for the user', async () => {
+    await saveConnection(db, { serverUrl: 'http://couch', projectKey: 'team', user: 'ada', lead: false, coder: { id: 'old-ada', name: 'Ada' }, connectedAt: '2026-01-01T00:00:00.000Z' });
+    expect((await ensureCoder(db, 'Ada', testIds('machine'), undefined, 'old-ada')).id).toBe('old-ada');
   });
 
   it('refuses an empty name', async () => {

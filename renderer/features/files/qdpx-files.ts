@@ -4,22 +4,18 @@
  * runs the core's `qdpx.import` (all or nothing) and shows its report; a Threadmark export coded in
  * another tool comes back through Team → Add coder files (its users' layers, add-coder-files.ts).
  */
-import type { Post } from '@shared/model/records';
 import { formatProblem } from '@shared/problem/problem';
 import { extrasPhrase, importQdpx } from '@shared/project/operations/qdpx-import';
-import { qdpxCoderBundle } from '@shared/refi/qdpx-coder-bundle';
+import { qdpxCoderFile } from '@shared/project/queries/qdpx-coder-file';
 import type { QdpxPostSplit } from '@shared/refi/qdpx-import-bundle';
 import { reportLines } from '@shared/refi/qdpx-report';
-import { readQdpxProject } from '@shared/refi/read-qdpx-project';
 import type { PositionUnit } from '@shared/refi/write-project-qde';
 import { writeQdpx } from '@shared/refi/write-qdpx';
 import { fileStem } from '@shared/util/file-name';
-import { pseudonymiseBundle } from '@shared/privacy/pseudonymise-bundle';
-import { restoreReturned } from '@shared/privacy/restore-returned';
 
 import type { Services } from '../../app/services';
 import { APP_INFO } from '../../app/app-info';
-import { exportBundle, planCoderFile, runInProject, storeOf } from '../../db/project-store';
+import { planCoderFile, runInProject, storeOf } from '../../db/project-store';
 import { journalStep } from '../coding/journal-step';
 import type { IncomingFile } from './add-coder-files';
 import { prepareQdpxInWorker } from './qdpx-file-client';
@@ -73,37 +69,12 @@ export async function importQdpxFile(services: Services, split: QdpxPostSplit): 
   return { fileName: name, ok: true, headline, lines: reportLines(report) };
 }
 
-/** A .qdpx exported from this project and coded elsewhere, picked among the coder files: its users as coder layers, for review. */
+/** A .qdpx exported from this project and coded elsewhere, picked among the coder files: its users as coder layers, for review (the rule: qdpx-coder-file.ts, as `threadmark merge`). */
 export async function reviewQdpxCoderFile(services: Services, name: string, bytes: Uint8Array): Promise<IncomingFile> {
   const { db, clock, ids } = services;
-  const read = await readQdpxProject(bytes, name);
-  if (!read.ok) return { kind: 'refused', name, problems: read.error.map((p) => formatProblem(p)) };
-  const stored = await storeOf(db).read(async (reader) => {
-    const [project, threads, posts, codes, memos, relations] = await Promise.all([reader.project(), reader.threads(), reader.allPosts(), reader.codes(), reader.memos(), reader.relations()]);
-    const postsByThread = new Map<string, Post[]>();
-    for (const post of posts) postsByThread.set(post.threadId, [...(postsByThread.get(post.threadId) ?? []), post]);
-    return project ? { project, threads, postsByThread, codes, extras: { memos, relations } } : null;
-  });
-  if (stored === null) return { kind: 'refused', name, problems: ['The project is empty: import its threads first.'] };
-  let { bundle, report, own } = qdpxCoderBundle(read.value, stored, { at: clock.now(), app: APP_INFO });
-  let notes = reportLines(report);
-  // Nothing placed: perhaps the file was a pseudonymised export (the default). Matched against
-  // that, its codings are carried back to the project's own texts.
-  if (bundle.codings.length === 0 && stored.project.pseudonymSecret) {
-    const original = await exportBundle(db, { clock, app: APP_INFO });
-    const done = pseudonymiseBundle(original, stored.project.pseudonymSecret);
-    const postsByThread = new Map<string, Post[]>();
-    for (const post of done.bundle.posts) postsByThread.set(post.threadId, [...(postsByThread.get(post.threadId) ?? []), post]);
-    const again = qdpxCoderBundle(read.value, { ...stored, threads: done.bundle.threads, postsByThread }, { at: clock.now(), app: APP_INFO });
-    if (again.bundle.codings.length > 0) {
-      bundle = restoreReturned(again.bundle, done, original);
-      report = again.report;
-      own = again.own;
-      notes = ['Matched the pseudonymised export: each coding was carried back to the project’s own texts.', ...reportLines(report)];
-    }
-  }
-  const ownCount = own.notes + own.links;
-  if (ownCount > 0) notes.push(`${ownCount} ${ownCount === 1 ? 'memo or relation' : 'memos and relations'} the export wrote from this project left as ${ownCount === 1 ? 'it is' : 'they are'} (the project’s own, not a coder’s)`);
+  const layer = await qdpxCoderFile(storeOf(db), bytes, name, { at: clock.now(), app: APP_INFO });
+  if (!layer.ok) return { kind: 'refused', name, problems: layer.error };
+  const { bundle, notes } = layer.value;
   try {
     return { kind: 'layer', name, bundle, plan: await planCoderFile(db, bundle, ids), notes };
   } catch (error) {

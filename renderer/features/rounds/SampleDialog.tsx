@@ -9,7 +9,7 @@ import type { Round } from '@shared/model/records';
 import { useServices } from '../../app/services';
 import { Dialog } from '../../app/ui/Dialog';
 import { FormDialogActions } from '../../app/ui/NameDialog';
-import { runInProject } from '../../db/project-store';
+import { coderIdPolicy, runInProject } from '../../db/project-store';
 import { useProjectQuery } from '../../db/use-project-query';
 import { journalStep } from '../coding/journal-step';
 import { eligibleIn, newSeed, nextRoundName, previewDraw, roundCoders, roundInput, samplePool, type SampleForm, type Stratify } from './sample-form';
@@ -70,7 +70,7 @@ export function SampleDialog({ onClose, onStarted }: Props) {
   const addNamedCoder = async (): Promise<void> => {
     const name = newCoder.trim();
     if (name === '') return;
-    const result = await tracker.track('add coder', runInProject(db, addCoder, { name }, { clock, ids }));
+    const result = await tracker.track('add coder', runInProject(db, addCoder, { name, idPolicy: await coderIdPolicy(db) }, { clock, ids }));
     if (!result.ok) {
       setProblem(`${capitalize(result.error.message)}.`);
       return;

@@ -3,6 +3,8 @@ import { useMemo, useRef } from 'react';
 import { codePath } from '@shared/codebook/code-path';
 import type { Code, Coder, Coding } from '@shared/model/records';
 
+import { changesOf, withPosts } from '../../../app/codings-by-post';
+
 /** What the margin says about one coding: its code's name and colour, who coded it, what it covers. */
 export interface MarginEntry {
   codingId: string;
@@ -54,42 +56,71 @@ const sameCodings = (a: readonly Coding[], b: readonly Coding[]) =>
     return x.id === y.id && x.start === y.start && x.end === y.end && x.codeId === y.codeId && x.coderId === y.coderId && x.quote === y.quote;
   });
 
-interface Kept {
+export interface MarginKept {
   codes: ReadonlyMap<string, Code>;
   coders: ReadonlyMap<string, Coder>;
   byPost: Map<string, { codings: readonly Coding[]; entries: readonly MarginEntry[] }>;
+  /** The map these entries were derived from, and what they gave. */
+  input: ReadonlyMap<string, readonly Coding[]> | null;
+  out: ReadonlyMap<string, readonly MarginEntry[]>;
 }
 
+export const NOTHING_KEPT: MarginKept = { codes: new Map(), coders: new Map(), byPost: new Map(), input: null, out: new Map() };
+
 /**
- * Margin entries per post. A post whose codings did not change keeps its entries without
- * recomputing them (the live query hands over new records after every write), and a post whose
- * entries did not change keeps the same array, so a coding re-renders the coded post's row only
- * (the rows are memoized).
+ * Margin entries per post, from what was derived `previous`ly. A post whose codings did not change
+ * keeps its entries without recomputing them, and a post whose entries did not change keeps the
+ * same array, so a coding re-renders the coded post's row only (the rows are memoized). After a
+ * coding (a map from `regroupPosts`) only the coded post is looked at.
  */
+export function deriveMarginEntries(
+  previous: MarginKept,
+  codingsByPost: ReadonlyMap<string, readonly Coding[]>,
+  codes: ReadonlyMap<string, Code>,
+  coders: ReadonlyMap<string, Coder>,
+): MarginKept {
+  // New names or colours (a code renamed, a coder added) may change any post's entries.
+  const namesKept = previous.codes === codes && previous.coders === coders;
+  const entriesOf = (postId: string, codings: readonly Coding[]): readonly MarginEntry[] => {
+    const old = previous.byPost.get(postId);
+    if (old && namesKept && (old.codings === codings || sameCodings(old.codings, codings))) return old.entries;
+    const fresh = marginEntries(codings, codes, coders);
+    return old && sameEntries(old.entries, fresh) ? old.entries : fresh;
+  };
+  const changed = changesOf(codingsByPost);
+  if (namesKept && changed && changed.from === previous.input) {
+    const byPost = new Map(previous.byPost);
+    const out = withPosts(previous.out, changed.posts, (postId) => {
+      const codings = codingsByPost.get(postId);
+      if (!codings) {
+        byPost.delete(postId);
+        return undefined;
+      }
+      const entries = entriesOf(postId, codings);
+      byPost.set(postId, { codings, entries });
+      return entries;
+    });
+    return { codes, coders, byPost, input: codingsByPost, out };
+  }
+  const byPost: MarginKept['byPost'] = new Map();
+  const out = new Map<string, readonly MarginEntry[]>();
+  for (const [postId, codings] of codingsByPost) {
+    const entries = entriesOf(postId, codings);
+    byPost.set(postId, { codings, entries });
+    out.set(postId, entries);
+  }
+  return { codes, coders, byPost, input: codingsByPost, out };
+}
+
+/** Margin entries per post, derived again for the changed posts only (see deriveMarginEntries). */
 export function useMarginEntries(
   codingsByPost: ReadonlyMap<string, readonly Coding[]>,
   codes: ReadonlyMap<string, Code>,
   coders: ReadonlyMap<string, Coder>,
 ): ReadonlyMap<string, readonly MarginEntry[]> {
-  const kept = useRef<Kept>({ codes, coders, byPost: new Map() });
+  const kept = useRef<MarginKept>(NOTHING_KEPT);
   return useMemo(() => {
-    const previous = kept.current;
-    // New names or colours (a code renamed, a coder added) may change any post's entries.
-    const namesKept = previous.codes === codes && previous.coders === coders;
-    const byPost: Kept['byPost'] = new Map();
-    const out = new Map<string, readonly MarginEntry[]>();
-    for (const [postId, codings] of codingsByPost) {
-      const old = previous.byPost.get(postId);
-      let entries: readonly MarginEntry[];
-      if (old && namesKept && (old.codings === codings || sameCodings(old.codings, codings))) entries = old.entries;
-      else {
-        const fresh = marginEntries(codings, codes, coders);
-        entries = old && sameEntries(old.entries, fresh) ? old.entries : fresh;
-      }
-      byPost.set(postId, { codings, entries });
-      out.set(postId, entries);
-    }
-    kept.current = { codes, coders, byPost };
-    return out;
+    kept.current = deriveMarginEntries(kept.current, codingsByPost, codes, coders);
+    return kept.current.out;
   }, [codingsByPost, codes, coders]);
 }
