@@ -172,7 +172,13 @@ async function measure(origin, flags, profile, n, run) {
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     }
     for (let i = 0; i < CODINGS; i++) {
-      if (!(await page.evaluate((index) => window.__scaleBench.selectInPost(index), i))) continue;
+      // No stretch to select is a failure to report, not a coding to skip: a profile kept run after
+      // run (BENCH_SCALE_KEEP=1) fills with codings until no post on screen has one left.
+      if (!(await page.evaluate((index) => window.__scaleBench.selectInPost(index), i))) {
+        codingFailures.push(`no uncoded stretch to select in post ${i + 1} on screen (a kept profile full of codings? delete ${profile})`);
+        console.log(`      coding ${i + 1}: FAILED: ${codingFailures.at(-1)}`);
+        continue;
+      }
       if (profileDir) await cdp.send('Profiler.start');
       const before = await metrics(cdp, CODING_METRICS);
       const applied = await page.evaluate(() => window.__scaleBench.applyCode());

@@ -12,7 +12,7 @@
  * Coding memos are the codings' own (place-codings.ts: a selection's note goes with its writer's coding).
  */
 import type { Memo, Relation, RelationCode } from '../model/records';
-import { importLinks, importMemos, type ExtrasContext, type PlacedSource } from './qdpx-extras-import';
+import { importLinks, importMemos, type ExtrasContext } from './qdpx-extras-import';
 import type { QdpxProject } from './qdpx-project';
 import type { QdpxReport } from './qdpx-report';
 import { partGuidOf, refiGuid } from './refi-guid';
@@ -32,17 +32,10 @@ export interface CoderExtras {
   ownLinks: number;
 }
 
-export interface CoderExtrasInput {
+/** The import's context for the matched sources (source GUID → the thread, and each source cut into its posts), over the coder's file. */
+export interface CoderExtrasInput extends Omit<ExtrasContext, 'project'> {
   file: QdpxProject;
-  projectId: string;
   stored: StoredExtras;
-  /** The matched sources: source GUID → the thread, and the source cut into that thread's posts. */
-  threadOf: ReadonlyMap<string, string>;
-  placed: ReadonlyMap<string, PlacedSource>;
-  back(guid: string): string;
-  coder(userGuid: string | null): string;
-  codeIds: ReadonlySet<string>;
-  at: string;
 }
 
 export function qdpxCoderExtras(input: CoderExtrasInput, report: QdpxReport): CoderExtras {
