@@ -34,6 +34,8 @@ const MODES = ['bundle-write', 'qdpx-write', 'bundle-read', 'qdpx-read'] as cons
 const RECORDED_BEFORE = 'qdpx-write 2.98×, qdpx-read 3.05× (CPU 11,235 / 3,764 and 20,632 / 6,768 ms; peak MB added 499 and 595)';
 /** And before .qdpx archives were zipped by shared/zip instead of zip.js (the same loaded machine, load average ~20). */
 const RECORDED_BEFORE_ZIP = 'qdpx-write 2.70×, qdpx-read 2.05× (CPU 12,633 / 4,682 and 14,696 / 7,160 ms; peak MB added 500 and 449)';
+/** And before plain XML was read by our own scan (shared/codebook/refi/plain-xml-tree.ts), load average ~10–20. */
+const RECORDED_BEFORE_PLAIN = 'qdpx-write 2.03×, qdpx-read 1.79× (CPU 8,373 / 4,126 and 11,217 / 6,262 ms; peak MB added 502 and 328)';
 type Mode = (typeof MODES)[number];
 
 const WORDS = ['the', 'men', 'victims', 'what', 'about', 'families', 'false', 'equivalence', 'derailing', 'claim', 'because', 'evidence', 'source?', 'lol', '🙂', '👩‍👩‍👧', 'Ünïcode', '"quoted"', 'a,b'];
@@ -113,6 +115,7 @@ function main(runs: number, postCount: number): void {
   }
   print(`  (recorded before the saxes reader, 2026-12-07, 100,000 posts: ${RECORDED_BEFORE})`);
   print(`  (recorded before shared/zip, 2026-12-07, 100,000 posts: ${RECORDED_BEFORE_ZIP})`);
+  print(`  (recorded before the plain XML scan, 2026-12-07, 100,000 posts: ${RECORDED_BEFORE_PLAIN})`);
 }
 
 const argv = process.argv.slice(2);

@@ -34,6 +34,7 @@
 //   npm run bench -- --only attributes              (bench/attributes.ts: every author's and thread's attributes, 1,000,000 posts)
 //   npm run bench -- --only limits                  (bench/limits.ts: issue 14's hostile sizes refused, the duplicate-key pass vs a bundle read)
 //   npm run bench -- --only backup                  (bench/backup.ts: one verified gzip backup of 100,000 posts vs its export)
+//   npm run bench -- --only backup-wait             (bench/backup-wait.ts: the longest coding wait during a backup's read, 100,000 posts)
 //   npm run bench -- --only post-meta               (bench/post-meta.ts: code × author and the Attributes tab from the post facts vs the post pages, 100k and 1M posts)
 
 /* global window -- only inside page.evaluate/waitForFunction callbacks, which run in the page */
@@ -76,7 +77,7 @@ const MODES = /** @type {const} */ (['lexical', 'plain']);
 const LABEL = { lexical: 'Lexical ThreadView', plain: 'plain React list' };
 const BUDGET = { firstFrameRatio: 1.5, codingScriptMs: 16 };
 
-const ONLY = ['thread', 'import', 'adjudication', 'agreement', 'disagreements', 'team', 'tables', 'search', 'segments', 'exports', 'qdpx', 'attributes', 'agree-units', 'limits', 'bundle-stream', 'backup', 'scale', 'scale-browser', 'sync', 'sync-browser', 'post-meta'];
+const ONLY = ['thread', 'import', 'adjudication', 'agreement', 'disagreements', 'team', 'tables', 'search', 'segments', 'exports', 'qdpx', 'attributes', 'agree-units', 'limits', 'bundle-stream', 'backup', 'backup-wait', 'scale', 'scale-browser', 'sync', 'sync-browser', 'post-meta'];
 
 function parseArgs(argv) {
   const options = { runs: 5, n: 10_000, importN: 100_000, only: null, runsGiven: false };
@@ -352,6 +353,8 @@ const NODE_BENCHES = {
   scale: { nodeArgs: ['--max-old-space-size=4096'] },
   // Issue 14's backups: serialize, gzip, read back and validate, against the export alone.
   backup: {},
+  // Issue 15: the longest a coding waits while a backup reads the project, one read transaction vs pieces (fake-indexeddb).
+  'backup-wait': {},
   // Issue 15: the post facts table (migration 0010) against reading the post pages, 100k and 1M posts, the Dexie adapter in Node.
   'post-meta': { nodeArgs: ['--max-old-space-size=12288'] },
   // Issue 16: first sync of a 100,000-post project (push, pull) against pouchdb-server, vs importing the bundle.

@@ -218,9 +218,24 @@ function startWriter(couch: TestCouch, user: string, index: number, posts: Array
   };
 }
 
+/** Per page (BENCH_SYNC_TRACE=1): each request to the server, its start and end (epoch ms). */
+const requestLog = new WeakMap<Page, Array<[string, number, number]>>();
+
 async function newPage(browser: Browser, origin: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL: origin, viewport: VIEWPORT });
   const page = await context.newPage();
+  // BENCH_SYNC_TRACE=1: each visible coding's requests to the server from both pages, in time order.
+  if (process.env.BENCH_SYNC_TRACE === '1') {
+    const net: Array<[string, number, number]> = [];
+    requestLog.set(page, net);
+    page.on('requestfinished', (request) => {
+      const t = request.timing();
+      const u = new URL(request.url());
+      if (!/\.\w+$/.test(u.pathname)) {
+        net.push([`${request.method()} ${u.pathname.replace(/^\/tm-bench-sync-browser-/, '')}${u.search.slice(0, 60)}`, t.startTime, t.startTime + t.responseEnd]);
+      }
+    });
+  }
   page.setDefaultTimeout(60_000);
   page.on('pageerror', (error) => print(`  pageerror (${page.url()}): ${error.message}`));
   return { context, page };
@@ -293,6 +308,18 @@ async function main(): Promise<void> {
       if (seenAt === null) throw new Error(`bench/sync-browser: coding ${i + 1} never reached the lead's screen`);
       visible.push(seenAt - clickedAt);
       print(`  visible ${i + 1}: ${ms(seenAt - clickedAt)} from the coder's click to the lead's screen`);
+      if (process.env.BENCH_SYNC_TRACE === '1') {
+        await sleep(300);
+        for (const [who, p] of [['ana', ana.page], ['lena', lead.page]] as const) {
+          const net = requestLog.get(p)?.splice(0) ?? [];
+          const lines = net
+            .map(([l, a, b]) => ({ at: a, text: `${l} → +${Math.round(b - a)} ms (ends ${Math.round(b - clickedAt)})` }))
+            .filter((x) => x.at >= clickedAt - 1500 && x.at <= seenAt + 300)
+            .sort((a, b) => a.at - b.at);
+          for (const x of lines) print(`      ${who} ${String(Math.round(x.at - clickedAt)).padStart(6)} ${x.text}`);
+        }
+        print(`      lena ${String(Math.round(seenAt - clickedAt)).padStart(6)} MARK SEEN`);
+      }
       // A pause of a random part of the polling period, so the clicks do not keep one phase of it.
       await sleep(700 + ((i * 377) % 1000));
     }

@@ -46,3 +46,33 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[])
   }
   return ok({ positionals, options });
 }
+
+/**
+ * Pulls every `--name value` / `--name=value` out of argv, keeping the rest in order for
+ * parseArgs. `valued` lists the other options that take a value, so `--coders --code` keeps
+ * "--code" as the coders' value just as parseArgs would read it.
+ */
+export function takeRepeated(
+  args: readonly string[],
+  name: string,
+  valued: readonly string[],
+): { ok: true; values: string[]; rest: string[] } | { ok: false; error: string } {
+  const values: string[] = [];
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') {
+      rest.push(...args.slice(i));
+      break;
+    }
+    if (arg === `--${name}` || arg.startsWith(`--${name}=`)) {
+      const value = arg === `--${name}` ? args[++i] : arg.slice(name.length + 3);
+      if (value === undefined || value === '') return { ok: false, error: `option --${name} needs a value` };
+      values.push(value);
+      continue;
+    }
+    rest.push(arg);
+    if (valued.some((v) => arg === `--${v}`) && i + 1 < args.length) rest.push(args[++i]!);
+  }
+  return { ok: true, values, rest };
+}

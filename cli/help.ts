@@ -143,7 +143,7 @@ Commands:
       nobody (a plain doccano file). A coder already in the project keeps their codings unless
       --replace. The format is detected from the content unless --format names it. One entry
       of the project journal; -o may be the project itself.
-  merge <project> <coder-file|file.qdpx>... -o <out>
+  merge <project> <coder-file|file.qdpx>... [--replace <coder>]... -o <out>
       Merge the packages the coders returned into the round: each file is checked against its
       package (this project, the round, its coder, the codebook version, the same posts and
       texts); one bad file refuses all and nothing is written. A file is its coder's layer of
@@ -153,7 +153,10 @@ Commands:
       coder layers, as the app's Add coder files… does (positions mapped back onto the posts; a
       selection over a post boundary split; a pseudonymised export carried back to the real
       texts); prints codings, memos and relations added and every thing not placed exactly.
-      A coder already in the project keeps their codings.
+      A coder already in the project keeps their codings, unless named with --replace <coder>
+      (a name or id; repeat it for several): their codings in the project are replaced by the
+      file's, as ticking "Replace" in the app's review does. A name that is not both in the
+      project and in a .qdpx given is refused and nothing is written.
   consensus <bundle> --rule majority|coder:NAME [--round N] -o <bundle>
       Decide every disagreement without a confirmed decision (docs/team-loop.md): majority
       accepts what a strict majority of three or more coders did (a tie is left open);
@@ -322,7 +325,7 @@ export const COMMAND_USAGE: Record<string, string> = {
   package:
     'Usage: threadmark package <project> --coders A,B [--threads ID,...] [--sample N --seed S [--unit post|thread] [--stratify thread|platform]]\n' +
     '       [--name NAME] [--instructions TEXT] [--identified] -o <dir>\n',
-  merge: 'Usage: threadmark merge <project> <coder-file|file.qdpx>... -o <out.threadmark.json>\n',
+  merge: 'Usage: threadmark merge <project> <coder-file|file.qdpx>... [--replace <coder>]... -o <out.threadmark.json>\n',
   'import-annotations':
     'Usage: threadmark import-annotations <project> <file> -o <out.threadmark.json> [--format web-annotation|doccano|label-studio]\n' +
     '       [--coder NAME] [--unknown-codes refuse|skip|create] [--replace]\n',

@@ -169,3 +169,44 @@ test('a wrong password and a stranger are refused in words, and nothing is conne
   await page.keyboard.press('Escape');
   await expect(syncStatus(page)).toHaveCount(0);
 });
+
+test('a synced page that goes offline says so, raises no page error, and syncs again when back', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.stack ?? error.message));
+  await startAs(page, 'ana');
+  await teamCommand(page, 'Open a team project…');
+  await signIn(page, 'Open a team project', 'ana', 'Open');
+  await expect(syncStatus(page)).toHaveText('Synced with the team server', { timeout: 45_000 });
+  // Ana's other machine writes to her layer all the while, so pulls are under way when the page
+  // goes offline (a pull's batch cut off is where the unhandled rejection came from).
+  const layer = `${couch.url}/${databaseName(PROJECT, { kind: 'layer', user: 'ana' })}`;
+  const auth = { Authorization: `Basic ${Buffer.from('ana:ana-pw').toString('base64')}`, 'Content-Type': 'application/json' };
+  let writing = true;
+  const writer = (async () => {
+    for (let n = 0; writing; n++) {
+      const coding = { id: `other-machine-${n}`, postId: 'p-elsewhere', threadId: 't-elsewhere', codeId: 'c-elsewhere', coderId: teamCoderId('ana'), start: 0, end: 1, quote: 'x', memo: '', createdAt: '2025-05-01T12:00:00.000Z', updatedAt: '2025-05-01T12:00:00.000Z' };
+      await fetch(`${layer}/_bulk_docs`, { method: 'POST', headers: auth, body: JSON.stringify({ docs: [recordDoc('codings', coding, { kind: 'layer', user: 'ana' }, 'other-machine')] }) });
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    }
+  })();
+  try {
+    for (let round = 0; round < 3; round++) {
+      await page.waitForTimeout(1_500 + round * 370);
+      // Every request to the server fails now ("Failed to fetch"), the replicas' and the status polls'.
+      await context.setOffline(true);
+      await expect(syncStatus(page)).toHaveText('Offline — changes are kept here and sync when the server is back', { timeout: 20_000 });
+      // Retries fail while offline (backoff from 0.5 s).
+      await page.waitForTimeout(2_000);
+      await context.setOffline(false);
+      await expect(syncStatus(page)).not.toHaveText(/^Offline/, { timeout: 30_000 });
+    }
+  } finally {
+    writing = false;
+    await writer;
+  }
+  await expect(syncStatus(page)).toHaveText(/^(Synced with the team server|Syncing)/, { timeout: 30_000 });
+  expect(errors).toEqual([]);
+  await context.close();
+});

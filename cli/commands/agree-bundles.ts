@@ -12,7 +12,7 @@ import {
 import { compareCoderFiles, type CoderFile } from '@shared/project/queries/coder-files';
 import type { SpanScore, SpanScores } from '@shared/agreement/units/span-f1';
 
-import { parseArgs } from '../args';
+import { parseArgs, takeRepeated } from '../args';
 import { EXIT_FAILED, EXIT_OK, type CliIo } from '../io';
 import { loadBundle } from '../load-bundle';
 import { usageError } from '../usage-error';
@@ -100,36 +100,6 @@ export async function agreeBundlesCommand(args: readonly string[], io: CliIo): P
 const isUnit = (text: string): text is AgreementUnit => (AGREEMENT_UNITS as readonly string[]).includes(text);
 
 const plural = (n: number, word: string) => (n === 1 ? word : `${word}s`);
-
-/**
- * Pulls every `--name value` / `--name=value` out of argv, keeping the rest in order for
- * parseArgs. `valued` lists the other options that take a value, so `--coders --code` keeps
- * "--code" as the coders' value just as parseArgs would read it.
- */
-function takeRepeated(
-  args: readonly string[],
-  name: string,
-  valued: readonly string[],
-): { ok: true; values: string[]; rest: string[] } | { ok: false; error: string } {
-  const values: string[] = [];
-  const rest: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--') {
-      rest.push(...args.slice(i));
-      break;
-    }
-    if (arg === `--${name}` || arg.startsWith(`--${name}=`)) {
-      const value = arg === `--${name}` ? args[++i] : arg.slice(name.length + 3);
-      if (value === undefined || value === '') return { ok: false, error: `option --${name} needs a value` };
-      values.push(value);
-      continue;
-    }
-    rest.push(arg);
-    if (valued.some((v) => arg === `--${v}`) && i + 1 < args.length) rest.push(args[++i]!);
-  }
-  return { ok: true, values, rest };
-}
 
 // ─── The readable report ──────────────────────────────────────────────────────────────────────
 

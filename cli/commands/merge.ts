@@ -6,10 +6,13 @@
  * changes nothing. -o may be the project itself.
  * A .qdpx among them is a Threadmark export coded in NVivo, ATLAS.ti or MAXQDA: placed on the
  * project by the same shared rule as the app's "Add coder files…" (qdpx-coder-file.ts), its users
- * added as coder layers (coders.add-layer); a coder already in the project keeps their codings.
+ * added as coder layers (coders.add-layer); a coder already in the project keeps their codings,
+ * unless named with --replace (the app's "Replace … codings" tick in the review): then that coder's
+ * codings in the project are replaced by the file's, as the app does it.
  */
 import type { CodebookDiffEntry } from '@shared/codebook/codebook-diff';
 import { formatProblem } from '@shared/problem/problem';
+import type { CoderLayerPlan } from '@shared/bundle/coder-layer-plan';
 import { addCoderLayer, previewCoderLayer, type CoderLayerSummary } from '@shared/project/operations/coder-layer';
 import { mergeCoderFiles, type MergedFileReport } from '@shared/project/operations/merge-coder-files';
 import type { CoderFile } from '@shared/project/queries/coder-files';
@@ -17,7 +20,7 @@ import { qdpxCoderFile, type QdpxCoderFile } from '@shared/project/queries/qdpx-
 import { runOperation } from '@shared/project/run-operation';
 import { randomIds, systemClock, type Clock, type IdSource } from '@shared/util/clock';
 
-import { parseArgs } from '../args';
+import { parseArgs, takeRepeated } from '../args';
 import { importIoOf } from '../import/import-io';
 import { describeFileError, EXIT_FAILED, EXIT_OK, type CliIo } from '../io';
 import { loadBundle } from '../load-bundle';
@@ -31,7 +34,11 @@ export interface MergeDeps {
 }
 
 export async function mergeCommand(args: readonly string[], io: CliIo, deps: MergeDeps = { clock: systemClock, ids: randomIds }): Promise<number> {
-  const parsed = parseArgs(args, [{ name: 'output', short: 'o', takesValue: true }]);
+  // --replace may repeat (one coder per option: a name may hold a comma).
+  const split = takeRepeated(args, 'replace', ['output']);
+  if (!split.ok) return usageError('merge', split.error, io);
+  const replaceNames = new Set(split.values.map((name) => name.trim()));
+  const parsed = parseArgs(split.rest, [{ name: 'output', short: 'o', takesValue: true }]);
   if (!parsed.ok) return usageError('merge', parsed.error, io);
   const { positionals, options } = parsed.value;
   const [path, ...paths] = positionals;
@@ -49,7 +56,7 @@ export async function mergeCommand(args: readonly string[], io: CliIo, deps: Mer
   // Every file is read before stopping, so one run shows the problems of all of them.
   const { store, actor } = opened.value;
   const files: CoderFile[] = [];
-  const layers: Array<{ name: string; layer: QdpxCoderFile }> = [];
+  const layers: Array<{ name: string; layer: QdpxCoderFile; plan: CoderLayerPlan }> = [];
   const problems: string[] = [];
   for (const file of paths) {
     if (isQdpx(file)) {
@@ -61,8 +68,8 @@ export async function mergeCommand(args: readonly string[], io: CliIo, deps: Mer
       // Planned as the app's review plans it, before anything is written.
       const incoming = read.value.bundle;
       try {
-        await store.read((reader) => previewCoderLayer(reader, incoming, deps.ids));
-        layers.push({ name: file, layer: read.value });
+        const plan = await store.read((reader) => previewCoderLayer(reader, incoming, deps.ids));
+        layers.push({ name: file, layer: read.value, plan });
       } catch (error) {
         problems.push(`${file}: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -72,6 +79,7 @@ export async function mergeCommand(args: readonly string[], io: CliIo, deps: Mer
     if (loaded.ok) files.push({ name: file, bundle: loaded.value });
     else problems.push(...loaded.error.lines);
   }
+  problems.push(...unmatchedReplaces(replaceNames, layers));
   if (problems.length > 0) return fail([...problems, 'threadmark: nothing written']);
 
   const env = { clock: deps.clock, ids: deps.ids, actor };
@@ -84,11 +92,14 @@ export async function mergeCommand(args: readonly string[], io: CliIo, deps: Mer
     lines.push(...merged.value.result.files.flatMap(fileLines));
     if (merged.value.entry) entries.push(merged.value.entry.seq);
   }
-  // Each .qdpx as the app adds it after the review: its own journal entry, no coder replaced.
-  for (const { name, layer } of layers) {
-    const added = await runOperation(store, addCoderLayer, { incoming: layer.bundle, source: name, replace: new Set<string>() }, env);
+  // Each .qdpx as the app adds it after the review: its own journal entry; the coders named by
+  // --replace replaced, checked against the counts the plan showed (as the review's tick is).
+  for (const { name, layer, plan } of layers) {
+    const replaced = replacedCoders(plan, replaceNames);
+    const confirmedCounts = new Map(replaced.map((c) => [c.projectCoderId, c.existingCodings]));
+    const added = await runOperation(store, addCoderLayer, { incoming: layer.bundle, source: name, replace: new Set(confirmedCounts.keys()), confirmedCounts }, env);
     if (!added.ok) return fail([...lines, `${name}: ${formatProblem(added.error)}`, 'threadmark: nothing written']);
-    lines.push(...layerLines(name, layer, added.value.result));
+    lines.push(...layerLines(name, layer, added.value.result, replaced));
     if (added.value.entry) entries.push(added.value.entry.seq);
   }
   const saved = await saveProjectFile(store, output, io, cliBundleHead(deps.clock));
@@ -100,6 +111,20 @@ export async function mergeCommand(args: readonly string[], io: CliIo, deps: Mer
 }
 
 const isQdpx = (file: string): boolean => file.toLowerCase().endsWith('.qdpx');
+
+/** The coders of a layer file already in the project that --replace names (by name, or by id). */
+const replacedCoders = (plan: CoderLayerPlan, names: ReadonlySet<string>): CoderLayerPlan['coders'] =>
+  plan.coders.filter((c) => !c.isNew && (names.has(c.name) || names.has(c.projectCoderId)));
+
+/** A --replace that names no coder both in the project and in a .qdpx given: refused, so a typo replaces nothing silently. */
+function unmatchedReplaces(names: ReadonlySet<string>, layers: ReadonlyArray<{ plan: CoderLayerPlan }>): string[] {
+  const present = layers.flatMap(({ plan }) => plan.coders.filter((c) => !c.isNew));
+  const unmatched = [...names].filter((name) => !present.some((c) => c.name === name || c.projectCoderId === name));
+  if (unmatched.length === 0) return [];
+  const choices = [...new Set(present.map((c) => c.name))];
+  const which = choices.length > 0 ? `coders of the project in the .qdpx files given: ${choices.join(', ')}` : 'no coder of the project is in a .qdpx file given (a returned package always replaces what was merged from it before)';
+  return unmatched.map((name) => `--replace ${name}: not a coder both in the project and in a .qdpx file given; ${which}`);
+}
 
 async function readQdpxLayer(file: string, io: CliIo, store: Parameters<typeof qdpxCoderFile>[0], clock: Clock): Promise<{ ok: true; value: QdpxCoderFile } | { ok: false; error: string[] }> {
   let bytes: Uint8Array;
@@ -113,7 +138,7 @@ async function readQdpxLayer(file: string, io: CliIo, store: Parameters<typeof q
 }
 
 /** A .qdpx's counts, then what the app's review lists: each thing not taken exactly as it was. */
-function layerLines(name: string, layer: QdpxCoderFile, s: CoderLayerSummary): string[] {
+function layerLines(name: string, layer: QdpxCoderFile, s: CoderLayerSummary, replaced: CoderLayerPlan['coders']): string[] {
   const n = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
   const kept = new Set(s.keptCoders);
   const coders = layer.bundle.coders.filter((c) => !kept.has(c.name)).map((c) => c.name).join(', ');
@@ -123,7 +148,8 @@ function layerLines(name: string, layer: QdpxCoderFile, s: CoderLayerSummary): s
     head,
     ...layer.notes.map((l) => `  ${l}`),
     ...(skipped > 0 ? [`  ${n(skipped, 'coding')} left out: the post is not in the project as the file has it`] : []),
-    ...s.keptCoders.map((c) => `  kept: ${c} is already in the project; nothing of theirs changed`),
+    ...replaced.map((c) => `  replaced: ${c.name}’s ${n(c.existingCodings, 'coding')} in the project with the ${c.incomingCodings} in the file`),
+    ...s.keptCoders.map((c) => `  kept: ${c} is already in the project; nothing of theirs changed (--replace "${c}" replaces them)`),
   ];
 }
 

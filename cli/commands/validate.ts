@@ -1,6 +1,6 @@
 import { parseArgs } from '../args';
 import { EXIT_FAILED, EXIT_OK, type CliIo } from '../io';
-import { loadBundle } from '../load-bundle';
+import { checkBundleFile } from '../load-bundle';
 import { usageError } from '../usage-error';
 
 /** `threadmark validate <bundle> [--json]` */
@@ -12,14 +12,15 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
   if (extra.length > 0) return usageError('validate', `unexpected argument ${extra[0]}`, io);
   const json = parsed.value.options.has('json');
 
-  const result = await loadBundle(path, io);
+  // Bounded: the project is checked, never held (a million-post bundle in the memory of its largest thread).
+  const result = await checkBundleFile(path, io);
   if (!result.ok) {
     if (json) io.stdout(`${JSON.stringify({ valid: false, problems: result.error.problems }, null, 2)}\n`);
     else io.stderr(result.error.lines.map((l) => `${l}\n`).join(''));
     return EXIT_FAILED;
   }
-  const b = result.value;
-  const counts = { threads: b.threads.length, posts: b.posts.length, codes: b.codes.length, codings: b.codings.length };
+  const n = result.value.counts;
+  const counts = { threads: n.threads, posts: n.posts, codes: n.codes, codings: n.codings };
   if (json) io.stdout(`${JSON.stringify({ valid: true, counts, problems: [] }, null, 2)}\n`);
   else io.stdout(`valid: ${counts.threads} threads, ${counts.posts} posts, ${counts.codes} codes, ${counts.codings} codings\n`);
   return EXIT_OK;

@@ -32,6 +32,8 @@ export interface ReadChunksOptions {
    * bytes to check, before a write, that the input is unchanged.
    */
   noWriteFollows?: boolean;
+  /** Only bytes [from, to) (a bounded bundle read reads its codings beside its posts). */
+  range?: { from: number; to: number };
 }
 
 export function isImportIo(io: CliIo): io is ImportIo {
@@ -53,8 +55,9 @@ export function textImportIo(io: CliIo): ImportIo {
     readBytes: bytes,
     fileSize: async (path) => (await bytes(path)).length,
     readHead: async (path, maxBytes) => (await bytes(path)).subarray(0, maxBytes),
-    async *readChunks(path) {
-      yield await bytes(path);
+    async *readChunks(path, options) {
+      const all = await bytes(path);
+      yield options?.range ? all.subarray(options.range.from, options.range.to) : all;
     },
     writeChunks: (path, chunks) => io.writeFile(path, [...chunks].join('')),
   };
@@ -83,15 +86,20 @@ export const nodeImportIo: ImportIo = {
   },
   async *readChunks(path, options) {
     if (!options?.reuseBuffer) {
-      for await (const chunk of createReadStream(path, { highWaterMark: READ_CHUNK })) yield chunk as Uint8Array;
+      if (options?.range && options.range.to <= options.range.from) return;
+      const range = options?.range ? { start: options.range.from, end: options.range.to - 1 } : {};
+      for await (const chunk of createReadStream(path, { ...range, highWaterMark: READ_CHUNK })) yield chunk as Uint8Array;
       return;
     }
     const handle = await open(path, 'r');
     try {
-      const buffer = new Uint8Array(READ_CHUNK);
-      for (;;) {
-        const { bytesRead } = await handle.read(buffer, 0, READ_CHUNK, null);
+      let at = options.range?.from ?? 0;
+      const to = options.range?.to ?? Infinity;
+      const buffer = new Uint8Array(Math.max(0, Math.min(READ_CHUNK, to - at)));
+      while (at < to) {
+        const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, to - at), at);
         if (bytesRead === 0) return;
+        at += bytesRead;
         yield buffer.subarray(0, bytesRead);
       }
     } finally {

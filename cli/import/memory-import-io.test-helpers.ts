@@ -29,8 +29,9 @@ export function memoryImportIo(files: Record<string, Uint8Array | string> = {}, 
     readBytes: async (path) => get(path),
     fileSize: async (path) => get(path).length,
     readHead: async (path, maxBytes) => get(path).subarray(0, maxBytes),
-    async *readChunks(path) {
-      const bytes = get(path);
+    async *readChunks(path, options) {
+      const whole = get(path);
+      const bytes = options?.range ? whole.subarray(options.range.from, options.range.to) : whole;
       for (let at = 0; at < bytes.length; at += chunkSize) yield bytes.slice(at, at + chunkSize);
     },
     writeChunks: async (path, chunks) => write(path, [...chunks].join('')),

@@ -16,7 +16,9 @@ import { type Services, ServicesContext } from './services';
 import { Workspace } from './Workspace';
 
 export function App() {
-  const { announcement, announce } = useAnnouncer();
+  // The status line follows the announcer itself: a message re-renders it alone, not the app.
+  const announcer = useAnnouncer();
+  const announce = announcer.announce;
   const base = useMemo(() => ({ tracker: new SaveTracker({ now: () => Date.now() }), platform: currentPlatform(), clock: systemClock, ids: randomIds }), []);
   // Backups and the manifest live outside IndexedDB: OPFS on the web, the user data folder on the desktop.
   const backup = useMemo(() => {
@@ -88,7 +90,7 @@ export function App() {
   return (
     <>
       {body}
-      <StatusLine announcement={announcement} />
+      <StatusLine announcer={announcer} />
     </>
   );
 }

@@ -9,7 +9,7 @@ import { ANALYSIS_TABS } from '../features/analysis/analysis-tab-list';
 import { AnalysisView } from '../features/analysis/AnalysisView';
 import { SearchIndexUpkeep } from '../features/analysis/search/search-index-upkeep';
 import { AgreementView } from '../features/agreement/AgreementView';
-import { CodebookPanel } from '../features/codebook/CodebookPanel';
+import { LiveCodebookPanel } from '../features/codebook/LiveCodebookPanel';
 import { DefinitionCard } from '../features/codebook/DefinitionCard';
 import { codesByShortcut } from '../features/codebook/shortcut-keys';
 import { useCodebookExchange } from '../features/codebook-exchange/use-codebook-exchange';
@@ -204,12 +204,18 @@ export function Workspace({ coder, projectName, onSwitchCoder, onShowProjects, o
     setHighlightIds(ids);
   }, []);
 
+  // Stable, so the (memoized) codebook does not re-render with every coding.
+  const latestActions = useRef(actions);
+  latestActions.current = actions;
+  const onApplyCode = useCallback((code: Code) => void latestActions.current.applyCode(code), []);
+
   const codingCommands = useMemo(
     () => ({
       codes: sortCodesAsTree(liveData.codes).map((r) => r.code),
-      codeWholePost: (postId: string, code: Code) => void actions.codeWholePost(postId, code),
+      codeWholePost: (postId: string, code: Code) => void latestActions.current.codeWholePost(postId, code),
     }),
-    [liveData.codes, actions],
+    // A new value re-renders every reader of the context: only when the codes change.
+    [liveData.codes],
   );
 
   return (
@@ -289,7 +295,7 @@ export function Workspace({ coder, projectName, onSwitchCoder, onShowProjects, o
                   </Panel>
                   <Separator className="pane-separator" aria-label="Resize the thread list and the codebook" />
                   <Panel id="pane-codebook" className="pane codebook-pane" defaultSize="60%" minSize="120px">
-                    <CodebookPanel codes={liveData.codes} counts={liveData.counts} tallies={liveData.tallies} onlyMine={onlyMine} onApply={(code) => void actions.applyCode(code)} />
+                    <LiveCodebookPanel codes={liveData.codes} coders={liveData.coders} onlyCoderId={onlyMine ? actingCoder.id : null} onApply={onApplyCode} />
                   </Panel>
                 </Group>
               </Panel>

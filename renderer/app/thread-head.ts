@@ -36,6 +36,26 @@ export async function readThreadHead(db: ThreadmarkDB, threadId: string): Promis
 const NO_THREAD: ThreadHead = { threadId: '', posts: [], codings: [] };
 
 /**
+ * `value` once a frame has been painted with it, `undefined` until then: the whole thread is asked
+ * for after its head is on screen, so its requests and their answers never hold back that frame.
+ */
+export function useAfterFirstFrame<T>(value: T | undefined): T | undefined {
+  const [painted, setPainted] = useState<T | undefined>(undefined);
+  useEffect(() => {
+    if (value === undefined) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setPainted(value), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [value]);
+  return value !== undefined && painted === value ? value : undefined;
+}
+
+/**
  * The head of `threadId` (an empty one for no thread), null until read; read once each time the
  * thread changes, not kept live: it stands in only for the moments before the whole-thread reads
  * answer, which are asked for once it is in.

@@ -1,19 +1,18 @@
 import { useMemo, useRef } from 'react';
 
 import type { Code, Coder, Coding, Post } from '@shared/model/records';
-import { codebookInTreeOrder, codersByName, codingTallies, tallyCount, type CodingTally } from '@shared/project/queries/codebook-reads';
+import { codebookInTreeOrder, codersByName } from '@shared/project/queries/codebook-reads';
 import { threadEntries, type ThreadEntry } from '@shared/project/queries/workspace-reads';
 import { codePointToUtf16 } from '@shared/text/offsets';
 
 import type { ThreadmarkDB } from '../db/project-store';
 import { useProjectQuery } from '../db/use-project-query';
 import type { MarkSpan } from '../editor/post-content';
-import { useThreadHead } from './thread-head';
+import { useAfterFirstFrame, useThreadHead } from './thread-head';
 import { changesOf, groupByPost, regroupPosts, sameRecords, withPosts, type CodingsByPost } from './codings-by-post';
 import { useThreadCodings, type ThreadCodings } from './use-thread-codings';
 
 const EMPTY: never[] = [];
-const NO_TALLY: CodingTally = { total: 0, byCoder: [] };
 
 export interface WorkspaceData {
   /** Without coded-post counts: the thread list reads them only when it sorts by them. */
@@ -30,10 +29,6 @@ export interface WorkspaceData {
   codings: Coding[];
   codingsByPost: ReadonlyMap<string, Coding[]>;
   spansByPost: ReadonlyMap<string, readonly MarkSpan[]>;
-  /** Each code's own codings as shown: only `onlyCoderId`'s when given, else all coders'. */
-  counts: ReadonlyMap<string, number>;
-  /** Each code's codings in all and per coder (every code listed). */
-  tallies: ReadonlyMap<string, CodingTally>;
 }
 
 /** Live views of the project through the core's queries: every write anywhere shows up here. */
@@ -47,7 +42,7 @@ export function useWorkspaceData(db: ThreadmarkDB, chosenThreadId: string | null
   // The first screen first; the whole thread is asked for once it is in, so IndexedDB answers the
   // head's requests before the long read (it answers requests in the order they arrive).
   const head = useThreadHead(db, threadId);
-  const wholeId = head ? threadId : undefined;
+  const wholeId = useAfterFirstFrame(head ? (threadId ?? undefined) : undefined);
   const wholePosts = useProjectQuery(db, async (reader) => ({ threadId: wholeId, posts: wholeId ? await reader.postsOfThread(wholeId) : [] }), [wholeId]);
   const codes = useProjectQuery(db, codebookInTreeOrder, []) ?? EMPTY;
   const coderList = useProjectQuery(db, codersByName, []) ?? EMPTY;
@@ -61,18 +56,16 @@ export function useWorkspaceData(db: ThreadmarkDB, chosenThreadId: string | null
     () => (onlyCoderId === null ? allCodings : allCodings.filter((c) => c.coderId === onlyCoderId)),
     [allCodings, onlyCoderId],
   );
-  // Read from the coding counts the apply step keeps (migration 0011), never from the codings.
-  const tallyMap = useProjectQuery(db, codingTallies, []);
+  // The codebook's tallies are its own query (LiveCodebookPanel): a coding changes them, and
+  // the workspace need not re-render for that.
 
   const postsById = useMemo(() => new Map((posts ?? []).map((p) => [p.id, p])), [posts]);
   const codesById = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
   const coders = useMemo(() => new Map(coderList.map((c) => [c.id, c])), [coderList]);
   const codingsByPost = useCodingsByPost(codings, complete ? wholeCodings : undefined, allCodings, onlyCoderId);
-  const tallies = useMemo(() => new Map(codes.map((c) => [c.id, tallyMap?.get(c.id) ?? NO_TALLY])), [codes, tallyMap]);
-  const counts = useMemo(() => new Map(codes.map((c) => [c.id, tallyCount(tallies.get(c.id), onlyCoderId)])), [codes, tallies, onlyCoderId]);
   const spansByPost = useStableSpans(codingsByPost, postsById, codesById);
 
-  return { threads, threadId, posts, complete, postsById, codes, codesById, coders, codings, codingsByPost, spansByPost, counts, tallies };
+  return { threads, threadId, posts, complete, postsById, codes, codesById, coders, codings, codingsByPost, spansByPost };
 }
 
 /**

@@ -8,6 +8,7 @@ import { codingOn } from '@shared/bundle/fixtures.test-helpers';
 import { validateBundle } from '@shared/bundle/validate';
 import { EMPTY_CODE_FIELDS, type Code, type Coding, type Post } from '@shared/model/records';
 import { readLayerSnapshot } from '@shared/project/operations/coder-layer';
+import { teamCoderId } from '@shared/sync/names';
 
 import demoBundle from '../../resources/demo/demo-project.threadmark.json';
 
@@ -17,6 +18,7 @@ import type { ThreadmarkDB } from './database';
 import { storeOf } from './project-store';
 import { addCoding, removeCoding, revertJournalEntry } from './repositories/codings-repository';
 import { setCurrentCoderId } from './repositories/settings-repository';
+import { saveConnection } from './sync-state';
 import { deleteCode, setExemplar, updateCode } from './testing/codebook-ops';
 import { APP, freshDb, tableCounts, testClock, testIds } from './testing/test-support';
 import { deleteStoredPost, storedPostCount } from './testing/stored-posts';
@@ -364,5 +366,52 @@ describe('a project changed after the preview', () => {
     await revertJournalEntry(db, entryId!, 'undo', deps);
     const undone = await exportNow();
     expect(undone.codings.map((c) => c.id)).toEqual(before.codings.map((c) => c.id));
+  });
+});
+
+describe('a coder file added to a project connected to a team server', () => {
+  const connect = () => saveConnection(db, { serverUrl: 'http://127.0.0.1:5984', projectKey: 'fallacies', user: 'ada', lead: true, connectedAt: OPENED_AT });
+  /** Ben's file from his laptop: there he is coder `ben-laptop`. */
+  const bensLaptopFile = (): Bundle => {
+    const b = bensFile();
+    b.coders = [{ id: 'ben-laptop', name: 'Ben' }];
+    b.codings = b.codings.map((c) => ({ ...c, coderId: 'ben-laptop' }));
+    return valid(b);
+  };
+
+  it('gives a new coder the team id of his name, in the preview and in every record written: one Ben on the server', async () => {
+    await connect();
+    const preview = await planFor(bensLaptopFile());
+    expect(preview.coders.map((c) => [c.name, c.projectCoderId, c.isNew])).toEqual([['Ben', teamCoderId('Ben'), true]]);
+    const { summary } = await addLayer(bensLaptopFile());
+    expect(summary.addedCoders).toBe(1);
+    expect(await db.coders.get(teamCoderId('Ben'))).toMatchObject({ id: teamCoderId('Ben'), name: 'Ben' });
+    expect(await db.coders.get('ben-laptop')).toBeUndefined();
+    const bens = (await db.codings.toArray()).filter((c) => c.id.startsWith('ben-'));
+    expect(bens.length).toBe(summary.addedCodings);
+    expect(new Set(bens.map((c) => c.coderId))).toEqual(new Set([teamCoderId('Ben')]));
+    expect((await db.assignments.toArray()).map((a) => a.coderId)).toEqual([teamCoderId('Ben')]);
+    await expectNothingOrphaned();
+  });
+
+  it('takes a file coder whose name differs only in case as the team member already there, kept unless replaced', async () => {
+    await connect();
+    await db.coders.add({ id: teamCoderId('Ben'), name: 'Ben' });
+    const file = bensLaptopFile();
+    file.coders = [{ id: 'ben-laptop', name: 'BEN' }];
+    const preview = await planFor(valid(file));
+    expect(preview.coders.map((c) => [c.name, c.projectCoderId, c.isNew])).toEqual([['Ben', teamCoderId('Ben'), false]]);
+    const before = await exportNow();
+    const kept = await addLayer(valid(file));
+    expect(kept.summary).toMatchObject({ addedCoders: 0, addedCodings: 0, keptCoders: ['Ben'] });
+    expect(await exportNow()).toEqual(before);
+    const replaced = await addLayer(valid(file), new Set([teamCoderId('Ben')]));
+    expect(replaced.summary.addedCodings).toBeGreaterThan(0);
+    expect((await db.coders.toArray()).map((c) => c.id).sort()).toEqual(['coder-ada', teamCoderId('Ben')]);
+  });
+
+  it('keeps the file’s coder id in a project that is not connected', async () => {
+    await addLayer(bensLaptopFile());
+    expect(await db.coders.get('ben-laptop')).toMatchObject({ id: 'ben-laptop', name: 'Ben' });
   });
 });

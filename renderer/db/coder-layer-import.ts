@@ -11,11 +11,14 @@ import type { Clock, IdSource } from '@shared/util/clock';
 
 import type { ThreadmarkDB } from './database';
 import { runInProject, storeOf } from './run-in-project';
+import { coderIdPolicy } from './sync-state';
 
 export type { CoderLayerSummary };
 
+/** In a project connected to a team server, the file's new coders get their names' team ids (one person, one record). */
 export async function planCoderFile(db: ThreadmarkDB, incoming: Bundle, ids: IdSource): Promise<CoderLayerPlan> {
-  return storeOf(db).read((reader) => previewCoderLayer(reader, incoming, ids));
+  const idPolicy = await coderIdPolicy(db);
+  return storeOf(db).read((reader) => previewCoderLayer(reader, incoming, ids, idPolicy));
 }
 
 /** Adds the file's layer; coders already present are replaced only when their id is in `replace`. Throws when refused. */
@@ -27,7 +30,8 @@ export async function applyCoderLayer(
   deps: { clock: Clock; ids: IdSource },
   confirmedCounts?: ReadonlyMap<string, number>,
 ): Promise<{ summary: CoderLayerSummary; entryId: string | null }> {
-  const result = await runInProject(db, addCoderLayer, { incoming, source, replace, ...(confirmedCounts ? { confirmedCounts } : {}) }, deps);
+  const idPolicy = await coderIdPolicy(db);
+  const result = await runInProject(db, addCoderLayer, { incoming, source, replace, idPolicy, ...(confirmedCounts ? { confirmedCounts } : {}) }, deps);
   if (!result.ok) throw new Error(`${formatProblem(result.error)}. Nothing was changed.`);
   return { summary: result.value.result, entryId: result.value.entry?.id ?? null };
 }

@@ -25,6 +25,8 @@ export class DexieProjectStore implements ProjectStore {
   private readonly listeners = new Set<(entry: JournalEntry) => void>();
   /** Ids already told to listeners (this window's writes are told at once, and seen again by the watch). */
   private readonly told = new Set<string>();
+  /** The journal seqs of those entries: a journal that grew by these alone needs no read. */
+  private readonly toldSeqs = new Set<number>();
   private watch: { unsubscribe(): void } | null = null;
 
   constructor(readonly db: ThreadmarkDB) {}
@@ -90,9 +92,18 @@ export class DexieProjectStore implements ProjectStore {
   private tell(entry: JournalEntry): void {
     if (this.told.has(entry.id)) return;
     this.told.add(entry.id);
-    // Only recent ids can be seen twice; keep the set small.
+    this.toldSeqs.add(entry.seq);
+    // Only recent ids can be seen twice; keep the sets small.
     if (this.told.size > 1000) this.told.delete(this.told.values().next().value as string);
+    if (this.toldSeqs.size > 1000) this.toldSeqs.delete(this.toldSeqs.values().next().value as number);
     for (const listener of [...this.listeners]) listener(entry);
+  }
+
+  /** True when every entry after `from` up to `to` was told already. */
+  private toldAll(from: number, to: number): boolean {
+    if (to - from > this.toldSeqs.size) return false;
+    for (let seq = from + 1; seq <= to; seq++) if (!this.toldSeqs.has(seq)) return false;
+    return true;
   }
 
   private watchJournal(): { unsubscribe(): void } {
@@ -106,6 +117,9 @@ export class DexieProjectStore implements ProjectStore {
         }
         const from = seen;
         seen = seq;
+        // This window's own writes were told as they committed: reading them back (whole entries,
+        // every coding's) would be work for nothing after each coding.
+        if (this.toldAll(from, seq)) return;
         void db.journal
           .where('seq')
           .above(from)

@@ -137,6 +137,17 @@ export async function allPosts(db: ThreadmarkDB, pagesPerRead = PAGES_PER_READ):
   }
 }
 
+/**
+ * One piece of allPosts for a reader that reads in many short transactions (a backup): up to `pages`
+ * pages after the page keyed `after` (from the first when null), and the key to continue after
+ * (null when these were the last).
+ */
+export async function postPagesAfter(db: ThreadmarkDB, after: readonly [string, number] | null, pages: number): Promise<{ posts: Post[]; next: [string, number] | null }> {
+  const rows = await (after ? db.postPages.where(':id').above(after) : db.postPages.orderBy(':id')).limit(pages).toArray();
+  const last = rows.at(-1);
+  return { posts: rows.flatMap((page) => page.posts), next: rows.length === pages && last ? [last.threadId, last.page] : null };
+}
+
 /** Every post's facts in allPosts' order, read from the facts pages (no post is read). */
 export async function allPostFacts(db: ThreadmarkDB): Promise<PostFacts[]> {
   return (await db.postFacts.toArray()).flatMap((p) => p.facts);

@@ -61,10 +61,22 @@ const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  */
 export type RecordSink = (key: string, membersSoFar: Readonly<Record<string, unknown>>) => ((records: unknown[]) => void) | null;
 
+/**
+ * A top-level array whose bytes another reader reads (check-bundle-bounded.ts: the codings, read
+ * beside the posts): asked when `key`'s array opens at byte `offset`; the byte after its end to
+ * pass over it unread (the array stays empty), or null to read it.
+ */
+export type SkipArray = (key: string, offset: number) => number | null;
+
 export class TopLevelJsonReader {
   /** The top-level object so far: members as parsed, arrays filled element by element. */
   readonly value: Record<string, unknown> = {};
-  constructor(private readonly sinkFor: RecordSink | null = null) {}
+  constructor(
+    private readonly sinkFor: RecordSink | null = null,
+    private readonly skipArray: SkipArray | null = null,
+  ) {}
+  /** While passing over a skipped array: the byte offset where reading resumes. */
+  private skipUntil = -1;
   /** The open array's sink, if its records go elsewhere. */
   private sink: ((records: unknown[]) => void) | null = null;
   private state: State = 'start';
@@ -100,6 +112,15 @@ export class TopLevelJsonReader {
     }
     const n = chunk.length;
     let i = 0;
+    if (this.skipUntil !== -1) {
+      if (this.offset + n <= this.skipUntil) {
+        this.offset += n;
+        return;
+      }
+      i = this.skipUntil - this.offset;
+      this.skipUntil = -1;
+      this.state = 'after-member';
+    }
     if (this.state === 'capture') this.captureStart = 0;
     while (i < n) {
       const b = chunk[i]!;
@@ -136,6 +157,18 @@ export class TopLevelJsonReader {
           if (b === OPEN_ARRAY) {
             this.array = [];
             this.value[this.key] = this.array;
+            const resume = this.skipArray?.(this.key, this.offset + i) ?? null;
+            if (resume !== null) {
+              this.array = null;
+              if (resume <= this.offset + n) {
+                i = resume - this.offset;
+                this.state = 'after-member';
+                continue;
+              }
+              this.skipUntil = resume;
+              this.offset += n;
+              return;
+            }
             this.sink = this.sinkFor?.(this.key, this.value) ?? null;
             this.state = 'element-or-end';
             break;

@@ -71,17 +71,28 @@ export function noteIds(known: KnownIds, array: RecordArrayName, records: readon
   });
 }
 
+/**
+ * What the rules read of posts and codings a bounded read no longer holds (bounded-record-check.ts:
+ * it checks them itself and passes their `checked` arrays empty): a checked post's thread, a
+ * checked coding's code.
+ */
+export interface HeldElsewhere {
+  postThread(id: string): { id: string; threadId: string } | undefined;
+  codeOfCoding(id: string): string | undefined;
+}
+
 /** The cross-record rules over the records that passed the shape check, given every raw id (noteIds). */
-export function checkBundleRules(known: KnownIds, checked: CheckedRecords): PlacedProblem[] {
+export function checkBundleRules(known: KnownIds, checked: CheckedRecords, elsewhere?: HeldElsewhere): PlacedProblem[] {
   const out: PlacedProblem[] = [];
   const report = (array: RecordArrayName, index: number, id: string, field: string, message: string): void => {
     out.push({ array, index, problem: { record: recordLabel(array, index, id), field, message } });
   };
 
   const postsById = new Map(checked.posts.map(({ value }) => [value.id, value]));
+  const postThread = elsewhere ? (id: string) => elsewhere.postThread(id) : (id: string) => postsById.get(id);
 
   for (const { index, value: t } of checked.threads) {
-    const root = postsById.get(t.rootPostId);
+    const root = postThread(t.rootPostId);
     if (!known.posts.has(t.rootPostId)) report('threads', index, t.id, 'rootPostId', `unknown post ${JSON.stringify(t.rootPostId)}`);
     else if (root && root.threadId !== t.id)
       report('threads', index, t.id, 'rootPostId', `post ${JSON.stringify(root.id)} belongs to thread ${JSON.stringify(root.threadId)}`);
@@ -151,17 +162,17 @@ export function checkBundleRules(known: KnownIds, checked: CheckedRecords): Plac
   }
   checkMemosAndAttributes(checked, known, report);
   checkRelations(checked, known, postsById, report);
-  checkCodebookRules(checked, known, report);
+  checkCodebookRules(checked, known, report, elsewhere?.codeOfCoding);
   return out;
 }
 
 // Post text is checked above with its own message; a quote is compared with the text it was cut from;
 // the journal holds copies of records (and can be long), checked when they were written.
-const CHECKED_ELSEWHERE: Partial<Record<keyof CheckedRecords, ReadonlySet<string>>> = { posts: new Set(['text']), codings: new Set(['quote']) };
+export const CHECKED_ELSEWHERE: Partial<Record<keyof CheckedRecords, ReadonlySet<string>>> = { posts: new Set(['text']), codings: new Set(['quote']) };
 const NOT_WALKED: ReadonlySet<keyof CheckedRecords> = new Set(['journal']);
 
 /** Names, ids, memos, titles… hold well-formed Unicode too: an unpaired surrogate is named, field and index. */
-function checkWellFormedStrings(checked: CheckedRecords, report: (array: RecordArrayName, index: number, id: string, field: string, message: string) => void): void {
+export function checkWellFormedStrings(checked: CheckedRecords, report: (array: RecordArrayName, index: number, id: string, field: string, message: string) => void): void {
   for (const array of Object.keys(checked) as Array<keyof CheckedRecords>) {
     if (NOT_WALKED.has(array)) continue;
     const skip = CHECKED_ELSEWHERE[array];
@@ -172,7 +183,7 @@ function checkWellFormedStrings(checked: CheckedRecords, report: (array: RecordA
   }
 }
 
-function checkOffsets(text: string, c: BundleCoding, at: (field: string, message: string) => void): void {
+export function checkOffsets(text: string, c: Pick<BundleCoding, 'start' | 'end' | 'quote'>, at: (field: string, message: string) => void): void {
   const length = codePointLength(text);
   let inRange = true;
   for (const field of ['start', 'end'] as const) {

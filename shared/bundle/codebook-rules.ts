@@ -11,8 +11,9 @@ import { codeCountProblem, codeDepthProblem, MAX_CODES } from '../codebook/code-
 
 type Report = (array: RecordArrayName, index: number, id: string, field: string, message: string) => void;
 
-export function checkCodebookRules(checked: CheckedRecords, known: KnownIds, report: Report): void {
-  checkExemplars(checked, known, report);
+/** `codeOfCoding`: a checked coding's code, when the codings are not in `checked` (a bounded read). */
+export function checkCodebookRules(checked: CheckedRecords, known: KnownIds, report: Report, codeOfCoding?: (id: string) => string | undefined): void {
+  checkExemplars(checked, known, report, codeOfCoding);
   checkShortcuts(checked, report);
   checkCategoryCodings(checked, report);
   checkChanges(checked, known, report);
@@ -31,9 +32,10 @@ export function checkCodebookSize(codes: CheckedRecords['codes'], report: Report
   if (tooDeep) report('codes', tooDeep.line!, tooDeep.record!, 'parentId', tooDeep.message);
 }
 
-function checkExemplars(checked: CheckedRecords, known: KnownIds, report: Report): void {
-  const codeOfCoding = new Map<string, string>();
-  for (const { value } of checked.codings) if (!codeOfCoding.has(value.id)) codeOfCoding.set(value.id, value.codeId);
+function checkExemplars(checked: CheckedRecords, known: KnownIds, report: Report, codeElsewhere?: (id: string) => string | undefined): void {
+  const codes = new Map<string, string>();
+  for (const { value } of checked.codings) if (!codes.has(value.id)) codes.set(value.id, value.codeId);
+  const codeOfCoding = codeElsewhere ? { get: codeElsewhere } : codes;
   for (const { index, value: code } of checked.codes) {
     const seen = new Set<string>();
     code.exemplarCodingIds.forEach((codingId, i) => {

@@ -40,6 +40,16 @@ export class RecordCheck {
     this.counts.set(array, from + records.length);
   }
 
+  /** The shape problems so far (a bounded read merges them with its own). */
+  shapeProblems(): readonly PlacedProblem[] {
+    return this.shape;
+  }
+
+  /** The repeated ids so far. */
+  duplicateProblems(): readonly PlacedProblem[] {
+    return this.duplicates;
+  }
+
   /** Every record's problems, then the cross-record rules', in file order (by array, then record). */
   problems(): Problem[] {
     const placed = [...this.shape, ...this.duplicates, ...checkBundleRules(this.known, this.checked)];

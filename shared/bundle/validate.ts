@@ -35,38 +35,11 @@ const OPTIONAL_ARRAYS: ReadonlySet<RecordArrayName> = new Set(['journal', 'codeb
  * as empty arrays.
  */
 export function validateBundle(json: unknown, streamed?: RecordCheck): Result<Bundle, Problem[]> {
-  if (!isObject(json)) return err([{ record: 'bundle', message: `expected a JSON object, got ${describeValue(json)}` }]);
-  const identity = checkIdentity(json);
-  if (identity.length > 0) return err(identity);
-  const v2 = json.formatVersion === 1 ? migrateBundleV1(json) : json;
-  let input = v2;
-  if (v2.formatVersion === 2) {
-    const migrated = migrateBundleV2(v2);
-    if (!migrated.ok) return err(migrated.error);
-    input = migrated.value;
-  }
-
-  const problems: Problem[] = [];
-  const exportedAt = parsePart(isoTime, input, 'exportedAt', problems);
-  const app = parsePart(appSchema, input, 'app', problems);
-  const project = parsePart(projectSchema, input, 'project', problems);
-
   const records = streamed ?? new RecordCheck();
-  for (const array of RECORD_ARRAYS) {
-    if (streamed?.fed.has(array)) continue;
-    const value = input[array];
-    // A bundle written without a codebook history (the CLI import, a hand-made file) has none.
-    if (value === undefined && OPTIONAL_ARRAYS.has(array)) continue;
-    if (!Array.isArray(value)) {
-      problems.push({ record: 'bundle', field: array, message: value === undefined ? 'missing (expected an array)' : `expected an array, got ${describeValue(value)}` });
-      continue;
-    }
-    records.add(array, value);
-  }
-  problems.push(...records.problems());
+  const checkedEnvelope = checkEnvelope(json, records);
+  if (!checkedEnvelope.ok) return checkedEnvelope;
+  const { exportedAt, app, project } = checkedEnvelope.value;
   const checked = records.checked;
-
-  if (problems.length > 0 || exportedAt === undefined || app === undefined || project === undefined) return err(problems);
   return ok({
     format: BUNDLE_FORMAT,
     formatVersion: BUNDLE_FORMAT_VERSION,
@@ -90,6 +63,58 @@ export function validateBundle(json: unknown, streamed?: RecordCheck): Result<Bu
     ...(checked.relationCodes.length > 0 ? { relationCodes: checked.relationCodes.map((r) => r.value) } : {}),
     ...(checked.relations.length > 0 ? { relations: checked.relations.map((r) => r.value) } : {}),
   });
+}
+
+/** Where records go to be checked: RecordCheck, or BoundedRecordCheck (a bounded read). */
+export interface RecordChecker {
+  readonly fed: ReadonlySet<RecordArrayName>;
+  add(array: RecordArrayName, records: readonly unknown[]): void;
+  problems(): Problem[];
+}
+
+/** A valid bundle's head. */
+export interface Envelope {
+  exportedAt: string;
+  app: Bundle['app'];
+  project: Bundle['project'];
+}
+
+/**
+ * The bundle around its records: identity (migrating versions 1 and 2), exportedAt, app and project,
+ * and each record array present and an array, fed to `records` unless already fed as streamed; every
+ * problem, the records' included.
+ */
+export function checkEnvelope(json: unknown, records: RecordChecker): Result<Envelope, Problem[]> {
+  if (!isObject(json)) return err([{ record: 'bundle', message: `expected a JSON object, got ${describeValue(json)}` }]);
+  const identity = checkIdentity(json);
+  if (identity.length > 0) return err(identity);
+  const v2 = json.formatVersion === 1 ? migrateBundleV1(json) : json;
+  let input = v2;
+  if (v2.formatVersion === 2) {
+    const migrated = migrateBundleV2(v2);
+    if (!migrated.ok) return err(migrated.error);
+    input = migrated.value;
+  }
+
+  const problems: Problem[] = [];
+  const exportedAt = parsePart(isoTime, input, 'exportedAt', problems);
+  const app = parsePart(appSchema, input, 'app', problems);
+  const project = parsePart(projectSchema, input, 'project', problems);
+
+  for (const array of RECORD_ARRAYS) {
+    if (records.fed.has(array)) continue;
+    const value = input[array];
+    // A bundle written without a codebook history (the CLI import, a hand-made file) has none.
+    if (value === undefined && OPTIONAL_ARRAYS.has(array)) continue;
+    if (!Array.isArray(value)) {
+      problems.push({ record: 'bundle', field: array, message: value === undefined ? 'missing (expected an array)' : `expected an array, got ${describeValue(value)}` });
+      continue;
+    }
+    records.add(array, value);
+  }
+  problems.push(...records.problems());
+  if (problems.length > 0 || exportedAt === undefined || app === undefined || project === undefined) return err(problems);
+  return ok({ exportedAt, app, project });
 }
 
 /** Text of a `*.threadmark.json` file → bundle. A leading BOM is allowed; syntax errors name line and column. */

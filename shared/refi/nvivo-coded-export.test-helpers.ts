@@ -45,12 +45,16 @@ export async function noraCodedExport(project: Bundle = exampleBundle(), exporte
   return { project, qdpx: asNvivo(files, new Map([[name.slice(8, -4), added]]), NORA) };
 }
 
-/** The file reviewed then added as the app and the CLI do (one preview, then coders.add-layer, nobody replaced): the project's bytes after. */
-export async function addedThroughCore(store: ProjectStore, qdpx: Uint8Array, env: { clock: Clock; ids: IdSource; actor: Actor }, head: BundleHead): Promise<{ bytes: string; layer: QdpxCoderFile }> {
+/**
+ * The file reviewed then added as the app and the CLI do (one preview, then coders.add-layer; the
+ * project coders in `replace`, by id, replaced with the counts the preview showed): the project's bytes after.
+ */
+export async function addedThroughCore(store: ProjectStore, qdpx: Uint8Array, env: { clock: Clock; ids: IdSource; actor: Actor }, head: BundleHead, replace: ReadonlySet<string> = new Set()): Promise<{ bytes: string; layer: QdpxCoderFile }> {
   const layer = await qdpxCoderFile(store, qdpx, NORA_FILE, { at: env.clock.now(), app: head.app });
   if (!layer.ok) throw new Error(layer.error.join('; '));
-  await store.read((reader) => previewCoderLayer(reader, layer.value.bundle, env.ids));
-  const added = await runOperation(store, addCoderLayer, { incoming: layer.value.bundle, source: NORA_FILE, replace: new Set<string>() }, env);
+  const plan = await store.read((reader) => previewCoderLayer(reader, layer.value.bundle, env.ids));
+  const confirmedCounts = new Map(plan.coders.filter((c) => !c.isNew && replace.has(c.projectCoderId)).map((c) => [c.projectCoderId, c.existingCodings]));
+  const added = await runOperation(store, addCoderLayer, { incoming: layer.value.bundle, source: NORA_FILE, replace, confirmedCounts }, env);
   if (!added.ok) throw new Error(added.error.message);
   const after = await store.read((r) => projectBundle(r, head));
   if (!after.ok) throw new Error(after.error.message);

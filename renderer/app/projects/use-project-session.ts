@@ -94,12 +94,12 @@ export function useProjectSession({ clock, ids, tracker, platform, announce, bac
   const deps = useMemo(() => ({ clock, ids }), [clock, ids]);
 
   const enter = useCallback(
-    async (entry: ProjectEntry, coder: MachineCoder, alive: () => boolean = () => true) => {
+    async (entry: ProjectEntry, coder: MachineCoder, alive: () => boolean = () => true, checkedAtStart = false) => {
       setSession({ kind: 'loading' });
       try {
         // Never an empty project in silence: a database the manifest or a backup knows, gone or empty, goes to recovery.
-        const known = (await backup.manifest.read()).projects.find((p) => p.dbName === entry.dbName);
-        const lost = await recoveryCaseFor(known, entry.dbName, backup.store);
+        // The start-up check has just looked at every project the manifest holds: not twice before the first frame.
+        const lost = checkedAtStart ? null : await recoveryCaseFor((await backup.manifest.read()).projects.find((p) => p.dbName === entry.dbName), entry.dbName, backup.store);
         if (lost) {
           if (alive()) setSession({ kind: 'recovery', coder, cases: [lost] });
           return;
@@ -129,7 +129,8 @@ export function useProjectSession({ clock, ids, tracker, platform, announce, bac
   /** Start: the manifest's projects checked first (recovery), then who codes and the project opened last. */
   const boot = useCallback(
     async (alive: () => boolean) => {
-      const { cases, relisted } = await checkAtStart(registry, await backup.manifest.read(), backup.store);
+      const manifest = await backup.manifest.read();
+      const { cases, relisted } = await checkAtStart(registry, manifest, backup.store);
       if (!alive()) return;
       for (const entry of relisted) announce(`“${entry.name}” was missing from the project list and is listed again; its data was all there.`);
       if (cases.length > 0) {
@@ -139,7 +140,7 @@ export function useProjectSession({ clock, ids, tracker, platform, announce, bac
       const { coder, reopen, projectCount } = await bootstrap(registry, deps);
       if (!alive()) return;
       if (!coder) setSession({ kind: 'coder-needed', projectCount });
-      else if (reopen) await enter(reopen, coder, alive);
+      else if (reopen) await enter(reopen, coder, alive, manifest.projects.some((p) => p.dbName === reopen.dbName));
       else setSession({ kind: 'list', coder });
     },
     [registry, deps, enter, announce, backup],

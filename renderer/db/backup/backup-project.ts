@@ -14,8 +14,8 @@ import { err, ok, type Result } from '@shared/util/result';
 
 import type { BackupStore } from '../../platform/backup-store';
 import { gunzipChunks, gzipChunks } from '../../platform/gzip';
-import { exportBundle } from '../bundle-io';
 import type { ThreadmarkDB } from '../database';
+import { projectBundleInPieces, type PieceOptions } from './backup-snapshot';
 import type { ManifestKeeper } from './manifest-keeper';
 
 export interface BackupDeps {
@@ -49,9 +49,12 @@ export interface BackupMaker {
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** The bytes of a backup of `db` and its name, verified before they leave: a Result, never a throw. */
-export async function makeBackup(db: ThreadmarkDB, deps: Pick<BackupDeps, 'clock' | 'app'>): Promise<Result<MadeBackup, string>> {
+export async function makeBackup(db: ThreadmarkDB, deps: Pick<BackupDeps, 'clock' | 'app'> & { pieces?: PieceOptions }): Promise<Result<MadeBackup, string>> {
   try {
-    const bundle = await exportBundle(db, deps);
+    // In many short read transactions, so coding goes on while a big project is read (backup-snapshot.ts).
+    const read = await projectBundleInPieces(db, { exportedAt: deps.clock.now(), app: deps.app }, deps.pieces);
+    if (!read.ok) throw new Error(`Nothing to export: ${read.error.message}.`);
+    const bundle = read.value;
     const counts = { posts: bundle.posts.length, codings: bundle.codings.length };
     const checked = checkBackupBundle(bundle, counts);
     if (!checked.ok) return checked;

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 
 import type { Code, Coding, Post } from '@shared/model/records';
 import { codePointLength, codePointToUtf16 } from '@shared/text/offsets';
@@ -160,5 +160,7 @@ export function useCodingActions(coderId: string, postsById: ReadonlyMap<string,
     }
   }, [history, announce, fail]);
 
-  return { applyCode, codeWholePost, remove, editMemo, setExemplar, undo, redo };
+  // One object while its callbacks stay: the workspace passes it on (a context, the codings panel),
+  // and a new object on every render would re-render every reader after each coding.
+  return useMemo(() => ({ applyCode, codeWholePost, remove, editMemo, setExemplar, undo, redo }), [applyCode, codeWholePost, remove, editMemo, setExemplar, undo, redo]);
 }

@@ -70,4 +70,44 @@ describe('a .qdpx coded in NVivo, added as a coder layer by the app and by the c
     expect(viaApp.value.codings.filter((c) => c.coderId === nora.id).map((c) => [c.postId, c.quote]).sort()).toEqual([...NORA_EXPECTED].sort());
     expect(messages.at(-1)).toMatch(/^Added 3 codings from nora\.qdpx/);
   });
+
+  it('replaces a coder already present when ticked, byte for byte as the core does it for threadmark merge --replace', async () => {
+    const { project, qdpx } = await noraCodedExport();
+    const BEN = 'u-ben';
+    const db = freshDb();
+    dbs.push(db);
+    await startWith(new DexieProjectStore(db), project);
+    await setCurrentCoderId(db, ANA.id);
+    const messages: string[] = [];
+    const services = {
+      db,
+      platform: {} as Platform,
+      clock: testClock(),
+      ids: testIds('app'),
+      tracker: { track: <T>(_label: string, work: Promise<T>) => work },
+      history: { push: () => undefined },
+      announce: (m: string) => void messages.push(m),
+    } as unknown as Services;
+    const review = await reviewCoderFiles(services, [{ name: NORA_FILE, bytes: qdpx }]);
+    expect(await addCoderFiles(services, review, new Map([[NORA_FILE, new Set([BEN])]]))).toBe(true);
+    const viaApp = await new DexieProjectStore(db).read((r) => projectBundle(r, HEAD));
+    if (!viaApp.ok) throw new Error(viaApp.error.message);
+
+    const memory = new MemoryProjectStore();
+    await startWith(memory, project);
+    const viaCore = await addedThroughCore(memory, qdpx, { clock: testClock(), ids: testIds('app'), actor: ANA }, HEAD, new Set([BEN]));
+    const keptBen = await addedThroughCore((await started(project)), qdpx, { clock: testClock(), ids: testIds('app'), actor: ANA }, HEAD);
+
+    expect(serializeBundle(viaApp.value)).toBe(viaCore.bytes);
+    expect(viaCore.bytes).not.toBe(keptBen.bytes);
+    const benBefore = project.codings.filter((c) => c.coderId === BEN).map((c) => c.id);
+    expect(viaApp.value.codings.filter((c) => c.coderId === BEN).some((c) => benBefore.includes(c.id))).toBe(false);
+    expect(messages.at(-1)).toMatch(new RegExp(`from nora\\.qdpx, replacing ${benBefore.length}\\.`));
+  });
 });
+
+async function started(project: Bundle): Promise<MemoryProjectStore> {
+  const store = new MemoryProjectStore();
+  await startWith(store, project);
+  return store;
+}

@@ -7,6 +7,7 @@ import type PouchDBBrowser from 'pouchdb-browser';
 
 import { databaseName, type SyncDatabase } from '@shared/sync/names';
 
+import { forReplication } from './replication-handle';
 import { errorInWords, type ReplicationState } from './sync-status';
 
 export type PouchStatic = typeof PouchDBBrowser;
@@ -42,7 +43,6 @@ export class Replica {
   readonly local: PouchDatabase;
   readonly remote: PouchDatabase;
   private replication: Replication | null = null;
-  private localFeed: PouchDB.Core.Changes<object> | null = null;
   private running: Promise<void> | null = null;
   /** Local changes not yet pushed. */
   private dirty = false;
@@ -52,6 +52,8 @@ export class Replica {
   private stopped = false;
   /** Watched: between pulls the replica waits on the server's `_changes?feed=longpoll` instead of asking every second. */
   private watching = false;
+  /** The update sequence a long poll answered with: the server changed, so the next round pulls without asking again. */
+  private announcedSeq: unknown = undefined;
 
   constructor(private readonly options: ReplicaOptions) {
     const { Pouch } = options;
@@ -59,7 +61,8 @@ export class Replica {
     const remoteOptions: PouchDB.Configuration.RemoteDatabaseConfiguration = { skip_setup: true };
     if ('password' in options.auth) remoteOptions.auth = { username: options.auth.user, password: options.auth.password };
     else remoteOptions.fetch = (url, init) => Pouch.fetch(url, { ...init, credentials: 'include' });
-    this.remote = new Pouch(`${options.serverUrl}/${databaseName(options.projectKey, options.db)}`, remoteOptions);
+    const name = databaseName(options.projectKey, options.db);
+    this.remote = forReplication(new Pouch(`${options.serverUrl}/${name}`, remoteOptions), name, () => this.seenSeq);
   }
 
   get db(): SyncDatabase {
@@ -76,20 +79,25 @@ export class Replica {
    * gives one server 6 connections at once (HTTP/1.1), so a lead following six databases or more
    * starved every other request and nothing more arrived. Here every request is short: the replica
    * asks the server for its database's update sequence every second and pulls when it moved, and
-   * pushes as soon as the local replica changes.
+   * pushes as soon as the engine wrote to the local replica (wrote()). A writable replica pushes once
+   * at start, so what was written before a crash or while away goes too.
    */
   start(): void {
     this.options.onState({ kind: 'connecting' });
-    if (this.options.writable) {
-      this.dirty = true;
-      const feed = this.local.changes({ live: true, since: 'now' });
-      void feed.on('change', () => {
-        this.dirty = true;
-        this.wake?.(false);
-      });
-      this.localFeed = feed;
-    }
+    this.dirty = this.options.writable;
     this.running = this.follow();
+  }
+
+  /**
+   * The engine wrote to the local replica: pushed at once (after the backoff while the server is
+   * away). Said by the writer rather than read from the replica's changes feed, which lists a pull's
+   * documents too: each pull then set off a push with nothing to send, four requests that held up
+   * the next pull.
+   */
+  wrote(): void {
+    if (!this.options.writable) return;
+    this.dirty = true;
+    this.wake?.(false);
   }
 
   private async follow(): Promise<void> {
@@ -100,7 +108,8 @@ export class Replica {
       this.dirty = false;
       try {
         if (push) await this.replicate(this.local.replicate.to(this.remote, { batch_size: 100 }), true);
-        const seq = await this.serverSeq();
+        const seq = this.announcedSeq ?? (await this.serverSeq());
+        this.announcedSeq = undefined;
         if (this.stopped) return;
         if (seq !== this.seenSeq) {
           const pulled = await this.replicate(this.local.replicate.from(this.remote, { batch_size: 100 }), false);
@@ -144,14 +153,17 @@ export class Replica {
   /**
    * Waits until the server's database changes after the update sequence last pulled (or
    * LONGPOLL_MS), a local change, stop() or unwatch. A failed request waits one polling period:
-   * the next round's info() reports what is wrong.
+   * the next round's info() reports what is wrong. An answer listing changes names the server's
+   * update sequence with them (all changes since, not `limit=1`: the sequence of the first change
+   * alone would set off one pull per change), so the next round pulls without asking again.
    */
   private async serverChange(): Promise<void> {
     const abort = new AbortController();
     this.wake = () => abort.abort();
     const since = this.seenSeq === undefined ? 'now' : String(this.seenSeq as string | number);
     try {
-      await this.serverChanges(`feed=longpoll&limit=1&timeout=${LONGPOLL_MS}&since=${encodeURIComponent(since)}`, abort.signal);
+      const answer = (await this.serverChanges(`feed=longpoll&timeout=${LONGPOLL_MS}&since=${encodeURIComponent(since)}`, abort.signal)) as { results?: unknown[]; last_seq?: unknown };
+      if (answer.results?.length && answer.last_seq !== undefined) this.announcedSeq = answer.last_seq;
     } catch {
       if (!abort.signal.aborted && !this.stopped) await this.pause(POLL_MS, true);
     } finally {
@@ -218,8 +230,6 @@ export class Replica {
   /** Stops following the server (waits, briefly, for requests in flight); the local replica stays. */
   async stop(): Promise<void> {
     this.stopped = true;
-    this.localFeed?.cancel();
-    this.localFeed = null;
     this.replication?.cancel();
     this.wake?.(true);
     const running = this.running;

@@ -42,8 +42,12 @@ function browserLikeFetch(realFetch: typeof fetch, perOrigin = 6): typeof fetch 
         waiting.set(origin, line);
         const go = () => resolve();
         line.push(go);
+        // Aborted while in line: out of it. Aborted once handed a connection: it goes on (the
+        // request fails at once and hands the connection on), else that connection would be lost.
         signal?.addEventListener('abort', () => {
-          line.splice(line.indexOf(go), 1);
+          const at = line.indexOf(go);
+          if (at === -1) return;
+          line.splice(at, 1);
           reject(new DOMException('The operation was aborted.', 'AbortError'));
         });
       });

@@ -162,6 +162,7 @@ export class SyncEngine {
     if (!replica) return;
     const resolved = resolveConflict(item, resolution);
     await replica.local.bulkDocs([...(resolved.put ? [resolved.put] : []), ...resolved.deletes]);
+    replica.wrote();
   }
 
   /** Resolves once nothing is queued in either direction (tests, and the e2e's "synced"). */
@@ -309,12 +310,11 @@ export class SyncEngine {
         this.keptHere += docs.length + deletes.length;
         continue;
       }
-      await putDocs(replica.local, docs.map((d) => ({ ...d, origin: this.o.deviceId })));
-      await deleteDocs(replica.local, deletes, this.o.deviceId);
+      await writing(replica, async () => (await putDocs(replica.local, docs.map((d) => ({ ...d, origin: this.o.deviceId })))) + (await deleteDocs(replica.local, deletes, this.o.deviceId)));
     }
     if (plan.removedThreads.length > 0) {
       const corpus = await this.open({ kind: 'corpus' });
-      for (const threadId of plan.removedThreads) if (corpus) await deleteDocs(corpus.local, (await pagesOfThread(corpus.local, threadId)).map((p) => p._id), this.o.deviceId);
+      for (const threadId of plan.removedThreads) if (corpus) await writing(corpus, async () => deleteDocs(corpus.local, (await pagesOfThread(corpus.local, threadId)).map((p) => p._id), this.o.deviceId));
     }
     if (plan.postEdits.length > 0) {
       const corpus = mayWrite(this.o.user, { kind: 'corpus' }) ? await this.open({ kind: 'corpus' }) : undefined;
@@ -322,7 +322,7 @@ export class SyncEngine {
       else
         for (const edit of plan.postEdits) {
           const pages = await pagesOfThread(corpus.local, edit.threadId);
-          await putDocs(corpus.local, this.o.planner.editPages(pages, edit.posts).map((d) => ({ ...d, origin: this.o.deviceId })));
+          await writing(corpus, () => putDocs(corpus.local, this.o.planner.editPages(pages, edit.posts).map((d) => ({ ...d, origin: this.o.deviceId }))));
         }
     }
   }
@@ -453,9 +453,22 @@ function canonical(value: unknown, top = false): string {
   return JSON.stringify(value);
 }
 
-/** Puts documents on their current revision, skipping those unchanged; a write that raced replication is tried once more. */
-async function putDocs(local: PouchDB.Database, docs: SyncDoc[], retry = true): Promise<void> {
-  if (docs.length === 0) return;
+/**
+ * Runs a write to a replica's local database and has the replica push when it wrote something, or
+ * failed part-way (what did get written must go too).
+ */
+async function writing(replica: Replica, write: () => Promise<number>): Promise<void> {
+  let written = -1;
+  try {
+    written = await write();
+  } finally {
+    if (written !== 0) replica.wrote();
+  }
+}
+
+/** Puts documents on their current revision, skipping those unchanged; a write that raced replication is tried once more. How many were written. */
+async function putDocs(local: PouchDB.Database, docs: SyncDoc[], retry = true): Promise<number> {
+  if (docs.length === 0) return 0;
   const found = await local.allDocs({ keys: docs.map((d) => d._id), include_docs: true });
   const toSave: SyncDoc[] = [];
   docs.forEach((doc, i) => {
@@ -464,21 +477,23 @@ async function putDocs(local: PouchDB.Database, docs: SyncDoc[], retry = true): 
     if (current && sameDoc(current, doc)) return;
     toSave.push(row?.value ? { ...doc, _rev: row.value.rev } : doc);
   });
-  if (toSave.length === 0) return;
+  if (toSave.length === 0) return 0;
   const results = await local.bulkDocs(toSave);
   const raced = toSave.filter((_, i) => (results[i] as { status?: number }).status === 409);
-  if (raced.length > 0 && retry) await putDocs(local, raced.map((d) => withoutMeta(d)), false);
+  const again = raced.length > 0 && retry ? await putDocs(local, raced.map((d) => withoutMeta(d)), false) : 0;
+  return results.filter((r) => 'ok' in r && r.ok).length + again;
 }
 
-/** Deletes keep the document's fields (`owner`, `table`), which validate_doc_update checks. */
-async function deleteDocs(local: PouchDB.Database, ids: string[], origin: string): Promise<void> {
-  if (ids.length === 0) return;
+/** Deletes keep the document's fields (`owner`, `table`), which validate_doc_update checks. How many were deleted. */
+async function deleteDocs(local: PouchDB.Database, ids: string[], origin: string): Promise<number> {
+  if (ids.length === 0) return 0;
   const found = await local.allDocs({ keys: ids, include_docs: true });
   const gone = found.rows.flatMap((row) => {
     const r = row as { value?: { deleted?: boolean }; doc?: object | null };
     return r.doc && !r.value?.deleted ? [{ ...r.doc, _deleted: true, origin }] : [];
   });
   if (gone.length > 0) await local.bulkDocs(gone);
+  return gone.length;
 }
 
 async function pagesOfThread(local: PouchDB.Database, threadId: string) {

@@ -1,6 +1,6 @@
 import './thread-list.css';
 
-import { memo, useMemo, useState } from 'react';
+import { memo, startTransition, useEffect, useMemo, useState } from 'react';
 
 import type { ThreadEntry, ThreadSummary } from '@shared/project/queries/workspace-reads';
 
@@ -12,6 +12,8 @@ import { MemoDialog } from '../analysis/memos/MemoDialog';
 import { DeleteThreadDialog, RenameThreadDialog } from './ThreadDialogs';
 import {
   arrangeThreads,
+  FIRST_SCREEN_THREADS,
+  firstRows,
   codedShare,
   platformsOf,
   readThreadListOptions,
@@ -50,8 +52,10 @@ export const ThreadList = memo(function ThreadList({ threads: entries, selectedI
   const platforms = useMemo(() => platformsOf(threads), [threads]);
   // A remembered platform no longer present shows all.
   const platform = options.platform !== null && platforms.includes(options.platform) ? options.platform : null;
-  const groups = useMemo(() => arrangeThreads(threads, { ...options, platform }), [threads, options, platform]);
-  const shown = groups.reduce((n, g) => n + g.threads.length, 0);
+  const arranged = useMemo(() => arrangeThreads(threads, { ...options, platform }), [threads, options, platform]);
+  const shown = arranged.reduce((n, g) => n + g.threads.length, 0);
+  const all = useAllRowsAfterFirstFrame();
+  const groups = useMemo(() => (all ? arranged : firstRows(arranged, FIRST_SCREEN_THREADS)), [arranged, all]);
   const close = () => {
     const id = dialog?.thread.id;
     setDialog(null);
@@ -179,6 +183,22 @@ const ThreadRow = memo(function ThreadRow({ thread, selected, showCoded, onSelec
     </li>
   );
 });
+
+/** False for the list's first frame, then true, set in a transition once that frame is on screen. */
+function useAllRowsAfterFirstFrame(): boolean {
+  const [all, setAll] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => startTransition(() => setAll(true)), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
+  return all;
+}
 
 /** The list's options, remembered per project in this window's localStorage (all but the search). */
 function useListOptions(project: string): [ThreadListOptions, (next: ThreadListOptions) => void] {

@@ -3,7 +3,7 @@
  * a screen share or a supervision meeting), from the core's `authorAliases` query over the whole
  * project. Off, or while the aliases are being read, authors show as stored.
  */
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 
 import type { Post } from '@shared/model/records';
 import { authorAliases, type AuthorAliases } from '@shared/project/queries/author-aliases';
@@ -44,6 +44,7 @@ export function AuthorNamesProvider({ enabled, children }: { enabled: boolean; c
     // services is one object per window; db and the post count decide what is read.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [enabled, db, posts]);
-  const name: AuthorName = enabled && aliases ? (post) => aliases.of(post.platform, post.author) : asStored;
+  // The same function while the aliases stay: a new context value re-renders every post.
+  const name = useMemo<AuthorName>(() => (enabled && aliases ? (post) => aliases.of(post.platform, post.author) : asStored), [enabled, aliases]);
   return <AuthorNames.Provider value={name}>{children}</AuthorNames.Provider>;
 }

@@ -7,6 +7,7 @@ import {
   codedShare,
   DEFAULT_THREAD_LIST_OPTIONS,
   filterThreads,
+  firstRows,
   groupThreads,
   platformsOf,
   readThreadListOptions,
@@ -104,5 +105,27 @@ describe('remembered options', () => {
       groupByPlatform: true,
     });
     expect(readThreadListOptions(JSON.stringify({ sort: 'bogus', platform: 3 }))).toEqual(DEFAULT_THREAD_LIST_OPTIONS);
+  });
+});
+
+describe('first screen', () => {
+  const groups = [
+    { platform: 'mastodon', threads: ['a', 'b', 'c'] },
+    { platform: 'reddit', threads: ['d', 'e'] },
+    { platform: 'x', threads: ['f'] },
+  ];
+  it('keeps the first rows across groups, in order, and drops the groups past the cut', () => {
+    for (let limit = 0; limit <= 7; limit++) {
+      const cut = firstRows(groups, limit);
+      // Naively: the same rows as all rows flattened and cut.
+      expect(cut.flatMap((g) => g.threads)).toEqual(groups.flatMap((g) => g.threads).slice(0, limit));
+      expect(cut.every((g) => g.threads.length > 0)).toBe(true);
+      expect(cut.map((g) => g.platform)).toEqual(groups.filter((g, i) => groups.slice(0, i).reduce((n, h) => n + h.threads.length, 0) < limit).map((g) => g.platform));
+    }
+  });
+  it('returns a group kept whole as it was, and never changes its input', () => {
+    const cut = firstRows(groups, 4);
+    expect(cut[0]).toBe(groups[0]);
+    expect(groups[1]!.threads).toEqual(['d', 'e']);
   });
 });

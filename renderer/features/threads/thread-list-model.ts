@@ -111,3 +111,22 @@ export function readThreadListOptions(stored: string | null): ThreadListOptions 
 
 /** The storage key of a project's thread list options. */
 export const threadListStorageKey = (project: string): string => `threadmark-thread-list:${project}`;
+
+/**
+ * Rows in the list's first frame: a screen and more. A thousand rows took most of a project's
+ * first frame (issue 15), so the rest are rendered after that frame, in a transition that yields
+ * to input; every row is in the list a moment later.
+ */
+export const FIRST_SCREEN_THREADS = 60;
+
+/** The groups cut to their first `limit` threads in all (groups left empty are dropped). */
+export function firstRows<G extends { threads: readonly unknown[] }>(groups: readonly G[], limit: number): G[] {
+  const cut: G[] = [];
+  let left = limit;
+  for (const group of groups) {
+    if (left <= 0) break;
+    cut.push(group.threads.length <= left ? group : { ...group, threads: group.threads.slice(0, left) });
+    left -= group.threads.length;
+  }
+  return cut;
+}

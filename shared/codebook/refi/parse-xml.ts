@@ -8,12 +8,14 @@
  * parser tolerates some malformed XML (a mismatched end tag), so its validator then checks
  * well-formedness and gives the line and column of the first error. The caller has already
  * refused DTDs (xml-guard.ts). A well-formed document without a CR or any of those names is read
- * by saxes instead (sax-tree.ts: the same tree, several times faster on a large project).
+ * by saxes instead (sax-tree.ts: the same tree, several times faster on a large project), and plain
+ * XML such as Threadmark's own by a scan of its own before that (plain-xml-tree.ts, faster again).
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 import type { Problem } from '../../problem/problem';
 import { err, ok, type Result } from '../../util/result';
+import { plainXmlTree } from './plain-xml-tree';
 import { regroup, saxTree } from './sax-tree';
 import { splitQualifiedName, type XmlElement } from './xml-element';
 import { rejectForbiddenChars } from './xml-guard';
@@ -34,8 +36,8 @@ export function parseXmlDocument(text: string, file: string, options: ParseXmlOp
   const forbidden = rejectForbiddenChars(text, file, lineOffset);
   if (forbidden) return err(forbidden);
   const lineOf = lineLookup(text, lineOffset);
-  // The fast path (sax-tree.ts); what it does not take is read below as before.
-  const fast = saxTree(text, options.maxDepth, lineOf);
+  // The fast paths (plain-xml-tree.ts, then sax-tree.ts); what neither takes is read below as before.
+  const fast = plainXmlTree(text, options.maxDepth, lineOf) ?? saxTree(text, options.maxDepth, lineOf);
   if (fast) return ok(fast);
   return readWithFastXmlParser(text, file, options, lineOf);
 }

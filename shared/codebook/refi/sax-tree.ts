@@ -13,7 +13,7 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { splitQualifiedName, type XmlElement } from './xml-element';
 
 /** Names fast-xml-parser refuses or renames (its criticalProperties and DANGEROUS_PROPERTY_NAMES). */
-const SPECIAL_NAMES = new Set(['__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', 'valueOf', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
+export const SPECIAL_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', 'valueOf', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
 
 /** Thrown from an event handler to stop the parse; never leaves this module. */
 class GiveUp extends Error {}

@@ -11,6 +11,7 @@ import { codePointLength, sliceCodePoints } from '../../text/offsets';
 import { err, ok } from '../../util/result';
 import type { JournalEntry } from '../journal-entry';
 import { defineOperation } from '../operation';
+import { readSmallTables } from '../small-tables';
 import { memosAndAttributesToAdd } from './memos-attributes-import';
 
 const plural = (n: number, noun: string): string => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
@@ -48,25 +49,9 @@ export const importBundle = defineOperation<{ bundle: Bundle; source: string }, 
   kind: 'bundle.import',
   async read(reader, { bundle }) {
     const postIds = [...new Set([...bundle.posts.map((p) => p.id), ...bundle.codings.map((c) => c.postId)])];
-    const [project, threads, storedPosts, codes, coders, codings, versions, assignments, rounds, decisions, memos, attributes, attributeValues, relationCodes, relations, lastSeq] = await Promise.all([
-      reader.project(),
-      reader.threads(),
-      reader.posts(postIds),
-      reader.codes(),
-      reader.coders(),
-      reader.codingsByIds(bundle.codings.map((c) => c.id)),
-      reader.versions(),
-      reader.assignments(),
-      reader.rounds(),
-      reader.decisions(),
-      reader.memos(),
-      reader.attributes(),
-      reader.attributeValues(),
-      reader.relationCodes(),
-      (bundle.relations ?? []).length > 0 ? reader.relations() : Promise.resolve([]),
-      reader.lastSeq(),
-    ]);
-    return { project, threads, storedPosts, codes, coders, storedCodings: new Set(codings.keys()), versions, assignments, rounds, decisions, memos, attributes, attributeValues, relationCodes, relationIds: new Set(relations.map((r) => r.id)), lastSeq };
+    const [small, storedPosts, codings, lastSeq] = await Promise.all([readSmallTables(reader), reader.posts(postIds), reader.codingsByIds(bundle.codings.map((c) => c.id)), reader.lastSeq()]);
+    const { codebookVersions: versions, relations, ...rest } = small;
+    return { ...rest, storedPosts, storedCodings: new Set(codings.keys()), versions, relationIds: new Set(relations.map((r) => r.id)), lastSeq };
   },
   plan(s, { bundle, source }) {
     const notIn = <T extends { id: string }>(stored: readonly { id: string }[] | ReadonlySet<string>, records: readonly T[]): T[] => {

@@ -12,6 +12,8 @@ import type { RowChange } from '../change-set';
 import { defineOperation } from '../operation';
 import type { ProjectReader } from '../project-store';
 import { extrasChanges, planLayerExtras, type ExtrasSnapshot } from './coder-layer-extras';
+import { withTeamCoderIds } from './coder-layer-team-ids';
+import type { CoderIdPolicy } from './coders';
 
 export interface CoderLayerInput {
   incoming: Bundle;
@@ -24,6 +26,8 @@ export interface CoderLayerInput {
    * has another number now (one coded meanwhile must not vanish unconfirmed).
    */
   confirmedCounts?: ReadonlyMap<string, number>;
+  /** `team` in a project connected to a team server: new coders get their name's team id (coder-layer-team-ids.ts). */
+  idPolicy?: CoderIdPolicy;
 }
 
 export interface CoderLayerSummary {
@@ -69,16 +73,17 @@ async function readExtrasSnapshot(reader: ProjectReader, incoming: Bundle, posts
   return { projectId: project?.id ?? '', threadOfPost: new Map(posts.map((p) => [p.id, p.threadId])), memos, relationCodes, relations };
 }
 
-function planWithExtras(project: ProjectSnapshot, extras: ExtrasSnapshot, incoming: Bundle, ids: IdSource): CoderLayerPlan {
-  const plan = planCoderLayer(project, incoming, { ids });
+function planWithExtras(project: ProjectSnapshot, extras: ExtrasSnapshot, incoming: Bundle, ids: IdSource, idPolicy: CoderIdPolicy = 'local'): CoderLayerPlan {
+  const planned = planCoderLayer(project, incoming, { ids });
+  const plan = idPolicy === 'team' ? withTeamCoderIds(planned, project) : planned;
   if ((incoming.memos ?? []).length === 0 && (incoming.relations ?? []).length === 0) return plan;
   return { ...plan, extras: planLayerExtras(extras, incoming, plan, ids) };
 }
 
 /** What adding the file would do, read only (the preview before the researcher confirms). */
-export async function previewCoderLayer(reader: ProjectReader, incoming: Bundle, ids: IdSource): Promise<CoderLayerPlan> {
+export async function previewCoderLayer(reader: ProjectReader, incoming: Bundle, ids: IdSource, idPolicy: CoderIdPolicy = 'local'): Promise<CoderLayerPlan> {
   const project = await readLayerSnapshot(reader);
-  return planWithExtras(project, await readExtrasSnapshot(reader, incoming, project.posts), incoming, ids);
+  return planWithExtras(project, await readExtrasSnapshot(reader, incoming, project.posts), incoming, ids, idPolicy);
 }
 
 export const addCoderLayer = defineOperation<CoderLayerInput, LayerSnapshot, CoderLayerSummary>({
@@ -89,7 +94,7 @@ export const addCoderLayer = defineOperation<CoderLayerInput, LayerSnapshot, Cod
     return { project, replaceable, codes: [...project.codes], assignments: await reader.assignments(), extras: await readExtrasSnapshot(reader, input.incoming, project.posts) };
   },
   plan({ project, replaceable, codes, assignments, extras }, input, { ids }) {
-    const plan = planWithExtras(project, extras, input.incoming, ids);
+    const plan = planWithExtras(project, extras, input.incoming, ids, input.idPolicy);
     const applied = plan.coders.filter((c) => c.isNew || input.replace.has(c.projectCoderId));
     const newCoders = applied.filter((c) => c.isNew);
     const replacedIds = new Set(applied.filter((c) => !c.isNew).map((c) => c.projectCoderId));

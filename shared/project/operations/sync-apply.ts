@@ -17,6 +17,7 @@ import { defineOperation } from '../operation';
 import type { ProjectStore } from '../project-store';
 import { runOperation, type Applied, type CoreEnv } from '../run-operation';
 import { sameRecord } from '../same-record';
+import { readSmallTables, SMALL_TABLES, type SmallTableName } from '../small-tables';
 import { TABLES, type AnyRecord, type TableName } from '../tables';
 import { deleteThread } from './threads';
 
@@ -54,7 +55,7 @@ export interface SyncApplyResult {
   ignored: Array<{ db: SyncDatabase; docId: string; reason: string }>;
 }
 
-type Stored = { [K in Exclude<TableName, 'posts' | 'projects' | 'codings'>]: ReadonlyMap<string, AnyRecord> };
+type Stored = { [K in SmallTableName]: ReadonlyMap<string, AnyRecord> };
 
 interface SyncSnapshot {
   project: Project | undefined;
@@ -117,46 +118,18 @@ export const applySyncDocs = defineOperation<SyncApplyInput, SyncSnapshot, SyncA
   kind: 'sync.apply',
   async read(reader, input) {
     const ids = referencedIds(input);
-    const [project, threads, codes, coders, versions, assignments, rounds, decisions, memos, attributes, attributeValues, relationCodes, relations, codings, posts, stats] = await Promise.all([
-      reader.project(),
-      reader.threads(),
-      reader.codes(),
-      reader.coders(),
-      reader.versions(),
-      reader.assignments(),
-      reader.rounds(),
-      reader.decisions(),
-      reader.memos(),
-      reader.attributes(),
-      reader.attributeValues(),
-      reader.relationCodes(),
-      reader.relations(),
-      reader.codingsByIds(ids.codings),
-      reader.posts(ids.posts),
-      reader.threadStats(),
-    ]);
-    const storedThreads = new Set(threads.map((t) => t.id));
+    const [small, codings, posts, stats] = await Promise.all([readSmallTables(reader), reader.codingsByIds(ids.codings), reader.posts(ids.posts), reader.threadStats()]);
+    const storedThreads = new Set(small.threads.map((t) => t.id));
     const removedThreads: SyncSnapshot['removedThreads'] = [];
     for (const { docId } of input.deleted) {
       const named = parseDocId(docId);
       if (named?.kind === 'record' && named.table === 'threads' && storedThreads.has(named.id)) removedThreads.push({ threadId: named.id, snapshot: await deleteThread.read(reader, { threadId: named.id }) });
     }
+    const records = {} as Stored;
+    for (const table of SMALL_TABLES) records[table] = byId<{ id: string }>(small[table]);
     return {
-      project,
-      records: {
-        threads: byId(threads),
-        codes: byId(codes),
-        coders: byId(coders),
-        codebookVersions: byId(versions),
-        assignments: byId(assignments),
-        rounds: byId(rounds),
-        decisions: byId(decisions),
-        memos: byId(memos),
-        attributes: byId(attributes),
-        attributeValues: byId(attributeValues),
-        relationCodes: byId(relationCodes),
-        relations: byId(relations),
-      },
+      project: small.project,
+      records,
       codings: new Map([...codings].map(([id, c]) => [id, c as AnyRecord])),
       posts,
       postCounts: new Map([...stats].map(([id, s]) => [id, s.postCount])),

@@ -25,6 +25,11 @@ export interface CodingTally {
 /** Each code's codings per coder; every code listed (an empty tally when unused). Counted, not read. */
 export async function codingTallies(reader: ProjectReader): Promise<Map<string, CodingTally>> {
   const [codes, coders, counts] = await Promise.all([reader.codes(), codersByName(reader), reader.codingCountsByCodeAndCoder()]);
+  return talliesOf(codes, coders, counts);
+}
+
+/** `codingTallies` from what it reads: the codes, the coders by name, the counts per code and coder. */
+export function talliesOf(codes: readonly Code[], coders: readonly Coder[], counts: ReadonlyMap<string, ReadonlyMap<string, number>>): Map<string, CodingTally> {
   return new Map(
     codes.map((code) => {
       const own = counts.get(code.id);

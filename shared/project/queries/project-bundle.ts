@@ -20,7 +20,10 @@ export interface BundleHead {
   app: { name: string; version: string };
 }
 
-export async function projectBundle(reader: ProjectReader, head: BundleHead): Promise<Result<Bundle, Problem>> {
+/** What the bundle is read from: a store's reader, or records read some other way (a backup's pieces). */
+export type BundleSource = Pick<ProjectReader, 'project' | 'threads' | 'allPosts' | 'codes' | 'coders' | 'allCodings' | 'versions' | 'assignments' | 'journal' | 'rounds' | 'decisions' | 'memos' | 'attributes' | 'attributeValues' | 'relationCodes' | 'relations'>;
+
+export async function projectBundle(reader: BundleSource, head: BundleHead): Promise<Result<Bundle, Problem>> {
   const [project, threads, posts, codes, coders, codings, versions, assignments, journal, rounds, decisions, memos, attributes, attributeValues, relationCodes, relations] = await Promise.all([
     reader.project(),
     reader.threads(),
