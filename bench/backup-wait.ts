@@ -8,8 +8,8 @@
  * On the Dexie adapter over fake-indexeddb in Node (the app's adapter code; IndexedDB itself is
  * Chromium's in the app, so figures are the adapter's and the scheduling rule's, not Chromium's):
  * 1,000 threads, 20 % of posts coded. A writer codes a random post every 5 ms while the backup reads
- * (the coding and its journal entry in one transaction of a coding's scope: codeOnce); each write's
- * wait is from its call to its commit. Wall time and this process's CPU are printed.
+ * (the core's addCoding through the app's adapter: codeOnce); each coding's wait is from its call to
+ * its commit. Wall time and this process's CPU are printed.
  * `node out/bench-backup-wait/backup-wait.mjs [--runs N] [--posts N]`; `--only backup-wait`.
  */
 import 'fake-indexeddb/auto';
@@ -18,7 +18,9 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { EMPTY_CODE_FIELDS, type Coding, type Post } from '@shared/model/records';
+import { addCoding } from '@shared/project/operations/codings';
 import { projectBundle, type BundleHead } from '@shared/project/queries/project-bundle';
+import { runOperation } from '@shared/project/run-operation';
 
 import { projectBundleInPieces } from '../renderer/db/backup/backup-snapshot';
 import { countStoredCodings } from '../renderer/db/coding-counts';
@@ -57,28 +59,24 @@ async function fill(db: ThreadmarkDB): Promise<void> {
 }
 
 let written = 0;
+let ids = 0;
+const ENV = { clock: { now: () => HEAD.exportedAt }, ids: { newId: () => `w${ids++}` }, actor: ADA };
 /**
- * One coding as the app's apply step stores it: the coding and its journal entry in one rw
- * transaction over the store's tables (the scope a coding's transaction has). The core's checks are
- * left out: they run inside the transaction once it has started, and the wait is what comes before.
+ * One coding as the app makes it: the core's addCoding through the Dexie adapter (read, plan, check,
+ * the coding and its journal entry in one rw transaction over every project table). It once failed
+ * here with PrematureCommitError when started beside a read: the adapter's read scope was a plain
+ * function returning native async code, which leaks Dexie's zone (fixed in DexieProjectStore.read;
+ * renderer/db/read-beside-write.test.ts), not an artefact of this build.
  */
 async function codeOnce(db: ThreadmarkDB): Promise<number> {
   const n = written++;
   const per = Math.max(1, Math.floor(POSTS / THREADS));
   const t = (n * 7919) % THREADS;
-  const threadId = `t${String(t).padStart(4, '0')}`;
-  const coding: Coding = { id: `w${n}`, postId: `p${t}-${(n * 104_729) % per}`, threadId, codeId: `k${n % 12}`, coderId: ADA.id, start: 2, end: 6, quote: 'post', memo: '', createdAt: HEAD.exportedAt, updatedAt: HEAD.exportedAt };
   const start = performance.now();
-  await db.transaction('rw', TABLES(db), async () => {
-    const seq = ((await db.journal.orderBy('seq').last())?.seq ?? 0) + 1;
-    await db.codings.add(coding);
-    await db.journal.add({ id: `e${n}`, seq, at: HEAD.exportedAt, actorId: ADA.id, actorName: ADA.name, operation: 'coding.add', summary: 'Coded', changes: [{ table: 'codings', id: coding.id, before: null, after: coding }], addedPosts: [], reverts: null });
-  });
+  const coded = await runOperation(storeOf(db), addCoding, { postId: `p${t}-${(n * 104_729) % per}`, codeId: `k${n % 12}`, start: 2, end: 6 }, ENV);
+  if (!coded.ok) throw new Error(`bench/backup-wait: coding ${n} refused: ${coded.error.message}`);
   return performance.now() - start;
 }
-
-/** The tables a coding's transaction spans (DexieProjectStore.transact's scope). */
-const TABLES = (db: ThreadmarkDB) => [db.projects, db.threads, db.postPages, db.postFacts, db.threadStats, db.codes, db.coders, db.codings, db.codingCounts, db.codebookVersions, db.assignments, db.rounds, db.decisions, db.memos, db.attributes, db.attributeValues, db.relationCodes, db.relations, db.journal];
 
 /** Codes every 5 ms until `until` settles: each write's wait. */
 async function writer(db: ThreadmarkDB, until: Promise<unknown>): Promise<number[]> {

@@ -14,6 +14,8 @@
 // BENCH_SCALE_SIZES=10000,100000 limits the sizes; BENCH_SCALE_OUT builds the page elsewhere;
 // BENCH_SCALE_KEEP=1 keeps the generated profiles (in the OS temp dir) for the next run, which finds
 // them only at the same origin: BENCH_SCALE_PORT fixes the port.
+// BENCH_SCALE_CPUPROFILE=<dir> / BENCH_SCALE_TRACE=<dir>: a .cpuprofile / a DevTools trace of each coding
+// (the trace also prints the main thread's time by event: layout, pre-paint, paint per frame).
 
 /* global window -- only inside page.evaluate callbacks, which run in the page */
 
@@ -166,6 +168,9 @@ async function measure(origin, flags, profile, n, run) {
     const codingFailures = [];
     // BENCH_SCALE_CPUPROFILE=<dir>: a .cpuprofile of the page's main thread over each coding (open in DevTools).
     const profileDir = process.env.BENCH_SCALE_CPUPROFILE;
+    // BENCH_SCALE_TRACE=<dir>: a DevTools trace of each coding (the frames after the click too), and its main thread's time by event.
+    const traceDir = process.env.BENCH_SCALE_TRACE;
+    if (traceDir) await mkdir(traceDir, { recursive: true });
     if (profileDir) {
       await mkdir(profileDir, { recursive: true });
       await cdp.send('Profiler.enable');
@@ -180,6 +185,7 @@ async function measure(origin, flags, profile, n, run) {
         continue;
       }
       if (profileDir) await cdp.send('Profiler.start');
+      const trace = traceDir ? await startTrace(cdp) : null;
       const before = await metrics(cdp, CODING_METRICS);
       const applied = await page.evaluate(() => window.__scaleBench.applyCode());
       const after = await metrics(cdp, CODING_METRICS);
@@ -187,6 +193,11 @@ async function measure(origin, flags, profile, n, run) {
       // Where the main thread's time went: script, style, layout (ms).
       const split = Object.fromEntries(CODING_METRICS.slice(1).map((name) => [name.replace('Duration', '').toLowerCase(), (after[name] - before[name]) * 1000]));
       if (profileDir) await writeFile(join(profileDir, `coding-${n}-run${run}-${i + 1}.cpuprofile`), JSON.stringify((await cdp.send('Profiler.stop')).profile));
+      if (trace) {
+        const events = await trace.stop();
+        await writeFile(join(traceDir, `coding-${n}-run${run}-${i + 1}.json`), JSON.stringify({ traceEvents: events }));
+        console.log(`      coding ${i + 1} trace (main thread, ms): ${mainThreadSplit(events)}`);
+      }
       if (applied.ok) coding.push({ ms: applied.ms, cpuMs, ...split });
       else codingFailures.push(applied.error);
       console.log(`      coding ${i + 1}: ${applied.ok ? `${ms(applied.ms)} ms to frame, ${ms(cpuMs)} ms CPU (${Object.entries(split).map(([k, v]) => `${k} ${ms(v)}`).join(', ')})` : `FAILED: ${applied.error}`}`);
@@ -207,6 +218,35 @@ async function measure(origin, flags, profile, n, run) {
   } finally {
     await context.close();
   }
+}
+
+/** Records a trace over what follows; stop() waits 300 ms (the frames after the coding) and gives its events. */
+async function startTrace(cdp) {
+  const events = [];
+  const collect = (data) => events.push(...data.value);
+  cdp.on('Tracing.dataCollected', collect);
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,blink.user_timing', transferMode: 'ReportEvents' });
+  return {
+    async stop() {
+      await sleep(300);
+      const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+      await cdp.send('Tracing.end');
+      await done;
+      cdp.off('Tracing.dataCollected', collect);
+      return events;
+    },
+  };
+}
+
+/** The renderer main thread's top-level-ish work by event name (self time is not separated: nested events overlap). */
+function mainThreadSplit(events) {
+  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const sums = new Map();
+  for (const e of events) {
+    if (!main || e.pid !== main.pid || e.tid !== main.tid || e.ph !== 'X' || !e.dur) continue;
+    sums.set(e.name, (sums.get(e.name) ?? 0) + e.dur / 1000);
+  }
+  return [...sums].sort((a, b) => b[1] - a[1]).slice(0, 14).map(([name, v]) => `${name} ${ms(v)}`).join(', ');
 }
 
 const CODING_METRICS = ['ThreadTime', 'ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration', 'TaskDuration'];

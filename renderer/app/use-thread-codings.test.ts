@@ -7,18 +7,14 @@ import { addCoding, removeCoding } from '@shared/project/operations/codings';
 import { mergeCodes } from '@shared/project/operations/codebook';
 import { deleteThread } from '@shared/project/operations/threads';
 import { revertEntry } from '@shared/project/operations/revert';
-import type { Operation } from '@shared/project/operation';
 import { runOperation } from '@shared/project/run-operation';
 import { byPosition, compareStrings } from '@shared/project/record-order';
 
-import { importBundle } from '../db/bundle-io';
 import { ThreadmarkDB } from '../db/database';
 import { DexieProjectStore } from '../db/dexie-project-store';
-import { storeOf } from '../db/run-in-project';
-import { freshDb, sampleBundle, testClock, testIds } from '../db/testing/test-support';
+import { ANA, openSampleProject, until } from '../db/testing/sample-project';
+import { testClock, testIds } from '../db/testing/test-support';
 import { followThreadCodings } from './use-thread-codings';
-
-const ANA = { id: 'coder-ana', name: 'Ana' };
 
 /** The independent answer: the thread's codings read again and sorted here. */
 async function reread(db: ThreadmarkDB, threadId: string): Promise<Coding[]> {
@@ -26,25 +22,9 @@ async function reread(db: ThreadmarkDB, threadId: string): Promise<Coding[]> {
   return codings.sort((a, b) => compareStrings(a.postId, b.postId) || byPosition(a, b));
 }
 
-async function until(check: () => Promise<boolean> | boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 describe('a thread’s codings followed from the journal', () => {
   it('equal a fresh read of the thread after adds, removals, a merge, a thread deletion and its undo', async () => {
-    const db = freshDb();
-    await importBundle(db, sampleBundle(), { clock: testClock(), ids: testIds('imp') });
-    const store = storeOf(db);
-    const env = { clock: testClock(), ids: testIds(), actor: ANA };
-    const run = async <I, S, R>(op: Operation<I, S, R>, input: I) => {
-      const done = await runOperation(store, op, input, env);
-      if (!done.ok) throw new Error(done.error.message);
-      return done.value;
-    };
+    const { db, store, run } = await openSampleProject();
     let followed: Coding[] | null = null;
     let changes = 0;
     const stop = followThreadCodings(store, 't-b', (codings) => {
@@ -83,9 +63,7 @@ describe('a thread’s codings followed from the journal', () => {
   });
 
   it('takes another connection’s writes as the journal grows, and reads again after an entry it missed', async () => {
-    const db = freshDb();
-    await importBundle(db, sampleBundle(), { clock: testClock(), ids: testIds('imp') });
-    const store = storeOf(db);
+    const { db, store } = await openSampleProject();
     let followed: Coding[] | null = null;
     const stop = followThreadCodings(store, 't-b', (codings) => (followed = codings), (error) => {
       throw error;

@@ -14,7 +14,7 @@ import type { JournalEntry } from '@shared/project/journal-entry';
 import type { ProjectStore } from '@shared/project/project-store';
 import { byPostThenPosition, codingsOfThreadInOrder } from '@shared/project/queries/workspace-reads';
 
-import { storeOf, type ThreadmarkDB } from '../db/project-store';
+import { followJournalPatched, storeOf, type ThreadmarkDB } from '../db/project-store';
 
 export interface ThreadCodings {
   threadId: string | null;
@@ -94,50 +94,13 @@ export function followThreadCodings(
   onChange: (codings: Coding[], posts: ReadonlySet<string> | null) => void,
   onError: (error: unknown) => void,
 ): () => void {
-  let live = true;
-  /** The codings as of journal entry `seq`; null while a read is on its way. */
-  let current: { seq: number; codings: Coding[] } | null = null;
-  let queued: JournalEntry[] = [];
-  let reads = 0;
-  const take = (entry: JournalEntry): void => {
-    if (!current) {
-      queued.push(entry);
-      return;
-    }
-    if (entry.seq <= current.seq) return;
-    // An entry not seen yet lies between: what it did is unknown here, so read again.
-    if (entry.seq !== current.seq + 1) return read();
-    current = { seq: entry.seq, codings: threadId === null ? current.codings : patchThreadCodings(current.codings, entry, threadId) };
-  };
-  const read = (): void => {
-    const at = ++reads;
-    current = null;
-    // The codings and the seq they are as of, in one transaction.
-    store.read(async (r) => ({ seq: await r.lastSeq(), codings: threadId === null ? [] : await codingsOfThreadInOrder(r, threadId) })).then(
-      (snapshot) => {
-        if (!live || at !== reads) return;
-        current = snapshot;
-        const waiting = queued;
-        queued = [];
-        for (const entry of waiting) take(entry);
-        if (current) onChange(current.codings, null);
-      },
-      (error: unknown) => {
-        if (live && at === reads) onError(error);
-      },
-    );
-  };
-  // Subscribed before the first read, so no entry between the two is lost.
-  const unsubscribe = store.subscribe((entry) => {
-    const before = current?.codings;
-    take(entry);
-    if (live && current && current.codings !== before) onChange(current.codings, before ? postsTouched(entry) : null);
-  });
-  read();
-  return () => {
-    live = false;
-    unsubscribe();
-  };
+  return followJournalPatched<Coding[]>(
+    store,
+    (r) => (threadId === null ? Promise.resolve([]) : codingsOfThreadInOrder(r, threadId)),
+    (codings, entry) => (threadId === null ? codings : patchThreadCodings(codings, entry, threadId)),
+    (codings, entry) => onChange(codings, entry ? postsTouched(entry) : null),
+    onError,
+  );
 }
 
 /** The thread's codings, tagged with the thread they are of (undefined until the first read). */

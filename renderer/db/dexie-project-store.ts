@@ -37,7 +37,11 @@ export class DexieProjectStore implements ProjectStore {
   }
 
   read<T>(fn: (reader: ProjectReader) => Promise<T>): Promise<T> {
-    return this.db.transaction('r', this.tables(), () => fn(dexieReader(this.db)));
+    // The scope must itself be an async function: Dexie counts a native async scope's awaits and
+    // keeps its zone across them; a plain function returning native async code lets the zone leak,
+    // and a write started in the same tick then runs outside its transaction (PrematureCommitError;
+    // read-beside-write.test.ts).
+    return this.db.transaction('r', this.tables(), async () => fn(dexieReader(this.db)));
   }
 
   async transact<T>(fn: (tx: ProjectTransaction) => Promise<T>): Promise<T> {

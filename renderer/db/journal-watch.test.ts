@@ -6,34 +6,20 @@ import type { JournalEntry } from '@shared/project/journal-entry';
 import { addCoding } from '@shared/project/operations/codings';
 import { runOperation } from '@shared/project/run-operation';
 
-import { importBundle } from './bundle-io';
 import { ThreadmarkDB } from './database';
 import { DexieProjectStore } from './dexie-project-store';
-import { storeOf } from './run-in-project';
-import { freshDb, sampleBundle, testClock, testIds } from './testing/test-support';
-
-const ANA = { id: 'coder-ana', name: 'Ana' };
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+import { openSampleProject, until } from './testing/sample-project';
+import { testIds } from './testing/test-support';
 
 describe('the project store’s journal watch', () => {
   it('tells this window’s entries once without reading them back, and reads another window’s', async () => {
-    const db = freshDb();
-    await importBundle(db, sampleBundle(), { clock: testClock(), ids: testIds('imp') });
-    const store = storeOf(db);
+    const { db, store, env } = await openSampleProject();
     const last = await store.read((r) => r.lastSeq());
     const told: JournalEntry[] = [];
     const stop = store.subscribe((entry) => told.push(entry));
     // The watch's first answer (the journal as it is) arrives before anything is written.
     await new Promise((resolve) => setTimeout(resolve, 50));
     const reads = vi.spyOn(db.journal, 'where');
-    const env = { clock: testClock(), ids: testIds(), actor: ANA };
     await runOperation(store, addCoding, { postId: 'p-b1', codeId: 'c-agree', start: 0, end: 1 }, env);
     await runOperation(store, addCoding, { postId: 'p-b2', codeId: 'c-agree', start: 0, end: 1 }, env);
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -4,6 +4,7 @@
  * Dexie; features never touch tables.
  */
 export { DexieProjectStore, POST_WRITE_BATCH } from './dexie-project-store';
+export { followJournalPatched } from './follow-journal-patched';
 export { currentActor, runInProject, storeOf, type RunDeps } from './run-in-project';
 export { openThreadmarkDB, type ThreadmarkDB } from './database';
 export { searchCacheDbName } from './search-cache-name';

@@ -17,7 +17,7 @@ import { runInProject, storeOf } from '../../db/run-in-project';
 import type { Services } from '../services';
 import { Dialog } from '../ui/Dialog';
 import { Isolated } from '../ui/Isolated';
-import { backUpToFile } from './backup-actions';
+import { backedUpMessage, backUpToFile } from './backup-actions';
 
 type Check = { kind: 'idle' } | { kind: 'running' } | { kind: 'done'; report: IntegrityReport } | { kind: 'failed'; message: string };
 
@@ -40,7 +40,7 @@ export function BackupsDialog({ services, onClose }: { services: Services; onClo
   const backUp = () =>
     run('backup', async () => {
       const done = await backups!.backUpNow();
-      setNote(done.ok ? { text: `Backed up and verified: ${done.value.posts.toLocaleString()} posts, ${done.value.codings.toLocaleString()} codings.`, error: false } : { text: `The backup failed: ${done.error}.`, error: true });
+      setNote(done.ok ? { text: backedUpMessage(done.value), error: false } : { text: `The backup failed: ${done.error}.`, error: true });
       refresh();
     });
   const runCheck = () =>

@@ -11,7 +11,7 @@ import { formatProblem, type Problem } from '@shared/problem/problem';
 import type { Clock, IdSource } from '@shared/util/clock';
 
 import type { ManifestKeeper } from '../../db/backup/manifest-keeper';
-import { checkAtStart, noteProject, recoveryCaseFor } from '../../db/backup/recovery-check';
+import { checkAtStart, noteProject, readManifestWhileRegistryOpens, recoveryCaseFor } from '../../db/backup/recovery-check';
 import { reopenEmpty, restoreFromBackup } from '../../db/backup/restore-project';
 import { ensureCoder } from '../../db/repositories/coders-repository';
 import { setCurrentCoderId } from '../../db/repositories/settings-repository';
@@ -129,7 +129,7 @@ export function useProjectSession({ clock, ids, tracker, platform, announce, bac
   /** Start: the manifest's projects checked first (recovery), then who codes and the project opened last. */
   const boot = useCallback(
     async (alive: () => boolean) => {
-      const manifest = await backup.manifest.read();
+      const manifest = await readManifestWhileRegistryOpens(registry, backup.manifest);
       const { cases, relisted } = await checkAtStart(registry, manifest, backup.store);
       if (!alive()) return;
       for (const entry of relisted) announce(`“${entry.name}” was missing from the project list and is listed again; its data was all there.`);

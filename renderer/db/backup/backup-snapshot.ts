@@ -58,7 +58,7 @@ export async function projectBundleInPieces(db: ThreadmarkDB, head: BundleHead, 
   await between('small tables');
 
   for (let after: [string, number] | null = null, first = true; first || after; first = false) {
-    const piece: Awaited<ReturnType<typeof postPagesAfter>> = await db.transaction('r', db.postPages, () => postPagesAfter(db, after, o.pagesPerPiece));
+    const piece: Awaited<ReturnType<typeof postPagesAfter>> = await db.transaction('r', db.postPages, async () => postPagesAfter(db, after, o.pagesPerPiece)); // async: see DexieProjectStore.read
     for (const post of piece.posts) addPost(pieces.postsByThread, post);
     after = piece.next;
     await between('posts');

@@ -25,14 +25,32 @@ const unknownProject = (dbName: string, at: string): ManifestProject => ({
   dbName, id: dbName.replace(/^threadmark-project-/, ''), name: 'Restored project', kind: 'project', createdAt: at, counts: { threads: 0, posts: 0, codings: 0 }, countedAt: at, lastBackup: null,
 });
 
+/**
+ * The manifest read (OPFS or the user data folder) while the registry opens: neither needs the
+ * other, and the manifest's projects can be checked (checkAtStart) before the registry is open.
+ * Nothing waits for the open here: the registry's first query does, and reports its failure.
+ */
+export function readManifestWhileRegistryOpens(registry: ProjectRegistryDB, manifest: Pick<ManifestKeeper, 'read'>): Promise<Manifest> {
+  registry.open().catch(() => undefined);
+  return manifest.read();
+}
+
 export async function checkAtStart(registry: ProjectRegistryDB, manifest: Manifest, store: BackupStore): Promise<{ cases: RecoveryCase[]; relisted: ProjectEntry[] }> {
-  if (manifest.coder && !(await getMachineCoder(registry))) await setMachineCoder(registry, manifest.coder);
-  const listed = new Set((await listProjects(registry)).map((e) => e.dbName));
+  // Every project's database looked at side by side (each check opens one database), beside the
+  // registry's own reads: the start costs the slowest check, not their sum. Results in manifest order.
+  const restoreCoder = async () => {
+    if (manifest.coder && !(await getMachineCoder(registry))) await setMachineCoder(registry, manifest.coder);
+  };
+  const [found, listedEntries] = await Promise.all([
+    Promise.all(manifest.projects.map((project) => recoveryCaseFor(project, project.dbName, store))),
+    restoreCoder().then(() => listProjects(registry)),
+  ]);
+  const listed = new Set(listedEntries.map((e) => e.dbName));
   const cases: RecoveryCase[] = [];
   const relisted: ProjectEntry[] = [];
-  for (const project of manifest.projects) {
-    const found = await recoveryCaseFor(project, project.dbName, store);
-    if (found) cases.push(found);
+  for (const [i, project] of manifest.projects.entries()) {
+    const lost = found[i];
+    if (lost) cases.push(lost);
     else if (!listed.has(project.dbName)) {
       const entry = entryOf(project, project.counts);
       await registry.projects.put(entry);

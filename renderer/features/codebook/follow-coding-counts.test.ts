@@ -8,17 +8,13 @@ import { mergeCodes } from '@shared/project/operations/codebook';
 import { addCoding, removeCoding } from '@shared/project/operations/codings';
 import { revertEntry } from '@shared/project/operations/revert';
 import { deleteThread } from '@shared/project/operations/threads';
-import type { Operation } from '@shared/project/operation';
 import { runOperation } from '@shared/project/run-operation';
 
-import { importBundle } from '../../db/bundle-io';
 import { ThreadmarkDB } from '../../db/database';
 import { DexieProjectStore } from '../../db/dexie-project-store';
-import { storeOf } from '../../db/run-in-project';
-import { freshDb, sampleBundle, testClock, testIds } from '../../db/testing/test-support';
+import { ANA, openSampleProject, until } from '../../db/testing/sample-project';
+import { testClock, testIds } from '../../db/testing/test-support';
 import { followCodingCounts, patchCodingCounts, type CodingCounts } from './follow-coding-counts';
-
-const ANA = { id: 'coder-ana', name: 'Ana' };
 
 /** The independent answer: every coding counted here, per code and coder. */
 async function naive(db: ThreadmarkDB): Promise<Record<string, Record<string, number>>> {
@@ -33,25 +29,9 @@ const sorted = (counts: Record<string, Record<string, number>> | null): string =
 
 const plain = (counts: CodingCounts | null) => (counts === null ? null : Object.fromEntries([...counts].map(([code, byCoder]) => [code, Object.fromEntries(byCoder)])));
 
-async function until(check: () => Promise<boolean> | boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 describe('the codebook’s coding counts followed from the journal', () => {
   it('equal a naive count after adds, a removal, a merge, a thread deletion and its undo, with no read after the first', async () => {
-    const db = freshDb();
-    await importBundle(db, sampleBundle(), { clock: testClock(), ids: testIds('imp') });
-    const store = storeOf(db);
-    const env = { clock: testClock(), ids: testIds(), actor: ANA };
-    const run = async <I, S, R>(op: Operation<I, S, R>, input: I) => {
-      const done = await runOperation(store, op, input, env);
-      if (!done.ok) throw new Error(done.error.message);
-      return done.value;
-    };
+    const { db, store, run } = await openSampleProject();
     const reads = vi.spyOn(store, 'read');
     let followed: CodingCounts | null = null;
     const stop = followCodingCounts(store, (counts) => (followed = counts), (error) => {
@@ -79,9 +59,7 @@ describe('the codebook’s coding counts followed from the journal', () => {
   });
 
   it('takes another connection’s writes, and reads again after an entry it missed', async () => {
-    const db = freshDb();
-    await importBundle(db, sampleBundle(), { clock: testClock(), ids: testIds('imp') });
-    const store = storeOf(db);
+    const { db, store } = await openSampleProject();
     const reads = vi.spyOn(store, 'read');
     let followed: CodingCounts | null = null;
     const stop = followCodingCounts(store, (counts) => (followed = counts), (error) => {

@@ -12,6 +12,8 @@ import type { Coding } from '@shared/model/records';
 import type { JournalEntry } from '@shared/project/journal-entry';
 import type { ProjectStore } from '@shared/project/project-store';
 
+import { followJournalPatched } from '../../db/project-store';
+
 /** Codings per code, then per coder (no entry for none), as the counts table keeps them. */
 export type CodingCounts = ReadonlyMap<string, ReadonlyMap<string, number>>;
 
@@ -49,48 +51,5 @@ export function patchCodingCounts(source: CodingCounts, entry: JournalEntry): Co
  * that changed them; `onError` if a read fails. Returns the way to stop.
  */
 export function followCodingCounts(store: ProjectStore, onChange: (counts: CodingCounts) => void, onError: (error: unknown) => void): () => void {
-  let live = true;
-  /** As of journal entry `seq`; null while a read is on its way. */
-  let current: { seq: number; source: CodingCounts } | null = null;
-  let queued: JournalEntry[] = [];
-  let reads = 0;
-  const take = (entry: JournalEntry): void => {
-    if (!current) {
-      queued.push(entry);
-      return;
-    }
-    if (entry.seq <= current.seq) return;
-    const source = entry.seq === current.seq + 1 ? patchCodingCounts(current.source, entry) : null;
-    if (source === null) return read();
-    current = { seq: entry.seq, source };
-  };
-  const read = (): void => {
-    const at = ++reads;
-    current = null;
-    // The counts and the seq they are as of, in one transaction.
-    store.read(async (r) => ({ seq: await r.lastSeq(), source: await r.codingCountsByCodeAndCoder() })).then(
-      (snapshot) => {
-        if (!live || at !== reads) return;
-        current = snapshot;
-        const waiting = queued;
-        queued = [];
-        for (const entry of waiting) take(entry);
-        if (current) onChange(current.source);
-      },
-      (error: unknown) => {
-        if (live && at === reads) onError(error);
-      },
-    );
-  };
-  // Subscribed before the first read, so no entry between the two is lost.
-  const unsubscribe = store.subscribe((entry) => {
-    const before = current?.source;
-    take(entry);
-    if (live && current && current.source !== before) onChange(current.source);
-  });
-  read();
-  return () => {
-    live = false;
-    unsubscribe();
-  };
+  return followJournalPatched(store, (r) => r.codingCountsByCodeAndCoder(), patchCodingCounts, (counts) => onChange(counts), onError);
 }

@@ -1,39 +1,69 @@
 import { useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 
-import type { SaveTracker } from '../../db/save-tracker';
+import type { SaveState, SaveTracker } from '../../db/save-tracker';
+
+interface Shown {
+  text: string;
+  tone: string;
+}
+
+const shownOf = (state: SaveState): Shown => {
+  if (state.stuck) return { text: 'Saving is stuck — check free disk space; keep this window open', tone: 'error' };
+  if (state.pending > 0) return { text: 'Saving…', tone: 'busy' };
+  if (state.lastError) return { text: `Last save failed: ${state.lastError}`, tone: 'error' };
+  return { text: 'All changes saved', tone: 'ok' };
+};
 
 /**
  * "Saved" only once Dexie has committed; a write that has not settled in ~15 s shows "saving is
  * stuck" (a full disk hangs writes without an error: docs/reliability.md, "Storage").
+ *
+ * "Saving…" waits one animation frame: a write that commits before the next frame (a coding, most
+ * of the time) goes from "All changes saved" to "All changes saved" without a frame of its own
+ * (bench: `--only scale-browser`, a coding's frames). The line never says "saved" for an unsaved
+ * change: what a write shows (the mark) appears only after its commit, and a write still pending at
+ * the next frame shows "Saving…" from then on. Only the text is state, so an unchanged line (a
+ * commit after "All changes saved", the stuck poll) renders nothing.
  */
 export function SaveStatus({ tracker }: { tracker: SaveTracker }) {
-  const [state, setState] = useState(() => tracker.state());
+  const [shown, setShown] = useState(() => shownOf(tracker.state()));
   useEffect(() => {
-    const refresh = () => setState(tracker.state());
+    let frame = 0;
+    const show = () => {
+      const next = shownOf(tracker.state());
+      setShown((prev) => (prev.text === next.text && prev.tone === next.tone ? prev : next));
+    };
+    const refresh = () => {
+      const state = tracker.state();
+      if (state.pending > 0 && !state.stuck) {
+        if (!frame) {
+          // Rendered inside the frame callback, so "Saving…" is painted in this frame: left to React's
+          // scheduler it would render in a task after it and cost a frame of its own.
+          frame = requestAnimationFrame(() => {
+            frame = 0;
+            flushSync(show);
+          });
+        }
+        return;
+      }
+      cancelAnimationFrame(frame);
+      frame = 0;
+      show();
+    };
     const unsubscribe = tracker.subscribe(refresh);
     // Stuck is a matter of time passing, not of an event: look again every second.
     const timer = window.setInterval(refresh, 1000);
     return () => {
       unsubscribe();
       window.clearInterval(timer);
+      cancelAnimationFrame(frame);
     };
   }, [tracker]);
 
-  let text = 'All changes saved';
-  let tone = 'ok';
-  if (state.stuck) {
-    text = 'Saving is stuck — check free disk space; keep this window open';
-    tone = 'error';
-  } else if (state.pending > 0) {
-    text = 'Saving…';
-    tone = 'busy';
-  } else if (state.lastError) {
-    text = `Last save failed: ${state.lastError}`;
-    tone = 'error';
-  }
   return (
-    <div className="save-status" role="status" aria-live="polite" data-tone={tone} data-testid="save-status">
-      {text}
+    <div className="save-status" role="status" aria-live="polite" data-tone={shown.tone} data-testid="save-status">
+      {shown.text}
     </div>
   );
 }

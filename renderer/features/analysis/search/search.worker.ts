@@ -5,24 +5,8 @@
  * A search pauses every few thousand checked posts so a Cancel can reach it.
  */
 import { serveWorker } from '@shared/rpc/rpc';
-import { cancelSignalOf } from '@shared/util/cancelled';
 
-import { openThreadmarkDB, storeOf } from '../../../db/project-store';
-import { indexedDbIndexStore } from './index-store';
-import type { SearchProtocol, SearchTarget } from './search-protocol';
-import { SearchSession } from './search-session';
+import type { SearchProtocol } from './search-protocol';
+import { searchHandlers } from './search-worker-handlers';
 
-let current: { key: string; session: SearchSession } | null = null;
-
-function sessionFor({ dbName, projectId }: SearchTarget): SearchSession {
-  const key = `${dbName}\u0000${projectId}`;
-  if (current?.key !== key) current = { key, session: new SearchSession(storeOf(openThreadmarkDB(dbName)), indexedDbIndexStore(dbName)) };
-  return current.session;
-}
-
-const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
-serveWorker<SearchProtocol>(self, {
-  prepare: (target, { progress }) => sessionFor(target).ensure(progress),
-  search: ({ request, ...target }, { signal }) => sessionFor(target).search(request, cancelSignalOf(signal), pause),
-});
+serveWorker<SearchProtocol>(self, searchHandlers());

@@ -5,6 +5,7 @@ import { Fragment, memo, useCallback, useEffect, useRef, useState } from 'react'
 import { highlightPaint } from '../../../editor/highlight-colour';
 import type { MarginEntry } from './margin-entries';
 import { marginLayout, type MarginExtent, type MarginLayout } from './margin-layout';
+import { measureInNextFrame } from './measure-in-frame';
 import { useMarkHover, type Hot } from './use-mark-hover';
 import { Isolated } from '../../../app/ui/Isolated';
 
@@ -60,26 +61,42 @@ export const CodeMargin = memo(function CodeMargin({ postId, entries, focusable,
     setLayout((prev) => (prev && JSON.stringify(prev) === JSON.stringify(next) ? prev : next));
   }, [textRoot]);
 
+  // One measurement per frame, at its start: every reason to measure (new entries, the text rebuilt,
+  // the text reflowed) asks for the next frame instead of reading the geometry at once. A read in a
+  // MutationObserver callback would force a synchronous layout inside the coding's own task, and a
+  // second one a frame later (bench: `--only scale-browser`, a coding's layout).
+  // All margins measure in one frame callback and render there, in the frame that shows the mark
+  // (measure-in-frame.ts).
+  const cancel = useRef<(() => void) | null>(null);
+  const schedule = useCallback(() => {
+    cancel.current = measureInNextFrame(measure);
+  }, [measure]);
+  useEffect(
+    () => () => {
+      cancel.current?.();
+      cancel.current = null;
+    },
+    [],
+  );
   // Measured after the coding has shown, never inside its commit: reading the geometry there would
   // force a layout into the coding's own frame (bench: `--only thread`, "with the code margin").
   // New entries without new text (a code renamed or recoloured) are measured in the next frame.
   useEffect(() => {
-    const frame = requestAnimationFrame(measure);
-    return () => cancelAnimationFrame(frame);
-  }, [entries, measure]);
+    schedule();
+  }, [entries, schedule]);
   // Whenever the text reflows (the pane resized) or is rebuilt (a coding added or removed).
   useEffect(() => {
     const text = textRoot();
     if (!text) return;
-    const resize = new ResizeObserver(measure);
-    const mutation = new MutationObserver(measure);
+    const resize = new ResizeObserver(schedule);
+    const mutation = new MutationObserver(schedule);
     resize.observe(text);
     mutation.observe(text, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-coding-ids'] });
     return () => {
       resize.disconnect();
       mutation.disconnect();
     };
-  }, [measure, textRoot]);
+  }, [schedule, textRoot]);
 
   const [hot, setHot] = useMarkHover(textRoot);
   const byId = new Map(entries.map((e) => [e.codingId, e]));
