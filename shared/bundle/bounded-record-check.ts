@@ -15,7 +15,7 @@ import { firstUnpairedSurrogate, firstUnpairedSurrogateField } from '../text/wel
 import type { BundleCoding } from './bundle';
 import { CHECKED_ELSEWHERE, checkBundleRules, checkOffsets, noteIds, type PlacedProblem } from './bundle-rules';
 import { RECORD_ARRAYS, recordSchemas, type RecordArrayName } from './bundle-schema';
-import { recordLabel } from './problem';
+import { DELETED_POST_KEEPS_NOTHING, parentInOtherThreadMessage, recordLabel, unpairedSurrogateMessage } from './problem';
 import { RecordCheck } from './record-check';
 import { issueMessage, issuesToProblems } from './zod-problems';
 
@@ -138,8 +138,8 @@ export class BoundedRecordCheck {
       this.postThread.set(index, thread);
       // RecordCheck's order for one post: thread, text, deletion, parent; then well-formed strings; then loops.
       const lone = firstUnpairedSurrogate(p.text);
-      if (lone !== -1) this.rule('posts', index, p.id, 1, 'text', `unpaired surrogate U+${p.text.charCodeAt(lone).toString(16).toUpperCase()} at UTF-16 index ${lone}: not valid Unicode text`);
-      if (p.deletedOnPlatform !== undefined && (p.text !== '' || p.author !== '')) this.rule('posts', index, p.id, 2, p.text !== '' ? 'text' : 'author', 'a post deleted on its platform keeps no text or author');
+      if (lone !== -1) this.rule('posts', index, p.id, 1, 'text', unpairedSurrogateMessage(p.text.charCodeAt(lone), lone));
+      if (p.deletedOnPlatform !== undefined && (p.text !== '' || p.author !== '')) this.rule('posts', index, p.id, 2, p.text !== '' ? 'text' : 'author', DELETED_POST_KEEPS_NOTHING);
       if (p.parentId === null) this.postParent.set(index, NO_PARENT);
       else {
         const parent = this.known.posts.get(p.parentId);
@@ -152,7 +152,7 @@ export class BoundedRecordCheck {
         }
       }
       const bad = firstUnpairedSurrogateField(p, skip);
-      if (bad) this.rule('posts', index, p.id, 4, bad.field, `unpaired surrogate U+${bad.unit.toString(16).toUpperCase()} at UTF-16 index ${bad.index}: not valid Unicode text`);
+      if (bad) this.rule('posts', index, p.id, 4, bad.field, unpairedSurrogateMessage(bad.unit, bad.index));
       this.window.set(p.id, p.text);
     }
   }
@@ -160,7 +160,7 @@ export class BoundedRecordCheck {
   private checkParentThread(index: number, id: string, parent: number, thread: number): void {
     const parentThread = this.postThread.get(parent);
     if (parentThread !== FAILED && parentThread !== thread)
-      this.rule('posts', index, id, 3, 'parentId', `parent post ${JSON.stringify(this.postIds[parent])} is in thread ${JSON.stringify(this.threads.list[parentThread])}, not ${JSON.stringify(this.threads.list[thread])}`);
+      this.rule('posts', index, id, 3, 'parentId', parentInOtherThreadMessage(this.postIds[parent]!, this.threads.list[parentThread]!, this.threads.list[thread]!));
   }
 
   /** Codings in file order; the caller passes each only once its post is in the window, gone for good, or never coming (all posts read). */
@@ -183,7 +183,7 @@ export class BoundedRecordCheck {
       this.codingCode.set(index, this.codes.of(c.codeId));
       this.codingCoder.set(index, this.coders.of(c.coderId));
       const bad = firstUnpairedSurrogateField(c, skip);
-      if (bad) this.rule('codings', index, c.id, 0, bad.field, `unpaired surrogate U+${bad.unit.toString(16).toUpperCase()} at UTF-16 index ${bad.index}: not valid Unicode text`);
+      if (bad) this.rule('codings', index, c.id, 0, bad.field, unpairedSurrogateMessage(bad.unit, bad.index));
       const post = this.known.posts.get(c.postId);
       if (post === undefined) this.rule('codings', index, c.id, 1, 'postId', `unknown post ${JSON.stringify(c.postId)}`);
       else if (this.postThread.get(post) !== FAILED) {

@@ -14,7 +14,7 @@ import type { BundleCoding } from './bundle';
 import { RECORD_ARRAYS, type RecordArrayName } from './bundle-schema';
 import { checkCodebookRules, checkCodebookSize } from './codebook-rules';
 import { checkMemosAndAttributes } from './memo-attribute-rules';
-import { quoteForMessage, recordLabel } from './problem';
+import { DELETED_POST_KEEPS_NOTHING, parentInOtherThreadMessage, quoteForMessage, recordLabel, unpairedSurrogateMessage } from './problem';
 import { checkRelations } from './relation-rules';
 
 export interface Indexed<T> {
@@ -102,14 +102,14 @@ export function checkBundleRules(known: KnownIds, checked: CheckedRecords, elsew
     if (!known.threads.has(p.threadId)) report('posts', index, p.id, 'threadId', `unknown thread ${JSON.stringify(p.threadId)}`);
     const lone = firstUnpairedSurrogate(p.text);
     if (lone !== -1)
-      report('posts', index, p.id, 'text', `unpaired surrogate U+${p.text.charCodeAt(lone).toString(16).toUpperCase()} at UTF-16 index ${lone}: not valid Unicode text`);
+      report('posts', index, p.id, 'text', unpairedSurrogateMessage(p.text.charCodeAt(lone), lone));
     // A post deleted on its platform keeps only its ids and place (platform-deletions).
-    if (p.deletedOnPlatform !== undefined && (p.text !== '' || p.author !== '')) report('posts', index, p.id, p.text !== '' ? 'text' : 'author', 'a post deleted on its platform keeps no text or author');
+    if (p.deletedOnPlatform !== undefined && (p.text !== '' || p.author !== '')) report('posts', index, p.id, p.text !== '' ? 'text' : 'author', DELETED_POST_KEEPS_NOTHING);
     if (p.parentId === null) continue;
     const parent = postsById.get(p.parentId);
     if (!known.posts.has(p.parentId)) report('posts', index, p.id, 'parentId', `unknown post ${JSON.stringify(p.parentId)}`);
     else if (parent && parent.threadId !== p.threadId)
-      report('posts', index, p.id, 'parentId', `parent post ${JSON.stringify(parent.id)} is in thread ${JSON.stringify(parent.threadId)}, not ${JSON.stringify(p.threadId)}`);
+      report('posts', index, p.id, 'parentId', parentInOtherThreadMessage(parent.id, parent.threadId, p.threadId));
   }
   checkWellFormedStrings(checked, report);
   for (const loop of findLoops(checked.posts.map((p) => p.value))) {
@@ -178,7 +178,7 @@ export function checkWellFormedStrings(checked: CheckedRecords, report: (array: 
     const skip = CHECKED_ELSEWHERE[array];
     for (const { index, value } of checked[array] as Array<Indexed<{ id?: unknown }>>) {
       const bad = firstUnpairedSurrogateField(value, skip);
-      if (bad) report(array as RecordArrayName, index, typeof value.id === 'string' ? value.id : '', bad.field, `unpaired surrogate U+${bad.unit.toString(16).toUpperCase()} at UTF-16 index ${bad.index}: not valid Unicode text`);
+      if (bad) report(array as RecordArrayName, index, typeof value.id === 'string' ? value.id : '', bad.field, unpairedSurrogateMessage(bad.unit, bad.index));
     }
   }
 }

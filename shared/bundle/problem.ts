@@ -17,3 +17,17 @@ export function quoteForMessage(text: string, max = 60): string {
   const head = sliceCodePoints(text, 0, max);
   return JSON.stringify(head.length < text.length ? `${head}…` : text);
 }
+
+/*
+ * Messages of the post and coding rules that both the whole check (bundle-rules.ts) and the bounded
+ * one (bounded-record-check.ts) report: written once so the two can never word a problem apart.
+ */
+
+/** A string cut in half: `unit` is the lone surrogate's code unit, `index` its UTF-16 index. */
+export const unpairedSurrogateMessage = (unit: number, index: number): string =>
+  `unpaired surrogate U+${unit.toString(16).toUpperCase()} at UTF-16 index ${index}: not valid Unicode text`;
+
+export const DELETED_POST_KEEPS_NOTHING = 'a post deleted on its platform keeps no text or author';
+
+export const parentInOtherThreadMessage = (parentId: string, parentThread: string, thread: string): string =>
+  `parent post ${JSON.stringify(parentId)} is in thread ${JSON.stringify(parentThread)}, not ${JSON.stringify(thread)}`;

@@ -12,6 +12,7 @@ import { runOperation } from '@shared/project/run-operation';
 import { addedThroughCore, NORA, NORA_EXPECTED, NORA_FILE, noraCodedExport } from '@shared/refi/nvivo-coded-export.test-helpers';
 
 import type { Services } from '../../app/services';
+import type { ThreadmarkDB } from '../../db/database';
 import { DexieProjectStore } from '../../db/dexie-project-store';
 import { setCurrentCoderId } from '../../db/repositories/settings-repository';
 import { freshDb, testClock, testIds } from '../../db/testing/test-support';
@@ -32,6 +33,19 @@ async function startWith(store: ProjectStore, project: Bundle): Promise<void> {
   if (!done.ok) throw new Error(done.error.message);
 }
 
+/** The app's services over `db`, with what it announces kept in `messages`. */
+function appServices(db: ThreadmarkDB, messages: string[]): Services {
+  return {
+    db,
+    platform: {} as Platform,
+    clock: testClock(),
+    ids: testIds('app'),
+    tracker: { track: <T>(_label: string, work: Promise<T>) => work },
+    history: { push: () => undefined },
+    announce: (m: string) => void messages.push(m),
+  } as unknown as Services;
+}
+
 describe('a .qdpx coded in NVivo, added as a coder layer by the app and by the core the CLI runs', () => {
   it('gives byte-identical projects through Add coder files… (Dexie) and through the bundle store', async () => {
     const { project, qdpx } = await noraCodedExport();
@@ -41,15 +55,7 @@ describe('a .qdpx coded in NVivo, added as a coder layer by the app and by the c
     await startWith(new DexieProjectStore(db), project);
     await setCurrentCoderId(db, ANA.id);
     const messages: string[] = [];
-    const services = {
-      db,
-      platform: {} as Platform,
-      clock: testClock(),
-      ids: testIds('app'),
-      tracker: { track: <T>(_label: string, work: Promise<T>) => work },
-      history: { push: () => undefined },
-      announce: (m: string) => void messages.push(m),
-    } as unknown as Services;
+    const services = appServices(db, messages);
     const review = await reviewCoderFiles(services, [{ name: NORA_FILE, bytes: qdpx }]);
     const [file] = review.files;
     if (file?.kind !== 'layer') throw new Error(JSON.stringify(file));
@@ -79,15 +85,7 @@ describe('a .qdpx coded in NVivo, added as a coder layer by the app and by the c
     await startWith(new DexieProjectStore(db), project);
     await setCurrentCoderId(db, ANA.id);
     const messages: string[] = [];
-    const services = {
-      db,
-      platform: {} as Platform,
-      clock: testClock(),
-      ids: testIds('app'),
-      tracker: { track: <T>(_label: string, work: Promise<T>) => work },
-      history: { push: () => undefined },
-      announce: (m: string) => void messages.push(m),
-    } as unknown as Services;
+    const services = appServices(db, messages);
     const review = await reviewCoderFiles(services, [{ name: NORA_FILE, bytes: qdpx }]);
     expect(await addCoderFiles(services, review, new Map([[NORA_FILE, new Set([BEN])]]))).toBe(true);
     const viaApp = await new DexieProjectStore(db).read((r) => projectBundle(r, HEAD));

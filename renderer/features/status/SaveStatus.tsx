@@ -21,9 +21,9 @@ const shownOf = (state: SaveState): Shown => {
  *
  * "Saving…" waits one animation frame: a write that commits before the next frame (a coding, most
  * of the time) goes from "All changes saved" to "All changes saved" without a frame of its own
- * (bench: `--only scale-browser`, a coding's frames). The line never says "saved" for an unsaved
- * change: what a write shows (the mark) appears only after its commit, and a write still pending at
- * the next frame shows "Saving…" from then on. Only the text is state, so an unchanged line (a
+ * (bench: `--only scale-browser`, a coding's frames). So for at most the one frame in which a write
+ * starts, the line still shows the state before it; what the write shows (the mark) appears only
+ * after its commit, and a write still pending at the next frame shows "Saving…" from then on. Only the text is state, so an unchanged line (a
  * commit after "All changes saved", the stuck poll) renders nothing.
  */
 export function SaveStatus({ tracker }: { tracker: SaveTracker }) {
