@@ -10,6 +10,9 @@ export default defineConfig({
   resolve: { alias: { '@shared': resolve(process.cwd(), 'shared') } },
   test: {
     environment: 'node',
+    // Tests assert behaviour, never time (speed is the bench's). On 2 shared cores under load the
+    // largest inputs (100,000-post threads, whole-program type checks) ran past vitest's 5 s default.
+    testTimeout: 20_000,
     include: ['shared/**/*.test.ts', 'resources/**/*.test.ts', 'renderer/**/*.test.ts', 'renderer/**/*.test.tsx', 'main/**/*.test.ts', 'cli/**/*.test.ts', 'boundaries/**/*.test.ts', 'node/**/*.test.ts', 'scripts/**/*.test.mjs'],
     reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
   },

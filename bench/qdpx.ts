@@ -23,6 +23,8 @@ import { writeQdpx } from '@shared/refi/write-qdpx';
 import { codePointLength, sliceCodePoints } from '@shared/text/offsets';
 import { derivedId } from '@shared/util/derived-id';
 
+import { nodeDeflateRaw } from '../cli/node-deflate';
+
 import { median, option, print, reportChildRun, runChildren } from './node-bench-kit';
 
 const T0 = '2025-05-01T12:00:00.000Z';
@@ -36,6 +38,8 @@ const RECORDED_BEFORE = 'qdpx-write 2.98×, qdpx-read 3.05× (CPU 11,235 / 3,764
 const RECORDED_BEFORE_ZIP = 'qdpx-write 2.70×, qdpx-read 2.05× (CPU 12,633 / 4,682 and 14,696 / 7,160 ms; peak MB added 500 and 449)';
 /** And before plain XML was read by our own scan (shared/codebook/refi/plain-xml-tree.ts), load average ~10–20. */
 const RECORDED_BEFORE_PLAIN = 'qdpx-write 2.03×, qdpx-read 1.79× (CPU 8,373 / 4,126 and 11,217 / 6,262 ms; peak MB added 502 and 328)';
+/** And before project.qde was written straight to UTF-8 and the CLI's zlib deflated (interleaved before/after children, load ~10–28). */
+const RECORDED_BEFORE_WRITER = 'qdpx-write 1.87× (CPU 7,785 / 4,163 ms; peak MB added 473)';
 type Mode = (typeof MODES)[number];
 
 const WORDS = ['the', 'men', 'victims', 'what', 'about', 'families', 'false', 'equivalence', 'derailing', 'claim', 'because', 'evidence', 'source?', 'lol', '🙂', '👩‍👩‍👧', 'Ünïcode', '"quoted"', 'a,b'];
@@ -68,7 +72,8 @@ function project(postCount: number): Bundle {
 }
 
 async function qdpxBytes(bundle: Bundle): Promise<Uint8Array> {
-  const written = await writeQdpx(bundle, { origin: 'Threadmark bench', positions: 'code-points' });
+  // With the CLI's DEFLATE (zlib, which gives the CRC too), as `threadmark export --to qdpx` writes it.
+  const written = await writeQdpx(bundle, { origin: 'Threadmark bench', positions: 'code-points', deflate: nodeDeflateRaw });
   if (!written.ok) throw new Error(written.error.join('; '));
   return written.value;
 }
@@ -116,6 +121,7 @@ function main(runs: number, postCount: number): void {
   print(`  (recorded before the saxes reader, 2026-12-07, 100,000 posts: ${RECORDED_BEFORE})`);
   print(`  (recorded before shared/zip, 2026-12-07, 100,000 posts: ${RECORDED_BEFORE_ZIP})`);
   print(`  (recorded before the plain XML scan, 2026-12-07, 100,000 posts: ${RECORDED_BEFORE_PLAIN})`);
+  print(`  (recorded before the UTF-8 writer and zlib's deflate, 2026-12-07, 100,000 posts: ${RECORDED_BEFORE_WRITER})`);
 }
 
 const argv = process.argv.slice(2);

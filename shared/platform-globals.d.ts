@@ -19,6 +19,8 @@ declare class TextDecoder {
 /** TextEncoder: a string as UTF-8 bytes (byte sources made from text). */
 declare class TextEncoder {
   encode(input?: string): Uint8Array<ArrayBuffer>;
+  /** Into `destination`; `read` UTF-16 units taken, `written` bytes (shared/text/utf8-writer.ts). */
+  encodeInto(source: string, destination: Uint8Array): { read: number; written: number };
 }
 
 /** URL: only the host of an account URL (Mastodon import). */

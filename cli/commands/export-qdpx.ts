@@ -7,11 +7,12 @@ import { writeQdpx } from '@shared/refi/write-qdpx';
 
 import { VERSION } from '../help';
 import { describeFileError, EXIT_FAILED, EXIT_OK, type CliIo } from '../io';
+import { nodeDeflateRaw } from '../node-deflate';
 
 export const POSITION_OPTIONS = ['code-points', 'utf16'] as const;
 
 export async function writeQdpxExport(bundle: Bundle, options: { path: string; output: string; positions: 'code-points' | 'utf16' }, io: CliIo): Promise<number> {
-  const written = await writeQdpx(bundle, { origin: `Threadmark ${VERSION}`, positions: options.positions });
+  const written = await writeQdpx(bundle, { origin: `Threadmark ${VERSION}`, positions: options.positions, deflate: nodeDeflateRaw });
   if (!written.ok) {
     io.stderr([...written.error.map((m) => `${options.path}: ${m}`), 'threadmark: nothing written'].map((l) => `${l}\n`).join(''));
     return EXIT_FAILED;

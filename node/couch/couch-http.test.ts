@@ -36,6 +36,11 @@ describe('couchFetch', () => {
     });
   });
 
+  it('sends the body as UTF-8 JSON: a lone surrogate arrives unchanged (JSON.stringify escapes it)', async () => {
+    const result = await couchFetch(url, { method: 'POST', path: '/db/_bulk_docs', body: { text: 'Ünïcode 🙂 \uD800 end' } });
+    expect(result.ok && (result.value.json as { body: unknown }).body).toEqual({ text: 'Ünïcode 🙂 \uD800 end' });
+  });
+
   it('returns every HTTP answer as a value: a 404 is not an error', async () => {
     const result = await couchFetch(url, { path: '/missing' });
     expect(result.ok && result.value.status).toBe(404);

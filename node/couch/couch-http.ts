@@ -64,7 +64,8 @@ export async function couchFetch(url: string, request: CouchRequest): Promise<Re
   if (!base.ok) return base;
   const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (request.body !== undefined) headers['content-type'] = 'application/json';
+  const json = request.body === undefined ? undefined : JSON.stringify(request.body);
+  if (json !== undefined) headers['content-type'] = 'application/json';
   if (request.auth !== undefined) headers.authorization = basicAuth(request.auth);
   let response: Response;
   let text: string;
@@ -72,7 +73,9 @@ export async function couchFetch(url: string, request: CouchRequest): Promise<Re
     response = await fetch(`${base.value}${request.path}`, {
       method: request.method ?? 'GET',
       headers,
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      // As UTF-8 bytes: fetch scans a string body for lone surrogates in JavaScript first (a fifth of
+      // the first push's request CPU), and JSON.stringify has already escaped any (`\ud800`).
+      body: json === undefined ? undefined : Buffer.from(json, 'utf8'),
       signal: AbortSignal.timeout(timeoutMs),
     });
     text = await response.text();

@@ -13,6 +13,7 @@ import { RecoveryScreen } from './backup/RecoveryScreen';
 import { ProjectList } from './projects/ProjectList';
 import { useProjectSession } from './projects/use-project-session';
 import { type Services, ServicesContext } from './services';
+import { useWarmUpAfterFirstFrame } from './warm-up-after-first-frame';
 import { Workspace } from './Workspace';
 
 export function App() {
@@ -35,11 +36,8 @@ export function App() {
   const backups = session.kind === 'project' ? session.backups : undefined;
   const services = useMemo<Services | null>(() => (db && history ? { ...base, db, history, announce, backups } : null), [base, db, history, announce, backups]);
 
-  useEffect(() => {
-    // While the database opens: the first thread then renders without Lexical's first-use cost.
-    const warmUp = setTimeout(prewarmPostEditor, 0);
-    return () => clearTimeout(warmUp);
-  }, []);
+  // Lexical's first-use cost paid after the project's first frame (the thread list), while its first thread's posts are read.
+  useWarmUpAfterFirstFrame(session.kind === 'project', prewarmPostEditor);
   useEffect(() => db?.onReloadRequired(() => setReloadRequired(true)), [db]);
 
   const onCoder = async (name: string) => {
@@ -78,6 +76,7 @@ export function App() {
           key={session.project.entry.id}
           coder={session.project.coder}
           projectName={session.project.entry.name}
+          first={session.first}
           onSwitchCoder={() => setSwitching(true)}
           onShowProjects={() => void showProjects()}
           onOpenTeamProject={commands.openTeam}

@@ -47,6 +47,7 @@ import { useServices } from './services';
 import { useMenuCommands } from './use-menu-commands';
 import { useShortcuts } from './use-shortcuts';
 import { useWorkspaceData } from './use-workspace-data';
+import type { FirstScreen } from './first-screen';
 import { Isolated } from './ui/Isolated';
 
 interface Props {
@@ -58,10 +59,12 @@ interface Props {
   /** Team sync: a new local project for a team project, opened; this project opened again. */
   onOpenTeamProject: (connection: SyncConnection) => Promise<Problem | undefined>;
   onReopen: () => void;
+  /** The thread list, codebook and coders read as the project opened: the first render shows them. */
+  first?: FirstScreen;
 }
 
 /** The coding workbench: threads and codebook, the thread as a reply tree, the focused post's codings. */
-export function Workspace({ coder, projectName, onSwitchCoder, onShowProjects, onOpenTeamProject, onReopen }: Props) {
+export function Workspace({ coder, projectName, onSwitchCoder, onShowProjects, onOpenTeamProject, onReopen, first }: Props) {
   const services = useServices();
   const { db, tracker, history } = services;
   const [chosenThreadId, setChosenThreadId] = useState<string | null>(null);
@@ -110,7 +113,7 @@ export function Workspace({ coder, projectName, onSwitchCoder, onShowProjects, o
   const actingCoder: Coder = team.pkg ? { id: team.pkg.coderId, name: team.pkg.coderName } : coder;
   // Only Coding and History in a blind package.
   const shownView: WorkspaceView = blind && view !== 'history' ? 'coding' : view;
-  const liveData = useWorkspaceData(db, chosenThreadId, onlyMine ? actingCoder.id : null);
+  const liveData = useWorkspaceData(db, chosenThreadId, onlyMine ? actingCoder.id : null, first);
   const threadId = liveData.threadId;
   const projectId = useProjectQuery(db, (r) => r.project(), [])?.id;
   const threadsKey = useMemo(() => liveData.threads.map((t) => `${t.id}:${t.postCount}`).join(' '), [liveData.threads]);

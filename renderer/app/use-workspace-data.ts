@@ -10,6 +10,7 @@ import { useProjectQuery } from '../db/use-project-query';
 import type { MarkSpan } from '../editor/post-content';
 import { useAfterFirstFrame, useThreadHead } from './thread-head';
 import { changesOf, groupByPost, regroupPosts, sameRecords, withPosts, type CodingsByPost } from './codings-by-post';
+import { sameOr, type FirstScreen } from './first-screen';
 import { useThreadCodings, type ThreadCodings } from './use-thread-codings';
 
 const EMPTY: never[] = [];
@@ -35,8 +36,9 @@ export interface WorkspaceData {
 /**
  * `onlyCoderId` hides other coders' codings (coding independently before comparing); null shows all.
  */
-export function useWorkspaceData(db: ThreadmarkDB, chosenThreadId: string | null, onlyCoderId: string | null = null): WorkspaceData {
-  const threads = useProjectQuery(db, threadEntries, []) ?? EMPTY;
+export function useWorkspaceData(db: ThreadmarkDB, chosenThreadId: string | null, onlyCoderId: string | null = null, first?: FirstScreen): WorkspaceData {
+  // The first screen's answers (read as the project opened) until the live queries answer.
+  const threads = useSame(useProjectQuery(db, threadEntries, [], first?.threads) ?? EMPTY);
   // The chosen thread while it exists (a deleted one gives way to the first).
   const threadId = (chosenThreadId !== null && threads.some((t) => t.id === chosenThreadId) ? chosenThreadId : null) ?? threads[0]?.id ?? null;
   // The first screen first; the whole thread is asked for once it is in, so IndexedDB answers the
@@ -44,8 +46,8 @@ export function useWorkspaceData(db: ThreadmarkDB, chosenThreadId: string | null
   const head = useThreadHead(db, threadId);
   const wholeId = useAfterFirstFrame(head ? (threadId ?? undefined) : undefined);
   const wholePosts = useProjectQuery(db, async (reader) => ({ threadId: wholeId, posts: wholeId ? await reader.postsOfThread(wholeId) : [] }), [wholeId]);
-  const codes = useProjectQuery(db, codebookInTreeOrder, []) ?? EMPTY;
-  const coderList = useProjectQuery(db, codersByName, []) ?? EMPTY;
+  const codes = useSame(useProjectQuery(db, codebookInTreeOrder, [], first?.codes) ?? EMPTY);
+  const coderList = useSame(useProjectQuery(db, codersByName, [], first?.coders) ?? EMPTY);
   // Read once per thread, then patched from the journal: a coding never re-reads the thread's codings.
   const wholeCodings = useThreadCodings(db, wholeId ?? null);
   // A query's answer for the thread shown before this one (or before the head) is no answer.
@@ -66,6 +68,16 @@ export function useWorkspaceData(db: ThreadmarkDB, chosenThreadId: string | null
   const spansByPost = useStableSpans(codingsByPost, postsById, codesById);
 
   return { threads, threadId, posts, complete, postsById, codes, codesById, coders, codings, codingsByPost, spansByPost };
+}
+
+/** The array shown before while `next` holds the same records: the live answer repeating the first screen's re-renders nothing. */
+function useSame<A extends readonly object[]>(next: A): A {
+  const shown = useRef<A | undefined>(undefined);
+  return useMemo(() => {
+    const kept = sameOr(shown.current, next);
+    shown.current = kept;
+    return kept;
+  }, [next]);
 }
 
 /**

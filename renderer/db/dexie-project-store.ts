@@ -1,8 +1,9 @@
 /**
  * The app's adapter of the application core's ProjectStore port (shared/project/project-store.ts)
  * over Dexie. Every project write in the app goes through `transact` → `apply`: one rw transaction
- * over every project table and the journal, in which only Dexie is awaited, so a change-set and its
- * journal entry are stored together or not at all. Posts are read and written through post-store.ts.
+ * over the operation's tables (every project table unless it names them) and the journal, in which
+ * only Dexie is awaited, so a change-set and its journal entry are stored together or not at all.
+ * Posts are read and written through post-store.ts.
  */
 import { liveQuery, type Table } from 'dexie';
 
@@ -10,6 +11,7 @@ import type { Post } from '@shared/model/records';
 import { rowsOf, type ChangeSet, type RowChange } from '@shared/project/change-set';
 import type { JournalEntry } from '@shared/project/journal-entry';
 import { countCodedPosts, type ApplyOptions, type ProjectReader, type ProjectStore, type ProjectTransaction } from '@shared/project/project-store';
+import type { TableName } from '@shared/project/tables';
 import { CancelledError } from '@shared/util/cancelled';
 
 import { applyCodingCounts, readCodingCounts } from './coding-counts';
@@ -36,6 +38,31 @@ export class DexieProjectStore implements ProjectStore {
     return [db.projects, db.threads, ...postTables(db), db.codes, db.coders, db.codings, db.codingCounts, db.codebookVersions, db.assignments, db.rounds, db.decisions, db.memos, db.attributes, db.attributeValues, db.relationCodes, db.relations, db.journal];
   }
 
+  /** The Dexie tables behind these project tables, with the journal (the entry is written in the same transaction). */
+  private scopeOf(tables: readonly TableName[] | undefined) {
+    if (tables === undefined) return this.tables();
+    const db = this.db;
+    const of: Record<TableName, Table[]> = {
+      projects: [db.projects],
+      threads: [db.threads],
+      posts: postTables(db),
+      codes: [db.codes],
+      coders: [db.coders],
+      // The per-code counts are kept with the codings (applyCodingCounts).
+      codings: [db.codings, db.codingCounts],
+      codebookVersions: [db.codebookVersions],
+      assignments: [db.assignments],
+      rounds: [db.rounds],
+      decisions: [db.decisions],
+      memos: [db.memos],
+      attributes: [db.attributes],
+      attributeValues: [db.attributeValues],
+      relationCodes: [db.relationCodes],
+      relations: [db.relations],
+    };
+    return [...new Set(tables.flatMap((t) => of[t])), db.journal];
+  }
+
   read<T>(fn: (reader: ProjectReader) => Promise<T>): Promise<T> {
     // The scope must itself be an async function: Dexie counts a native async scope's awaits and
     // keeps its zone across them; a plain function returning native async code lets the zone leak,
@@ -44,10 +71,15 @@ export class DexieProjectStore implements ProjectStore {
     return this.db.transaction('r', this.tables(), async () => fn(dexieReader(this.db)));
   }
 
-  async transact<T>(fn: (tx: ProjectTransaction) => Promise<T>): Promise<T> {
+  /**
+   * `tables`: an operation that names its tables (Operation.tables) locks only those and the
+   * journal, so it does not wait behind reads of the others; a table outside them fails the
+   * transaction (Dexie's NotFoundError) and nothing is kept.
+   */
+  async transact<T>(fn: (tx: ProjectTransaction) => Promise<T>, tables?: readonly TableName[]): Promise<T> {
     const applied: JournalEntry[] = [];
     const db = this.db;
-    const result = await db.transaction('rw', this.tables(), async () => {
+    const result = await db.transaction('rw', this.scopeOf(tables), async () => {
       const reader = dexieReader(db);
       // An operation's read and its check both ask for the posts it codes: each post page (500
       // posts) is read and decoded once per transaction, until the transaction writes.

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react'
 import { CodingMarkNode } from './coding-mark-node';
 import { editorRegistry } from './editor-registry';
 import { $setPostContent, type MarkSpan } from './post-content';
-import { selectTextRange, takeReselect } from './reselect';
+import { restoreSelectionInFrame, takeReselect } from './reselect';
 
 interface PostTextProps {
   postId: string;
@@ -78,7 +78,7 @@ function SyncContent({ postId, text, spans }: { postId: string; text: string; sp
     editor.update(() => $setPostContent(text, spans), { discrete: true });
     const reselect = takeReselect(postId);
     const root = editor.getRootElement();
-    if (reselect && root) selectTextRange(root, reselect.start, reselect.end);
+    if (reselect && root) restoreSelectionInFrame(postId, root, reselect.start, reselect.end);
   }, [editor, postId, text, spans]);
   return null;
 }

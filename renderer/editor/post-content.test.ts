@@ -47,6 +47,17 @@ function pieces(editor: LexicalEditor): Array<[string, string[]]> {
   });
 }
 
+/** Each mark's ids and colours, in order. */
+function markColours(editor: LexicalEditor): string[] {
+  return editor.getEditorState().read(() =>
+    $getRoot()
+      .getAllTextNodes()
+      .map((n) => n.getParent())
+      .filter($isCodingMarkNode)
+      .map((m) => `${m.getIDs().join(' ')}=${m.__colors.join(' ')}`),
+  );
+}
+
 function leafTexts(editor: LexicalEditor): string[] {
   return editor.getEditorState().read(() => $getRoot().getAllTextNodes().map((n) => n.getTextContent()));
 }
@@ -106,6 +117,59 @@ describe('post content', () => {
       ['c', ['A', 'B']],
       ['def', ['B']],
     ]);
+  });
+
+  it('a rebuild keeps the nodes before and after the change and recreates only the stretch between', () => {
+    const text = 'alpha beta\ngamma delta\nepsilon zeta';
+    const editor = editorWith(text, [{ id: 'A', start: 0, end: 5, color: '#ff0000' }]);
+    const keysBefore = editor.getEditorState().read(() => $getRoot().getAllTextNodes().map((n) => [n.getTextContent(), n.getKey()]));
+    editor.update(
+      () =>
+        $setPostContent(text, [
+          { id: 'A', start: 0, end: 5, color: '#ff0000' },
+          { id: 'B', start: 11, end: 16, color: '#0000ff' },
+        ]),
+      { discrete: true },
+    );
+    const keysAfter = new Map(editor.getEditorState().read(() => $getRoot().getAllTextNodes().map((n) => [n.getTextContent(), n.getKey()])));
+    // The first mark and the last line are untouched; the middle line was cut around the new mark.
+    expect(keysAfter.get('alpha')).toBe(new Map(keysBefore as Array<[string, string]>).get('alpha'));
+    expect(keysAfter.get('epsilon zeta')).toBe(new Map(keysBefore as Array<[string, string]>).get('epsilon zeta'));
+    expect(pieces(editor)).toEqual([
+      ['alpha', ['A']],
+      [' beta', []],
+      ['\n', []],
+      ['gamma', ['B']],
+      [' delta', []],
+      ['\n', []],
+      ['epsilon zeta', []],
+    ]);
+  });
+
+  it('a rebuild after any change gives the same content as building the post afresh', () => {
+    const text = 'ab\ncd 👩‍👩‍👧 ef\n\ngh ij kl';
+    // A fixed pseudo-random walk over span sets: additions, removals, colour changes, overlaps, text edges.
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const editor = editorWith(text, []);
+    let spans: MarkSpan[] = [];
+    for (let step = 0; step < 60; step++) {
+      const move = next(4);
+      if (move === 0 || spans.length === 0) {
+        const start = next(text.length);
+        spans = [...spans, { id: `s${step}`, start, end: start + 1 + next(text.length - start), color: ['#ff0000', '#00aa00', '#0000ff'][next(3)]! }];
+      } else if (move === 1) spans = spans.filter((_, i) => i !== next(spans.length));
+      else if (move === 2) spans = spans.map((s, i) => (i === next(spans.length) ? { ...s, color: s.color === '#ff0000' ? '#0000ff' : '#ff0000' } : s));
+      else spans = spans.slice(0, 1);
+      editor.update(() => $setPostContent(text, spans), { discrete: true });
+      const fresh = editorWith(text, spans);
+      expect(pieces(editor)).toEqual(pieces(fresh));
+      expect(markColours(editor)).toEqual(markColours(fresh));
+      expect(editor.getEditorState().read(() => $getRoot().getTextContent())).toBe(text);
+    }
   });
 });
 

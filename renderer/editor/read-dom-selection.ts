@@ -3,6 +3,7 @@ import { $createRangeSelectionFromDom, $setSelection } from 'lexical';
 import { codePointLength, utf16ToCodePoint } from '@shared/text/offsets';
 
 import { editorRegistry } from './editor-registry';
+import { flushRestores } from './reselect';
 import { $readSelectionRange } from './selection-offsets';
 
 export type SelectionTarget =
@@ -15,6 +16,8 @@ export type SelectionTarget =
  * sit in two different posts is refused: a coding belongs to one post.
  */
 export function readDomSelection(selection: Selection | null, textOf: (postId: string) => string | undefined): SelectionTarget {
+  // The selection kept from the last coding may still wait for its frame (reselect.ts).
+  flushRestores();
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return { kind: 'none' };
   const anchorPost = postIdAt(selection.anchorNode);
   const focusPost = postIdAt(selection.focusNode);

@@ -1,3 +1,5 @@
+import { measureInNextFrame } from './measure-in-frame';
+
 /**
  * After a coding, the post is rebuilt and the browser's selection, which pointed into the old
  * nodes, is gone. Keeping it lets a researcher apply a second code to the same claim at once.
@@ -14,6 +16,39 @@ export function takeReselect(postId: string): { start: number; end: number } | u
   const range = pending.get(postId);
   pending.delete(postId);
   return range;
+}
+
+/** Restores taken but not yet applied: post id → apply. */
+const restoring = new Map<string, () => void>();
+
+/**
+ * Selects [start, end) of `root` at the start of the next frame, with the code margins' reads
+ * (measure-in-frame.ts): setting a selection lays the page out, and inside the coding's commit that
+ * was a layout of its own (7–17 ms, issue 15) before the frame's. Until then the page has no
+ * selection; `flushRestores` applies it at once for whoever reads the selection sooner (a second
+ * code key pressed before the frame). A selection the user made meanwhile elsewhere is kept.
+ */
+export function restoreSelectionInFrame(postId: string, root: HTMLElement, start: number, end: number): void {
+  const restore = () => {
+    if (restoring.get(postId) !== restore) return;
+    restoring.delete(postId);
+    if (root.isConnected && !selectionElsewhere(root)) selectTextRange(root, start, end);
+  };
+  restoring.set(postId, restore);
+  measureInNextFrame(restore);
+}
+
+/** Applies every restore still waiting for its frame. */
+export function flushRestores(): void {
+  for (const restore of [...restoring.values()]) restore();
+}
+
+/** True when the page's selection is a range outside `root` (the user selected something else since). */
+function selectionElsewhere(root: HTMLElement): boolean {
+  const selection = root.ownerDocument.getSelection();
+  if (!selection || selection.rangeCount === 0) return false;
+  const anchor = selection.anchorNode;
+  return anchor !== null && anchor.isConnected && !root.contains(anchor) && !selection.isCollapsed;
 }
 
 /**

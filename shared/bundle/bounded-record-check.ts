@@ -2,8 +2,8 @@
  * RecordCheck's answer without holding the posts and codings (issue 15: a bundle validates in memory
  * bounded by its largest thread, not the project). Every other array is checked by a RecordCheck as
  * before. Of each post only its id, thread, parent and whether it passed its shape check are kept
- * (typed arrays); its text stays in `window` until the codings on it are checked
- * (check-bundle-bounded.ts reads the codings beside the posts, in the canonical order). Of each
+ * (typed arrays; the ids of posts and codings in IdTables, not strings on the heap); its text
+ * stays in `window` until the codings on it are checked (check-bundle-bounded.ts reads the codings beside the posts, in the canonical order). Of each
  * coding: its id, code and coder. The problems are the same, in the same order, as RecordCheck's;
  * a bundle where keeping that promise would need the posts again (a repeated post or coding id, a
  * coding after its post left the window, relations, whose spans need post text) sets `unsupported`
@@ -13,8 +13,9 @@ import type { Problem } from '../problem/problem';
 import type { Post } from '../model/records';
 import { firstUnpairedSurrogate, firstUnpairedSurrogateField } from '../text/well-formed';
 import type { BundleCoding } from './bundle';
-import { CHECKED_ELSEWHERE, checkBundleRules, checkOffsets, noteIds, type PlacedProblem } from './bundle-rules';
+import { CHECKED_ELSEWHERE, checkBundleRules, checkOffsets, emptyKnownIds, noteIds, type PlacedProblem } from './bundle-rules';
 import { RECORD_ARRAYS, recordSchemas, type RecordArrayName } from './bundle-schema';
+import { IdTable } from './id-table';
 import { DELETED_POST_KEEPS_NOTHING, parentInOtherThreadMessage, recordLabel, unpairedSurrogateMessage } from './problem';
 import { RecordCheck } from './record-check';
 import { issueMessage, issuesToProblems } from './zod-problems';
@@ -51,6 +52,7 @@ class Names {
 }
 
 const NO_PARENT = -1;
+const NO_ID = -1;
 /** The parent was not read yet: resolved at the end. */
 const LATER = -2;
 /** Not a checked post (failed its shape check). */
@@ -62,7 +64,9 @@ interface Phased extends PlacedProblem {
 }
 
 export class BoundedRecordCheck {
-  private readonly rest = new RecordCheck();
+  private readonly postTable = new IdTable();
+  private readonly codingTable = new IdTable();
+  private readonly rest = new RecordCheck({ ...emptyKnownIds(), posts: this.postTable, codings: this.codingTable });
   readonly known = this.rest.known;
   readonly fed = this.rest.fed;
   /** Why this read cannot be answered bounded (the caller reads whole), or null. */
@@ -77,12 +81,15 @@ export class BoundedRecordCheck {
   private readonly threads = new Names();
   private readonly codes = new Names();
   private readonly coders = new Names();
-  private readonly postIds: string[] = [];
+  private postCount = 0;
+  /** The IdTable entry of a post's id, NO_ID when it has none. */
+  private readonly postEntry = new Ints();
   /** Thread number of a checked post, FAILED otherwise. */
   private readonly postThread = new Ints();
   private readonly postParent = new Ints();
   private readonly laterParents: Array<{ index: number; parentId: string }> = [];
-  private readonly codingIds: string[] = [];
+  private codingCount = 0;
+  private readonly codingEntry = new Ints();
   /** Code number of a checked coding, FAILED otherwise. */
   private readonly codingCode = new Ints();
   private readonly codingCoder = new Ints();
@@ -119,7 +126,8 @@ export class BoundedRecordCheck {
 
   private addPosts(records: readonly unknown[]): void {
     this.fed.add('posts');
-    const from = this.postIds.length;
+    const from = this.postCount;
+    this.postCount += records.length;
     const before = this.duplicates.length;
     noteIds(this.known, 'posts', records, from, this.duplicates);
     if (this.duplicates.length > before) this.unsupported ??= 'a repeated post id';
@@ -128,7 +136,7 @@ export class BoundedRecordCheck {
       const index = from + at;
       const p = this.shapeOf('posts', index, records[at]) as Post | null;
       const raw = records[at] as { id?: unknown } | null;
-      this.postIds.push(typeof raw === 'object' && raw !== null && typeof raw.id === 'string' ? raw.id : '');
+      this.postEntry.set(index, typeof raw === 'object' && raw !== null && typeof raw.id === 'string' ? this.postTable.entryOf(raw.id) : NO_ID);
       if (!p) {
         this.postThread.set(index, FAILED);
         this.postParent.set(index, NO_PARENT);
@@ -157,16 +165,28 @@ export class BoundedRecordCheck {
     }
   }
 
+  /** A post's raw id ('' when it has none), for a message. */
+  private postId(index: number): string {
+    const entry = this.postEntry.get(index);
+    return entry === NO_ID ? '' : this.postTable.idAt(entry);
+  }
+
+  private codingId(index: number): string {
+    const entry = this.codingEntry.get(index);
+    return entry === NO_ID ? '' : this.codingTable.idAt(entry);
+  }
+
   private checkParentThread(index: number, id: string, parent: number, thread: number): void {
     const parentThread = this.postThread.get(parent);
     if (parentThread !== FAILED && parentThread !== thread)
-      this.rule('posts', index, id, 3, 'parentId', parentInOtherThreadMessage(this.postIds[parent]!, this.threads.list[parentThread]!, this.threads.list[thread]!));
+      this.rule('posts', index, id, 3, 'parentId', parentInOtherThreadMessage(this.postId(parent), this.threads.list[parentThread]!, this.threads.list[thread]!));
   }
 
   /** Codings in file order; the caller passes each only once its post is in the window, gone for good, or never coming (all posts read). */
   private addCodings(records: readonly unknown[]): void {
     this.fed.add('codings');
-    const from = this.codingIds.length;
+    const from = this.codingCount;
+    this.codingCount += records.length;
     const before = this.duplicates.length;
     noteIds(this.known, 'codings', records, from, this.duplicates);
     if (this.duplicates.length > before) this.unsupported ??= 'a repeated coding id';
@@ -175,7 +195,7 @@ export class BoundedRecordCheck {
       const index = from + at;
       const c = this.shapeOf('codings', index, records[at]) as BundleCoding | null;
       const raw = records[at] as { id?: unknown } | null;
-      this.codingIds.push(typeof raw === 'object' && raw !== null && typeof raw.id === 'string' ? raw.id : '');
+      this.codingEntry.set(index, typeof raw === 'object' && raw !== null && typeof raw.id === 'string' ? this.codingTable.entryOf(raw.id) : NO_ID);
       if (!c) {
         this.codingCode.set(index, FAILED);
         continue;
@@ -219,18 +239,18 @@ export class BoundedRecordCheck {
 
   private finishPosts(): void {
     const known = this.known;
-    for (let index = 0; index < this.postIds.length; index++) {
+    for (let index = 0; index < this.postCount; index++) {
       const thread = this.postThread.get(index);
-      if (thread !== FAILED && !known.threads.has(this.threads.list[thread]!)) this.rule('posts', index, this.postIds[index]!, 0, 'threadId', `unknown thread ${JSON.stringify(this.threads.list[thread])}`);
+      if (thread !== FAILED && !known.threads.has(this.threads.list[thread]!)) this.rule('posts', index, this.postId(index), 0, 'threadId', `unknown thread ${JSON.stringify(this.threads.list[thread])}`);
     }
     for (const { index, parentId } of this.laterParents) {
       const parent = known.posts.get(parentId);
       if (parent === undefined) {
         this.postParent.set(index, NO_PARENT);
-        this.rule('posts', index, this.postIds[index]!, 3, 'parentId', `unknown post ${JSON.stringify(parentId)}`);
+        this.rule('posts', index, this.postId(index), 3, 'parentId', `unknown post ${JSON.stringify(parentId)}`);
       } else {
         this.postParent.set(index, parent);
-        this.checkParentThread(index, this.postIds[index]!, parent, this.postThread.get(index));
+        this.checkParentThread(index, this.postId(index), parent, this.postThread.get(index));
       }
     }
     this.findLoops();
@@ -238,7 +258,7 @@ export class BoundedRecordCheck {
 
   /** bundle-rules.ts findLoops over the checked posts, on their numbers. */
   private findLoops(): void {
-    const n = this.postIds.length;
+    const n = this.postCount;
     const parent = (i: number): number => {
       const p = this.postParent.get(i);
       return p >= 0 && this.postThread.get(p) !== FAILED ? p : -1;
@@ -260,7 +280,7 @@ export class BoundedRecordCheck {
         // The member listed first in the file starts the report, as findLoops does.
         const firstAt = loop.indexOf(Math.min(...loop));
         const ordered = [...loop.slice(firstAt), ...loop.slice(0, firstAt)];
-        const ids = ordered.map((x) => this.postIds[x]!);
+        const ids = ordered.map((x) => this.postId(x));
         this.rule('posts', ordered[0]!, ids[0]!, 5, 'parentId', `reply chain loops: ${ids.concat(ids[0]!).map((x) => JSON.stringify(x)).join(' → ')}`);
       }
       for (const p of path) state[p] = 2;
@@ -270,15 +290,14 @@ export class BoundedRecordCheck {
   private finishCodings(): void {
     const known = this.known;
     const categories = new Set(this.rest.checked.codes.filter(({ value }) => !value.codable).map(({ value }) => value.id));
-    for (let index = 0; index < this.codingIds.length; index++) {
+    for (let index = 0; index < this.codingCount; index++) {
       const code = this.codingCode.get(index);
       if (code === FAILED) continue;
-      const id = this.codingIds[index]!;
       const codeId = this.codes.list[code]!;
       const coderId = this.coders.list[this.codingCoder.get(index)]!;
-      if (!known.codes.has(codeId)) this.rule('codings', index, id, 2, 'codeId', `unknown code ${JSON.stringify(codeId)}`);
-      if (!known.coders.has(coderId)) this.rule('codings', index, id, 3, 'coderId', `unknown coder ${JSON.stringify(coderId)}`);
-      if (categories.has(codeId)) this.rule('codings', index, id, 5, 'codeId', `code ${JSON.stringify(codeId)} is category-only (codable false): nothing can be coded with it`);
+      if (!known.codes.has(codeId)) this.rule('codings', index, this.codingId(index), 2, 'codeId', `unknown code ${JSON.stringify(codeId)}`);
+      if (!known.coders.has(coderId)) this.rule('codings', index, this.codingId(index), 3, 'coderId', `unknown coder ${JSON.stringify(coderId)}`);
+      if (categories.has(codeId)) this.rule('codings', index, this.codingId(index), 5, 'codeId', `code ${JSON.stringify(codeId)} is category-only (codable false): nothing can be coded with it`);
     }
   }
 }

@@ -23,6 +23,9 @@ const COLON = 0x3a;
 /** Records are parsed in batches of about this many bytes: small enough to decode and parse quickly, large enough to save a call per record. */
 const BATCH_BYTES = 32 * 1024;
 
+/** A batch with no record in it: only JSON-parse-able space (as String.prototype.trim sees it) between the brackets. */
+const ONLY_SPACE_IN_BRACKETS = /^\[\s*\]$/;
+
 const isSpace = (b: number): boolean => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
 
 /** Not JSON (or not UTF-8): where and why. */
@@ -250,12 +253,18 @@ export class TopLevelJsonReader {
 
   /** Parses the captured records up to chunk[end) (pieces first) and adds them to the array. */
   private parseBatch(chunk: Uint8Array, end: number): void {
-    const source = this.text(chunk, end);
-    if (source.trim() === '') throw new JsonStreamError(`not valid JSON: expected a value (in the array at byte ${this.captureOffset})`, this.captureOffset, 'syntax');
-    const records = this.parse(`[${source}]`) as unknown[];
-    const duplicate = firstDuplicateKey(source);
-    if (duplicate) throw new JsonStreamError(`not accepted as JSON: ${duplicateKeyMessage(duplicate)} (lines counted in the array from byte ${this.captureOffset})`, this.captureOffset, 'duplicate-key');
+    const text = this.text(chunk, end, true);
+    if (ONLY_SPACE_IN_BRACKETS.test(text)) throw new JsonStreamError(`not valid JSON: expected a value (in the array at byte ${this.captureOffset})`, this.captureOffset, 'syntax');
+    const records = this.parse(text) as unknown[];
+    this.refuseDuplicateKey(text);
     this.takeRecords(records);
+  }
+
+  /** A batch's text `[records]`, refused if one of its objects repeats a key (placed as in the records' own text). */
+  private refuseDuplicateKey(bracketed: string): void {
+    if (!firstDuplicateKey(bracketed)) return;
+    const duplicate = firstDuplicateKey(bracketed.slice(1, -1))!;
+    throw new JsonStreamError(`not accepted as JSON: ${duplicateKeyMessage(duplicate)} (lines counted in the array from byte ${this.captureOffset})`, this.captureOffset, 'duplicate-key');
   }
 
   private takeRecords(records: unknown[]): void {
@@ -341,15 +350,14 @@ export class TopLevelJsonReader {
       const cut = recordEndCut(chunk, start + BATCH_BYTES);
       if (cut === -1) break;
       let records: unknown[];
-      let source: string;
+      let text: string;
       try {
-        source = decodeUtf8(chunk.subarray(start, cut));
-        records = JSON.parse(`[${source}]`) as unknown[];
+        text = decodeUtf8(this.bracketed([], chunk.subarray(start, cut)));
+        records = JSON.parse(text) as unknown[];
       } catch {
         break;
       }
-      const duplicate = firstDuplicateKey(source);
-      if (duplicate) throw new JsonStreamError(`not accepted as JSON: ${duplicateKeyMessage(duplicate)} (lines counted in the array from byte ${this.captureOffset})`, this.captureOffset, 'duplicate-key');
+      this.refuseDuplicateKey(text);
       this.takeRecords(records);
       start = cut + 1;
       this.captureStart = start;
@@ -359,10 +367,34 @@ export class TopLevelJsonReader {
     return start;
   }
 
-  private text(chunk: Uint8Array, end: number): string {
+  /**
+   * A batch's bytes between `[` and `]`, in one buffer reused batch after batch: decoded, it is the
+   * text JSON.parse reads (`[${text}]` would be a second string, copied again when JSON.parse flattens it).
+   */
+  private scratch = new Uint8Array(BATCH_BYTES * 2);
+  private bracketed(pieces: readonly Uint8Array[], last: Uint8Array): Uint8Array {
+    const total = pieces.reduce((sum, p) => sum + p.length, 0) + last.length + 2;
+    if (total > this.scratch.length) this.scratch = new Uint8Array(Math.max(total, this.scratch.length * 2));
+    const bytes = this.scratch;
+    bytes[0] = OPEN_ARRAY;
+    let at = 1;
+    for (const p of pieces) {
+      bytes.set(p, at);
+      at += p.length;
+    }
+    bytes.set(last, at);
+    bytes[at + last.length] = CLOSE_ARRAY;
+    return bytes.subarray(0, total);
+  }
+
+  /** The captured bytes up to chunk[end) (pieces first) as text; `bracketed`: between `[` and `]`. */
+  private text(chunk: Uint8Array, end: number, bracketed = false): string {
     const last = chunk.subarray(this.captureStart, end);
     let bytes = last;
-    if (this.pieces.length > 0) {
+    if (bracketed) {
+      bytes = this.bracketed(this.pieces, last);
+      this.pieces = [];
+    } else if (this.pieces.length > 0) {
       const total = this.pieces.reduce((sum, p) => sum + p.length, 0) + last.length;
       bytes = new Uint8Array(total);
       let at = 0;

@@ -52,10 +52,18 @@ export interface PlacedProblem {
  * one Map entry per record (the id string is the record's own), so a streamed read keeps these
  * and not the raw records (record-check.ts).
  */
-export type KnownIds = Record<RecordArrayName, Map<string, number>>;
+/** The part of a Map the rules use: a Map, or a compact table (id-table.ts) where ids are many. */
+export interface IdIndex {
+  get(id: string): number | undefined;
+  has(id: string): boolean;
+  set(id: string, index: number): unknown;
+}
 
-export function emptyKnownIds(): KnownIds {
-  return Object.fromEntries(RECORD_ARRAYS.map((array) => [array, new Map<string, number>()])) as KnownIds;
+/** Every raw id of each array, with the index of its first record. */
+export type KnownIds = Record<RecordArrayName, IdIndex>;
+
+export function emptyKnownIds(): Record<RecordArrayName, Map<string, number>> {
+  return Object.fromEntries(RECORD_ARRAYS.map((array) => [array, new Map<string, number>()])) as Record<RecordArrayName, Map<string, number>>;
 }
 
 /** Notes the ids of raw records `from` on in `array`; a repeated id is a problem placed at the repeat. */

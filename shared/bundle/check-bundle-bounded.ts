@@ -147,11 +147,13 @@ export async function findCodings(source: BundleByteSource): Promise<{ start: nu
   const OVERLAP = 16;
   // The nearest top-level close (`\n  ]`, the byte after it) above what is searched so far.
   let close = -1;
+  // One buffer for every step: the search may pass over a few hundred MB of codings.
+  const buffer = new Uint8Array(Math.min(source.size, SEARCH_BYTES + OVERLAP));
   for (let to = source.size; to > 0; ) {
     const from = Math.max(0, to - SEARCH_BYTES);
     // A few bytes before `from` too: a line that starts there and ends after it is seen whole.
     const readFrom = Math.max(0, from - OVERLAP);
-    const bytes = await readRange(source, readFrom, to);
+    const bytes = await readRange(source, readFrom, to, buffer);
     const low = from - readFrom;
     let start = -1;
     for (let j = bytes.lastIndexOf(0x5b); j >= low; j = j === 0 ? -1 : bytes.lastIndexOf(0x5b, j - 1)) {
@@ -178,9 +180,8 @@ function endsWith(bytes: Uint8Array, end: number, tail: Uint8Array): boolean {
   return true;
 }
 
-/** Bytes [from, to) as one array; each piece is copied as it comes (a source may reuse its buffer). */
-async function readRange(source: BundleByteSource, from: number, to: number): Promise<Uint8Array> {
-  const bytes = new Uint8Array(to - from);
+/** Bytes [from, to) into `bytes`; each piece is copied as it comes (a source may reuse its buffer). */
+async function readRange(source: BundleByteSource, from: number, to: number, bytes: Uint8Array): Promise<Uint8Array> {
   let at = 0;
   for await (const part of source.chunks(from, to)) {
     bytes.set(part, at);

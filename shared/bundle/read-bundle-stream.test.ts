@@ -8,6 +8,7 @@ import { byteChunks, readBundleChunks } from './read-bundle-stream';
 import { serializeBundle } from './serialize';
 import { bundleBytes, serializeBundleChunks } from './serialize-chunks';
 import { parseBundleText } from './validate';
+import { duplicateKeyMessage, firstDuplicateKey } from '../util/json-duplicate-keys';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -70,7 +71,8 @@ describe('readBundleChunks', () => {
       expect(expected.ok, name).toBe(true);
       for (const size of text.length < 20_000 ? [1, 3, 64, 4096] : [13, 4096, 1 << 24]) expect(await readInPieces(text, size, false), `${name} in chunks of ${size}`).toEqual(expected);
     }
-  });
+    // Byte-sized chunks of the demo: 5–6 s on a loaded machine.
+  }, 30_000);
 
   it('gives parseBundleText\'s problems for a file that is not a bundle, re-reading the text for JSON errors', async () => {
     for (const [name, text] of Object.entries(INVALID)) {
@@ -115,6 +117,20 @@ describe('TopLevelJsonReader', () => {
     const text = JSON.stringify({ a: records }, null, 2).replace('"id": "r2500"', '"id": "r2500", "id": "again"');
     const reader = new TopLevelJsonReader();
     expect(() => reader.push(encode(text))).toThrow(/not accepted as JSON: .*"id"/);
+  });
+
+  it('places a repeated key by the records\' own text (line and column), not the batch\'s wrapping', () => {
+    const records = '{"id": "a"}, {"id": "b", "id": "c"}';
+    const reader = new TopLevelJsonReader();
+    const found = firstDuplicateKey(records)!;
+    expect([found.line, found.column]).toEqual([1, 26]);
+    expect(() => reader.push(encode(`{"a": [${records}]}`))).toThrow(`not accepted as JSON: ${duplicateKeyMessage(found)} (lines counted in the array from byte 7)`);
+  });
+
+  it('refuses a trailing comma in an array when the records before it were parsed with an earlier chunk', () => {
+    const reader = new TopLevelJsonReader();
+    reader.push(encode('{"a": [1,'));
+    expect(() => reader.push(encode(' \n ]}'))).toThrow('not valid JSON: expected a value (in the array at byte 9)');
   });
 });
 

@@ -7,13 +7,14 @@
  * copies.
  */
 import type { Problem } from '../problem/problem';
-import { checkBundleRules, emptyKnownIds, noteIds, type CheckedRecords, type PlacedProblem } from './bundle-rules';
+import { checkBundleRules, emptyKnownIds, noteIds, type CheckedRecords, type KnownIds, type PlacedProblem } from './bundle-rules';
 import { RECORD_ARRAYS, recordSchemas, type RecordArrayName } from './bundle-schema';
 import { recordLabel } from './problem';
 import { issueMessage, issuesToProblems } from './zod-problems';
 
 export class RecordCheck {
-  readonly known = emptyKnownIds();
+  /** `known`: where the raw ids go (a bounded read keeps posts' and codings' in compact tables). */
+  constructor(readonly known: KnownIds = emptyKnownIds()) {}
   readonly checked: CheckedRecords = { threads: [], posts: [], codes: [], coders: [], codings: [], journal: [], codebookVersions: [], assignments: [], rounds: [], decisions: [], memos: [], attributes: [], attributeValues: [], relationCodes: [], relations: [] };
   /** The arrays fed so far (an empty one too). */
   readonly fed = new Set<RecordArrayName>();

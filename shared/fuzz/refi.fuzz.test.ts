@@ -49,7 +49,7 @@ describe('REFI-QDA: refused with a problem, or parsed', () => {
       if (!parts.ok) throw new Error(parts.error.join('; '));
       const sources = parts.value.sources.map((s) => ({ name: s.path, data: s.text }));
       await fc.assert(
-        fc.asyncProperty(mutationsOf([parts.value.qde]), async (qde) => {
+        fc.asyncProperty(mutationsOf([new TextDecoder().decode(parts.value.qde)]), async (qde) => {
           const bytes = buildZip([{ name: 'project.qde', data: qde }, ...sources]);
           expectParsedOrRefused(await prepareQdpxImport(bytes, 'fuzz.qdpx', { split: 'paragraph', at: '2025-01-01T00:00:00.000Z', app: { name: 'Threadmark', version: 'fuzz' } }));
           expectParsedOrRefused(await readCodebookBytes('qdpx', bytes, 'fuzz.qdpx', ids));

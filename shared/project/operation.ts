@@ -11,6 +11,7 @@ import type { Result } from '../util/result';
 import type { ChangeSet } from './change-set';
 import type { JournalEntry } from './journal-entry';
 import type { ProjectReader } from './project-store';
+import type { TableName } from './tables';
 
 /** Who acts: the coder at the keyboard in the app, the CLI's user in a bundle. */
 export interface Actor {
@@ -49,6 +50,13 @@ export type PlanResult<R> = Result<Planned<R>, Problem>;
 export interface Operation<I, S, R> {
   /** `coding.add`, `code.merge`, `threads.import`…: the journal's `operation`. */
   kind: string;
+  /**
+   * The tables its read, its check and its change-set touch, when they are few: the store may then
+   * lock only these (and the journal) instead of every table, so the write does not wait behind a
+   * read of another table (issue 15: a coding behind the Search Worker's or a backup's reads).
+   * Leave it out to lock every table. A table used but not named is an error the store reports.
+   */
+  tables?: readonly TableName[];
   read(reader: ProjectReader, input: I): Promise<S>;
   plan(snapshot: S, input: I, context: OperationContext): PlanResult<R>;
 }

@@ -9,6 +9,7 @@ import type { Assignment, Attribute, AttributeValue, Code, CodebookVersion, Code
 import type { ChangeSet } from './change-set';
 import type { JournalEntry } from './journal-entry';
 import type { PostFacts } from './post-facts';
+import type { TableName } from './tables';
 
 export interface ThreadStats {
   postCount: number;
@@ -95,8 +96,11 @@ export interface ProjectTransaction extends ProjectReader {
 
 export interface ProjectStore {
   read<T>(fn: (reader: ProjectReader) => Promise<T>): Promise<T>;
-  /** All or nothing: what `fn` applied is kept only if it resolves; a throw keeps nothing. */
-  transact<T>(fn: (tx: ProjectTransaction) => Promise<T>): Promise<T>;
+  /**
+   * All or nothing: what `fn` applied is kept only if it resolves; a throw keeps nothing.
+   * `tables`: the only tables `fn` reads or writes besides the journal (Operation.tables); every table when left out.
+   */
+  transact<T>(fn: (tx: ProjectTransaction) => Promise<T>, tables?: readonly TableName[]): Promise<T>;
   /** Told after each applied entry is stored. Returns an unsubscribe function. */
   subscribe(listener: (entry: JournalEntry) => void): () => void;
 }

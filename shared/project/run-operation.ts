@@ -61,7 +61,7 @@ export async function runOperation<I, S, R>(
     });
     await tx.apply(changes, entry, options);
     return ok({ result, entry, summary });
-  });
+  }, operation.tables);
 }
 
 /**

@@ -48,4 +48,13 @@ describe('reading positions', () => {
     expect(chooseConvention('NVivo 12', plain, [{ start: 0, end: 2, name: '' }])).toEqual({ convention: 'utf16', overruled: null });
     expect(chooseConvention('ATLAS.ti 23', text, [])).toEqual({ convention: 'code-points-crlf-as-one', overruled: null });
   });
+
+  it('reads every position of a text without CR LF (a lone CR, emoji) alike as code points and with CR LF counted once (so it scores them once)', () => {
+    const noCrlf = new SourceText('a 👋🏽 b\rc 👨‍👩‍👧 d\ne');
+    expect(noCrlf.hasCrlf).toBe(false);
+    for (let p = -1; p <= noCrlf.raw.length + 2; p++) expect(noCrlf.toLfCodePoint(p, 'code-points-crlf-as-one')).toBe(noCrlf.toLfCodePoint(p, 'code-points'));
+    // UTF-16 positions of the words after the emoji: utf16 is chosen over either code-point reading.
+    const u16 = ['b', 'c', 'd', 'e'].map((w) => ({ start: noCrlf.raw.indexOf(w), end: noCrlf.raw.indexOf(w) + 1, name: w }));
+    expect(chooseConvention('MyTool', noCrlf, u16)).toEqual({ convention: 'utf16', overruled: 'code-points' });
+  });
 });

@@ -106,12 +106,22 @@ export function chooseConvention(origin: string | null, text: SourceText, select
     return total;
   };
   const candidates: PositionConvention[] = ['code-points', 'utf16', 'code-points-crlf-as-one'];
-  const expectedScore = score(expected);
+  // Without a CR LF, counting one as one character reads every position as code points do: scored once.
+  const scored = new Map<PositionConvention, number>();
+  const scoreOnce = (convention: PositionConvention): number => {
+    const same = !text.hasCrlf && convention === 'code-points-crlf-as-one' ? 'code-points' : convention;
+    const known = scored.get(same);
+    if (known !== undefined) return known;
+    const s = score(same);
+    scored.set(same, s);
+    return s;
+  };
+  const expectedScore = scoreOnce(expected);
   let best = expected;
   let bestScore = expectedScore;
   for (const candidate of candidates) {
     if (candidate === expected) continue;
-    const s = score(candidate);
+    const s = scoreOnce(candidate);
     // Clearly better: by more than a tenth of what a selection can score, not a tie broken by chance.
     if (s > bestScore && s - expectedScore > Math.max(1, selections.length * 0.8)) {
       best = candidate;

@@ -17,7 +17,7 @@ import type { QdpxLayoutFile } from './qdpx-layout-file';
 import type { QdpxProject, QdpxTextSource } from './qdpx-project';
 import { emptyReport, type QdpxReport } from './qdpx-report';
 import { TextIndex } from './text-index';
-import { layOutThread, postHeader } from './thread-layout';
+import { postHeader } from './thread-layout';
 
 export type QdpxPostSplit = 'source' | 'paragraph';
 
@@ -161,25 +161,31 @@ function paragraphs(text: SourceText): Piece[] {
   return pieces;
 }
 
-/** The posts of Threadmark's own export, when the source text is still exactly their layout. */
+/**
+ * The posts of Threadmark's own export, when the source text is still exactly their layout
+ * (thread-layout.ts): each header line and post text found in turn, then nothing but white space.
+ */
 function restoreLayout(own: QdpxLayoutFile['sources'][number], lf: string): CutSource | null {
   const index = new TextIndex(lf);
   const posts: Post[] = [];
+  const spans: Array<PlacementTarget['spans'][number]> = [];
   let at16 = 0;
-  for (const [i, laid] of own.posts.entries()) {
-    const { length, ...record } = laid;
-    const head = `${i === 0 ? '' : '\n\n'}${postHeader(record)}\n`;
+  for (let i = 0; i < own.posts.length; i++) {
+    const laid = own.posts[i]!;
+    const head = `${i === 0 ? '' : '\n\n'}${postHeader(laid)}\n`;
     if (!lf.startsWith(head, at16)) return null;
     at16 += head.length;
     const start = index.codePointOf(at16);
-    if (start === null || start + length > index.lengthCp) return null;
-    const end16 = index.utf16Of(start + length);
-    posts.push({ ...record, text: lf.slice(at16, end16) });
+    if (start === null || start + laid.length > index.lengthCp) return null;
+    const end16 = index.utf16Of(start + laid.length);
+    // The record as the layout file holds it (its keys in that order), its length made its text.
+    posts.push({ id: laid.id, threadId: laid.threadId, parentId: laid.parentId, author: laid.author, createdAt: laid.createdAt, platform: laid.platform, platformId: laid.platformId, url: laid.url, meta: laid.meta, text: lf.slice(at16, end16) });
+    spans.push({ postId: laid.id, start, end: start + laid.length });
     at16 = end16;
   }
-  const layout = layOutThread(posts);
-  if (layout.text !== lf && layout.text.trimEnd() !== lf.trimEnd()) return null;
-  return { thread: own.thread, posts, spans: layout.posts };
+  // layOutThread(posts).text is what was matched and a final LF: the text may end in other white space.
+  if (lf.slice(at16).trim() !== '') return null;
+  return { thread: own.thread, posts, spans };
 }
 
 function stem(file: string): string {

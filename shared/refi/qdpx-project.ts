@@ -11,7 +11,7 @@ export interface QdpxCodingRef {
   codeGuid: string | null;
   user: string | null;
   createdAt: string | null;
-  noteGuids: string[];
+  noteGuids: readonly string[];
 }
 
 export interface QdpxSelection {
@@ -25,7 +25,7 @@ export interface QdpxSelection {
   user: string | null;
   createdAt: string | null;
   codings: QdpxCodingRef[];
-  noteGuids: string[];
+  noteGuids: readonly string[];
 }
 
 export interface QdpxTextSource {

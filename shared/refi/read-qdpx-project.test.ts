@@ -115,6 +115,30 @@ describe('readQdpxProject', () => {
     expect(prepared.value.report.skippedSources[4]!.reason).toMatch(/outside the archive/);
   });
 
+  it('restores its own posts only while a source is still their layout: white space may follow, other text may not', async () => {
+    const bundle = exampleBundle();
+    const files = await unzipText(await exported(bundle));
+    const layout = JSON.parse(files.get('threadmark-layout.json')!) as { sources: Array<{ guid: string; posts: Array<{ id: string }> }> };
+    const laid = layout.sources.find((s) => s.posts.length > 1)!;
+    const path = `sources/${laid.guid}.txt`;
+    const postIdsWith = async (text: string): Promise<Set<string>> => {
+      const changed = new Map(files).set(path, text);
+      const read = await prepareQdpxImport(buildZip([...changed].map(([name, data]) => ({ name, data }))), 'x.qdpx', OPTIONS);
+      if (!read.ok) throw new Error(JSON.stringify(read.error));
+      return new Set(read.value.bundle.posts.map((p) => p.id));
+    };
+    const own = laid.posts.map((p) => p.id);
+    const text = files.get(path)!;
+    for (const kept of [text, `${text} \n\n`, text.trimEnd()]) {
+      const ids = await postIdsWith(kept);
+      expect(own.filter((id) => !ids.has(id))).toEqual([]);
+    }
+    for (const changed of [`${text}one more line\n`, text.replace(/\n\n\[/, '\n\n [')]) {
+      const ids = await postIdsWith(changed);
+      expect(own.filter((id) => ids.has(id))).toEqual([]);
+    }
+  });
+
   it('maps an NVivo-style file exactly: UTF-16 positions, BOM, CRLF, duplicate selections collapsed', async () => {
     const bundle = exampleBundle();
     const files = await unzipText(await exported(bundle));

@@ -135,29 +135,41 @@ function sourceEntries(entries: readonly ZipEntryInfo[]): Map<string, ZipEntryIn
   return byName;
 }
 
+/** Loops, not filter and flatMap: a large project has 200,000 selections, each with a Coding and a CodeRef. */
 function selectionsOf(source: XmlElement): QdpxSelection[] {
-  return childrenNamed(source, 'PlainTextSelection').flatMap((selection) => {
+  const selections: QdpxSelection[] = [];
+  for (const selection of source.children) {
+    if (selection.name !== 'PlainTextSelection') continue;
     const guid = normalizeGuid(selection.attributes.get('guid') ?? '');
-    if (guid === null) return [];
-    return [
-      {
-        guid,
-        start: Number(selection.attributes.get('startPosition')),
-        end: Number(selection.attributes.get('endPosition')),
-        name: selection.attributes.get('name') ?? '',
-        description: childrenNamed(selection, 'Description')[0]?.text ?? '',
-        user: guidAttr(selection, 'creatingUser'),
-        createdAt: selection.attributes.get('creationDateTime') ?? null,
-        codings: childrenNamed(selection, 'Coding').map((coding, i) => codingOf(coding, i, guid)),
-        noteGuids: noteRefs(selection),
-      },
-    ];
-  });
+    if (guid === null) continue;
+    const codings: QdpxCodingRef[] = [];
+    let description = '';
+    let described = false;
+    for (const child of selection.children) {
+      if (child.name === 'Coding') codings.push(codingOf(child, codings.length, guid));
+      else if (child.name === 'Description' && !described) {
+        description = child.text;
+        described = true;
+      }
+    }
+    selections.push({
+      guid,
+      start: Number(selection.attributes.get('startPosition')),
+      end: Number(selection.attributes.get('endPosition')),
+      name: selection.attributes.get('name') ?? '',
+      description,
+      user: guidAttr(selection, 'creatingUser'),
+      createdAt: selection.attributes.get('creationDateTime') ?? null,
+      codings,
+      noteGuids: noteRefs(selection),
+    });
+  }
+  return selections;
 }
 
 /** A Coding without a usable GUID gets one made from its selection's, the same on every import. */
 function codingOf(coding: XmlElement, index: number, selectionGuid: string): QdpxCodingRef {
-  const codeRef = childrenNamed(coding, 'CodeRef')[0];
+  const codeRef = coding.children.find((child) => child.name === 'CodeRef');
   return {
     guid: normalizeGuid(coding.attributes.get('guid') ?? '') ?? derivedId('qdpx-coding', selectionGuid, String(index)),
     codeGuid: codeRef ? normalizeGuid(codeRef.attributes.get('targetGUID') ?? '') : null,
@@ -167,9 +179,18 @@ function codingOf(coding: XmlElement, index: number, selectionGuid: string): Qdp
   };
 }
 
-function noteRefs(element: XmlElement): string[] {
-  return childrenNamed(element, 'NoteRef').flatMap((ref) => normalizeGuid(ref.attributes.get('targetGUID') ?? '') ?? []);
+/** The GUIDs NoteRef children point at (most elements have none, and share one empty list). */
+function noteRefs(element: XmlElement): readonly string[] {
+  let refs: string[] | null = null;
+  for (const ref of element.children) {
+    if (ref.name !== 'NoteRef') continue;
+    const guid = normalizeGuid(ref.attributes.get('targetGUID') ?? '');
+    if (guid !== null) (refs ??= []).push(guid);
+  }
+  return refs ?? NO_NOTES;
 }
+
+const NO_NOTES: readonly string[] = Object.freeze([]);
 
 function guidAttr(element: XmlElement, name: string): string | null {
   return normalizeGuid(element.attributes.get(name) ?? '');

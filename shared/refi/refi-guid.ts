@@ -17,9 +17,9 @@ const PART_VERSION: Readonly<Record<'selection' | 'note', string>> = { selection
  * A GUID made for a part Threadmark has no record of its own for (a coding's selection, its memo
  * note). From a GUID id: the same GUID with another version digit (a, b: no UUID version mints
  * those, so it cannot be another record's), which is cheap for 200,000 codings; otherwise derived.
+ * `guid`: normalizeGuid(id), when the caller has it already.
  */
-export function partGuid(kind: 'selection' | 'note', id: string): string {
-  const guid = normalizeGuid(id);
+export function partGuid(kind: 'selection' | 'note', id: string, guid = normalizeGuid(id)): string {
   const version = PART_VERSION[kind];
   if (guid !== null && guid[14] !== 'a' && guid[14] !== 'b') return `${guid.slice(0, 14)}${version}${guid.slice(15)}`;
   return derivedId('refi', kind, id);

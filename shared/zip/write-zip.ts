@@ -1,6 +1,7 @@
 /**
- * A zip archive (APPNOTE.TXT 6.3.10) from entries in memory: each deflated by the platform's
- * CompressionStream (stored instead when that does not make it smaller), a local header before its
+ * A zip archive (APPNOTE.TXT 6.3.10) from entries in memory: each deflated (stored instead when
+ * that does not make it smaller) by the caller's DeflateRaw, the platform's CompressionStream unless
+ * another is given (Node's web stream wraps zlib in JS, so the CLI passes zlib itself), a local header before its
  * data, the central directory, and the end record; a ZIP64 end record is added from 65,535
  * entries on. Names are UTF-8 (flag bit 11). Every entry carries the same time, the caller's, so the
  * same entries give the same bytes. An archive that would pass 4 GB is refused, named.
@@ -31,21 +32,27 @@ interface Written {
   offset: number;
 }
 
+/** An entry's raw DEFLATE (RFC 1951, no header) and the CRC-32 of the bytes it was made from. */
+export interface Deflated {
+  bytes: Uint8Array;
+  crc: number;
+}
+
+/** The port shared/ is given by its runtime: zlib gives the CRC with the deflate, natively. */
+export type DeflateRaw = (data: Uint8Array) => Promise<Deflated>;
+
 /**
  * `entries` are taken one at a time (a generator can make each only when it is wanted, so only
  * the compressed bytes of the ones before are held). `modifiedAt`: an ISO time, written as every
  * entry's MS-DOS date and time (UTC; 1980 at the earliest).
  */
-export async function writeZip(entries: Iterable<ZipWriteEntry>, modifiedAt: string): Promise<Result<Uint8Array, string>> {
+export async function writeZip(entries: Iterable<ZipWriteEntry>, modifiedAt: string, deflate: DeflateRaw = platformDeflate): Promise<Result<Uint8Array, string>> {
   const encoder = new TextEncoder();
   const [time, date] = dosDateTime(modifiedAt);
   const written: Written[] = [];
   let offset = 0;
   for (const entry of entries) {
-    // Started before the CRC is taken: the platform deflates while this thread sums. Nothing is stored as is.
-    const deflating = entry.data.length === 0 ? Promise.resolve(entry.data) : deflateRaw(entry.data);
-    const crc = crc32(entry.data);
-    const deflated = await deflating;
+    const { bytes: deflated, crc } = entry.data.length === 0 ? { bytes: entry.data, crc: 0 } : await deflate(entry.data);
     const method = deflated.length < entry.data.length ? 8 : 0;
     const name = encoder.encode(entry.name);
     written.push({ name, method, crc, size: entry.data.length, stored: method === 8 ? deflated : entry.data, offset });
@@ -132,7 +139,15 @@ export async function writeZip(entries: Iterable<ZipWriteEntry>, modifiedAt: str
   return ok(out);
 }
 
-/** Raw DEFLATE (the platform's default level) of `data`. */
+/** The default port: the platform's CompressionStream, the CRC summed here while it deflates. */
+export async function platformDeflate(data: Uint8Array): Promise<Deflated> {
+  // Started before the CRC is taken: the platform deflates while this thread sums.
+  const deflating = deflateRaw(data);
+  const crc = crc32(data);
+  return { bytes: await deflating, crc };
+}
+
+/** Raw DEFLATE by the platform's CompressionStream (its default level) of `data`. */
 export async function deflateRaw(data: Uint8Array): Promise<Uint8Array> {
   const stream = new CompressionStream('deflate-raw');
   const writer = stream.writable.getWriter();

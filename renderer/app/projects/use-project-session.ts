@@ -39,6 +39,7 @@ import type { Platform } from '../../platform/platform';
 import { APP_INFO } from '../app-info';
 import { BackupScheduler } from '../backup/project-backups';
 import { bootstrap } from '../bootstrap';
+import { readFirstScreen, type FirstScreen } from '../first-screen';
 import { requestPersistentStorage } from './storage-persistence';
 
 export type Session =
@@ -49,7 +50,7 @@ export type Session =
   | { kind: 'list'; coder: MachineCoder }
   /** Databases the manifest or a backup says existed are missing, empty or broken (docs/storage.md#backups-and-recovery). */
   | { kind: 'recovery'; coder: MachineCoder | null; cases: RecoveryCase[] }
-  | { kind: 'project'; coder: MachineCoder; project: OpenedProject; history: ActionHistory; backups: BackupScheduler };
+  | { kind: 'project'; coder: MachineCoder; project: OpenedProject; history: ActionHistory; backups: BackupScheduler; first?: FirstScreen };
 
 interface Deps {
   clock: Clock;
@@ -105,13 +106,15 @@ export function useProjectSession({ clock, ids, tracker, platform, announce, bac
           return;
         }
         const project = await openProject(registry, entry, coder, deps);
+        // The thread list, codebook and coders read before the Workspace mounts: its first render shows them.
+        const first = await readFirstScreen(project.db).catch(() => undefined);
         if (!alive()) {
           project.db.close();
           return;
         }
         void requestPersistentStorage();
         const backups = new BackupScheduler(project.db, { ...backup, clock, app: APP_INFO }, (text) => announce(text, 'error'));
-        setSession({ kind: 'project', coder, project, history: new ActionHistory(), backups });
+        setSession({ kind: 'project', coder, project, history: new ActionHistory(), backups, first });
         // Noted in the manifest (recovery's memory) after the first frame is asked for, not before
         // it: counting the codings takes IndexedDB seconds at a million posts.
         void projectCounts(project.db)

@@ -11,7 +11,7 @@ import { openThreadmarkDB } from '../database';
 import { getMachineCoder } from '../registry/registry';
 import { ProjectRegistryDB } from '../registry/registry-db';
 import { sampleBundle, testClock, testIds } from '../testing/test-support';
-import { checkAtStart, readManifestWhileRegistryOpens } from './recovery-check';
+import { checkAtStart, readManifestWhileRegistryOpens, START_CHECKS_AT_ONCE } from './recovery-check';
 
 /** A promise the test settles by hand. */
 function deferred<T>() {
@@ -63,6 +63,33 @@ describe('the start-up check', () => {
     expect(cases.map((c) => [c.project.dbName, c.state.kind])).toEqual([[gone, 'missing']]);
     expect(relisted.map((e) => e.dbName)).toEqual([fine]);
     expect((await registry.projects.toArray()).map((e) => e.dbName)).toEqual([fine]);
+  });
+
+  it('opens at most START_CHECKS_AT_ONCE project databases together, the next as one check ends, and checks them all', async () => {
+    const names = Array.from({ length: 10 }, (_, i) => `threadmark-project-many-${i}-${crypto.randomUUID()}`);
+    const manifest: Manifest = { ...emptyManifest(), projects: names.map(known) };
+    const { store, asked, answer } = heldStore();
+    const checked = checkAtStart(registryForTest(), manifest, store);
+    await vi.waitFor(() => expect(asked).toHaveLength(START_CHECKS_AT_ONCE));
+    expect(START_CHECKS_AT_ONCE).toBe(4);
+    // No fifth check while the first four are open.
+    await new Promise((r) => setTimeout(r, 20));
+    expect(asked).toEqual(names.slice(0, 4));
+    answer(names[2]!);
+    await vi.waitFor(() => expect(asked).toEqual(names.slice(0, 5)));
+    // The rest, each answered as it is asked for: never more than four waiting.
+    const answered = new Set([names[2]!]);
+    while (answered.size < names.length) {
+      const waiting = asked.filter((n) => !answered.has(n));
+      expect(waiting.length).toBeLessThanOrEqual(START_CHECKS_AT_ONCE);
+      const next = waiting[0]!;
+      answered.add(next);
+      answer(next);
+      await vi.waitFor(() => expect(asked.length).toBe(Math.min(names.length, answered.size + START_CHECKS_AT_ONCE)));
+    }
+    const { cases } = await checked;
+    // Every database was missing: one case each, in manifest order.
+    expect(cases.map((c) => c.project.dbName)).toEqual(names);
   });
 
   it('restores the machine coder from the manifest beside the checks', async () => {

@@ -7,6 +7,7 @@
  */
 import { withProject, type Manifest, type ManifestProject } from '@shared/backup/manifest';
 import { needsRecovery, type RecoveryCase } from '@shared/backup/recovery';
+import { mapInPool } from '@shared/util/map-in-pool';
 
 import type { BackupStore } from '../../platform/backup-store';
 import { getMachineCoder, listProjects, setMachineCoder } from '../registry/registry';
@@ -35,14 +36,18 @@ export function readManifestWhileRegistryOpens(registry: ProjectRegistryDB, mani
   return manifest.read();
 }
 
+/** Project databases the start-up check opens at once: enough to overlap their waits, few enough not to crowd IndexedDB or memory with dozens of projects. */
+export const START_CHECKS_AT_ONCE = 4;
+
 export async function checkAtStart(registry: ProjectRegistryDB, manifest: Manifest, store: BackupStore): Promise<{ cases: RecoveryCase[]; relisted: ProjectEntry[] }> {
-  // Every project's database looked at side by side (each check opens one database), beside the
-  // registry's own reads: the start costs the slowest check, not their sum. Results in manifest order.
+  // The projects' databases looked at side by side (each check opens one database), beside the
+  // registry's own reads: with a few projects the start costs the slowest check, not their sum;
+  // with dozens, at most START_CHECKS_AT_ONCE databases are open together. Results in manifest order.
   const restoreCoder = async () => {
     if (manifest.coder && !(await getMachineCoder(registry))) await setMachineCoder(registry, manifest.coder);
   };
   const [found, listedEntries] = await Promise.all([
-    Promise.all(manifest.projects.map((project) => recoveryCaseFor(project, project.dbName, store))),
+    mapInPool(manifest.projects, START_CHECKS_AT_ONCE, (project) => recoveryCaseFor(project, project.dbName, store)),
     restoreCoder().then(() => listProjects(registry)),
   ]);
   const listed = new Set(listedEntries.map((e) => e.dbName));

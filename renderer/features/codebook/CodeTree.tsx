@@ -38,6 +38,14 @@ interface Props {
 
 const DRAG_TYPE = 'application/x-threadmark-code';
 
+/** What a row's handlers do with the tree's state of the last render. */
+interface RowActions {
+  activate: (row: TreeRow) => void;
+  openMenu: (row: TreeRow, button: HTMLElement) => void;
+  onDragOver: (row: TreeRow, event: React.DragEvent) => void;
+  onDrop: (row: TreeRow, event: React.DragEvent) => void;
+}
+
 /**
  * The codebook as a WAI-ARIA tree: arrows walk it, Enter applies the code, Alt+arrows move it,
  * Shift+F10 opens its actions; a click applies, a drag nests or reorders.
@@ -140,6 +148,42 @@ export const CodeTree = forwardRef<CodeTreeHandle, Props>(function CodeTree({ co
     void actions.move(code, parentId, index).then(moveResult);
   };
 
+  // The rows' handlers read this render's state through a ref, so they keep one identity and the
+  // memoized rows skip a render when only another row (or a count elsewhere) changed: a coding
+  // re-renders the one row whose count moved, not the whole codebook.
+  const latest = useRef<RowActions | null>(null);
+  useLayoutEffect(() => {
+    latest.current = {
+      onDragOver,
+      onDrop,
+      activate: (r) => {
+        focus.setActiveId(r.code.id);
+        if (!r.code.codable && r.hasChildren) setOpen(r.code.id, !r.expanded);
+        else apply(r.code);
+      },
+      openMenu: (r, button) => setMenu(menu?.codeId === r.code.id ? null : { codeId: r.code.id, anchor: button.getBoundingClientRect() }),
+    };
+  });
+  const rowHandlers = useMemo(
+    () => ({
+      onActivate: (r: TreeRow) => latest.current?.activate(r),
+      onToggle: (r: TreeRow) => setOpen(r.code.id, !r.expanded),
+      onOpenMenu: (r: TreeRow, button: HTMLElement) => latest.current?.openMenu(r, button),
+      onDragStart: (r: TreeRow, e: React.DragEvent) => {
+        e.dataTransfer.setData(DRAG_TYPE, r.code.id);
+        e.dataTransfer.effectAllowed = 'move';
+        setDragged(r.code.id);
+      },
+      onDragOver: (r: TreeRow, e: React.DragEvent) => latest.current?.onDragOver(r, e),
+      onDrop: (r: TreeRow, e: React.DragEvent) => latest.current?.onDrop(r, e),
+      onDragEnd: () => {
+        setDragged(null);
+        setDrop(null);
+      },
+    }),
+    [setOpen],
+  );
+
   const menuCode = menu ? codes.find((c) => c.id === menu.codeId) : undefined;
   return (
     <>
@@ -166,24 +210,7 @@ export const CodeTree = forwardRef<CodeTreeHandle, Props>(function CodeTree({ co
             tabStop={row.code.id === focus.activeId}
             menuOpen={menu?.codeId === row.code.id}
             drop={drop?.codeId === row.code.id ? drop : null}
-            onActivate={(r) => {
-              focus.setActiveId(r.code.id);
-              if (!r.code.codable && r.hasChildren) setOpen(r.code.id, !r.expanded);
-              else apply(r.code);
-            }}
-            onToggle={(r) => setOpen(r.code.id, !r.expanded)}
-            onOpenMenu={(r, button) => setMenu(menu?.codeId === r.code.id ? null : { codeId: r.code.id, anchor: button.getBoundingClientRect() })}
-            onDragStart={(r, e) => {
-              e.dataTransfer.setData(DRAG_TYPE, r.code.id);
-              e.dataTransfer.effectAllowed = 'move';
-              setDragged(r.code.id);
-            }}
-            onDragOver={onDragOver}
-            onDrop={onDrop}
-            onDragEnd={() => {
-              setDragged(null);
-              setDrop(null);
-            }}
+            {...rowHandlers}
           />
         ))}
       </ul>

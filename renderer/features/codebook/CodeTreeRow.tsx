@@ -1,3 +1,5 @@
+import { memo } from 'react';
+
 import { describeTally, type CodingTally } from '@shared/project/queries/codebook-reads';
 
 import type { TreeRow } from './code-tree-rows';
@@ -32,7 +34,30 @@ interface Props {
 }
 
 /** One code in the tree: swatch, name, markers, shortcut, count, and its actions button. */
-export function CodeTreeRow({ row, count, tally, onlyMine = false, tabStop, menuOpen, drop, onActivate, onToggle, onOpenMenu, onDragStart, onDragOver, onDrop, onDragEnd }: Props) {
+/**
+ * Memoized: a coding hands the tree new counts and tallies, and only the rows whose figures moved
+ * render again (a tally is compared by its figures, not its identity: the tallies are recomputed).
+ */
+export const CodeTreeRow = memo(CodeTreeRowView, sameRowProps);
+
+/** The props are the same but for tallies equal in content. */
+export function sameRowProps(a: Props, b: Props): boolean {
+  for (const key of Object.keys({ ...a, ...b }) as (keyof Props)[]) {
+    if (key === 'tally' ? !sameTally(a.tally, b.tally) : !Object.is(a[key], b[key])) return false;
+  }
+  return true;
+}
+
+function sameTally(a: CodingTally | undefined, b: CodingTally | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.total !== b.total || a.byCoder.length !== b.byCoder.length) return false;
+  return a.byCoder.every((c, i) => {
+    const d = b.byCoder[i]!;
+    return c.coderId === d.coderId && c.name === d.name && c.count === d.count;
+  });
+}
+
+function CodeTreeRowView({ row, count, tally, onlyMine = false, tabStop, menuOpen, drop, onActivate, onToggle, onOpenMenu, onDragStart, onDragOver, onDrop, onDragEnd }: Props) {
   const { code } = row;
   const reason = notApplicableReason(code);
   const nameId = `code-name-${code.id}`;

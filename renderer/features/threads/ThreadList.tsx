@@ -1,6 +1,6 @@
 import './thread-list.css';
 
-import { memo, startTransition, useEffect, useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 
 import type { ThreadEntry, ThreadSummary } from '@shared/project/queries/workspace-reads';
 
@@ -13,6 +13,7 @@ import { DeleteThreadDialog, RenameThreadDialog } from './ThreadDialogs';
 import {
   arrangeThreads,
   FIRST_SCREEN_THREADS,
+  NEXT_THREADS_PER_FRAME,
   firstRows,
   codedShare,
   platformsOf,
@@ -22,6 +23,7 @@ import {
   type ThreadListOptions,
   type ThreadSort,
 } from './thread-list-model';
+import { useRowsInSteps } from './use-rows-in-steps';
 import { useThreadActions } from './use-thread-actions';
 import { Isolated } from '../../app/ui/Isolated';
 
@@ -54,8 +56,8 @@ export const ThreadList = memo(function ThreadList({ threads: entries, selectedI
   const platform = options.platform !== null && platforms.includes(options.platform) ? options.platform : null;
   const arranged = useMemo(() => arrangeThreads(threads, { ...options, platform }), [threads, options, platform]);
   const shown = arranged.reduce((n, g) => n + g.threads.length, 0);
-  const all = useAllRowsAfterFirstFrame();
-  const groups = useMemo(() => (all ? arranged : firstRows(arranged, FIRST_SCREEN_THREADS)), [arranged, all]);
+  const limit = useRowsInSteps(shown, FIRST_SCREEN_THREADS, NEXT_THREADS_PER_FRAME);
+  const groups = useMemo(() => (limit >= shown ? arranged : firstRows(arranged, limit)), [arranged, limit, shown]);
   const close = () => {
     const id = dialog?.thread.id;
     setDialog(null);
@@ -183,22 +185,6 @@ const ThreadRow = memo(function ThreadRow({ thread, selected, showCoded, onSelec
     </li>
   );
 });
-
-/** False for the list's first frame, then true, set in a transition once that frame is on screen. */
-function useAllRowsAfterFirstFrame(): boolean {
-  const [all, setAll] = useState(false);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => startTransition(() => setAll(true)), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, []);
-  return all;
-}
 
 /** The list's options, remembered per project in this window's localStorage (all but the search). */
 function useListOptions(project: string): [ThreadListOptions, (next: ThreadListOptions) => void] {

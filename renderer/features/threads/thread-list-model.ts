@@ -114,10 +114,11 @@ export const threadListStorageKey = (project: string): string => `threadmark-thr
 
 /**
  * Rows in the list's first frame: a screen and more. A thousand rows took most of a project's
- * first frame (issue 15), so the rest are rendered after that frame, in a transition that yields
- * to input; every row is in the list a moment later.
+ * first frame (issue 15), so the rest are rendered after that frame, NEXT_THREADS_PER_FRAME a
+ * frame, in transitions that yield to input; every row is in the list a moment later.
  */
 export const FIRST_SCREEN_THREADS = 60;
+export const NEXT_THREADS_PER_FRAME = 200;
 
 /** The groups cut to their first `limit` threads in all (groups left empty are dropped). */
 export function firstRows<G extends { threads: readonly unknown[] }>(groups: readonly G[], limit: number): G[] {

@@ -175,11 +175,26 @@ function parseNameList(json: string): string[] {
   }
 }
 
-/** offset → 1-based line, by binary search over the newline offsets. */
+/**
+ * offset → 1-based line. The readers ask in document order, so each answer counts on from the one
+ * before (every newline passed once); an earlier offset is found by binary search over the newlines.
+ */
 function lineLookup(text: string, lineOffset: number): (offset: number) => number {
-  const newlines: number[] = [];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) newlines.push(i);
+  let newlines: number[] | null = null;
+  let lastOffset = 0;
+  let lastLine = 1;
+  // The first newline at or after lastOffset (-1: none).
+  let nextNewline = text.indexOf('\n');
   return (offset) => {
+    if (offset >= lastOffset) {
+      while (nextNewline !== -1 && nextNewline < offset) {
+        lastLine++;
+        nextNewline = text.indexOf('\n', nextNewline + 1);
+      }
+      lastOffset = offset;
+      return lastLine + lineOffset;
+    }
+    newlines ??= newlineOffsets(text);
     let low = 0;
     let high = newlines.length;
     while (low < high) {
@@ -189,4 +204,10 @@ function lineLookup(text: string, lineOffset: number): (offset: number) => numbe
     }
     return low + 1 + lineOffset;
   };
+}
+
+function newlineOffsets(text: string): number[] {
+  const newlines: number[] = [];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) newlines.push(i);
+  return newlines;
 }

@@ -12,6 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Problem } from '../../problem/problem';
 import { EMPTY_CODE_FIELDS, type Code } from '../../model/records';
 import type { Result } from '../../util/result';
+import type { XmlElement } from './xml-element';
 
 const REFI_SAMPLES_DIR = `${process.cwd()}/../shared/samples/refi`;
 export const CODEBOOK_XSD = `${process.cwd()}/resources/refi-qda/Codebook.xsd`;
@@ -53,4 +54,15 @@ export const XMLLINT_SKIP_REASON = 'xmllint not found on PATH (install libxml2-u
 export function validateAgainstCodebookXsd(xml: string): { valid: boolean; output: string } {
   const run = spawnSync('xmllint', ['--noout', '--nonet', '--schema', CODEBOOK_XSD, '-'], { input: xml, encoding: 'utf8' });
   return { valid: run.status === 0, output: `${run.stdout}${run.stderr}` };
+}
+
+/** An XmlElement tree with its attributes as a Map, however the parser keeps them (plain-xml-tree.ts reads them from the tag when asked): trees compare with toEqual. */
+export function comparableTree(element: XmlElement | null): unknown {
+  if (element === null) return null;
+  return { ...element, attributes: new Map(element.attributes), children: element.children.map(comparableTree) };
+}
+
+/** The same for a parse's Result: a problem as it is, a tree made comparable. */
+export function comparableRead(read: Result<XmlElement, Problem>): unknown {
+  return read.ok ? { ok: true, value: comparableTree(read.value) } : read;
 }

@@ -1,8 +1,14 @@
 /**
  * A parsed XML element reduced to what the REFI readers use, with names matched by local name so
- * any namespace prefix (or none) reads the same. Attributes live in a Map, so no name a file uses
- * can reach an object prototype.
+ * any namespace prefix (or none) reads the same. Attributes are looked up by name (a Map, or the
+ * start tag itself read when asked: plain-xml-tree.ts), so no name a file uses can reach an object
+ * prototype.
  */
+
+/** An element's attributes as readers ask for them: by name as written, and all in document order. */
+export interface XmlAttributes extends Iterable<[string, string]> {
+  get(name: string): string | undefined;
+}
 
 export interface XmlElement {
   /** The name without its namespace prefix: `Code` for `<q:Code>`. */
@@ -10,7 +16,7 @@ export interface XmlElement {
   /** The namespace prefix, or null for an unprefixed name. */
   prefix: string | null;
   /** Attributes by their name as written (`guid`, `xmlns:q`). */
-  attributes: ReadonlyMap<string, string>;
+  attributes: XmlAttributes;
   /** Child elements; those with the same name keep their document order. */
   children: readonly XmlElement[];
   /** The element's own text, entities decoded. */

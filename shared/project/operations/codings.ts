@@ -30,6 +30,8 @@ interface AddCodingSnapshot {
 
 export const addCoding = defineOperation<AddCodingInput, AddCodingSnapshot, Coding>({
   kind: 'coding.add',
+  // Its read (post, codes, project, versions), the check of a written coding (codes, post, coder) and the coding.
+  tables: ['projects', 'posts', 'codes', 'coders', 'codings', 'codebookVersions'],
   async read(reader, input) {
     const [posts, codes, project, versions] = await Promise.all([reader.posts([input.postId]), reader.codes(), reader.project(), reader.versions()]);
     return { post: posts.get(input.postId), code: codes.find((c) => c.id === input.codeId), versionId: versionInForce(project, versions) };
@@ -76,6 +78,8 @@ const unknownCoding = (id: string) => err({ record: `coding ${id}`, field: 'id',
 /** Removes a coding; a coding that was an exemplar of its code stops being one. */
 export const removeCoding = defineOperation<{ codingId: string }, CodingSnapshot, Coding>({
   kind: 'coding.remove',
+  // The coding, and the codes whose exemplars it leaves (checked against their coding counts).
+  tables: ['codes', 'codings'],
   read: (reader, { codingId }) => readCoding(reader, codingId),
   plan({ coding, codes }, { codingId }) {
     if (!coding) return unknownCoding(codingId);

@@ -5,7 +5,7 @@ import { Fragment, memo, useCallback, useEffect, useRef, useState } from 'react'
 import { highlightPaint } from '../../../editor/highlight-colour';
 import type { MarginEntry } from './margin-entries';
 import { marginLayout, type MarginExtent, type MarginLayout } from './margin-layout';
-import { measureInNextFrame } from './measure-in-frame';
+import { measureInNextFrame } from '../../../editor/measure-in-frame';
 import { useMarkHover, type Hot } from './use-mark-hover';
 import { Isolated } from '../../../app/ui/Isolated';
 
@@ -66,7 +66,7 @@ export const CodeMargin = memo(function CodeMargin({ postId, entries, focusable,
   // MutationObserver callback would force a synchronous layout inside the coding's own task, and a
   // second one a frame later (bench: `--only scale-browser`, a coding's layout).
   // All margins measure in one frame callback and render there, in the frame that shows the mark
-  // (measure-in-frame.ts).
+  // (editor/measure-in-frame.ts).
   const cancel = useRef<(() => void) | null>(null);
   const schedule = useCallback(() => {
     cancel.current = measureInNextFrame(measure);

@@ -1,11 +1,12 @@
 import { flushSync } from 'react-dom';
 
 /**
- * The code margins' measurements, all in one animation frame: each margin reads its geometry
- * (one layout for all of them) and their new brackets render synchronously in the same callback,
- * so they are painted in that frame. A state update left to React's scheduler from a frame
- * callback renders in a task after the frame and costs a frame of its own (bench:
- * `--only scale-browser`, a coding's frames: the mark, then the margin a frame later).
+ * Reads of the posts' geometry, all in one animation frame: each code margin reads its geometry
+ * (one layout for all of them, and for a selection restored after a coding: reselect.ts) and
+ * their new brackets render synchronously in the same callback, so they are painted in that frame.
+ * A state update left to React's scheduler from a frame callback renders in a task after the frame
+ * and costs a frame of its own (bench: `--only scale-browser`, a coding's frames: the mark, then
+ * the margin a frame later).
  */
 const due = new Set<() => void>();
 let frame = 0;
