@@ -5,7 +5,8 @@
  *   - the project bundle JSON (the baseline): serializeBundle to UTF-8 bytes; parseBundleText
  *     (parse and validate) from those bytes decoded;
  *   - a .qdpx: writeQdpx (project.qde, a text source per thread, zipped); prepareQdpxImport (unzip,
- *     parse, read positions, cut into threads and codings: the bundle the core's import takes).
+ *     parse, read positions, cut into threads and codings: the bundle the core's import takes),
+ *     both with the CLI's zlib ports (cli/node-deflate.ts, cli/node-inflate.ts), as the CLI runs them.
  *
  * Each run of each mode is its own child process, so each has its own peak memory (maxRSS minus
  * the resident set once the input was made and collected). The figure is CPU time (the machine may
@@ -24,6 +25,7 @@ import { codePointLength, sliceCodePoints } from '@shared/text/offsets';
 import { derivedId } from '@shared/util/derived-id';
 
 import { nodeDeflateRaw } from '../cli/node-deflate';
+import { nodeInflateRaw } from '../cli/node-inflate';
 
 import { median, option, print, reportChildRun, runChildren } from './node-bench-kit';
 
@@ -93,7 +95,7 @@ async function child(mode: Mode, postCount: number): Promise<void> {
       if (!parsed.ok || parsed.value.codings.length !== postCount * CODINGS_PER_POST) throw new Error('bench/qdpx: the bundle did not read back');
       return input.text!.byteLength;
     }
-    const read = await prepareQdpxImport(input.qdpx!, 'bench.qdpx', { split: 'source', at: T0, app: { name: 'Threadmark', version: 'bench' } });
+    const read = await prepareQdpxImport(input.qdpx!, 'bench.qdpx', { split: 'source', at: T0, app: { name: 'Threadmark', version: 'bench' } }, { inflate: nodeInflateRaw });
     if (!read.ok || read.value.bundle.codings.length !== postCount * CODINGS_PER_POST) throw new Error(`bench/qdpx: the .qdpx did not read back: ${JSON.stringify(read.ok ? read.value.report.unplaced.slice(0, 3) : read.error)}`);
     return input.qdpx!.byteLength;
   });

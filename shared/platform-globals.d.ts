@@ -91,7 +91,8 @@ interface ReadableStreamDefaultReader<R> {
  * 20.12 take 'deflate-raw'): shared/zip inflates and deflates .qdpx entries with them, natively.
  */
 declare class CompressionStream {
-  constructor(format: 'deflate-raw');
+  /** 'gzip' (RFC 1952) for its trailer's CRC-32 (shared/zip/gzip-member.ts). */
+  constructor(format: 'deflate-raw' | 'gzip');
   readonly readable: ReadableStream<Uint8Array>;
   readonly writable: WritableStream<Uint8Array>;
 }

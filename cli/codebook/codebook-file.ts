@@ -10,6 +10,7 @@ import type { IdSource } from '@shared/util/clock';
 import { err, type Result } from '@shared/util/result';
 
 import { describeFileError } from '../io';
+import { nodeInflateRaw } from '../node-inflate';
 import type { ImportIo } from '../import/import-io';
 
 export const CODEBOOK_FORMATS = ['qdc', 'qdpx', 'codebook-csv'] as const;
@@ -33,5 +34,5 @@ export async function readCodebookFile(io: ImportIo, path: string, format: Codeb
     return err([{ file: path, message: `cannot read the file: ${describeFileError(e)}` }]);
   }
   if (bytes.byteLength === 0) return err([{ file: path, message: 'the file is empty' }]);
-  return readCodebookBytes(format === 'codebook-csv' ? 'csv' : format, bytes, path, ids);
+  return readCodebookBytes(format === 'codebook-csv' ? 'csv' : format, bytes, path, ids, nodeInflateRaw);
 }

@@ -15,6 +15,7 @@ import type { Clock, IdSource } from '@shared/util/clock';
 
 import { VERSION } from '../help';
 import { describeFileError, EXIT_FAILED, EXIT_OK } from '../io';
+import { nodeInflateRaw } from '../node-inflate';
 import type { ImportIo } from '../import/import-io';
 import { CLI_ACTOR, cliBundleHead, openProjectFile, saveFailureLines, saveProjectFile } from '../project/bundle-file';
 
@@ -47,7 +48,7 @@ export async function importQdpxProject(io: ImportIo, request: QdpxImportRequest
     store = opened.value.store;
     actor = opened.value.actor;
   }
-  const prepared = await prepareQdpxImport(bytes, request.file, { split: request.split, at: deps.clock.now(), app: { name: 'Threadmark', version: VERSION } });
+  const prepared = await prepareQdpxImport(bytes, request.file, { split: request.split, at: deps.clock.now(), app: { name: 'Threadmark', version: VERSION } }, { inflate: nodeInflateRaw });
   if (!prepared.ok) return fail(prepared.error.map((p) => formatProblem(p)));
   const applied = await runOperation(store, importQdpx, { ...prepared.value, source: request.file }, { clock: deps.clock, ids: deps.ids, actor });
   if (!applied.ok) return fail([`threadmark: ${formatProblem(applied.error)}`]);

@@ -24,6 +24,7 @@ import { parseArgs, takeRepeated } from '../args';
 import { importIoOf } from '../import/import-io';
 import { describeFileError, EXIT_FAILED, EXIT_OK, type CliIo } from '../io';
 import { loadBundle } from '../load-bundle';
+import { nodeInflateRaw } from '../node-inflate';
 import { cliBundleHead, openProjectFile, saveFailureLines, saveProjectFile } from '../project/bundle-file';
 import { usageError } from '../usage-error';
 import { VERSION } from '../help';
@@ -133,7 +134,7 @@ async function readQdpxLayer(file: string, io: CliIo, store: Parameters<typeof q
   } catch (e) {
     return { ok: false, error: [`${file}: cannot read the file: ${describeFileError(e)}`] };
   }
-  const layer = await qdpxCoderFile(store, bytes, file, { at: clock.now(), app: { name: 'Threadmark', version: VERSION } });
+  const layer = await qdpxCoderFile(store, bytes, file, { at: clock.now(), app: { name: 'Threadmark', version: VERSION } }, { inflate: nodeInflateRaw });
   return layer.ok ? layer : { ok: false, error: layer.error.map((l) => `${file}: ${l}`) };
 }
 

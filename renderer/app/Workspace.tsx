@@ -2,7 +2,7 @@ import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 're
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 
 import { sortCodesAsTree } from '@shared/codebook/code-path';
-import type { Code, Coder } from '@shared/model/records';
+import type { Code, Coder, Coding } from '@shared/model/records';
 
 import { AdjudicationView } from '../features/adjudication/AdjudicationView';
 import { ANALYSIS_TABS } from '../features/analysis/analysis-tab-list';
@@ -49,6 +49,8 @@ import { useShortcuts } from './use-shortcuts';
 import { useWorkspaceData } from './use-workspace-data';
 import type { FirstScreen } from './first-screen';
 import { Isolated } from './ui/Isolated';
+
+const NO_CODINGS: readonly Coding[] = [];
 
 interface Props {
   coder: Coder;
@@ -211,6 +213,14 @@ export function Workspace({ coder, projectName, onSwitchCoder, onShowProjects, o
   const latestActions = useRef(actions);
   latestActions.current = actions;
   const onApplyCode = useCallback((code: Code) => void latestActions.current.applyCode(code), []);
+  // Stable too, so the (memoized) codings column and code card do not re-render with every coding.
+  const focusCodingsPanel = useCallback(() => codingsPanel.current?.focus(), []);
+  const { toggleDefinitionCard } = display;
+  const hideDefinitionCard = useCallback(() => {
+    toggleDefinitionCard();
+    codingsPanel.current?.focus();
+  }, [toggleDefinitionCard]);
+  const showAllCodings = useCallback(() => setHighlightIds(null), []);
 
   const codingCommands = useMemo(
     () => ({
@@ -233,8 +243,8 @@ export function Workspace({ coder, projectName, onSwitchCoder, onShowProjects, o
             <h1 className="app-title">
               Threadmark <Isolated className="project-name">{projectName}</Isolated>
             </h1>
-            <ViewSwitch ctx={actionContext} />
-            <ActionToolbar ctx={actionContext} />
+            <ViewSwitch ctx={actionContext} getContext={getContext} />
+            <ActionToolbar ctx={actionContext} getContext={getContext} />
             {blind ? null : (
               <label className="check header-check">
                 <input type="checkbox" checked={onlyMine} onChange={(e) => setOnlyMine(e.target.checked)} />
@@ -315,7 +325,7 @@ export function Workspace({ coder, projectName, onSwitchCoder, onShowProjects, o
                       focusedPostId={focusedPostId}
                       onFocusPost={onFocusPost}
                       onMarkClick={onMarkClick}
-                      onOpenCodings={() => codingsPanel.current?.focus()}
+                      onOpenCodings={focusCodingsPanel}
                       contextPostIds={contextPostIds}
                       reveal={reveal}
                       busy={!liveData.complete}
@@ -331,21 +341,18 @@ export function Workspace({ coder, projectName, onSwitchCoder, onShowProjects, o
                   <DefinitionCard
                     code={display.caretCode}
                     codes={liveData.codesById}
-                    onHide={() => {
-                      display.toggleDefinitionCard();
-                      codingsPanel.current?.focus();
-                    }}
+                    onHide={hideDefinitionCard}
                   />
                 ) : null}
                 <CodingsPanel
                   ref={codingsPanel}
                   post={focusedPost}
-                  codings={focusedPost ? (liveData.codingsByPost.get(focusedPost.id) ?? []) : []}
+                  codings={(focusedPost && liveData.codingsByPost.get(focusedPost.id)) ?? NO_CODINGS}
                   highlightIds={highlightIds}
                   codes={liveData.codesById}
                   coders={liveData.coders}
                   actions={actions}
-                  onShowAll={() => setHighlightIds(null)}
+                  onShowAll={showAllCodings}
                 />
               </Panel>
             </Group>

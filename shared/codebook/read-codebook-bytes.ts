@@ -11,12 +11,13 @@ import { readCodebookCsv } from './codebook-csv';
 import type { ImportedCodebook } from './refi/imported-codebook';
 import { readQdc } from './refi/read-qdc';
 import { readQdpxCodebook } from './refi/read-qdpx-codebook';
+import type { InflateRaw } from '../zip/zip-entry-data';
 
 export type CodebookBytesFormat = 'qdc' | 'qdpx' | 'csv';
 
-export async function readCodebookBytes(format: CodebookBytesFormat, bytes: Uint8Array, fileName: string, ids: IdSource): Promise<Result<ImportedCodebook, Problem[]>> {
+export async function readCodebookBytes(format: CodebookBytesFormat, bytes: Uint8Array, fileName: string, ids: IdSource, inflate?: InflateRaw): Promise<Result<ImportedCodebook, Problem[]>> {
   if (format === 'qdc') return readQdc(bytes, fileName);
-  if (format === 'qdpx') return readQdpxCodebook(bytes, fileName);
+  if (format === 'qdpx') return readQdpxCodebook(bytes, fileName, { inflate });
   const text = decodeText(bytes, fileName);
   if (!text.ok) return err([text.error]);
   const read = readCodebookCsv(text.value, fileName, ids);

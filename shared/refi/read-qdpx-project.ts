@@ -6,9 +6,8 @@
  * case, file names compared without case, GUIDs braced or not. PDF, picture, audio and video sources
  * are listed as skipped with the reason; text in a source that is not in the archive likewise.
  */
-import type { QdpxLimits } from '../codebook/refi/imported-codebook';
 import { parseXmlDocument } from '../codebook/refi/parse-xml';
-import { openQdpxArchive } from '../codebook/refi/open-qdpx-archive';
+import { openQdpxArchive, type QdpxReadOptions } from '../codebook/refi/open-qdpx-archive';
 import { readCodebookElement } from '../codebook/refi/read-codebook-element';
 import { namespaceWarning } from '../codebook/refi/refi-namespace';
 import { normalizeGuid } from '../codebook/refi/refi-values';
@@ -30,7 +29,7 @@ const MEDIA_SOURCES: Record<string, string> = {
   VideoSource: 'video: Threadmark codes text posts only',
 };
 
-export async function readQdpxProject(bytes: Uint8Array, fileName: string, limits: Partial<QdpxLimits> = {}): Promise<Result<QdpxProject, Problem[]>> {
+export async function readQdpxProject(bytes: Uint8Array, fileName: string, limits: QdpxReadOptions = {}): Promise<Result<QdpxProject, Problem[]>> {
   const archive = await openQdpxArchive(bytes, fileName, limits);
   if (!archive.ok) return err([archive.error]);
   const { qde, qdeFile, limits: { maxQdeBytes, maxDepth } } = archive.value;

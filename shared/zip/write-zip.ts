@@ -8,6 +8,7 @@
  */
 import { err, ok, type Result } from '../util/result';
 import { crc32 } from './crc32';
+import { deflatedOfGzipMember } from './gzip-member';
 import { CENTRAL_SIGNATURE, END_SIGNATURE, LOCAL_SIGNATURE, ZIP64_END_SIGNATURE, ZIP64_LOCATOR_SIGNATURE } from './zip-directory';
 
 export interface ZipWriteEntry {
@@ -139,17 +140,23 @@ export async function writeZip(entries: Iterable<ZipWriteEntry>, modifiedAt: str
   return ok(out);
 }
 
-/** The default port: the platform's CompressionStream, the CRC summed here while it deflates. */
+/**
+ * The default port: the platform's CompressionStream in gzip form, whose trailer holds the CRC-32
+ * its zlib summed natively (summing it here in JavaScript was a second pass over every byte).
+ */
 export async function platformDeflate(data: Uint8Array): Promise<Deflated> {
-  // Started before the CRC is taken: the platform deflates while this thread sums.
-  const deflating = deflateRaw(data);
-  const crc = crc32(data);
-  return { bytes: await deflating, crc };
+  const deflated = deflatedOfGzipMember(await compress(data, 'gzip'), data.length);
+  // A platform whose gzip header carries more than zlib's plain 10 bytes: deflate again, sum here.
+  return deflated ?? { bytes: await deflateRaw(data), crc: crc32(data) };
 }
 
 /** Raw DEFLATE by the platform's CompressionStream (its default level) of `data`. */
-export async function deflateRaw(data: Uint8Array): Promise<Uint8Array> {
-  const stream = new CompressionStream('deflate-raw');
+export function deflateRaw(data: Uint8Array): Promise<Uint8Array> {
+  return compress(data, 'deflate-raw');
+}
+
+async function compress(data: Uint8Array, format: 'gzip' | 'deflate-raw'): Promise<Uint8Array> {
+  const stream = new CompressionStream(format);
   const writer = stream.writable.getWriter();
   const written = writer.write(data).then(() => writer.close());
   const chunks: Uint8Array[] = [];

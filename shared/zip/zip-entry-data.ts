@@ -3,7 +3,8 @@
  * with it, stored (method 0) or inflated (method 8) by the platform's DecompressionStream, never
  * more bytes kept than the directory declares (the inflating stops at the first byte past it), the
  * size then compared with the declared one, and the CRC-32 checked. Encrypted entries and other
- * methods are refused. The caller caps the declared size first (safe-zip.ts).
+ * methods are refused. The caller caps the declared size first (safe-zip.ts). The caller may pass
+ * another InflateRaw with the same contract (the CLI passes zlib's, cli/node-inflate.ts).
  */
 import { err, ok, type Result } from '../util/result';
 import { crc32 } from './crc32';
@@ -13,7 +14,13 @@ import { LOCAL_SIGNATURE, type ZipDirectoryEntry, type ZipFailure } from './zip-
 const FEED_BYTES = 64 * 1024;
 const AES_METHOD = 99;
 
-export async function zipEntryData(bytes: Uint8Array, entry: ZipDirectoryEntry): Promise<Result<Uint8Array, ZipFailure>> {
+/**
+ * Raw DEFLATE → exactly `size` bytes, or a failure (invalidSize, invalidStream): never holding more
+ * than `size` bytes of output, so a bomb is refused while it inflates.
+ */
+export type InflateRaw = (compressed: Uint8Array, size: number) => Promise<Result<Uint8Array, ZipFailure>>;
+
+export async function zipEntryData(bytes: Uint8Array, entry: ZipDirectoryEntry, inflate: InflateRaw = inflateRaw): Promise<Result<Uint8Array, ZipFailure>> {
   if ((entry.flags & 0x0001) !== 0 || entry.method === AES_METHOD) return err({ kind: 'encrypted', detail: 'the entry is encrypted' });
   if (entry.method !== 0 && entry.method !== 8) return err({ kind: 'unsupported', detail: `uses compression method ${entry.method} (${entry.name})` });
   const start = dataStart(bytes, entry);
@@ -26,7 +33,7 @@ export async function zipEntryData(bytes: Uint8Array, entry: ZipDirectoryEntry):
     if (entry.compressedSize !== entry.uncompressedSize) return invalidSize();
     data = compressed.slice();
   } else {
-    const inflated = await inflateRaw(compressed, entry.uncompressedSize);
+    const inflated = await inflate(compressed, entry.uncompressedSize);
     if (!inflated.ok) return inflated;
     data = inflated.value;
   }
@@ -44,7 +51,7 @@ function dataStart(bytes: Uint8Array, entry: ZipDirectoryEntry): Result<number, 
   return ok(at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true));
 }
 
-/** Raw DEFLATE → exactly `size` bytes, or a failure: more or fewer bytes than that, or a broken stream. */
+/** The default InflateRaw: the platform's DecompressionStream, fed in slices. */
 export async function inflateRaw(compressed: Uint8Array, size: number): Promise<Result<Uint8Array, ZipFailure>> {
   const stream = new DecompressionStream('deflate-raw');
   const writer = stream.writable.getWriter();
@@ -74,11 +81,17 @@ export async function inflateRaw(compressed: Uint8Array, size: number): Promise<
     }
   } catch (error) {
     writer.abort().catch(ignore);
-    return err({ kind: 'corrupt', detail: `the compressed data is invalid (${error instanceof Error ? error.message : String(error)})` });
+    return invalidStream(error);
   }
   return filled === size ? ok(out) : invalidSize();
 }
 
-function invalidSize(): { ok: false; error: ZipFailure } {
+/** More or fewer bytes than the directory declares. */
+export function invalidSize(): { ok: false; error: ZipFailure } {
   return err({ kind: 'corrupt', detail: 'Invalid uncompressed size' });
+}
+
+/** A stream the inflater rejects, with its reason. */
+export function invalidStream(error: unknown): { ok: false; error: ZipFailure } {
+  return err({ kind: 'corrupt', detail: `the compressed data is invalid (${error instanceof Error ? error.message : String(error)})` });
 }

@@ -1,5 +1,7 @@
 import './definition-card.css';
 
+import { memo } from 'react';
+
 import { codePath } from '@shared/codebook/code-path';
 import type { Code } from '@shared/model/records';
 
@@ -22,7 +24,7 @@ interface Props {
  * examples and exemplars. It sits above the codings, never over the post text, and says each
  * change politely to a screen reader.
  */
-export function DefinitionCard({ code, codes, onHide }: Props) {
+export const DefinitionCard = memo(function DefinitionCard({ code, codes, onHide }: Props) {
   const exemplars = useCodingDetails({ codingIds: code?.exemplarCodingIds ?? NO_IDS });
   const empty = code !== null && !code.definition && !code.inclusion && !code.exclusion && code.examples.length === 0 && code.exemplarCodingIds.length === 0;
   return (
@@ -86,4 +88,4 @@ export function DefinitionCard({ code, codes, onHide }: Props) {
       ) : null}
     </section>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { forwardRef, useState } from 'react';
+import { forwardRef, memo, useState } from 'react';
 
 import { codePath } from '@shared/codebook/code-path';
 import type { Code, Coder, Coding, Post } from '@shared/model/records';
@@ -19,7 +19,8 @@ interface Props {
 }
 
 /** The codings of the focused post (or of a clicked highlight): code, coder, quote, memo. */
-export const CodingsPanel = forwardRef<HTMLElement, Props>(function CodingsPanel(
+// Memoized: the workspace re-renders with every coding, this column only when its post's codings do.
+export const CodingsPanel = memo(forwardRef<HTMLElement, Props>(function CodingsPanel(
   { post, codings, highlightIds, codes, coders, actions, onShowAll },
   ref,
 ) {
@@ -50,7 +51,7 @@ export const CodingsPanel = forwardRef<HTMLElement, Props>(function CodingsPanel
       </ul>
     </aside>
   );
-});
+}));
 
 interface ItemProps {
   coding: Coding;

@@ -1,3 +1,5 @@
+import { memo } from 'react';
+
 import { expiryNotice } from '@shared/platform/expiry';
 
 import { useServices } from '../../app/services';
@@ -7,7 +9,7 @@ import { useProjectQuery } from '../../db/use-project-query';
  * The dataset-expiry reminder under the header: from 14 days before the project's or a thread's
  * expiry date, and louder once it has passed, with the way to act on it.
  */
-export function ExpiryNotice({ onOpenTerms, onApplyDeletions }: { onOpenTerms: () => void; onApplyDeletions: () => void }) {
+export const ExpiryNotice = memo(function ExpiryNotice({ onOpenTerms, onApplyDeletions }: { onOpenTerms: () => void; onApplyDeletions: () => void }) {
   const { db, clock } = useServices();
   const today = clock.now().slice(0, 10);
   const notice = useProjectQuery(db, async (r) => expiryNotice(await r.project(), await r.threads(), today), [today]);
@@ -27,4 +29,4 @@ export function ExpiryNotice({ onOpenTerms, onApplyDeletions }: { onOpenTerms: (
       </button>
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 
 import { DeletionsDialog } from './DeletionsDialog';
 import { ExpiryNotice } from './ExpiryNotice';
@@ -22,6 +22,7 @@ export function usePlatformDialogs(): { open: (dialog: PlatformDialog) => void; 
     ) : shown === 'quote-report' ? (
       <QuoteReportDialog onClose={close} />
     ) : null;
-  const notice = <ExpiryNotice onOpenTerms={() => setShown('platform-terms')} onApplyDeletions={() => setShown('platform-deletions')} />;
+  // The same element while nothing changes, so the notice does not re-render with the workspace.
+  const notice = useMemo(() => <ExpiryNotice onOpenTerms={() => setShown('platform-terms')} onApplyDeletions={() => setShown('platform-deletions')} />, []);
   return { open: setShown, dialogs, notice };
 }

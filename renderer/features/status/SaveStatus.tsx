@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 
 import type { SaveState, SaveTracker } from '../../db/save-tracker';
@@ -26,7 +26,7 @@ const shownOf = (state: SaveState): Shown => {
  * after its commit, and a write still pending at the next frame shows "Saving…" from then on. Only the text is state, so an unchanged line (a
  * commit after "All changes saved", the stuck poll) renders nothing.
  */
-export function SaveStatus({ tracker }: { tracker: SaveTracker }) {
+export const SaveStatus = memo(function SaveStatus({ tracker }: { tracker: SaveTracker }) {
   const [shown, setShown] = useState(() => shownOf(tracker.state()));
   useEffect(() => {
     let frame = 0;
@@ -66,4 +66,4 @@ export function SaveStatus({ tracker }: { tracker: SaveTracker }) {
       {shown.text}
     </div>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 import type { Post } from '@shared/model/records';
 import { ancestorsOf, buildReplyTree, visibleRows } from '@shared/thread/reply-tree';
@@ -39,9 +39,10 @@ const estimateRowSize = () => 140;
 
 /**
  * The thread as a virtualized reply tree. One tab stop: arrow keys move between posts, so a
- * 10,000-post thread is as quick to walk by keyboard as by mouse.
+ * 10,000-post thread is as quick to walk by keyboard as by mouse. Memoized: the workspace re-renders
+ * with every coding; the thread only when its props change.
  */
-export function ThreadView({
+export const ThreadView = memo(function ThreadView({
   title,
   posts,
   spansByPost,
@@ -255,4 +256,4 @@ export function ThreadView({
       ) : null}
     </section>
   );
-}
+});

@@ -1,8 +1,12 @@
 import type { Problem } from '../../problem/problem';
 import { err, ok, type Result } from '../../util/result';
+import type { InflateRaw } from '../../zip/zip-entry-data';
 import { DEFAULT_QDPX_LIMITS, type QdpxLimits } from './imported-codebook';
 import { openZip, type SafeZip, type ZipEntryInfo } from './safe-zip';
 import { checkXmlSize } from './xml-guard';
+
+/** Limits over the defaults, and how entries are inflated (DecompressionStream unless given; the CLI gives zlib's). */
+export type QdpxReadOptions = Partial<QdpxLimits> & { inflate?: InflateRaw };
 
 export interface QdpxArchive {
   zip: SafeZip;
@@ -16,11 +20,12 @@ export interface QdpxArchive {
  * The guards every .qdpx reader passes first: the archive's size, the archive as a whole
  * (safe-zip.ts: entry names, counts, sizes, CRC), and its one `.qde` at the root (findProjectEntry).
  */
-export async function openQdpxArchive(bytes: Uint8Array, fileName: string, limits: Partial<QdpxLimits>): Promise<Result<QdpxArchive, Problem>> {
+export async function openQdpxArchive(bytes: Uint8Array, fileName: string, options: QdpxReadOptions): Promise<Result<QdpxArchive, Problem>> {
+  const { inflate, ...limits } = options;
   const all = { ...DEFAULT_QDPX_LIMITS, ...limits };
   const tooBig = checkXmlSize(bytes.byteLength, all.maxArchiveBytes, fileName, 'the archive');
   if (tooBig) return err(tooBig);
-  const zip = await openZip(bytes, fileName, all.maxEntries);
+  const zip = await openZip(bytes, fileName, all.maxEntries, inflate);
   if (!zip.ok) return zip;
   const qde = findProjectEntry(zip.value.entries, fileName);
   if (!qde.ok) return qde;

@@ -6,8 +6,8 @@
 import { decodeText } from '../../import/decode-text';
 import type { Problem } from '../../problem/problem';
 import { err, ok, type Result } from '../../util/result';
-import type { ImportedCodebook, QdpxLimits } from './imported-codebook';
-import { openQdpxArchive } from './open-qdpx-archive';
+import type { ImportedCodebook } from './imported-codebook';
+import { openQdpxArchive, type QdpxReadOptions } from './open-qdpx-archive';
 import { parseXmlDocument } from './parse-xml';
 import { sliceQdeCodeBook } from './qde-codebook-slice';
 import { readCodebookElement } from './read-codebook-element';
@@ -15,7 +15,7 @@ import { namespaceWarning } from './refi-namespace';
 import { lineAt, rejectDtd, rejectTooManyCodes } from './xml-guard';
 import { refiUnknownFields } from './unknown-fields';
 
-export async function readQdpxCodebook(bytes: Uint8Array, fileName: string, limits: Partial<QdpxLimits> = {}): Promise<Result<ImportedCodebook, Problem[]>> {
+export async function readQdpxCodebook(bytes: Uint8Array, fileName: string, limits: QdpxReadOptions = {}): Promise<Result<ImportedCodebook, Problem[]>> {
   const archive = await openQdpxArchive(bytes, fileName, limits);
   if (!archive.ok) return err([archive.error]);
   const { zip, qde, qdeFile, limits: all } = archive.value;

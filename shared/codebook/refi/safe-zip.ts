@@ -9,12 +9,12 @@
  * inflating (the inflated bytes then stop at the declared size, so at the cap too). Nothing is
  * inflated unless asked for, and it all runs in the calling thread (our import Worker, or Node).
  * zip.js did this until its stream chain was found to be a third of a large .qdpx import
- * (docs/decisions/0008-libraries.md).
+ * (docs/decisions/0008-libraries.md). The inflater may be the caller's (zip-entry-data.ts, InflateRaw).
  */
 import type { Problem } from '../../problem/problem';
 import { err, ok, type Result } from '../../util/result';
 import { zipDirectory, type ZipDirectoryEntry, type ZipFailure } from '../../zip/zip-directory';
-import { zipEntryData } from '../../zip/zip-entry-data';
+import { zipEntryData, type InflateRaw } from '../../zip/zip-entry-data';
 import { formatBytes } from './xml-guard';
 
 export interface ZipEntryInfo {
@@ -32,7 +32,7 @@ export interface SafeZip {
 }
 
 /** Lists every entry, refusing the archive if any name is unsafe or there are too many entries. */
-export function openZip(bytes: Uint8Array, file: string, maxEntries: number): Promise<Result<SafeZip, Problem>> {
+export function openZip(bytes: Uint8Array, file: string, maxEntries: number, inflate?: InflateRaw): Promise<Result<SafeZip, Problem>> {
   const found = new Map<ZipEntryInfo, ZipDirectoryEntry>();
   for (const entry of zipDirectory(bytes)) {
     if (!entry.ok) return Promise.resolve(err(zipFailure(entry.error, file)));
@@ -44,7 +44,7 @@ export function openZip(bytes: Uint8Array, file: string, maxEntries: number): Pr
   const read = (entry: ZipEntryInfo, maxBytes: number): Promise<Result<Uint8Array, Problem>> => {
     const zipEntry = found.get(entry);
     if (!zipEntry || zipEntry.directory) return Promise.resolve(err({ file, record: entry.name, message: `${entry.name} is not a file in the archive` }));
-    return readEntry(bytes, zipEntry, maxBytes, file);
+    return readEntry(bytes, zipEntry, maxBytes, file, inflate);
   };
   return Promise.resolve(ok({ entries: [...found.keys()], read }));
 }
@@ -59,9 +59,9 @@ export function unsafeEntryName(name: string): string | null {
   return null;
 }
 
-async function readEntry(bytes: Uint8Array, entry: ZipDirectoryEntry, maxBytes: number, file: string): Promise<Result<Uint8Array, Problem>> {
+async function readEntry(bytes: Uint8Array, entry: ZipDirectoryEntry, maxBytes: number, file: string, inflate: InflateRaw | undefined): Promise<Result<Uint8Array, Problem>> {
   if (entry.uncompressedSize > maxBytes) return err({ file, record: entry.name, message: `${entry.name} inflates to ${formatBytes(entry.uncompressedSize)}, over the ${formatBytes(maxBytes)} limit, so it was not read` });
-  const data = await zipEntryData(bytes, entry);
+  const data = await zipEntryData(bytes, entry, inflate);
   return data.ok ? data : err({ ...zipFailure(data.error, file), record: entry.name });
 }
 

@@ -6,6 +6,7 @@
  * matched against that, its codings are carried back to the project's own texts (restore-returned.ts).
  */
 import type { Bundle } from '../../bundle/bundle';
+import type { QdpxReadOptions } from '../../codebook/refi/open-qdpx-archive';
 import type { Post } from '../../model/records';
 import { formatProblem } from '../../problem/problem';
 import { pseudonymiseBundle } from '../../privacy/pseudonymise-bundle';
@@ -32,9 +33,9 @@ export interface QdpxCoderHead {
 }
 
 /** Bytes in, layer out: the file read (refused whole when hostile or invalid), then placed on the stored project in one read. */
-export async function qdpxCoderFile(store: ProjectStore, bytes: Uint8Array, name: string, head: QdpxCoderHead): Promise<Result<QdpxCoderFile, string[]>> {
+export async function qdpxCoderFile(store: ProjectStore, bytes: Uint8Array, name: string, head: QdpxCoderHead, options: QdpxReadOptions = {}): Promise<Result<QdpxCoderFile, string[]>> {
   // Read outside the store's transaction: unzipping awaits work the store does not own.
-  const read = await readQdpxProject(bytes, name);
+  const read = await readQdpxProject(bytes, name, options);
   if (!read.ok) return err(read.error.map((p) => formatProblem(p)));
   return store.read((reader) => qdpxCoderLayer(reader, read.value, head));
 }
