@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
 
+import { idleAfterFrame } from './ui/idle-after-frame';
+
 /**
  * Runs `warmUp` once, after the first frame painted with `ready` true, when the window is next idle.
  * The post editor's warm-up (prewarm-post-editor.tsx) takes the main thread for 50–120 ms: run at
@@ -12,24 +14,10 @@ export function useWarmUpAfterFirstFrame(ready: boolean, warmUp: () => void): vo
   latest.current = warmUp;
   useEffect(() => {
     if (!ready || done.current) return;
-    let cancel = (): void => undefined;
-    const frame = requestAnimationFrame(() => {
-      const run = () => {
-        done.current = true;
-        latest.current();
-      };
-      // Idle: after the frame's own follow-up tasks, never inside the frame it waits for.
-      if (typeof requestIdleCallback === 'function') {
-        const idle = requestIdleCallback(run, { timeout: 500 });
-        cancel = () => cancelIdleCallback(idle);
-      } else {
-        const timer = setTimeout(run, 0);
-        cancel = () => clearTimeout(timer);
-      }
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      cancel();
-    };
+    // Idle: after the frame's own follow-up tasks, never inside the frame it waits for.
+    return idleAfterFrame(() => {
+      done.current = true;
+      latest.current();
+    }, 500);
   }, [ready]);
 }

@@ -3,8 +3,6 @@ import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { describe, expect, it, vi } from 'vitest';
 
-import { ACTION_CATALOG } from '@shared/actions/action-catalog';
-
 // The file actions reach the database; the header only needs the registry's other actions.
 vi.mock('../../features/files/file-actions', () => ({ importProjectBundle: vi.fn(), exportProjectBundle: vi.fn() }));
 // Counts the header's menu buttons' renders: each is one render of the toolbar's menus.
@@ -13,6 +11,7 @@ vi.mock('../ui/MenuButton', async (original) => {
   const real = await original<typeof MenuButtonModule>();
   return { ...real, MenuButton: (props: Parameters<typeof real.MenuButton>[0]) => (menuRenders++, real.MenuButton(props)) };
 });
+import { fakeActionContext } from './fake-action-context.test-helpers';
 import { ActionToolbar, ViewSwitch } from './HeaderActions';
 import type { ActionContext } from './types';
 import type * as MenuButtonModule from '../ui/MenuButton';
@@ -21,26 +20,7 @@ import type * as MenuButtonModule from '../ui/MenuButton';
 
 /** A context as the workspace makes one each render: new functions, the undo state read live. */
 function contextOf(history: { canUndo: boolean }, undo: () => void): ActionContext {
-  const codebook = Object.fromEntries(ACTION_CATALOG.filter((a) => a.id.startsWith('codebook-')).map((a) => [a.id, vi.fn()]));
-  return {
-    services: { announce: vi.fn() },
-    view: 'coding',
-    showView: vi.fn(),
-    onlyMine: false,
-    setOnlyMine: vi.fn(),
-    openDialog: vi.fn(),
-    showImportReport: vi.fn(),
-    switchCoder: vi.fn(),
-    showProjects: vi.fn(),
-    history: { canUndo: () => history.canUndo, canRedo: () => false, undo, redo: vi.fn() },
-    codebook,
-    blind: false,
-    team: { 'team-sample': vi.fn(), 'team-packages': vi.fn(), 'add-coder-file': vi.fn(), 'team-return': vi.fn() },
-    sync: { connected: false, lead: false, commands: { 'sync-connect': vi.fn(), 'sync-open': vi.fn(), 'sync-conflicts': vi.fn(), 'sync-disconnect': vi.fn() } },
-    qdpx: { import: vi.fn(), export: vi.fn() },
-    display: { codeMargin: true, definitionCard: false, pseudonyms: false, toggleCodeMargin: vi.fn(), toggleDefinitionCard: vi.fn(), togglePseudonyms: vi.fn() },
-    printThread: vi.fn(),
-  } as unknown as ActionContext;
+  return fakeActionContext({ history: { canUndo: () => history.canUndo, canRedo: () => false, undo, redo: vi.fn() } });
 }
 
 describe('the header re-renders only when what it shows changes', () => {

@@ -8,35 +8,9 @@ vi.mock('../../features/files/file-actions', () => ({
   exportProjectBundle: vi.fn(async () => undefined),
 }));
 import { exportProjectBundle, importProjectBundle } from '../../features/files/file-actions';
+import { fakeActionContext } from './fake-action-context.test-helpers';
 import { ACTIONS, actionById, actionForKey, runAction } from './registry';
 import type { ActionContext } from './types';
-
-function fakeContext(overrides: Partial<ActionContext> = {}): ActionContext {
-  const codebook = Object.fromEntries(
-    ACTION_CATALOG.filter((a) => a.id.startsWith('codebook-')).map((a) => [a.id, vi.fn()]),
-  ) as unknown as ActionContext['codebook'];
-  const team = { 'team-sample': vi.fn(), 'team-packages': vi.fn(), 'add-coder-file': vi.fn(), 'team-return': vi.fn() };
-  return {
-    services: { announce: vi.fn() } as unknown as ActionContext['services'],
-    view: 'coding',
-    showView: vi.fn(),
-    onlyMine: false,
-    setOnlyMine: vi.fn(),
-    openDialog: vi.fn(),
-    showImportReport: vi.fn(),
-    switchCoder: vi.fn(),
-    showProjects: vi.fn(),
-    history: { canUndo: () => true, canRedo: () => false, undo: vi.fn(), redo: vi.fn() },
-    codebook,
-    blind: false,
-    team,
-    sync: { connected: false, lead: false, commands: { 'sync-connect': vi.fn(), 'sync-open': vi.fn(), 'sync-conflicts': vi.fn(), 'sync-disconnect': vi.fn() } },
-    qdpx: { import: vi.fn(), export: vi.fn() },
-    display: { codeMargin: true, definitionCard: false, pseudonyms: false, toggleCodeMargin: vi.fn(), toggleDefinitionCard: vi.fn(), togglePseudonyms: vi.fn() },
-    printThread: vi.fn(),
-    ...overrides,
-  };
-}
 
 const key = (k: string, mods: Partial<{ ctrl: boolean; meta: boolean; shift: boolean }> = {}) => ({
   key: k,
@@ -54,7 +28,7 @@ describe('action registry', () => {
   });
 
   it('performs each action through the context', () => {
-    const ctx = fakeContext();
+    const ctx = fakeActionContext();
     runAction(actionById('import-threads'), ctx);
     runAction(actionById('export-csv'), ctx);
     runAction(actionById('export-analysis'), ctx);
@@ -79,7 +53,7 @@ describe('action registry', () => {
   });
 
   it('runs the file actions and hands their outcome to the workspace', async () => {
-    const ctx = fakeContext();
+    const ctx = fakeActionContext();
     runAction(actionById('export-bundle'), ctx);
     expect(exportProjectBundle).toHaveBeenCalledWith(ctx.services);
     runAction(actionById('import-bundle'), ctx);
@@ -88,7 +62,7 @@ describe('action registry', () => {
   });
 
   it('runs the Team menu through the context; a blind package has only its return, and no team views', () => {
-    const lead = fakeContext();
+    const lead = fakeActionContext();
     for (const id of ['team-sample', 'team-packages', 'add-coder-file'] as const) {
       expect(runAction(actionById(id), lead)).toBe(true);
       expect(lead.team[id]).toHaveBeenCalledOnce();
@@ -96,7 +70,7 @@ describe('action registry', () => {
     expect(runAction(actionById('team-return'), lead)).toBe(false);
     expect(lead.team['team-return']).not.toHaveBeenCalled();
 
-    const blind = fakeContext({ blind: true });
+    const blind = fakeActionContext({ blind: true });
     expect(runAction(actionById('team-return'), blind)).toBe(true);
     expect(blind.team['team-return']).toHaveBeenCalledOnce();
     for (const id of ['team-sample', 'team-packages', 'add-coder-file', 'view-analysis', 'search-corpus', 'view-agreement', 'view-rounds', 'view-adjudication'] as const) {
@@ -109,7 +83,7 @@ describe('action registry', () => {
   });
 
   it('connects a project once, and offers the conflict inbox and disconnect only while connected', () => {
-    const alone = fakeContext();
+    const alone = fakeActionContext();
     expect(runAction(actionById('sync-connect'), alone)).toBe(true);
     expect(alone.sync.commands['sync-connect']).toHaveBeenCalledOnce();
     expect(runAction(actionById('sync-open'), alone)).toBe(true);
@@ -117,18 +91,18 @@ describe('action registry', () => {
       expect(runAction(actionById(id), alone), id).toBe(false);
       expect(alone.sync.commands[id]).not.toHaveBeenCalled();
     }
-    const connected = fakeContext();
+    const connected = fakeActionContext();
     connected.sync = { ...connected.sync, connected: true };
     expect(runAction(actionById('sync-connect'), connected)).toBe(false);
     for (const id of ['sync-conflicts', 'sync-disconnect'] as const) {
       expect(runAction(actionById(id), connected), id).toBe(true);
       expect(connected.sync.commands[id]).toHaveBeenCalledOnce();
     }
-    expect(runAction(actionById('sync-connect'), fakeContext({ blind: true }))).toBe(false);
+    expect(runAction(actionById('sync-connect'), fakeActionContext({ blind: true }))).toBe(false);
   });
 
   it('toggles the code margin and the definition card, and prints the open thread only', () => {
-    const ctx = fakeContext();
+    const ctx = fakeActionContext();
     expect(actionById('toggle-code-margin').checked?.(ctx)).toBe(true);
     expect(actionById('toggle-definition-card').checked?.(ctx)).toBe(false);
     runAction(actionById('toggle-code-margin'), ctx);
@@ -140,13 +114,13 @@ describe('action registry', () => {
     expect(ctx.display.togglePseudonyms).toHaveBeenCalledOnce();
     expect(runAction(actionById('print-thread'), ctx)).toBe(true);
     expect(ctx.printThread).toHaveBeenCalledOnce();
-    const none = fakeContext({ printThread: null });
+    const none = fakeActionContext({ printThread: null });
     expect(runAction(actionById('print-thread'), none)).toBe(false);
     expect(none.services.announce).toHaveBeenCalledWith('Open a thread to print it.');
   });
 
   it('never performs a disabled action, and says why', () => {
-    const ctx = fakeContext();
+    const ctx = fakeActionContext();
     expect(actionById('redo').enabled(ctx)).toBe(false);
     expect(runAction(actionById('redo'), ctx)).toBe(false);
     expect(ctx.history.redo).not.toHaveBeenCalled();
@@ -154,7 +128,7 @@ describe('action registry', () => {
   });
 
   it('knows which view and filter are on', () => {
-    const ctx = fakeContext({ view: 'agreement', onlyMine: true });
+    const ctx = fakeActionContext({ view: 'agreement', onlyMine: true });
     expect(actionById('view-agreement').checked?.(ctx)).toBe(true);
     expect(actionById('view-coding').checked?.(ctx)).toBe(false);
     expect(actionById('toggle-only-mine').checked?.(ctx)).toBe(true);

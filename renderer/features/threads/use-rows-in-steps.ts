@@ -1,5 +1,7 @@
 import { startTransition, useEffect, useState } from 'react';
 
+import { idleAfterFrame } from '../../app/ui/idle-after-frame';
+
 /**
  * How many rows a long list shows: `first` until a frame with rows is on screen, then `step` more
  * each time the window is idle after a frame (each in a transition), then all (Infinity) for good.
@@ -17,21 +19,7 @@ export function useRowsInSteps(total: number, first: number, step: number): numb
   const stepping = limit !== Infinity && total > 0;
   useEffect(() => {
     if (!stepping) return;
-    let cancel = (): void => undefined;
-    const frame = requestAnimationFrame(() => {
-      const next = () => startTransition(() => setLimit((shown) => (shown + step >= total ? Infinity : shown + step)));
-      if (typeof requestIdleCallback === 'function') {
-        const idle = requestIdleCallback(next, { timeout: IDLE_WITHIN_MS });
-        cancel = () => cancelIdleCallback(idle);
-      } else {
-        const timer = setTimeout(next, 0);
-        cancel = () => clearTimeout(timer);
-      }
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      cancel();
-    };
+    return idleAfterFrame(() => startTransition(() => setLimit((shown) => (shown + step >= total ? Infinity : shown + step))), IDLE_WITHIN_MS);
   }, [stepping, limit, total, step]);
   return limit;
 }
